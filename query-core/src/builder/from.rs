@@ -1,0 +1,68 @@
+//! The source of a query (binding 0): a schema, or a table by name.
+
+use serde::{Deserialize, Serialize};
+
+use crate::location::Location;
+use crate::query::Query;
+use crate::schema::{Erased, Schema, SchemaMeta};
+use crate::Name;
+
+/// What a binding reads from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Source {
+    /// A schema's table, with the schema's fields.
+    Schema(SchemaMeta),
+    /// A table by name, with no known fields (schemaless).
+    Table(Name),
+}
+
+impl Source {
+    /// The source of schema `T`.
+    pub fn schema<T: Schema>() -> Source {
+        Source::Schema(T::META)
+    }
+
+    /// The table the source reads.
+    pub fn table(&self) -> &str {
+        match self {
+            Source::Schema(meta) => &meta.table,
+            Source::Table(name) => name,
+        }
+    }
+}
+
+/// The `from` clause.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct From {
+    /// What the root binding reads.
+    pub source: Source,
+    /// The root binding's name (`as:` right after the source).
+    pub name: Option<Name>,
+    /// Where the query was started.
+    pub at: Location,
+}
+
+impl<T: Schema> Query<T> {
+    /// A query over schema `T`: `from!(u in User)`.
+    #[track_caller]
+    pub fn from_schema() -> Query<T> {
+        Query::new(From { source: Source::schema::<T>(), name: None, at: Location::caller() })
+    }
+}
+
+impl Query<Erased> {
+    /// A schemaless query over a table: `from!(u in "users")`.
+    #[track_caller]
+    pub fn table(table: impl Into<Name>) -> Query<Erased> {
+        Query::new(From { source: Source::Table(table.into()), name: None, at: Location::caller() })
+    }
+}
+
+impl<S> Query<S> {
+    /// Names the root binding, so later code can find it with `[name: x]`.
+    pub fn named_root(mut self, name: impl Into<Name>) -> Self {
+        self.data_mut().from.name = Some(name.into());
+        self
+    }
+}

@@ -1,0 +1,234 @@
+//! The functions `from!` and `dynamic!` expand into. Not for direct use: the names and
+//! signatures may change with the macros.
+//!
+//! Each DSL expression becomes a [`Typed<T>`]: the expression plus the Rust type its SQL
+//! value has, so rustc checks comparisons (`u.age == "x"` fails to compile) through the
+//! [`SameKind`] bounds below. Fields of bindings whose schema is not known at compile time
+//! are [`Any`] and checked by the planner.
+
+use std::marker::PhantomData;
+
+use crate::builder::order_by::{Direction, OrderTerm};
+use crate::builder::select::Selected;
+use crate::dynamic::Dynamic;
+use crate::expr::{AggFunc, BinOp, BindingRef, Expr, UnOp};
+use crate::query::{Query, Queryable};
+use crate::schema::{BindingAt, Column};
+use crate::value::kind::{self, SameKind};
+use crate::value::{Any, SqlType, ToList, ToValue};
+use crate::Name;
+
+/// An expression with the Rust type of its SQL value.
+pub struct Typed<T> {
+    expr: Expr,
+    _ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Typed<T> {
+    fn new(expr: Expr) -> Self {
+        Typed { expr, _ty: PhantomData }
+    }
+
+    /// The expression.
+    pub fn into_expr(self) -> Expr {
+        self.expr
+    }
+}
+
+/// The query of a `from!` source expression.
+pub fn source<Q: Queryable>(source: Q) -> Query<Q::Schema> {
+    source.into_query()
+}
+
+/// The typed field accessors of binding `I` of a query.
+pub fn fields<const I: usize, S: BindingAt<I>>(_query: &Query<S>) -> S::Fields {
+    S::FIELDS
+}
+
+/// `u.field` on a binding whose schema is known.
+pub fn field<T>(binding: BindingRef, column: Column<T>) -> Typed<T> {
+    Typed::new(Expr::field(binding, column.name()))
+}
+
+/// `u["field"]`, or `u.field` on a binding whose schema is known only at plan time.
+pub fn field_by_name(binding: BindingRef, name: impl Into<Name>) -> Typed<Any> {
+    Typed::new(Expr::field(binding, name))
+}
+
+/// A literal written in the query.
+pub fn lit<V: ToValue>(value: V) -> Typed<V::Sql> {
+    Typed::new(Expr::Lit(value.to_value()))
+}
+
+/// What `^x` accepts: a value to bind, or a [`Dynamic`] to splice.
+pub trait Pin {
+    /// The SQL type, for compile-time checks.
+    type Sql: SqlType;
+    /// The expression.
+    fn into_pinned(self) -> Expr;
+}
+
+impl<V: ToValue> Pin for V {
+    type Sql = V::Sql;
+    fn into_pinned(self) -> Expr {
+        Expr::Param(self.to_value())
+    }
+}
+
+impl Pin for Dynamic {
+    type Sql = bool;
+    fn into_pinned(self) -> Expr {
+        self.into_expr()
+    }
+}
+
+impl Pin for &Dynamic {
+    type Sql = bool;
+    fn into_pinned(self) -> Expr {
+        self.expr().clone()
+    }
+}
+
+/// `^x`.
+pub fn pin<P: Pin>(value: P) -> Typed<P::Sql> {
+    Typed::new(value.into_pinned())
+}
+
+/// `a == b`, `a < b`, ...: both sides of one kind.
+pub fn compare<L: SqlType, R: SqlType>(op: BinOp, left: Typed<L>, right: Typed<R>) -> Typed<bool>
+where
+    R::Kind: SameKind<L::Kind>,
+{
+    Typed::new(Expr::binary(op, left.expr, right.expr))
+}
+
+/// `a + b`, `a * b`, ...: both sides numeric.
+pub fn arith<L: SqlType, R: SqlType>(op: BinOp, left: Typed<L>, right: Typed<R>) -> Typed<L>
+where
+    L::Kind: SameKind<kind::Numeric>,
+    R::Kind: SameKind<kind::Numeric>,
+{
+    Typed::new(Expr::binary(op, left.expr, right.expr))
+}
+
+/// `a && b`, `a || b`: both sides boolean.
+pub fn logic<L: SqlType, R: SqlType>(op: BinOp, left: Typed<L>, right: Typed<R>) -> Typed<bool>
+where
+    L::Kind: SameKind<kind::Bool>,
+    R::Kind: SameKind<kind::Bool>,
+{
+    Typed::new(Expr::binary(op, left.expr, right.expr))
+}
+
+/// `!a`.
+pub fn not<T: SqlType>(operand: Typed<T>) -> Typed<bool>
+where
+    T::Kind: SameKind<kind::Bool>,
+{
+    Typed::new(Expr::Unary { op: UnOp::Not, expr: Box::new(operand.expr) })
+}
+
+/// `-a`.
+pub fn neg<T: SqlType>(operand: Typed<T>) -> Typed<T>
+where
+    T::Kind: SameKind<kind::Numeric>,
+{
+    Typed::new(Expr::Unary { op: UnOp::Neg, expr: Box::new(operand.expr) })
+}
+
+/// One element of `x in [a, b]`, checked against `x`.
+pub fn elem<L: SqlType, R: SqlType>(_of: &Typed<L>, element: Typed<R>) -> Expr
+where
+    R::Kind: SameKind<L::Kind>,
+{
+    element.expr
+}
+
+/// `x in [a, b]`.
+pub fn in_list<T>(operand: Typed<T>, list: Vec<Expr>) -> Typed<bool> {
+    Typed::new(Expr::InList { expr: Box::new(operand.expr), list })
+}
+
+/// `x in ^list`.
+pub fn in_param<T: SqlType, L: ToList>(operand: Typed<T>, list: L) -> Typed<bool>
+where
+    <L::Elem as SqlType>::Kind: SameKind<T::Kind>,
+{
+    Typed::new(Expr::InParam { expr: Box::new(operand.expr), list: list.to_array() })
+}
+
+/// `is_nil(x)`.
+pub fn is_nil<T>(operand: Typed<T>) -> Typed<bool> {
+    Typed::new(Expr::IsNil(Box::new(operand.expr)))
+}
+
+/// `like(x, pattern)` and `ilike(x, pattern)`.
+pub fn like<L: SqlType, R: SqlType>(operand: Typed<L>, pattern: Typed<R>, case_insensitive: bool) -> Typed<bool>
+where
+    L::Kind: SameKind<kind::Text>,
+    R::Kind: SameKind<kind::Text>,
+{
+    Typed::new(Expr::Like { expr: Box::new(operand.expr), pattern: Box::new(pattern.expr), case_insensitive })
+}
+
+/// `count()`.
+pub fn count_all() -> Typed<i64> {
+    Typed::new(Expr::Aggregate { func: AggFunc::Count, arg: None, distinct: false })
+}
+
+/// `count(x)` and `count(x, distinct)`.
+pub fn count<T>(operand: Typed<T>, distinct: bool) -> Typed<i64> {
+    Typed::new(Expr::Aggregate { func: AggFunc::Count, arg: Some(Box::new(operand.expr)), distinct })
+}
+
+/// `sum(x)`, `avg(x)`: numeric, NULL over no rows.
+pub fn numeric_aggregate<T: SqlType>(func: AggFunc, operand: Typed<T>) -> Typed<Option<f64>>
+where
+    T::Kind: SameKind<kind::Numeric>,
+{
+    Typed::new(Expr::Aggregate { func, arg: Some(Box::new(operand.expr)), distinct: false })
+}
+
+/// `min(x)`, `max(x)`: any type, NULL over no rows.
+pub fn extremum<T: SqlType>(func: AggFunc, operand: Typed<T>) -> Typed<Option<T>> {
+    Typed::new(Expr::Aggregate { func, arg: Some(Box::new(operand.expr)), distinct: false })
+}
+
+/// `coalesce(first, rest...)`: every argument of the first one's kind.
+pub fn coalesce<T>(first: Typed<T>, rest: Vec<Expr>) -> Typed<T> {
+    let mut args = Vec::with_capacity(1 + rest.len());
+    args.push(first.expr);
+    args.extend(rest);
+    Typed::new(Expr::Coalesce(args))
+}
+
+/// A `where:`/`having:`/`on:` condition: boolean.
+pub fn condition<T: SqlType>(condition: Typed<T>) -> Expr
+where
+    T::Kind: SameKind<kind::Bool>,
+{
+    condition.expr
+}
+
+/// A `limit:`/`offset:` count: numeric.
+pub fn count_value<T: SqlType>(count: Typed<T>) -> Expr
+where
+    T::Kind: SameKind<kind::Numeric>,
+{
+    count.expr
+}
+
+/// Any expression, untyped (select items, group_by terms).
+pub fn expr<T>(value: Typed<T>) -> Expr {
+    value.expr
+}
+
+/// A selected expression.
+pub fn selected<T>(value: Typed<T>) -> Selected {
+    Selected::Expr(value.expr)
+}
+
+/// An `order_by:` term.
+pub fn order<T>(direction: Direction, key: Typed<T>) -> OrderTerm {
+    OrderTerm { direction, expr: key.expr }
+}

@@ -1,0 +1,168 @@
+//! The one error type of recto: every problem the planner, an adapter or the Repo finds is a
+//! typed, matchable value, never a panic.
+
+use crate::location::Location;
+
+/// The clause an error was found in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Clause {
+    /// The source.
+    From,
+    /// A join (its `on:`).
+    Join,
+    /// `where:` / `or_where:`.
+    Where,
+    /// `select:`.
+    Select,
+    /// `distinct:`.
+    Distinct,
+    /// `group_by:`.
+    GroupBy,
+    /// `having:` / `or_having:`.
+    Having,
+    /// `order_by:`.
+    OrderBy,
+    /// `limit:`.
+    Limit,
+    /// `offset:`.
+    Offset,
+}
+
+impl std::fmt::Display for Clause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Clause::From => "from",
+            Clause::Join => "join",
+            Clause::Where => "where",
+            Clause::Select => "select",
+            Clause::Distinct => "distinct",
+            Clause::GroupBy => "group_by",
+            Clause::Having => "having",
+            Clause::OrderBy => "order_by",
+            Clause::Limit => "limit",
+            Clause::Offset => "offset",
+        })
+    }
+}
+
+/// Everything that can go wrong between a query and its rows.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// A field that the binding's schema does not have.
+    UnknownField {
+        /// Where it was used.
+        clause: Clause,
+        /// The field.
+        field: String,
+        /// The binding's table.
+        table: String,
+        /// The clause's source location.
+        at: Location,
+    },
+    /// A named binding (`[org: o]`, `as(org)`) that no `as:` introduced.
+    UnknownBinding {
+        /// Where it was used.
+        clause: Clause,
+        /// The name.
+        name: String,
+        /// The clause's source location.
+        at: Location,
+    },
+    /// A positional binding past the last one.
+    BindingOutOfRange {
+        /// Where it was used.
+        clause: Clause,
+        /// The position.
+        index: usize,
+        /// How many bindings the query has.
+        count: usize,
+        /// The clause's source location.
+        at: Location,
+    },
+    /// Two bindings with the same `as:` name.
+    DuplicateBinding {
+        /// The name.
+        name: String,
+        /// The second `as:`.
+        at: Location,
+    },
+    /// The query needs a `select:` (a schemaless source has no fields to select by default).
+    MissingSelect {
+        /// The source's location.
+        at: Location,
+    },
+    /// A clause value the query language does not accept there (for example a `limit:` that
+    /// is neither an integer literal nor a parameter).
+    InvalidClause {
+        /// The clause.
+        clause: Clause,
+        /// What is wrong, in a sentence.
+        reason: String,
+        /// The clause's source location.
+        at: Location,
+    },
+    /// A feature this dialect has no faithful form of.
+    Unsupported {
+        /// The feature.
+        feature: &'static str,
+        /// The dialect.
+        dialect: &'static str,
+    },
+    /// A URL whose scheme names no supported engine (or one compiled out).
+    UnsupportedUrl {
+        /// The URL's scheme.
+        scheme: String,
+    },
+    /// The database driver failed (connecting, binding, running or decoding).
+    Database(Box<dyn std::error::Error + Send + Sync>),
+    /// `Repo::one` found no row.
+    NoRows,
+    /// `Repo::one` or `Repo::optional` found more than one row.
+    TooManyRows {
+        /// How many rows came back.
+        count: usize,
+    },
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::UnknownField { clause, field, table, at } => {
+                write!(f, "unknown field `{field}` of table `{table}` in `{clause}` at {at}")
+            }
+            Error::UnknownBinding { clause, name, at } => {
+                write!(f, "unknown named binding `{name}` in `{clause}` at {at}: no `as: {name}` in this query")
+            }
+            Error::BindingOutOfRange { clause, index, count, at } => write!(
+                f,
+                "binding position {index} in `{clause}` at {at} is out of range: the query has {count} binding(s)"
+            ),
+            Error::DuplicateBinding { name, at } => {
+                write!(f, "the binding name `{name}` is used twice (second `as:` at {at})")
+            }
+            Error::MissingSelect { at } => {
+                write!(f, "the query from {at} has a schemaless source and needs a `select:`")
+            }
+            Error::InvalidClause { clause, reason, at } => write!(f, "invalid `{clause}` at {at}: {reason}"),
+            Error::Unsupported { feature, dialect } => write!(f, "{feature} is not supported on {dialect}"),
+            Error::UnsupportedUrl { scheme } => write!(
+                f,
+                "no engine for the URL scheme `{scheme}` (expected sqlite:, postgres:, postgresql:, mysql: or mariadb:, with its feature enabled)"
+            ),
+            Error::Database(e) => write!(f, "database error: {e}"),
+            Error::NoRows => f.write_str("the query returned no rows"),
+            Error::TooManyRows { count } => write!(f, "expected at most one row, the query returned {count}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Database(e) => Some(&**e),
+            _ => None,
+        }
+    }
+}

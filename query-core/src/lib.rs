@@ -1,0 +1,36 @@
+//! recto-core: the data a recto query is made of, and nothing that renders it.
+//!
+//! A [`Query`] is plain data ([`QueryData`]) that accumulates clause by clause: one module
+//! per clause under [`builder`], expressions in [`expr`], bound values in [`value`], and the
+//! [`Schema`] trait that `#[derive(Schema)]` implements. This crate knows no SQL and no
+//! engine; the planner resolves a query and the adapters print it.
+
+pub mod builder;
+pub mod dsl;
+mod dynamic;
+mod error;
+pub mod expr;
+mod location;
+mod query;
+pub mod schema;
+pub mod value;
+
+pub use builder::distinct::Distinct;
+pub use builder::filter::{BoolClause, BoolOp};
+pub use builder::from::{From, Source};
+pub use builder::group_by::GroupBy;
+pub use builder::join::{Join, JoinKind};
+pub use builder::limit_offset::LimitOffset;
+pub use builder::order_by::{Direction, OrderBy, OrderTerm};
+pub use builder::select::{Select, SelectClause, Selected};
+pub use dynamic::Dynamic;
+pub use error::{Clause, Error};
+pub use expr::{AggFunc, BinOp, BindingRef, Expr, UnOp};
+pub use location::Location;
+pub use query::{Query, QueryData, Queryable};
+pub use schema::{Column, Erased, ErasedFields, FieldMeta, Schema, SchemaMeta};
+pub use value::{Array, ToList, ToValue, Ty, Value};
+
+/// A name in a query (table, field, binding): borrowed when it comes from the program text,
+/// owned when built at run time or deserialized.
+pub type Name = std::borrow::Cow<'static, str>;

@@ -1,0 +1,159 @@
+//! The query value: plain data that accumulates clause by clause.
+//!
+//! A [`Query`] is an `Arc` around [`QueryData`], so cloning is a reference-count bump and
+//! extending a shared query copies it once (copy on write). The type parameter records the
+//! bindings' schemas where they are known at compile time (`Query<User>`,
+//! `Query<(User, Post)>`) and nothing else: clause state is run-time data.
+
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::builder::distinct::Distinct;
+use crate::builder::filter::BoolClause;
+use crate::builder::from::From;
+use crate::builder::group_by::GroupBy;
+use crate::builder::join::Join;
+use crate::builder::limit_offset::LimitOffset;
+use crate::builder::order_by::OrderBy;
+use crate::builder::select::SelectClause;
+use crate::schema::Erased;
+
+/// Every clause of a query. Repeatable clauses are plural vectors, singletons options, as in
+/// Ecto's `%Ecto.Query{}`. Consumers destructure it without `..`, so a new clause breaks each
+/// of them until it is handled.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueryData {
+    /// The source (binding 0).
+    pub from: From,
+    /// The joins (bindings 1..), in the order they were added.
+    pub joins: Vec<Join>,
+    /// `where:` and `or_where:`, combined in order.
+    pub wheres: Vec<BoolClause>,
+    /// `select:`; without it the planner selects the whole source binding.
+    pub select: Option<SelectClause>,
+    /// `distinct:`.
+    pub distinct: Option<Distinct>,
+    /// `group_by:`, each clause appending its expressions.
+    pub group_bys: Vec<GroupBy>,
+    /// `having:` and `or_having:`, combined in order.
+    pub havings: Vec<BoolClause>,
+    /// `order_by:`, each clause appending its terms.
+    pub order_bys: Vec<OrderBy>,
+    /// `limit:`.
+    pub limit: Option<LimitOffset>,
+    /// `offset:`.
+    pub offset: Option<LimitOffset>,
+}
+
+/// A query: a value you build with `from!`, pass around, extend and finally render or run.
+///
+/// `S` lists the bindings' schemas where they are known at compile time; [`Erased`] where
+/// they are not.
+pub struct Query<S = Erased> {
+    data: Arc<QueryData>,
+    _schema: PhantomData<fn() -> S>,
+}
+
+impl<S> Query<S> {
+    /// A query over `from`, with no other clause.
+    pub fn new(from: From) -> Self {
+        Self::from_data(QueryData {
+            from,
+            joins: Vec::new(),
+            wheres: Vec::new(),
+            select: None,
+            distinct: None,
+            group_bys: Vec::new(),
+            havings: Vec::new(),
+            order_bys: Vec::new(),
+            limit: None,
+            offset: None,
+        })
+    }
+
+    /// A query around existing clause data. The caller vouches for `S`.
+    pub fn from_data(data: QueryData) -> Self {
+        Query { data: Arc::new(data), _schema: PhantomData }
+    }
+
+    /// The clauses.
+    pub fn data(&self) -> &QueryData {
+        &self.data
+    }
+
+    /// The clauses, to change: copied first if another `Query` shares them.
+    pub fn data_mut(&mut self) -> &mut QueryData {
+        Arc::make_mut(&mut self.data)
+    }
+
+    /// How many bindings the query has: the source plus one per join.
+    pub fn binding_count(&self) -> usize {
+        1 + self.data.joins.len()
+    }
+
+    /// The same query, with its compile-time schema information forgotten.
+    pub fn erase(self) -> Query<Erased> {
+        self.retype()
+    }
+
+    /// The same query under another type parameter. Builders use it when a clause changes
+    /// the bindings (a join); it is not public because `S` must describe the bindings.
+    pub(crate) fn retype<T>(self) -> Query<T> {
+        Query { data: self.data, _schema: PhantomData }
+    }
+}
+
+impl<S> Clone for Query<S> {
+    fn clone(&self) -> Self {
+        Query { data: Arc::clone(&self.data), _schema: PhantomData }
+    }
+}
+
+impl<S> std::fmt::Debug for Query<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.data.fmt(f)
+    }
+}
+
+impl<S, T> PartialEq<Query<T>> for Query<S> {
+    fn eq(&self, other: &Query<T>) -> bool {
+        self.data == other.data
+    }
+}
+
+impl<S> Serialize for Query<S> {
+    fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        self.data.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Query<Erased> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        QueryData::deserialize(deserializer).map(Query::from_data)
+    }
+}
+
+/// Anything `from!(x in SOURCE)` accepts as an expression source: a query, or a reference
+/// to one (cloned, which is cheap).
+pub trait Queryable {
+    /// The bindings' schemas of the resulting query.
+    type Schema;
+    /// The query.
+    fn into_query(self) -> Query<Self::Schema>;
+}
+
+impl<S> Queryable for Query<S> {
+    type Schema = S;
+    fn into_query(self) -> Query<S> {
+        self
+    }
+}
+
+impl<S> Queryable for &Query<S> {
+    type Schema = S;
+    fn into_query(self) -> Query<S> {
+        self.clone()
+    }
+}

@@ -1,0 +1,188 @@
+//! Schemas: what `#[derive(Schema)]` says about a struct, at run time (table, fields,
+//! columns, types, primary key) and at compile time (a typed accessor per field).
+//!
+//! The type-level half ([`BindingAt`], [`Push`]) lets a `Query<(User, Post)>` remember which
+//! schema sits at which binding, so `from!([u, p] in q, where: p.title == ^t)` is checked
+//! by rustc even when `q` came from another module.
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use serde::{Deserialize, Serialize};
+
+use crate::value::Ty;
+use crate::Name;
+
+/// A struct mapped to a table. Implemented by `#[derive(Schema)]`.
+pub trait Schema: 'static {
+    /// One [`Column`] per field, named like the fields: the typed accessors the `from!`
+    /// macro expands `u.field` into.
+    type Fields: Copy + 'static;
+    /// The accessors.
+    const FIELDS: Self::Fields;
+    /// The run-time description the planner checks queries against.
+    const META: SchemaMeta;
+}
+
+/// The run-time description of a schema.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SchemaMeta {
+    /// The table.
+    pub table: Name,
+    /// The fields, in declaration order (the order `select: u` uses).
+    pub fields: Cow<'static, [FieldMeta]>,
+    /// The fields that make up the primary key, by field name.
+    pub primary_key: Cow<'static, [Name]>,
+}
+
+impl SchemaMeta {
+    /// The field with this Rust name.
+    pub fn field(&self, name: &str) -> Option<&FieldMeta> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}
+
+/// One field of a schema.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldMeta {
+    /// The Rust field name, which queries use.
+    pub name: Name,
+    /// The column name, which SQL uses (`#[recto(column = "...")]`, else the field name).
+    pub column: Name,
+    /// The SQL type.
+    pub ty: Ty,
+    /// Whether the column admits NULL (an `Option` field).
+    pub nullable: bool,
+}
+
+/// The typed accessor of one field: `T` is the field's Rust type, so comparisons can be
+/// checked at compile time.
+pub struct Column<T> {
+    name: &'static str,
+    _ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Column<T> {
+    /// The accessor of the field called `name`.
+    pub const fn new(name: &'static str) -> Self {
+        Column { name, _ty: PhantomData }
+    }
+
+    /// The Rust field name.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+impl<T> Clone for Column<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Column<T> {}
+
+impl<T> std::fmt::Debug for Column<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Column({})", self.name)
+    }
+}
+
+/// The type parameter of a query whose bindings' schemas are not known at compile time: a
+/// schemaless source (`"users"`), a deserialized query, or a query whose type was erased.
+/// Its fields are reached as `u["name"]` and checked when the query is planned.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Erased;
+
+/// The (empty) field accessors of an [`Erased`] binding: `u.name` on such a binding does not
+/// compile; write `u["name"]`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ErasedFields;
+
+/// A binding's place in a query's type: a [`Schema`] or [`Erased`].
+pub trait Slot: 'static {}
+
+impl<T: Schema> Slot for T {}
+impl Slot for Erased {}
+
+/// The schema at binding position `I` of a query typed `Query<Self>`.
+#[diagnostic::on_unimplemented(
+    message = "this query has no binding at position {I} known at compile time",
+    note = "the query's type `Query<{Self}>` lists the schemas of its bindings"
+)]
+pub trait BindingAt<const I: usize> {
+    /// The field accessors of that binding.
+    type Fields: Copy + 'static;
+    /// The accessors.
+    const FIELDS: Self::Fields;
+}
+
+impl<T: Schema> BindingAt<0> for T {
+    type Fields = T::Fields;
+    const FIELDS: T::Fields = T::FIELDS;
+}
+
+impl<const I: usize> BindingAt<I> for Erased {
+    type Fields = ErasedFields;
+    const FIELDS: ErasedFields = ErasedFields;
+}
+
+/// The field accessors of a binding slot.
+pub trait SlotFields {
+    /// The accessors.
+    type Fields: Copy + 'static;
+    /// The accessors.
+    const FIELDS: Self::Fields;
+}
+
+impl<T: Schema> SlotFields for T {
+    type Fields = T::Fields;
+    const FIELDS: T::Fields = T::FIELDS;
+}
+
+impl SlotFields for Erased {
+    type Fields = ErasedFields;
+    const FIELDS: ErasedFields = ErasedFields;
+}
+
+/// The type of a query after joining a binding typed `P`: `User` + `Post` is `(User, Post)`.
+pub trait Push<P> {
+    /// The extended type.
+    type Output;
+}
+
+impl<T: Schema, P: Slot> Push<P> for T {
+    type Output = (T, P);
+}
+
+impl<P: Slot> Push<P> for Erased {
+    type Output = (Erased, P);
+}
+
+macro_rules! tuple_bindings {
+    ($( ($($name:ident $idx:tt),+) )*) => {$(
+        impl<$($name: Slot,)+ P: Slot> Push<P> for ($($name,)+) {
+            type Output = ($($name,)+ P);
+        }
+        tuple_bindings!(@at ($($name),+) $($name $idx)+);
+    )*};
+    (@at $all:tt $($name:ident $idx:tt)+) => {$(
+        tuple_bindings!(@one $all $name $idx);
+    )+};
+    (@one ($($all:ident),+) $name:ident $idx:tt) => {
+        impl<$($all: Slot + SlotFields),+> BindingAt<$idx> for ($($all,)+) {
+            type Fields = <$name as SlotFields>::Fields;
+            const FIELDS: Self::Fields = <$name as SlotFields>::FIELDS;
+        }
+    };
+}
+
+tuple_bindings! {
+    (A 0, B 1)
+    (A 0, B 1, C 2)
+    (A 0, B 1, C 2, D 3)
+    (A 0, B 1, C 2, D 3, E 4)
+    (A 0, B 1, C 2, D 3, E 4, F 5)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7)
+}

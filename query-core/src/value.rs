@@ -1,0 +1,334 @@
+//! Values that travel beside the SQL text as bound parameters, and the Rust types that
+//! become them.
+//!
+//! A [`Value`] keeps the type it came from, even when it is NULL or an empty list, so an
+//! adapter can bind it with the engine type the Rust value implies.
+
+use serde::{Deserialize, Serialize};
+
+/// The SQL type a value or a column carries, independent of any engine's spelling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Ty {
+    /// A boolean.
+    Bool,
+    /// A 16-bit integer.
+    I16,
+    /// A 32-bit integer.
+    I32,
+    /// A 64-bit integer.
+    I64,
+    /// A 32-bit float.
+    F32,
+    /// A 64-bit float.
+    F64,
+    /// Text.
+    Text,
+    /// A byte string.
+    Bytes,
+}
+
+/// One value: a bound parameter or a literal written in a query.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Value {
+    /// NULL, with the type of the Rust value it came from (`None::<i32>` is `Null(Ty::I32)`).
+    Null(Ty),
+    /// A boolean.
+    Bool(bool),
+    /// A 32-bit integer (also carries `i16`).
+    I32(i32),
+    /// A 64-bit integer.
+    I64(i64),
+    /// A 64-bit float (also carries `f32`).
+    F64(f64),
+    /// Text.
+    Text(String),
+    /// A byte string.
+    Bytes(Vec<u8>),
+    /// A whole list bound as one parameter: only where an engine takes arrays (PostgreSQL's
+    /// `= ANY($1)` for `in ^list`).
+    Array(Array),
+}
+
+impl Value {
+    /// The type of this value.
+    pub fn ty(&self) -> Ty {
+        match self {
+            Value::Null(ty) => *ty,
+            Value::Bool(_) => Ty::Bool,
+            Value::I32(_) => Ty::I32,
+            Value::I64(_) => Ty::I64,
+            Value::F64(_) => Ty::F64,
+            Value::Text(_) => Ty::Text,
+            Value::Bytes(_) => Ty::Bytes,
+            Value::Array(array) => array.elem_ty(),
+        }
+    }
+}
+
+/// A homogeneous list bound as one parameter (`x in ^list`): typed even when empty, so
+/// PostgreSQL can bind it as an array of the right element type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Array {
+    /// Booleans.
+    Bool(Vec<bool>),
+    /// 32-bit integers.
+    I32(Vec<i32>),
+    /// 64-bit integers.
+    I64(Vec<i64>),
+    /// 64-bit floats.
+    F64(Vec<f64>),
+    /// Text.
+    Text(Vec<String>),
+}
+
+impl Array {
+    /// How many elements the list holds.
+    pub fn len(&self) -> usize {
+        match self {
+            Array::Bool(v) => v.len(),
+            Array::I32(v) => v.len(),
+            Array::I64(v) => v.len(),
+            Array::F64(v) => v.len(),
+            Array::Text(v) => v.len(),
+        }
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The element at `index` as a [`Value`], for engines that bind one placeholder per
+    /// element.
+    pub fn get(&self, index: usize) -> Option<Value> {
+        Some(match self {
+            Array::Bool(v) => Value::Bool(*v.get(index)?),
+            Array::I32(v) => Value::I32(*v.get(index)?),
+            Array::I64(v) => Value::I64(*v.get(index)?),
+            Array::F64(v) => Value::F64(*v.get(index)?),
+            Array::Text(v) => Value::Text(v.get(index)?.clone()),
+        })
+    }
+
+    /// The element type.
+    pub fn elem_ty(&self) -> Ty {
+        match self {
+            Array::Bool(_) => Ty::Bool,
+            Array::I32(_) => Ty::I32,
+            Array::I64(_) => Ty::I64,
+            Array::F64(_) => Ty::F64,
+            Array::Text(_) => Ty::Text,
+        }
+    }
+}
+
+/// A Rust type that has a SQL counterpart; `Kind` groups the types that SQL lets you compare
+/// with each other (every integer and float type is [`kind::Numeric`]).
+pub trait SqlType {
+    /// The comparison class of this type.
+    type Kind;
+}
+
+/// The comparison classes of [`SqlType`]: two expressions may be compared when their kinds
+/// agree, or when one side's type is only known when the query is planned ([`kind::Any`]).
+pub mod kind {
+    /// Integers and floats.
+    #[derive(Debug)]
+    pub struct Numeric;
+    /// Text.
+    #[derive(Debug)]
+    pub struct Text;
+    /// Booleans.
+    #[derive(Debug)]
+    pub struct Bool;
+    /// Byte strings.
+    #[derive(Debug)]
+    pub struct Bytes;
+    /// A type known only at plan time: a schemaless field or a named binding's field.
+    #[derive(Debug)]
+    pub struct Any;
+
+    /// `Self` and `K` may be compared, combined or unified.
+    #[diagnostic::on_unimplemented(
+        message = "SQL type mismatch: a `{Self}` expression cannot be used where a `{K}` expression is expected",
+        label = "expected a `{K}` expression here",
+        note = "recto checks SQL types at compile time: compare fields with values of a matching Rust type"
+    )]
+    pub trait SameKind<K> {}
+
+    macro_rules! same_kind {
+        ($($k:ident),*) => {$(
+            impl SameKind<$k> for $k {}
+            impl SameKind<Any> for $k {}
+            impl SameKind<$k> for Any {}
+        )*};
+    }
+    same_kind!(Numeric, Text, Bool, Bytes);
+    impl SameKind<Any> for Any {}
+}
+
+/// A Rust value that binds as a parameter: `^value` in a query.
+pub trait ToValue {
+    /// The SQL type the value has, for compile-time checks.
+    type Sql: SqlType;
+    /// The value, ready to bind.
+    fn to_value(self) -> Value;
+}
+
+/// A Rust list that binds as one list parameter: `x in ^list`.
+pub trait ToList {
+    /// The SQL type of one element, for compile-time checks.
+    type Elem: SqlType;
+    /// The list, ready to bind.
+    fn to_array(self) -> Array;
+}
+
+macro_rules! scalar {
+    ($($t:ty => $kind:ident, $ty:ident, |$v:ident| $value:expr;)*) => {$(
+        impl SqlType for $t {
+            type Kind = kind::$kind;
+        }
+        impl ToValue for $t {
+            type Sql = $t;
+            fn to_value(self) -> Value {
+                let $v = self;
+                $value
+            }
+        }
+        impl ToValue for &$t {
+            type Sql = $t;
+            fn to_value(self) -> Value {
+                self.clone().to_value()
+            }
+        }
+        impl ToValue for Option<$t> {
+            type Sql = Option<$t>;
+            fn to_value(self) -> Value {
+                match self {
+                    Some(v) => v.to_value(),
+                    None => Value::Null(Ty::$ty),
+                }
+            }
+        }
+        impl ToValue for &Option<$t> {
+            type Sql = Option<$t>;
+            fn to_value(self) -> Value {
+                self.clone().to_value()
+            }
+        }
+    )*};
+}
+
+scalar! {
+    bool => Bool, Bool, |v| Value::Bool(v);
+    i16 => Numeric, I16, |v| Value::I32(i32::from(v));
+    i32 => Numeric, I32, |v| Value::I32(v);
+    i64 => Numeric, I64, |v| Value::I64(v);
+    f32 => Numeric, F32, |v| Value::F64(f64::from(v));
+    f64 => Numeric, F64, |v| Value::F64(v);
+    String => Text, Text, |v| Value::Text(v);
+    Vec<u8> => Bytes, Bytes, |v| Value::Bytes(v);
+}
+
+impl<T: SqlType> SqlType for Option<T> {
+    type Kind = T::Kind;
+}
+
+impl SqlType for &str {
+    type Kind = kind::Text;
+}
+
+impl ToValue for &str {
+    type Sql = String;
+    fn to_value(self) -> Value {
+        Value::Text(self.to_owned())
+    }
+}
+
+impl ToValue for Option<&str> {
+    type Sql = Option<String>;
+    fn to_value(self) -> Value {
+        match self {
+            Some(v) => Value::Text(v.to_owned()),
+            None => Value::Null(Ty::Text),
+        }
+    }
+}
+
+impl ToValue for Value {
+    type Sql = Any;
+    fn to_value(self) -> Value {
+        self
+    }
+}
+
+/// The SQL type of an expression whose type is known only when the query is planned.
+#[derive(Debug)]
+pub struct Any;
+
+impl SqlType for Any {
+    type Kind = kind::Any;
+}
+
+macro_rules! list {
+    ($($t:ty => $variant:ident, |$v:ident| $conv:expr;)*) => {$(
+        impl ToList for Vec<$t> {
+            type Elem = $t;
+            fn to_array(self) -> Array {
+                let $v = self;
+                Array::$variant($conv)
+            }
+        }
+        impl ToList for &Vec<$t> {
+            type Elem = $t;
+            fn to_array(self) -> Array {
+                self.as_slice().to_array()
+            }
+        }
+        impl ToList for &[$t] {
+            type Elem = $t;
+            fn to_array(self) -> Array {
+                self.to_vec().to_array()
+            }
+        }
+        impl<const N: usize> ToList for [$t; N] {
+            type Elem = $t;
+            fn to_array(self) -> Array {
+                self.to_vec().to_array()
+            }
+        }
+    )*};
+}
+
+list! {
+    bool => Bool, |v| v;
+    i16 => I32, |v| v.into_iter().map(i32::from).collect();
+    i32 => I32, |v| v;
+    i64 => I64, |v| v;
+    f64 => F64, |v| v;
+    String => Text, |v| v;
+}
+
+impl ToList for Vec<&str> {
+    type Elem = String;
+    fn to_array(self) -> Array {
+        Array::Text(self.into_iter().map(str::to_owned).collect())
+    }
+}
+
+impl ToList for &[&str] {
+    type Elem = String;
+    fn to_array(self) -> Array {
+        Array::Text(self.iter().map(|s| (*s).to_owned()).collect())
+    }
+}
+
+impl<const N: usize> ToList for [&str; N] {
+    type Elem = String;
+    fn to_array(self) -> Array {
+        Array::Text(self.iter().map(|s| (*s).to_owned()).collect())
+    }
+}

@@ -1,0 +1,52 @@
+//! recto: Ecto's composable query language, in Rust.
+//!
+//! Write queries with [`from!`], compose them across modules as plain [`Query`] values,
+//! render them for PostgreSQL, MySQL and SQLite with [`ToSql::to_sql`], or run them through
+//! [`Repo`].
+//!
+//! ```
+//! use recto::prelude::*;
+//!
+//! #[derive(Schema)]
+//! #[recto(table = "users")]
+//! pub struct User {
+//!     #[recto(primary_key)]
+//!     pub id: i64,
+//!     pub name: String,
+//!     pub age: i32,
+//! }
+//!
+//! let min = 18;
+//! let q = from!(u in User, where: u.age >= ^min, order_by: [desc: u.age], select: (u.id, u.name));
+//! let sql = q.to_sql(Postgres).unwrap();
+//! assert_eq!(
+//!     sql.text,
+//!     r#"SELECT u0."id", u0."name" FROM "users" AS u0 WHERE (u0."age" >= $1) ORDER BY u0."age" DESC"#
+//! );
+//! assert_eq!(sql.params, vec![recto::Value::I32(18)]);
+//! ```
+
+pub use recto_adapters::{Dialect, MySql, Postgres, Sql, Sqlite, ToSql};
+#[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
+pub use recto_adapters::repo::{FromRecord, Repo};
+pub use recto_core::{
+    AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Clause, Column, Direction, Distinct, Dynamic, Erased,
+    ErasedFields, Error, Expr, FieldMeta, From, GroupBy, Join, JoinKind, LimitOffset, Location, Name, OrderBy,
+    OrderTerm, Query, QueryData, Queryable, Schema, SchemaMeta, Select, SelectClause, Selected, Source, ToList,
+    ToValue, Ty, UnOp, Value,
+};
+pub use recto_core::{schema, value};
+pub use recto_macros::{Schema, dynamic, from};
+pub use recto_planner::{Planned, plan};
+
+#[doc(hidden)]
+pub use recto_core::dsl;
+/// The sqlx version recto runs on, for `sqlx::FromRow` derives and direct pool access.
+pub use sqlx;
+
+/// Everything a query-writing module needs: `use recto::prelude::*;`.
+pub mod prelude {
+    #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
+    pub use crate::Repo;
+    pub use crate::{Dynamic, MySql, Postgres, Query, Schema, Sqlite, ToSql, dynamic, from};
+}
