@@ -26,6 +26,8 @@
 //! assert_eq!(sql.params, vec![recto::Value::I32(18)]);
 //! ```
 
+#![warn(missing_docs)]
+
 pub use recto_adapters::{Dialect, MySql, Postgres, Sql, Sqlite, ToSql};
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
 pub use recto_adapters::repo::{FromRecord, Repo};

@@ -5,6 +5,8 @@
 //! [`Schema`] trait that `#[derive(Schema)]` implements. This crate knows no SQL and no
 //! engine; the planner resolves a query and the adapters print it.
 
+#![warn(missing_docs)]
+
 pub mod builder;
 pub mod dsl;
 mod dynamic;
