@@ -1,0 +1,150 @@
+//! Bound parameters: each [`Value`] becomes an sqlx argument of the type its Rust value
+//! implies, so the engine sees an `INT8` for an `i64` and an `INT4` for an `i32`, and a NULL
+//! keeps its type (`Value::Null(Ty::I64)` binds as `None::<i64>`), which PostgreSQL needs to
+//! infer the type of a parameter that appears only in `$1 IS NULL`.
+//!
+//! A list bound as one value ([`Value::Array`]) is a PostgreSQL array; the other engines
+//! never receive one (their adapters expand a list into one placeholder per element), and
+//! if one reaches them anyway it is a typed error, not a panic.
+
+use recto_core::{Error, Ty, Value};
+use sqlx::{Arguments, Database, Encode, Type};
+
+/// Adds `value` to `args` as its own Rust type, or returns `None` for a value this generic
+/// path does not bind ([`Value::Array`]), which the engine's binder handles or rejects.
+fn bind_scalar<DB>(args: &mut DB::Arguments, value: &Value, dialect: &'static str) -> Option<Result<(), Error>>
+where
+    DB: Database,
+    bool: for<'q> Encode<'q, DB> + Type<DB>,
+    i32: for<'q> Encode<'q, DB> + Type<DB>,
+    i64: for<'q> Encode<'q, DB> + Type<DB>,
+    f64: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<bool>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<i16>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<i32>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<i64>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<f32>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<f64>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<String>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<Vec<u8>>: for<'q> Encode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+{
+    let added = match value {
+        Value::Null(ty) => match ty {
+            Ty::Bool => args.add(None::<bool>),
+            Ty::I16 => args.add(None::<i16>),
+            Ty::I32 => args.add(None::<i32>),
+            Ty::I64 => args.add(None::<i64>),
+            Ty::F32 => args.add(None::<f32>),
+            Ty::F64 => args.add(None::<f64>),
+            Ty::Text => args.add(None::<String>),
+            Ty::Bytes => args.add(None::<Vec<u8>>),
+            _ => return Some(Err(Error::Unsupported { feature: "a NULL parameter of this type", dialect })),
+        },
+        Value::Bool(v) => args.add(*v),
+        Value::I32(v) => args.add(*v),
+        Value::I64(v) => args.add(*v),
+        Value::F64(v) => args.add(*v),
+        Value::Text(v) => args.add(v.as_str()),
+        Value::Bytes(v) => args.add(v.as_slice()),
+        Value::Array(_) => return None,
+        _ => return Some(Err(Error::Unsupported { feature: "a parameter of this kind", dialect })),
+    };
+    Some(added.map_err(Error::Database))
+}
+
+/// The error for a list bound as one value on an engine without array parameters.
+#[cfg(any(feature = "mysql", feature = "sqlite"))]
+fn no_arrays(dialect: &'static str) -> Error {
+    Error::Unsupported { feature: "a list bound as one array parameter", dialect }
+}
+
+/// The arguments of a PostgreSQL statement: scalars as their own types, lists as arrays
+/// (`= ANY($1)`), typed even when empty so the server knows the element type.
+#[cfg(feature = "postgres")]
+pub(super) fn postgres(params: &[Value]) -> Result<sqlx::postgres::PgArguments, Error> {
+    use recto_core::Array;
+
+    let dialect = crate::Dialect::name(&crate::Postgres);
+    let mut args = sqlx::postgres::PgArguments::default();
+    for value in params {
+        if let Some(added) = bind_scalar::<sqlx::Postgres>(&mut args, value, dialect) {
+            added?;
+            continue;
+        }
+        let Value::Array(array) = value else {
+            return Err(Error::Unsupported { feature: "a parameter of this kind", dialect });
+        };
+        let added = match array {
+            Array::Bool(v) => args.add(v.as_slice()),
+            Array::I32(v) => args.add(v.as_slice()),
+            Array::I64(v) => args.add(v.as_slice()),
+            Array::F64(v) => args.add(v.as_slice()),
+            Array::Text(v) => args.add(v.as_slice()),
+            _ => return Err(Error::Unsupported { feature: "an array parameter of this element type", dialect }),
+        };
+        added.map_err(Error::Database)?;
+    }
+    Ok(args)
+}
+
+/// The arguments of a MySQL (MariaDB) statement.
+#[cfg(feature = "mysql")]
+pub(super) fn mysql(params: &[Value]) -> Result<sqlx::mysql::MySqlArguments, Error> {
+    let dialect = crate::Dialect::name(&crate::MySql);
+    let mut args = sqlx::mysql::MySqlArguments::default();
+    for value in params {
+        bind_scalar::<sqlx::MySql>(&mut args, value, dialect).unwrap_or_else(|| Err(no_arrays(dialect)))?;
+    }
+    Ok(args)
+}
+
+/// The arguments of a SQLite statement.
+#[cfg(feature = "sqlite")]
+pub(super) fn sqlite(params: &[Value]) -> Result<sqlx::sqlite::SqliteArguments, Error> {
+    let dialect = crate::Dialect::name(&crate::Sqlite);
+    let mut args = sqlx::sqlite::SqliteArguments::default();
+    for value in params {
+        bind_scalar::<sqlx::Sqlite>(&mut args, value, dialect).unwrap_or_else(|| Err(no_arrays(dialect)))?;
+    }
+    Ok(args)
+}
+
+#[cfg(test)]
+mod tests {
+    use recto_core::Array;
+
+    use super::*;
+
+    #[cfg(feature = "mysql")]
+    #[test]
+    fn mysql_rejects_arrays() {
+        let err = mysql(&[Value::I32(1), Value::Array(Array::I64(vec![1, 2]))]).unwrap_err();
+        assert!(matches!(err, Error::Unsupported { dialect: "MySQL", .. }), "{err}");
+    }
+
+    #[cfg(feature = "sqlite")]
+    #[test]
+    fn sqlite_rejects_arrays() {
+        let err = sqlite(&[Value::Array(Array::Text(vec![]))]).unwrap_err();
+        assert!(matches!(err, Error::Unsupported { dialect: "SQLite", .. }), "{err}");
+    }
+
+    #[cfg(feature = "postgres")]
+    #[test]
+    fn postgres_binds_every_kind() {
+        let params = [
+            Value::Null(Ty::I16),
+            Value::Null(Ty::Text),
+            Value::Bool(true),
+            Value::I64(i64::MAX),
+            Value::Text("it's".into()),
+            Value::Bytes(vec![0, 255]),
+            Value::Array(Array::I64(vec![])),
+            Value::Array(Array::Text(vec!["a".into()])),
+        ];
+        let args = postgres(&params).unwrap();
+        assert_eq!(args.len(), params.len());
+    }
+}

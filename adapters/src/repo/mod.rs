@@ -1,0 +1,500 @@
+//! The Repo: runs recto queries on a database through sqlx and decodes the rows.
+//!
+//! A [`Repo`] holds one concrete sqlx pool — PostgreSQL, MySQL/MariaDB or SQLite, chosen
+//! from the URL's scheme by [`Repo::connect`] — and renders each query in that engine's
+//! dialect before running it. Rows decode into tuples and `#[derive(sqlx::FromRow)]`
+//! structs ([`FromRecord`]). Parameters are bound with the type their Rust value had (see
+//! [`Value`](recto_core::Value)); SQL text never contains a user value.
+//!
+//! Each engine sits behind its cargo feature (`postgres`, `mysql`, `sqlite`); there is no
+//! `AnyPool`, whose type support is too narrow. This module knows how to connect, bind and
+//! decode; it does not know how a query becomes SQL (that is [`ToSql`]).
+//!
+//! ```
+//! # #[cfg(feature = "sqlite")]
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), recto_core::Error> {
+//! use recto_adapters::Sql;
+//! use recto_adapters::repo::Repo;
+//! use recto_core::Value;
+//!
+//! let repo = Repo::connect("sqlite::memory:").await?;
+//! repo.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+//!               INSERT INTO users (id, name) VALUES (1, 'Ada'), (2, 'Grace');").await?;
+//!
+//! let sql = Sql { text: "SELECT id, name FROM users WHERE id > ?".into(), params: vec![Value::I64(1)] };
+//! let rows: Vec<(i64, String)> = repo.all_sql(&sql).await?;
+//! assert_eq!(rows, vec![(2, "Grace".to_owned())]);
+//! # Ok(()) }
+//! # #[cfg(not(feature = "sqlite"))] fn main() {}
+//! ```
+
+mod bind;
+mod engine;
+mod record;
+
+pub use engine::Engine;
+pub use record::{FromMySqlRecord, FromPgRecord, FromRecord, FromSqliteRecord};
+
+use recto_core::{Error, Queryable};
+use sqlx::{Database, Executor, IntoArguments, SqlSafeStr};
+
+use crate::{Sql, ToSql};
+
+/// The sqlx pool inside a [`Repo`], one variant per engine compiled in: for what recto does
+/// not wrap (a `LISTEN`, a `COPY`, a hand-tuned transaction), use sqlx on it directly.
+///
+/// ```
+/// # async fn example(repo: &recto_adapters::repo::Repo) {
+/// use recto_adapters::repo::Pool;
+///
+/// match repo.pool() {
+///     #[cfg(feature = "postgres")]
+///     Pool::Postgres(pool) => println!("{} PostgreSQL connections", pool.size()),
+///     other => println!("{other:?}"),
+/// }
+/// # }
+/// ```
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum Pool {
+    /// A PostgreSQL pool.
+    #[cfg(feature = "postgres")]
+    Postgres(sqlx::PgPool),
+    /// A MySQL or MariaDB pool.
+    #[cfg(feature = "mysql")]
+    MySql(sqlx::MySqlPool),
+    /// A SQLite pool.
+    #[cfg(feature = "sqlite")]
+    Sqlite(sqlx::SqlitePool),
+}
+
+/// A connection pool to one database, which runs recto queries and decodes their rows.
+///
+/// Cloning a Repo is cheap and shares the pool. Every call renders the query in the Repo's
+/// dialect ([`Repo::engine`]), binds its parameters and returns a typed [`Error`] for
+/// every failure: rendering, connecting, binding, running or decoding.
+///
+/// ```
+/// # #[cfg(feature = "sqlite")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), recto_core::Error> {
+/// use recto_adapters::repo::{Engine, Repo};
+///
+/// let repo = Repo::connect("sqlite::memory:").await?;
+/// assert_eq!(repo.engine(), Engine::Sqlite);
+/// repo.close().await;
+/// # Ok(()) }
+/// # #[cfg(not(feature = "sqlite"))] fn main() {}
+/// ```
+#[derive(Clone, Debug)]
+pub struct Repo {
+    pool: Pool,
+}
+
+/// Runs `$body` with `$pool` bound to the Repo's concrete pool and `$bind` to the function
+/// that turns `&[Value]` into that engine's arguments. Each arm is typed on its own, so the
+/// body is written once for every engine.
+macro_rules! on_pool {
+    ($repo:expr, |$pool:ident, $bind:ident| $body:expr) => {
+        match &$repo.pool {
+            #[cfg(feature = "postgres")]
+            Pool::Postgres($pool) => {
+                let $bind = bind::postgres;
+                $body
+            }
+            #[cfg(feature = "mysql")]
+            Pool::MySql($pool) => {
+                let $bind = bind::mysql;
+                $body
+            }
+            #[cfg(feature = "sqlite")]
+            Pool::Sqlite($pool) => {
+                let $bind = bind::sqlite;
+                $body
+            }
+        }
+    };
+}
+
+impl Repo {
+    /// Connects to the database a URL names; its scheme picks the engine: `postgres:` or
+    /// `postgresql:`, `mysql:` or `mariadb:`, `sqlite:`.
+    ///
+    /// `sqlite::memory:` is one in-memory database shared by every use of this Repo (and its
+    /// clones): the pool keeps exactly one connection open for the Repo's whole life, since
+    /// the database vanishes with its last connection. A SQLite file must exist unless the
+    /// URL asks for it to be created (`sqlite://app.db?mode=rwc`).
+    ///
+    /// An unknown scheme, or one whose feature is compiled out, is
+    /// [`Error::UnsupportedUrl`]; a failure to connect is [`Error::Database`].
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), recto_core::Error> {
+    /// use recto_adapters::repo::Repo;
+    /// use recto_core::Error;
+    ///
+    /// let repo = Repo::connect("sqlite::memory:").await?;
+    /// assert_eq!(repo.name(), "SQLite");
+    ///
+    /// let err = Repo::connect("oracle://scott@localhost/orcl").await.unwrap_err();
+    /// assert!(matches!(err, Error::UnsupportedUrl { scheme } if scheme == "oracle"));
+    /// # Ok(()) }
+    /// # #[cfg(not(feature = "sqlite"))] fn main() {}
+    /// ```
+    pub async fn connect(url: &str) -> Result<Repo, Error> {
+        let pool = match Engine::from_url(url)? {
+            #[cfg(feature = "postgres")]
+            Engine::Postgres => {
+                Pool::Postgres(sqlx::postgres::PgPoolOptions::new().connect(url).await.map_err(database)?)
+            }
+            #[cfg(feature = "mysql")]
+            Engine::MySql => Pool::MySql(
+                sqlx::mysql::MySqlPoolOptions::new().connect(&engine::mysql_url(url)).await.map_err(database)?,
+            ),
+            #[cfg(feature = "sqlite")]
+            Engine::Sqlite => Pool::Sqlite(connect_sqlite(url).await?),
+            // `Engine::from_url` only returns engines that are compiled in.
+            #[allow(unreachable_patterns, reason = "reachable only when a feature is off")]
+            other => return Err(Error::UnsupportedUrl { scheme: other.name().to_owned() }),
+        };
+        Ok(Repo { pool })
+    }
+
+    /// A fresh, private in-memory SQLite database: the same as
+    /// `Repo::connect("sqlite::memory:")`. Each call makes a new, empty database.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), recto_core::Error> {
+    /// use recto_adapters::repo::Repo;
+    ///
+    /// let repo = Repo::sqlite_memory().await?;
+    /// repo.execute("CREATE TABLE t (x INTEGER)").await?;
+    /// // The table is still there on the next call: one database for the Repo's life.
+    /// assert_eq!(repo.execute("INSERT INTO t VALUES (1), (2)").await?, 2);
+    /// # Ok(()) }
+    /// ```
+    #[cfg(feature = "sqlite")]
+    pub async fn sqlite_memory() -> Result<Repo, Error> {
+        Ok(Repo { pool: Pool::Sqlite(connect_sqlite("sqlite::memory:").await?) })
+    }
+
+    /// The sqlx pool, for what recto does not wrap.
+    ///
+    /// ```
+    /// # async fn example(repo: &recto_adapters::repo::Repo) {
+    /// println!("{:?}", repo.pool());
+    /// # }
+    /// ```
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    /// The engine, which decides the dialect queries are rendered in.
+    ///
+    /// ```
+    /// # async fn example(repo: &recto_adapters::repo::Repo) {
+    /// use recto_adapters::repo::Engine;
+    ///
+    /// if repo.engine() == Engine::Postgres {
+    ///     println!("arrays bind as one parameter here");
+    /// }
+    /// # }
+    /// ```
+    pub fn engine(&self) -> Engine {
+        match self.pool {
+            #[cfg(feature = "postgres")]
+            Pool::Postgres(_) => Engine::Postgres,
+            #[cfg(feature = "mysql")]
+            Pool::MySql(_) => Engine::MySql,
+            #[cfg(feature = "sqlite")]
+            Pool::Sqlite(_) => Engine::Sqlite,
+        }
+    }
+
+    /// The dialect's name: `"PostgreSQL"`, `"MySQL"` or `"SQLite"`.
+    ///
+    /// ```
+    /// # async fn example(repo: &recto_adapters::repo::Repo) {
+    /// println!("connected to {}", repo.name());
+    /// # }
+    /// ```
+    pub fn name(&self) -> &'static str {
+        self.engine().name()
+    }
+
+    /// The SQL text and parameters this Repo would run for `query`: its rendering in the
+    /// Repo's dialect. Nothing touches the database.
+    ///
+    /// ```
+    /// # async fn example(repo: &recto_adapters::repo::Repo, query: recto_core::Query) -> Result<(), recto_core::Error> {
+    /// use recto_adapters::ToSql;
+    ///
+    /// let sql = repo.to_sql(&query)?;
+    /// println!("{} -- {:?}", sql.text, sql.params);
+    /// # Ok(()) }
+    /// ```
+    pub fn to_sql<Q: ToSql + ?Sized>(&self, query: &Q) -> Result<Sql, Error> {
+        match self.engine() {
+            Engine::Postgres => query.to_sql(crate::Postgres),
+            Engine::MySql => query.to_sql(crate::MySql),
+            Engine::Sqlite => query.to_sql(crate::Sqlite),
+        }
+    }
+
+    /// Every row of `query`, decoded into `R` (a tuple or a `sqlx::FromRow` struct).
+    ///
+    /// ```
+    /// # async fn example(repo: &recto_adapters::repo::Repo, query: recto_core::Query) -> Result<(), recto_core::Error> {
+    /// // `query` is a `from!(u in User, select: (u.id, u.name))`.
+    /// let rows: Vec<(i64, String)> = repo.all(&query).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn all<R: FromRecord>(&self, query: impl Queryable) -> Result<Vec<R>, Error> {
+        let sql = self.to_sql(&query.into_query())?;
+        self.all_sql(&sql).await
+    }
+
+    /// The one row of `query`: [`Error::NoRows`] if there is none, [`Error::TooManyRows`]
+    /// if there are more.
+    ///
+    /// ```
+    /// # async fn example(repo: &recto_adapters::repo::Repo, query: recto_core::Query) -> Result<(), recto_core::Error> {
+    /// // `query` is a `from!(u in User, where: u.id == ^id, select: u.name)`.
+    /// let (name,): (String,) = repo.one(&query).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn one<R: FromRecord>(&self, query: impl Queryable) -> Result<R, Error> {
+        let sql = self.to_sql(&query.into_query())?;
+        self.one_sql(&sql).await
+    }
+
+    /// The row of `query` if there is one, `None` if there is none, and
+    /// [`Error::TooManyRows`] if there are more.
+    ///
+    /// ```
+    /// # async fn example(repo: &recto_adapters::repo::Repo, query: recto_core::Query) -> Result<(), recto_core::Error> {
+    /// // `query` is a `from!(u in User, where: u.email == ^email, select: u.id)`.
+    /// let found: Option<(i64,)> = repo.optional(&query).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn optional<R: FromRecord>(&self, query: impl Queryable) -> Result<Option<R>, Error> {
+        let sql = self.to_sql(&query.into_query())?;
+        self.optional_sql(&sql).await
+    }
+
+    /// Every row of already-rendered SQL, decoded into `R`. The text must use this engine's
+    /// placeholders (`$1` on PostgreSQL, `?` elsewhere), one per parameter.
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), recto_core::Error> {
+    /// use recto_adapters::Sql;
+    /// use recto_adapters::repo::Repo;
+    /// use recto_core::Value;
+    ///
+    /// let repo = Repo::sqlite_memory().await?;
+    /// let sql = Sql { text: "SELECT ? + 1, ?".into(), params: vec![Value::I64(41), Value::Text("it's".into())] };
+    /// let rows: Vec<(i64, String)> = repo.all_sql(&sql).await?;
+    /// assert_eq!(rows, vec![(42, "it's".to_owned())]);
+    /// # Ok(()) }
+    /// # #[cfg(not(feature = "sqlite"))] fn main() {}
+    /// ```
+    pub async fn all_sql<R: FromRecord>(&self, sql: &Sql) -> Result<Vec<R>, Error> {
+        on_pool!(self, |pool, bind| {
+            let args = bind(&sql.params)?;
+            sqlx::query_as_with::<_, R, _>(sqlx::AssertSqlSafe(sql.text.as_str()), args)
+                .fetch_all(pool)
+                .await
+                .map_err(database)
+        })
+    }
+
+    /// The one row of already-rendered SQL: [`Error::NoRows`] if there is none,
+    /// [`Error::TooManyRows`] (with the count) if there are more.
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), recto_core::Error> {
+    /// use recto_adapters::Sql;
+    /// use recto_adapters::repo::Repo;
+    /// use recto_core::Error;
+    ///
+    /// let repo = Repo::sqlite_memory().await?;
+    /// let none = Sql { text: "SELECT 1 WHERE 1 = 0".into(), params: vec![] };
+    /// assert!(matches!(repo.one_sql::<(i64,)>(&none).await, Err(Error::NoRows)));
+    /// let two = Sql { text: "SELECT 1 UNION ALL SELECT 2".into(), params: vec![] };
+    /// assert!(matches!(repo.one_sql::<(i64,)>(&two).await, Err(Error::TooManyRows { count: 2 })));
+    /// # Ok(()) }
+    /// # #[cfg(not(feature = "sqlite"))] fn main() {}
+    /// ```
+    pub async fn one_sql<R: FromRecord>(&self, sql: &Sql) -> Result<R, Error> {
+        self.optional_sql(sql).await?.ok_or(Error::NoRows)
+    }
+
+    /// The row of already-rendered SQL if there is one, `None` if there is none, and
+    /// [`Error::TooManyRows`] if there are more.
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), recto_core::Error> {
+    /// use recto_adapters::Sql;
+    /// use recto_adapters::repo::Repo;
+    ///
+    /// let repo = Repo::sqlite_memory().await?;
+    /// let sql = Sql { text: "SELECT 'x' WHERE 1 = 0".into(), params: vec![] };
+    /// assert_eq!(repo.optional_sql::<(String,)>(&sql).await?, None);
+    /// # Ok(()) }
+    /// # #[cfg(not(feature = "sqlite"))] fn main() {}
+    /// ```
+    pub async fn optional_sql<R: FromRecord>(&self, sql: &Sql) -> Result<Option<R>, Error> {
+        on_pool!(self, |pool, bind| {
+            let rows = fetch_rows(pool, &sql.text, bind(&sql.params)?).await?;
+            match rows.as_slice() {
+                [] => Ok(None),
+                // Only the one row that is returned is decoded.
+                [row] => R::from_row(row).map(Some).map_err(database),
+                _ => Err(Error::TooManyRows { count: rows.len() }),
+            }
+        })
+    }
+
+    /// Runs already-rendered SQL that returns no rows (an `INSERT`, `UPDATE`, `DELETE` with
+    /// bound parameters) and returns how many rows it affected.
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), recto_core::Error> {
+    /// use recto_adapters::Sql;
+    /// use recto_adapters::repo::Repo;
+    /// use recto_core::{Ty, Value};
+    ///
+    /// let repo = Repo::sqlite_memory().await?;
+    /// repo.execute("CREATE TABLE users (name TEXT, email TEXT)").await?;
+    /// let insert = Sql {
+    ///     text: "INSERT INTO users (name, email) VALUES (?, ?)".into(),
+    ///     params: vec![Value::Text("Ada".into()), Value::Null(Ty::Text)],
+    /// };
+    /// assert_eq!(repo.execute_sql(&insert).await?, 1);
+    /// # Ok(()) }
+    /// # #[cfg(not(feature = "sqlite"))] fn main() {}
+    /// ```
+    pub async fn execute_sql(&self, sql: &Sql) -> Result<u64, Error> {
+        on_pool!(self, |pool, bind| {
+            let args = bind(&sql.params)?;
+            let done =
+                sqlx::query_with(sqlx::AssertSqlSafe(sql.text.as_str()), args).execute(pool).await.map_err(database)?;
+            Ok(done.rows_affected())
+        })
+    }
+
+    /// Runs trusted SQL without parameters — schema set-up, fixtures, migrations — and
+    /// returns how many rows it affected. The text may hold several statements separated
+    /// by `;` and is sent as is (no prepared statement).
+    ///
+    /// **For trusted SQL only**: setup scripts written by the program's authors. Never
+    /// build its text from user input; use a query (or [`Repo::execute_sql`] with bound
+    /// parameters) for anything that carries values. The argument is sqlx's
+    /// [`SqlSafeStr`], so a `&'static str` passes as is, and text built at run time must be
+    /// wrapped in [`sqlx::AssertSqlSafe`] — a visible promise at the call site.
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), recto_core::Error> {
+    /// use recto_adapters::repo::Repo;
+    ///
+    /// let repo = Repo::sqlite_memory().await?;
+    /// repo.execute("CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT)").await?;
+    /// let table = format!("posts_{}", 7);
+    /// repo.execute(sqlx::AssertSqlSafe(format!("CREATE TABLE {table} (id INTEGER)"))).await?;
+    /// # Ok(()) }
+    /// # #[cfg(not(feature = "sqlite"))] fn main() {}
+    /// ```
+    pub async fn execute(&self, sql: impl SqlSafeStr) -> Result<u64, Error> {
+        let sql = sql.into_sql_str();
+        on_pool!(self, |pool, _bind| {
+            let done = sqlx::raw_sql(sql).execute(pool).await.map_err(database)?;
+            Ok(done.rows_affected())
+        })
+    }
+
+    /// Closes every connection of the pool (shared with the Repo's clones) and waits until
+    /// they are closed; later calls fail with [`Error::Database`]. An in-memory SQLite
+    /// database is gone afterwards.
+    ///
+    /// ```
+    /// # async fn example(repo: recto_adapters::repo::Repo) {
+    /// repo.close().await;
+    /// # }
+    /// ```
+    pub async fn close(&self) {
+        on_pool!(self, |pool, _bind| pool.close().await)
+    }
+}
+
+#[cfg(feature = "postgres")]
+impl From<sqlx::PgPool> for Repo {
+    /// A Repo over an existing PostgreSQL pool.
+    fn from(pool: sqlx::PgPool) -> Repo {
+        Repo { pool: Pool::Postgres(pool) }
+    }
+}
+
+#[cfg(feature = "mysql")]
+impl From<sqlx::MySqlPool> for Repo {
+    /// A Repo over an existing MySQL or MariaDB pool.
+    fn from(pool: sqlx::MySqlPool) -> Repo {
+        Repo { pool: Pool::MySql(pool) }
+    }
+}
+
+#[cfg(feature = "sqlite")]
+impl From<sqlx::SqlitePool> for Repo {
+    /// A Repo over an existing SQLite pool.
+    fn from(pool: sqlx::SqlitePool) -> Repo {
+        Repo { pool: Pool::Sqlite(pool) }
+    }
+}
+
+/// The driver's error, boxed into recto's.
+fn database(e: sqlx::Error) -> Error {
+    Error::Database(Box::new(e))
+}
+
+/// The undecoded rows of one statement.
+async fn fetch_rows<DB>(pool: &sqlx::Pool<DB>, text: &str, args: DB::Arguments) -> Result<Vec<DB::Row>, Error>
+where
+    DB: Database,
+    DB::Arguments: IntoArguments<DB>,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+{
+    sqlx::query_with(sqlx::AssertSqlSafe(text), args).fetch_all(pool).await.map_err(database)
+}
+
+/// A SQLite pool. An in-memory database lives only while a connection to it is open, so
+/// its pool holds exactly one connection that never idles out or expires: every call of the
+/// Repo sees the same database.
+#[cfg(feature = "sqlite")]
+async fn connect_sqlite(url: &str) -> Result<sqlx::SqlitePool, Error> {
+    use std::str::FromStr;
+
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str(url).map_err(database)?;
+    let pool = if engine::is_sqlite_memory(url) {
+        sqlx::sqlite::SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+    } else {
+        sqlx::sqlite::SqlitePoolOptions::new()
+    };
+    pool.connect_with(options).await.map_err(database)
+}
