@@ -29,17 +29,42 @@
 //! # #[cfg(not(feature = "sqlite"))] fn main() {}
 //! ```
 
+/// Runs `$body` with `$pool` bound to the Repo's concrete pool and `$bind` to the function
+/// that turns `&[Value]` into that engine's arguments. Each arm is typed on its own, so the
+/// body is written once for every engine.
+macro_rules! on_pool {
+    ($repo:expr, |$pool:ident, $bind:ident| $body:expr) => {
+        match &$repo.pool {
+            #[cfg(feature = "postgres")]
+            Pool::Postgres($pool) => {
+                let $bind = bind::postgres;
+                $body
+            }
+            #[cfg(feature = "mysql")]
+            Pool::MySql($pool) => {
+                let $bind = bind::mysql;
+                $body
+            }
+            #[cfg(feature = "sqlite")]
+            Pool::Sqlite($pool) => {
+                let $bind = bind::sqlite;
+                $body
+            }
+        }
+    };
+}
+
 mod bind;
 mod engine;
+mod raw;
 mod record;
 
 pub use engine::Engine;
+pub use raw::TrustedSql;
 pub use record::{FromMySqlRecord, FromPgRecord, FromRecord, FromSqliteRecord};
 
-use recto_core::{Error, Queryable};
-use sqlx::{Database, Executor, IntoArguments, SqlSafeStr};
-
 use crate::{Sql, ToSql};
+use recto_core::{Error, Queryable};
 
 /// The sqlx pool inside a [`Repo`], one variant per engine compiled in: for what recto does
 /// not wrap (a `LISTEN`, a `COPY`, a hand-tuned transaction), use sqlx on it directly.
@@ -90,31 +115,6 @@ pub enum Pool {
 #[derive(Clone, Debug)]
 pub struct Repo {
     pool: Pool,
-}
-
-/// Runs `$body` with `$pool` bound to the Repo's concrete pool and `$bind` to the function
-/// that turns `&[Value]` into that engine's arguments. Each arm is typed on its own, so the
-/// body is written once for every engine.
-macro_rules! on_pool {
-    ($repo:expr, |$pool:ident, $bind:ident| $body:expr) => {
-        match &$repo.pool {
-            #[cfg(feature = "postgres")]
-            Pool::Postgres($pool) => {
-                let $bind = bind::postgres;
-                $body
-            }
-            #[cfg(feature = "mysql")]
-            Pool::MySql($pool) => {
-                let $bind = bind::mysql;
-                $body
-            }
-            #[cfg(feature = "sqlite")]
-            Pool::Sqlite($pool) => {
-                let $bind = bind::sqlite;
-                $body
-            }
-        }
-    };
 }
 
 impl Repo {
@@ -286,146 +286,6 @@ impl Repo {
         self.optional_sql(&sql).await
     }
 
-    /// Every row of already-rendered SQL, decoded into `R`. The text must use this engine's
-    /// placeholders (`$1` on PostgreSQL, `?` elsewhere), one per parameter.
-    ///
-    /// ```
-    /// # #[cfg(feature = "sqlite")]
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), recto_core::Error> {
-    /// use recto_adapters::Sql;
-    /// use recto_adapters::repo::Repo;
-    /// use recto_core::Value;
-    ///
-    /// let repo = Repo::sqlite_memory().await?;
-    /// let sql = Sql { text: "SELECT ? + 1, ?".into(), params: vec![Value::I64(41), Value::Text("it's".into())] };
-    /// let rows: Vec<(i64, String)> = repo.all_sql(&sql).await?;
-    /// assert_eq!(rows, vec![(42, "it's".to_owned())]);
-    /// # Ok(()) }
-    /// # #[cfg(not(feature = "sqlite"))] fn main() {}
-    /// ```
-    pub async fn all_sql<R: FromRecord>(&self, sql: &Sql) -> Result<Vec<R>, Error> {
-        on_pool!(self, |pool, bind| {
-            let args = bind(&sql.params)?;
-            sqlx::query_as_with::<_, R, _>(sqlx::AssertSqlSafe(sql.text.as_str()), args)
-                .fetch_all(pool)
-                .await
-                .map_err(database)
-        })
-    }
-
-    /// The one row of already-rendered SQL: [`Error::NoRows`] if there is none,
-    /// [`Error::TooManyRows`] (with the count) if there are more.
-    ///
-    /// ```
-    /// # #[cfg(feature = "sqlite")]
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), recto_core::Error> {
-    /// use recto_adapters::Sql;
-    /// use recto_adapters::repo::Repo;
-    /// use recto_core::Error;
-    ///
-    /// let repo = Repo::sqlite_memory().await?;
-    /// let none = Sql { text: "SELECT 1 WHERE 1 = 0".into(), params: vec![] };
-    /// assert!(matches!(repo.one_sql::<(i64,)>(&none).await, Err(Error::NoRows)));
-    /// let two = Sql { text: "SELECT 1 UNION ALL SELECT 2".into(), params: vec![] };
-    /// assert!(matches!(repo.one_sql::<(i64,)>(&two).await, Err(Error::TooManyRows { count: 2 })));
-    /// # Ok(()) }
-    /// # #[cfg(not(feature = "sqlite"))] fn main() {}
-    /// ```
-    pub async fn one_sql<R: FromRecord>(&self, sql: &Sql) -> Result<R, Error> {
-        self.optional_sql(sql).await?.ok_or(Error::NoRows)
-    }
-
-    /// The row of already-rendered SQL if there is one, `None` if there is none, and
-    /// [`Error::TooManyRows`] if there are more.
-    ///
-    /// ```
-    /// # #[cfg(feature = "sqlite")]
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), recto_core::Error> {
-    /// use recto_adapters::Sql;
-    /// use recto_adapters::repo::Repo;
-    ///
-    /// let repo = Repo::sqlite_memory().await?;
-    /// let sql = Sql { text: "SELECT 'x' WHERE 1 = 0".into(), params: vec![] };
-    /// assert_eq!(repo.optional_sql::<(String,)>(&sql).await?, None);
-    /// # Ok(()) }
-    /// # #[cfg(not(feature = "sqlite"))] fn main() {}
-    /// ```
-    pub async fn optional_sql<R: FromRecord>(&self, sql: &Sql) -> Result<Option<R>, Error> {
-        on_pool!(self, |pool, bind| {
-            let rows = fetch_rows(pool, &sql.text, bind(&sql.params)?).await?;
-            match rows.as_slice() {
-                [] => Ok(None),
-                // Only the one row that is returned is decoded.
-                [row] => R::from_row(row).map(Some).map_err(database),
-                _ => Err(Error::TooManyRows { count: rows.len() }),
-            }
-        })
-    }
-
-    /// Runs already-rendered SQL that returns no rows (an `INSERT`, `UPDATE`, `DELETE` with
-    /// bound parameters) and returns how many rows it affected.
-    ///
-    /// ```
-    /// # #[cfg(feature = "sqlite")]
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), recto_core::Error> {
-    /// use recto_adapters::Sql;
-    /// use recto_adapters::repo::Repo;
-    /// use recto_core::{Ty, Value};
-    ///
-    /// let repo = Repo::sqlite_memory().await?;
-    /// repo.execute("CREATE TABLE users (name TEXT, email TEXT)").await?;
-    /// let insert = Sql {
-    ///     text: "INSERT INTO users (name, email) VALUES (?, ?)".into(),
-    ///     params: vec![Value::Text("Ada".into()), Value::Null(Ty::Text)],
-    /// };
-    /// assert_eq!(repo.execute_sql(&insert).await?, 1);
-    /// # Ok(()) }
-    /// # #[cfg(not(feature = "sqlite"))] fn main() {}
-    /// ```
-    pub async fn execute_sql(&self, sql: &Sql) -> Result<u64, Error> {
-        on_pool!(self, |pool, bind| {
-            let args = bind(&sql.params)?;
-            let done =
-                sqlx::query_with(sqlx::AssertSqlSafe(sql.text.as_str()), args).execute(pool).await.map_err(database)?;
-            Ok(done.rows_affected())
-        })
-    }
-
-    /// Runs trusted SQL without parameters — schema set-up, fixtures, migrations — and
-    /// returns how many rows it affected. The text may hold several statements separated
-    /// by `;` and is sent as is (no prepared statement).
-    ///
-    /// **For trusted SQL only**: setup scripts written by the program's authors. Never
-    /// build its text from user input; use a query (or [`Repo::execute_sql`] with bound
-    /// parameters) for anything that carries values. The argument is sqlx's
-    /// [`SqlSafeStr`], so a `&'static str` passes as is, and text built at run time must be
-    /// wrapped in [`sqlx::AssertSqlSafe`] — a visible promise at the call site.
-    ///
-    /// ```
-    /// # #[cfg(feature = "sqlite")]
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), recto_core::Error> {
-    /// use recto_adapters::repo::Repo;
-    ///
-    /// let repo = Repo::sqlite_memory().await?;
-    /// repo.execute("CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT)").await?;
-    /// let table = format!("posts_{}", 7);
-    /// repo.execute(sqlx::AssertSqlSafe(format!("CREATE TABLE {table} (id INTEGER)"))).await?;
-    /// # Ok(()) }
-    /// # #[cfg(not(feature = "sqlite"))] fn main() {}
-    /// ```
-    pub async fn execute(&self, sql: impl SqlSafeStr) -> Result<u64, Error> {
-        let sql = sql.into_sql_str();
-        on_pool!(self, |pool, _bind| {
-            let done = sqlx::raw_sql(sql).execute(pool).await.map_err(database)?;
-            Ok(done.rows_affected())
-        })
-    }
-
     /// Closes every connection of the pool (shared with the Repo's clones) and waits until
     /// they are closed; later calls fail with [`Error::Database`]. An in-memory SQLite
     /// database is gone afterwards.
@@ -467,16 +327,6 @@ impl From<sqlx::SqlitePool> for Repo {
 /// The driver's error, boxed into recto's.
 fn database(e: sqlx::Error) -> Error {
     Error::Database(Box::new(e))
-}
-
-/// The undecoded rows of one statement.
-async fn fetch_rows<DB>(pool: &sqlx::Pool<DB>, text: &str, args: DB::Arguments) -> Result<Vec<DB::Row>, Error>
-where
-    DB: Database,
-    DB::Arguments: IntoArguments<DB>,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-{
-    sqlx::query_with(sqlx::AssertSqlSafe(text), args).fetch_all(pool).await.map_err(database)
 }
 
 /// A SQLite pool. An in-memory database lives only while a connection to it is open, so
