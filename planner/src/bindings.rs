@@ -1,0 +1,145 @@
+//! Bindings: the source and the joins, each given its table, alias, name and schema; and the
+//! lookup of a [`BindingRef`] from inside one clause.
+//!
+//! Visibility: a join's `on:` sees the bindings up to and including its own (SQL cannot
+//! refer to a table joined later), so a reference to a later binding there is
+//! [`Error::BindingOutOfRange`] with the count the join sees — for a named reference too,
+//! since the name exists but not yet. Every other clause sees every binding.
+
+use recto_core::{BindingRef, Clause, Error, From, Join, Location, SchemaMeta, Source};
+
+use crate::planned::{Alias, Binding};
+
+/// Resolves the source and the joins into bindings 0, 1, ...; rejects a name used twice.
+/// Returns the source's binding, and every binding (the source's included).
+pub(crate) fn resolve<'q>(
+    from: &'q From,
+    joins: &'q [Join],
+) -> Result<(Binding<'q>, Vec<Binding<'q>>), Error> {
+    let From { source, name, at } = from;
+    let root = binding(source, name.as_deref(), 0, Clause::From, at)?;
+    let mut bindings = Vec::with_capacity(1 + joins.len());
+    bindings.push(root);
+    for (position, join) in joins.iter().enumerate() {
+        let Join {
+            kind: _,
+            source,
+            on: _,
+            name,
+            at,
+        } = join;
+        let index = position + 1;
+        let name = name.as_deref();
+        if let Some(name) = name
+            && bindings.iter().any(|earlier| earlier.name == Some(name))
+        {
+            return Err(Error::DuplicateBinding {
+                name: name.to_owned(),
+                at: at.clone(),
+            });
+        }
+        bindings.push(binding(source, name, index, Clause::Join, at)?);
+    }
+    Ok((root, bindings))
+}
+
+fn binding<'q>(
+    source: &'q Source,
+    name: Option<&'q str>,
+    index: usize,
+    clause: Clause,
+    at: &Location,
+) -> Result<Binding<'q>, Error> {
+    let schema: Option<&'q SchemaMeta> = match source {
+        Source::Schema(meta) => Some(meta),
+        Source::Table(_) => None,
+        _ => {
+            return Err(Error::InvalidClause {
+                clause,
+                reason: "this kind of source is not supported by the planner yet".to_owned(),
+                at: at.clone(),
+            });
+        }
+    };
+    let table = source.table();
+    Ok(Binding {
+        table,
+        alias: Alias::for_table(table, index),
+        name,
+        schema,
+    })
+}
+
+/// The bindings one clause may refer to, and where that clause was written (for errors).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Scope<'a, 'q> {
+    bindings: &'a [Binding<'q>],
+    /// How many bindings, from the first, the clause sees.
+    visible: usize,
+    /// The clause, for errors.
+    pub(crate) clause: Clause,
+    /// Where the clause was written, for errors.
+    pub(crate) at: &'q Location,
+}
+
+impl<'a, 'q> Scope<'a, 'q> {
+    /// A clause that sees every binding.
+    pub(crate) fn all(bindings: &'a [Binding<'q>], clause: Clause, at: &'q Location) -> Self {
+        Scope {
+            bindings,
+            visible: bindings.len(),
+            clause,
+            at,
+        }
+    }
+
+    /// The `on:` of the join that introduces binding `index`: it sees bindings `0..=index`.
+    pub(crate) fn join(bindings: &'a [Binding<'q>], index: usize, at: &'q Location) -> Self {
+        Scope {
+            bindings,
+            visible: (index + 1).min(bindings.len()),
+            clause: Clause::Join,
+            at,
+        }
+    }
+
+    /// The binding `reference` names.
+    pub(crate) fn lookup(&self, reference: &BindingRef) -> Result<&'a Binding<'q>, Error> {
+        let index = match reference {
+            BindingRef::Index(index) => *index,
+            BindingRef::Last => self.visible.saturating_sub(1),
+            BindingRef::Named(name) => self
+                .bindings
+                .iter()
+                .position(|binding| binding.name == Some(name.as_ref()))
+                .ok_or_else(|| Error::UnknownBinding {
+                    clause: self.clause,
+                    name: name.to_string(),
+                    at: self.at.clone(),
+                })?,
+            _ => {
+                return Err(self.invalid(
+                    "this kind of binding reference is not supported by the planner yet",
+                ));
+            }
+        };
+        match self.bindings.get(index) {
+            Some(binding) if index < self.visible => Ok(binding),
+            _ => Err(Error::BindingOutOfRange {
+                clause: self.clause,
+                index,
+                count: self.visible,
+                at: self.at.clone(),
+            }),
+        }
+    }
+
+    /// An [`Error::InvalidClause`] for this clause.
+    pub(crate) fn invalid(&self, reason: impl Into<String>) -> Error {
+        Error::InvalidClause {
+            clause: self.clause,
+            reason: reason.into(),
+            at: self.at.clone(),
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! The planned query: what [`plan`](crate::plan) returns and the adapters print.
+//!
+//! Every binding has its table and alias, every field is a column of a known binding, the
+//! `where`/`having` lists are one condition each, `select: u` is a list of columns and
+//! `limit`/`offset` are checked counts. Nothing here is SQL: how an alias, a column or an
+//! operator is spelled is the adapters' business.
+//!
+//! A plan borrows names and values from the [`QueryData`](recto_core::QueryData) it was made
+//! from, so planning copies no strings and no parameter values.
+//!
+//! The enums of this module are deliberately *not* `#[non_exhaustive]`: the plan is the
+//! contract between the planner and the adapters, which are released together, and a new
+//! variant must break the writer's `match` until the writer prints it.
+
+use recto_core::{AggFunc, Array, BinOp, Direction, JoinKind, SchemaMeta, Ty, UnOp, Value};
+
+/// A query ready to print. Its fields follow the order of a `SELECT` statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Planned<'q> {
+    /// `SELECT DISTINCT`.
+    pub distinct: bool,
+    /// The selected columns, in row order (never empty).
+    pub select: Vec<SelectItem<'q>>,
+    /// The source: binding 0.
+    pub from: Binding<'q>,
+    /// The joins: `joins[i]` introduces binding `i + 1`.
+    pub joins: Vec<PlannedJoin<'q>>,
+    /// The `where:`/`or_where:` conditions combined into one, left to right.
+    pub filter: Option<PlannedExpr<'q>>,
+    /// The `group_by:` expressions of every clause, in order.
+    pub group_by: Vec<PlannedExpr<'q>>,
+    /// The `having:`/`or_having:` conditions combined into one, left to right.
+    pub having: Option<PlannedExpr<'q>>,
+    /// The `order_by:` terms of every clause, in order.
+    pub order_by: Vec<OrderItem<'q>>,
+    /// `limit:`.
+    pub limit: Option<Count<'q>>,
+    /// `offset:`.
+    pub offset: Option<Count<'q>>,
+    /// How big the query is, so a printer can size its buffers once.
+    pub size: SizeHint,
+}
+
+impl<'q> Planned<'q> {
+    /// The binding at `index`: 0 is the source, 1.. the joins.
+    pub fn binding(&self, index: usize) -> Option<&Binding<'q>> {
+        match index {
+            0 => Some(&self.from),
+            _ => self.joins.get(index - 1).map(|join| &join.binding),
+        }
+    }
+
+    /// Every binding, source first.
+    pub fn bindings(&self) -> impl Iterator<Item = &Binding<'q>> {
+        std::iter::once(&self.from).chain(self.joins.iter().map(|join| &join.binding))
+    }
+}
+
+/// One binding of the query: a table under an alias.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Binding<'q> {
+    /// The table it reads.
+    pub table: &'q str,
+    /// The alias the SQL uses for it (`u0`).
+    pub alias: Alias,
+    /// The name given with `as:`, if any.
+    pub name: Option<&'q str>,
+    /// The schema, when the binding has one (a schemaless `"table"` source has none).
+    pub schema: Option<&'q SchemaMeta>,
+}
+
+/// A binding's alias, Ecto style: the first letter of the table (lowercased; `t` when the
+/// table does not start with an ASCII letter) followed by the binding's position.
+///
+/// ```
+/// use recto_planner::Alias;
+///
+/// assert_eq!(Alias::for_table("users", 0).to_string(), "u0");
+/// assert_eq!(Alias::for_table("Orgs", 1).to_string(), "o1");
+/// assert_eq!(Alias::for_table("_audit", 2).to_string(), "t2");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Alias {
+    /// The letter (always an ASCII lowercase letter).
+    pub letter: char,
+    /// The binding's position, which makes the alias unique.
+    pub index: usize,
+}
+
+impl Alias {
+    /// The alias of binding `index` reading `table`.
+    pub fn for_table(table: &str, index: usize) -> Alias {
+        let letter = match table.chars().next() {
+            Some(c) if c.is_ascii_alphabetic() => c.to_ascii_lowercase(),
+            _ => 't',
+        };
+        Alias { letter, index }
+    }
+}
+
+impl std::fmt::Display for Alias {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.letter, self.index)
+    }
+}
+
+/// A join: its kind, the binding it introduces and its condition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedJoin<'q> {
+    /// Inner, left, ...
+    pub kind: JoinKind,
+    /// The joined binding.
+    pub binding: Binding<'q>,
+    /// The `on:` condition; it refers only to this binding and the ones before it.
+    pub on: PlannedExpr<'q>,
+}
+
+/// A column of a binding.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ColumnRef<'q> {
+    /// The binding's alias; `alias.index` is the binding's position.
+    pub alias: Alias,
+    /// The column name in the table.
+    pub column: &'q str,
+    /// The field name the query used (the column name for a schemaless binding).
+    pub field: &'q str,
+    /// The column's type, when a schema declares it.
+    pub ty: Option<Ty>,
+}
+
+/// A resolved expression: [`recto_core::Expr`] with every field turned into a column.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlannedExpr<'q> {
+    /// A column.
+    Column(ColumnRef<'q>),
+    /// A literal written in the query; the printer decides whether it can be spelled inline
+    /// or must be bound.
+    Lit(&'q Value),
+    /// A bound parameter: always a placeholder.
+    Param(&'q Value),
+    /// A unary operation.
+    Unary {
+        /// The operator.
+        op: UnOp,
+        /// The operand.
+        expr: Box<PlannedExpr<'q>>,
+    },
+    /// A binary operation.
+    Binary {
+        /// The operator.
+        op: BinOp,
+        /// The left operand.
+        left: Box<PlannedExpr<'q>>,
+        /// The right operand.
+        right: Box<PlannedExpr<'q>>,
+    },
+    /// `expr in [a, b, ...]`; the list may be empty.
+    InList {
+        /// The tested expression.
+        expr: Box<PlannedExpr<'q>>,
+        /// The candidates.
+        list: Vec<PlannedExpr<'q>>,
+    },
+    /// `expr in ^list`; the list may be empty.
+    InParam {
+        /// The tested expression.
+        expr: Box<PlannedExpr<'q>>,
+        /// The bound list.
+        list: &'q Array,
+    },
+    /// `is_nil(expr)`.
+    IsNil(Box<PlannedExpr<'q>>),
+    /// `like` / `ilike`.
+    Like {
+        /// The matched text.
+        expr: Box<PlannedExpr<'q>>,
+        /// The pattern.
+        pattern: Box<PlannedExpr<'q>>,
+        /// `ilike`.
+        case_insensitive: bool,
+    },
+    /// An aggregate. `arg` is `None` only for a non-distinct `count()`.
+    Aggregate {
+        /// The function.
+        func: AggFunc,
+        /// The argument.
+        arg: Option<Box<PlannedExpr<'q>>>,
+        /// Aggregate distinct values only.
+        distinct: bool,
+    },
+    /// `coalesce(a, b, ...)` with at least two arguments (`coalesce(x)` plans as `x`).
+    Coalesce(Vec<PlannedExpr<'q>>),
+}
+
+/// One selected column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SelectItem<'q> {
+    /// The expression.
+    pub expr: PlannedExpr<'q>,
+    /// The name the column is given in the result (`AS name`), when the row is decoded by
+    /// name and the expression's own name would not match.
+    pub alias: Option<&'q str>,
+}
+
+/// One sort term.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrderItem<'q> {
+    /// The sort key.
+    pub expr: PlannedExpr<'q>,
+    /// The direction and NULL placement.
+    pub direction: Direction,
+}
+
+/// A checked `limit:` or `offset:` count.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Count<'q> {
+    /// A non-negative integer written in the query.
+    Literal(u64),
+    /// A bound integer, checked to be non-negative when the query was planned.
+    Param(&'q Value),
+}
+
+/// How big a plan is: expression nodes and parameters, counted while planning.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SizeHint {
+    /// Expression nodes, select items, bindings and sort terms.
+    pub nodes: usize,
+    /// Bound values (a list parameter counts its elements).
+    pub params: usize,
+}

@@ -1,0 +1,114 @@
+//! `select:`: the row's columns. `select: u` (and no `select:` at all, which selects the
+//! source) expands to every field of the binding's schema in declaration order, each aliased
+//! to its field name where the column is named differently, so rows decode by field name.
+//! A struct literal's items are aliased by their field names; a tuple's and a single
+//! expression's are positional and unaliased.
+
+use recto_core::{Clause, Error, Location, Select, SelectClause, Selected};
+
+use crate::bindings::Scope;
+use crate::expr::Resolver;
+use crate::planned::{Binding, ColumnRef, PlannedExpr, SelectItem, SizeHint};
+
+/// The selected columns of a query whose source is `root`.
+pub(crate) fn expand<'q>(
+    select: Option<&'q SelectClause>,
+    root: &Binding<'q>,
+    from_at: &'q Location,
+    bindings: &[Binding<'q>],
+    size: &mut SizeHint,
+) -> Result<Vec<SelectItem<'q>>, Error> {
+    let mut items = Vec::new();
+    let Some(SelectClause { select, at }) = select else {
+        if root.schema.is_none() {
+            return Err(Error::MissingSelect {
+                at: from_at.clone(),
+            });
+        }
+        push_binding(
+            root,
+            Scope::all(bindings, Clause::Select, from_at),
+            &mut items,
+        )?;
+        size.nodes += items.len();
+        return Ok(items);
+    };
+    let scope = Scope::all(bindings, Clause::Select, at);
+    match select {
+        Select::One(selected) => push_selected(selected, scope, size, &mut items)?,
+        Select::Tuple(selected) => {
+            for selected in selected {
+                push_selected(selected, scope, size, &mut items)?;
+            }
+        }
+        Select::Struct(fields) => {
+            for (name, expr) in fields {
+                let expr = Resolver::new(scope, size).resolve(expr, 0)?;
+                items.push(SelectItem {
+                    expr,
+                    alias: Some(name),
+                });
+            }
+        }
+        _ => return Err(scope.invalid("this kind of select is not supported by the planner yet")),
+    }
+    if items.is_empty() {
+        return Err(scope.invalid("the select has no columns"));
+    }
+    Ok(items)
+}
+
+fn push_selected<'q>(
+    selected: &'q Selected,
+    scope: Scope<'_, 'q>,
+    size: &mut SizeHint,
+    items: &mut Vec<SelectItem<'q>>,
+) -> Result<(), Error> {
+    match selected {
+        Selected::Expr(expr) => {
+            let expr = Resolver::new(scope, size).resolve(expr, 0)?;
+            items.push(SelectItem { expr, alias: None });
+        }
+        Selected::Binding(reference) => {
+            let before = items.len();
+            push_binding(scope.lookup(reference)?, scope, items)?;
+            size.nodes += items.len() - before;
+        }
+        _ => {
+            return Err(
+                scope.invalid("this kind of selected item is not supported by the planner yet")
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Every field of `binding`'s schema, in declaration order.
+fn push_binding<'q>(
+    binding: &Binding<'q>,
+    scope: Scope<'_, 'q>,
+    items: &mut Vec<SelectItem<'q>>,
+) -> Result<(), Error> {
+    let Some(schema) = binding.schema else {
+        return Err(scope.invalid(format!(
+            "binding {} (table `{}`) has no schema, so it has no fields to select: select its fields one by one",
+            binding.alias.index, binding.table
+        )));
+    };
+    if schema.fields.is_empty() {
+        return Err(scope.invalid(format!(
+            "the schema of table `{}` has no fields to select",
+            binding.table
+        )));
+    }
+    items.extend(schema.fields.iter().map(|field| SelectItem {
+        expr: PlannedExpr::Column(ColumnRef {
+            alias: binding.alias,
+            column: &field.column,
+            field: &field.name,
+            ty: Some(field.ty),
+        }),
+        alias: (field.column != field.name).then_some(&*field.name),
+    }));
+    Ok(())
+}

@@ -1,0 +1,763 @@
+//! Planner tests: queries built with the builder API, checked for how they resolve and for
+//! every error the planner reports.
+
+use std::borrow::Cow;
+
+use recto_core::{
+    AggFunc, BinOp, BindingRef, Clause, Direction, Erased, Error, Expr, FieldMeta, JoinKind,
+    OrderTerm, Query, Schema, SchemaMeta, Select, Selected, Source, Ty, UnOp, Value,
+};
+use recto_planner::{Alias, ColumnRef, Count, Planned, PlannedExpr, plan};
+
+struct User;
+
+impl Schema for User {
+    type Fields = ();
+    const FIELDS: () = ();
+    const META: SchemaMeta = SchemaMeta {
+        table: Cow::Borrowed("users"),
+        fields: Cow::Borrowed(&[
+            field("id", "id", Ty::I64),
+            field("name", "name", Ty::Text),
+            field("email", "email_address", Ty::Text),
+            field("age", "age", Ty::I32),
+            field("org_id", "org_id", Ty::I64),
+        ]),
+        primary_key: Cow::Borrowed(&[Cow::Borrowed("id")]),
+    };
+}
+
+struct Org;
+
+impl Schema for Org {
+    type Fields = ();
+    const FIELDS: () = ();
+    const META: SchemaMeta = SchemaMeta {
+        table: Cow::Borrowed("Orgs"),
+        fields: Cow::Borrowed(&[field("id", "id", Ty::I64), field("name", "name", Ty::Text)]),
+        primary_key: Cow::Borrowed(&[Cow::Borrowed("id")]),
+    };
+}
+
+struct Empty;
+
+impl Schema for Empty {
+    type Fields = ();
+    const FIELDS: () = ();
+    const META: SchemaMeta = SchemaMeta {
+        table: Cow::Borrowed("empty"),
+        fields: Cow::Borrowed(&[]),
+        primary_key: Cow::Borrowed(&[]),
+    };
+}
+
+const fn field(name: &'static str, column: &'static str, ty: Ty) -> FieldMeta {
+    FieldMeta {
+        name: Cow::Borrowed(name),
+        column: Cow::Borrowed(column),
+        ty,
+        nullable: false,
+    }
+}
+
+fn f(binding: usize, name: &'static str) -> Expr {
+    Expr::field(BindingRef::Index(binding), name)
+}
+
+fn named(binding: &'static str, name: &'static str) -> Expr {
+    Expr::field(BindingRef::Named(Cow::Borrowed(binding)), name)
+}
+
+fn int(n: i32) -> Expr {
+    Expr::Lit(Value::I32(n))
+}
+
+fn eq(left: Expr, right: Expr) -> Expr {
+    Expr::binary(BinOp::Eq, left, right)
+}
+
+fn users() -> Query<User> {
+    Query::<User>::from_schema()
+}
+
+fn users_orgs() -> Query<(User, Org)> {
+    users().join::<Org>(
+        JoinKind::Inner,
+        Source::schema::<Org>(),
+        eq(f(1, "id"), f(0, "org_id")),
+        Some("org".into()),
+    )
+}
+
+fn column<'q>(expr: &PlannedExpr<'q>) -> ColumnRef<'q> {
+    match expr {
+        PlannedExpr::Column(column) => *column,
+        other => panic!("expected a column, got {other:?}"),
+    }
+}
+
+fn select_one(expr: Expr) -> Select {
+    Select::One(Selected::Expr(expr))
+}
+
+fn planned<S>(query: &Query<S>) -> Planned<'_> {
+    plan(query.data()).unwrap_or_else(|e| panic!("planning failed: {e}"))
+}
+
+// Bindings and aliases.
+
+#[test]
+fn aliases_take_the_tables_first_letter_and_position() {
+    let q = users_orgs().join::<Erased>(
+        JoinKind::Left,
+        Source::Table("_audit".into()),
+        Expr::Lit(Value::Bool(true)),
+        None,
+    );
+    let p = planned(&q);
+    let aliases: Vec<String> = p.bindings().map(|b| b.alias.to_string()).collect();
+    assert_eq!(aliases, ["u0", "o1", "t2"]);
+    assert_eq!(p.binding(1).map(|b| b.table), Some("Orgs"));
+    assert_eq!(p.binding(1).and_then(|b| b.name), Some("org"));
+    assert!(p.binding(2).is_some_and(|b| b.schema.is_none()));
+    assert!(p.binding(3).is_none());
+}
+
+#[test]
+fn alias_of_a_non_letter_table_is_t() {
+    assert_eq!(Alias::for_table("1st", 4).to_string(), "t4");
+    assert_eq!(Alias::for_table("", 0).to_string(), "t0");
+    assert_eq!(Alias::for_table("éte", 0).to_string(), "t0");
+}
+
+#[test]
+fn named_binding_resolves_to_its_join() {
+    let q = users_orgs().filter(eq(
+        named("org", "name"),
+        Expr::Param(Value::Text("acme".into())),
+    ));
+    let p = planned(&q);
+    let Some(PlannedExpr::Binary { left, .. }) = &p.filter else {
+        panic!("{:?}", p.filter)
+    };
+    assert_eq!(
+        column(left).alias,
+        Alias {
+            letter: 'o',
+            index: 1
+        }
+    );
+}
+
+#[test]
+fn named_root_resolves() {
+    let q = users().named_root("u").filter(eq(named("u", "id"), int(1)));
+    let p = planned(&q);
+    let Some(PlannedExpr::Binary { left, .. }) = &p.filter else {
+        panic!()
+    };
+    assert_eq!(column(left).alias.index, 0);
+}
+
+#[test]
+fn last_refers_to_the_last_binding() {
+    let q = users_orgs().filter(eq(
+        Expr::field(BindingRef::Last, "name"),
+        Expr::Param(Value::Text("x".into())),
+    ));
+    let p = planned(&q);
+    let Some(PlannedExpr::Binary { left, .. }) = &p.filter else {
+        panic!()
+    };
+    assert_eq!(column(left).alias.index, 1);
+}
+
+#[test]
+fn last_in_a_join_refers_to_that_join() {
+    let q = users_orgs().join::<Erased>(
+        JoinKind::Left,
+        Source::Table("posts".into()),
+        eq(Expr::field(BindingRef::Last, "org_id"), f(1, "id")),
+        None,
+    );
+    let p = planned(&q);
+    let PlannedExpr::Binary { left, .. } = &p.joins[1].on else {
+        panic!()
+    };
+    assert_eq!(
+        column(left).alias,
+        Alias {
+            letter: 'p',
+            index: 2
+        }
+    );
+}
+
+#[test]
+fn a_join_may_refer_to_itself_and_earlier_bindings() {
+    let q = users_orgs();
+    let p = planned(&q);
+    let PlannedExpr::Binary { left, right, .. } = &p.joins[0].on else {
+        panic!()
+    };
+    assert_eq!(
+        (column(left).alias.index, column(right).alias.index),
+        (1, 0)
+    );
+    assert_eq!(p.joins[0].kind, JoinKind::Inner);
+}
+
+#[test]
+fn a_join_referring_to_a_later_binding_is_out_of_range() {
+    let q = users()
+        .join::<Org>(
+            JoinKind::Inner,
+            Source::schema::<Org>(),
+            eq(f(1, "id"), f(2, "org_id")),
+            None,
+        )
+        .join::<Erased>(
+            JoinKind::Inner,
+            Source::Table("posts".into()),
+            eq(f(2, "id"), f(0, "id")),
+            None,
+        );
+    let e = plan(q.data()).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::BindingOutOfRange {
+                clause: Clause::Join,
+                index: 2,
+                count: 2,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_join_referring_to_a_later_named_binding_is_out_of_range() {
+    let q = users()
+        .join::<Org>(
+            JoinKind::Inner,
+            Source::schema::<Org>(),
+            eq(named("posts", "id"), f(1, "id")),
+            None,
+        )
+        .join::<Erased>(
+            JoinKind::Inner,
+            Source::Table("posts".into()),
+            eq(f(2, "id"), f(0, "id")),
+            Some("posts".into()),
+        );
+    let e = plan(q.data()).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::BindingOutOfRange {
+                clause: Clause::Join,
+                index: 2,
+                count: 2,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn unknown_named_binding() {
+    let line = line!() + 1;
+    let q = users().filter(eq(named("org", "id"), int(1)));
+    let e = plan(q.data()).unwrap_err();
+    let Error::UnknownBinding {
+        clause: Clause::Where,
+        name,
+        at,
+    } = e
+    else {
+        panic!("{e:?}")
+    };
+    assert_eq!((name.as_str(), at.line), ("org", line));
+}
+
+#[test]
+fn binding_index_out_of_range() {
+    let q = users_orgs().order_by(vec![OrderTerm {
+        direction: Direction::Asc,
+        expr: f(2, "id"),
+    }]);
+    let e = plan(q.data()).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::BindingOutOfRange {
+                clause: Clause::OrderBy,
+                index: 2,
+                count: 2,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn duplicate_binding_names_the_second_as() {
+    let line = line!() + 2;
+    let q = users_orgs().join::<Org>(
+        JoinKind::Left,
+        Source::schema::<Org>(),
+        eq(f(2, "id"), f(0, "org_id")),
+        Some("org".into()),
+    );
+    let e = plan(q.data()).unwrap_err();
+    let Error::DuplicateBinding { name, at } = e else {
+        panic!("{e:?}")
+    };
+    assert_eq!((name.as_str(), at.line), ("org", line));
+}
+
+#[test]
+fn duplicate_binding_with_the_root_name() {
+    let q = users().named_root("org").join::<Org>(
+        JoinKind::Inner,
+        Source::schema::<Org>(),
+        eq(f(1, "id"), f(0, "org_id")),
+        Some("org".into()),
+    );
+    assert!(matches!(
+        plan(q.data()),
+        Err(Error::DuplicateBinding { .. })
+    ));
+}
+
+// Fields.
+
+#[test]
+fn schema_field_resolves_to_its_column() {
+    let q = users().filter(is_nil(f(0, "email")));
+    let p = planned(&q);
+    let Some(PlannedExpr::IsNil(inner)) = &p.filter else {
+        panic!()
+    };
+    let c = column(inner);
+    assert_eq!(
+        (c.column, c.field, c.ty),
+        ("email_address", "email", Some(Ty::Text))
+    );
+}
+
+fn is_nil(expr: Expr) -> Expr {
+    Expr::IsNil(Box::new(expr))
+}
+
+#[test]
+fn schemaless_field_is_its_own_column() {
+    let q = Query::table("users")
+        .filter(is_nil(f(0, "anything")))
+        .select(select_one(f(0, "id")));
+    let p = planned(&q);
+    let Some(PlannedExpr::IsNil(inner)) = &p.filter else {
+        panic!()
+    };
+    let c = column(inner);
+    assert_eq!((c.column, c.field, c.ty), ("anything", "anything", None));
+}
+
+#[test]
+fn unknown_field_names_clause_table_and_location() {
+    let line = line!() + 1;
+    let q = users_orgs().filter(eq(f(1, "nmae"), int(1)));
+    let e = plan(q.data()).unwrap_err();
+    let Error::UnknownField {
+        clause: Clause::Where,
+        field,
+        table,
+        at,
+    } = e
+    else {
+        panic!("{e:?}")
+    };
+    assert_eq!(
+        (field.as_str(), table.as_str(), at.line),
+        ("nmae", "Orgs", line)
+    );
+}
+
+#[test]
+fn unknown_field_in_each_clause() {
+    let bad = || f(0, "nope");
+    let cases: Vec<(Query<User>, Clause)> = vec![
+        (users().select(select_one(bad())), Clause::Select),
+        (users().group_by(vec![bad()]), Clause::GroupBy),
+        (users().having(eq(bad(), int(1))), Clause::Having),
+        (
+            users().order_by(vec![OrderTerm {
+                direction: Direction::Desc,
+                expr: bad(),
+            }]),
+            Clause::OrderBy,
+        ),
+    ];
+    for (q, expected) in cases {
+        let e = plan(q.data()).unwrap_err();
+        assert!(
+            matches!(e, Error::UnknownField { clause, .. } if clause == expected),
+            "{e:?}"
+        );
+    }
+    let q = users().join::<Org>(
+        JoinKind::Inner,
+        Source::schema::<Org>(),
+        eq(f(1, "nope"), int(1)),
+        None,
+    );
+    assert!(matches!(
+        plan(q.data()),
+        Err(Error::UnknownField {
+            clause: Clause::Join,
+            ..
+        })
+    ));
+}
+
+// Where and having.
+
+#[test]
+fn where_or_where_combine_left_to_right() {
+    let q = users()
+        .filter(eq(f(0, "id"), int(1)))
+        .or_filter(eq(f(0, "id"), int(2)))
+        .filter(eq(f(0, "age"), int(3)));
+    let p = planned(&q);
+    let Some(PlannedExpr::Binary {
+        op: BinOp::And,
+        left,
+        right,
+    }) = &p.filter
+    else {
+        panic!("{:?}", p.filter)
+    };
+    assert!(matches!(**left, PlannedExpr::Binary { op: BinOp::Or, .. }));
+    assert_eq!(
+        column(match &**right {
+            PlannedExpr::Binary { left, .. } => left,
+            other => panic!("{other:?}"),
+        })
+        .field,
+        "age"
+    );
+}
+
+#[test]
+fn a_lone_or_where_is_just_its_condition() {
+    let q = users().or_filter(eq(f(0, "id"), int(1)));
+    assert!(matches!(
+        planned(&q).filter,
+        Some(PlannedExpr::Binary { op: BinOp::Eq, .. })
+    ));
+}
+
+#[test]
+fn having_or_having_combine() {
+    let count = Expr::Aggregate {
+        func: AggFunc::Count,
+        arg: None,
+        distinct: false,
+    };
+    let q = users()
+        .group_by(vec![f(0, "age")])
+        .having(eq(count.clone(), int(1)))
+        .or_having(eq(count, int(2)));
+    let p = planned(&q);
+    assert!(matches!(
+        p.having,
+        Some(PlannedExpr::Binary { op: BinOp::Or, .. })
+    ));
+    assert_eq!(p.group_by.len(), 1);
+    assert!(p.filter.is_none());
+}
+
+// Select.
+
+#[test]
+fn no_select_selects_the_root_schema_in_declaration_order() {
+    let q = users();
+    let p = planned(&q);
+    let fields: Vec<(&str, &str, Option<&str>)> = p
+        .select
+        .iter()
+        .map(|item| {
+            (
+                column(&item.expr).field,
+                column(&item.expr).column,
+                item.alias,
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("id", "id", None),
+            ("name", "name", None),
+            ("email", "email_address", Some("email")),
+            ("age", "age", None),
+            ("org_id", "org_id", None)
+        ]
+    );
+}
+
+#[test]
+fn schemaless_root_without_select_is_missing_select() {
+    let line = line!() + 1;
+    let q = Query::table("users");
+    let e = plan(q.data()).unwrap_err();
+    let Error::MissingSelect { at } = e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(at.line, line);
+}
+
+#[test]
+fn select_binding_expands_a_join() {
+    let q = users_orgs().select(Select::One(Selected::Binding(BindingRef::Named(
+        "org".into(),
+    ))));
+    let p = planned(&q);
+    let columns: Vec<String> = p
+        .select
+        .iter()
+        .map(|i| column(&i.expr).alias.to_string() + "." + column(&i.expr).column)
+        .collect();
+    assert_eq!(columns, ["o1.id", "o1.name"]);
+}
+
+#[test]
+fn select_tuple_of_bindings_and_exprs_is_positional() {
+    let q = users_orgs().select(Select::Tuple(vec![
+        Selected::Binding(BindingRef::Index(1)),
+        Selected::Expr(f(0, "email")),
+    ]));
+    let p = planned(&q);
+    assert_eq!(p.select.len(), 3);
+    assert_eq!(p.select[2].alias, None);
+    assert_eq!(column(&p.select[2].expr).column, "email_address");
+}
+
+#[test]
+fn select_struct_aliases_each_item() {
+    let q = users().select(Select::Struct(vec![
+        ("who".into(), f(0, "name")),
+        ("n".into(), int(1)),
+    ]));
+    let aliases: Vec<Option<&str>> = planned(&q).select.iter().map(|i| i.alias).collect();
+    assert_eq!(aliases, [Some("who"), Some("n")]);
+}
+
+#[test]
+fn select_binding_without_schema_is_invalid() {
+    let q = Query::table("users").select(Select::One(Selected::Binding(BindingRef::Index(0))));
+    assert!(matches!(
+        plan(q.data()),
+        Err(Error::InvalidClause {
+            clause: Clause::Select,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn select_of_a_schema_without_fields_is_invalid() {
+    let q = Query::<Empty>::from_schema();
+    assert!(matches!(
+        plan(q.data()),
+        Err(Error::InvalidClause {
+            clause: Clause::Select,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn empty_select_is_invalid() {
+    for select in [Select::Tuple(vec![]), Select::Struct(vec![])] {
+        let q = users().select(select);
+        assert!(matches!(
+            plan(q.data()),
+            Err(Error::InvalidClause {
+                clause: Clause::Select,
+                ..
+            })
+        ));
+    }
+}
+
+#[test]
+fn select_binding_out_of_range() {
+    let q = users().select(Select::One(Selected::Binding(BindingRef::Index(1))));
+    assert!(matches!(
+        plan(q.data()),
+        Err(Error::BindingOutOfRange {
+            clause: Clause::Select,
+            index: 1,
+            count: 1,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn distinct_is_carried() {
+    assert!(planned(&users().distinct(true)).distinct);
+    assert!(!planned(&users().distinct(false)).distinct);
+    assert!(!planned(&users()).distinct);
+}
+
+// Expressions.
+
+#[test]
+fn coalesce_of_one_argument_is_the_argument() {
+    let q = users().select(select_one(Expr::Coalesce(vec![f(0, "email")])));
+    assert!(matches!(planned(&q).select[0].expr, PlannedExpr::Column(_)));
+}
+
+#[test]
+fn coalesce_of_nothing_is_invalid() {
+    let q = users().filter(is_nil(Expr::Coalesce(vec![])));
+    assert!(matches!(
+        plan(q.data()),
+        Err(Error::InvalidClause {
+            clause: Clause::Where,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn aggregates_without_argument() {
+    let count = Expr::Aggregate {
+        func: AggFunc::Count,
+        arg: None,
+        distinct: false,
+    };
+    assert!(plan(users().select(select_one(count)).data()).is_ok());
+    for (func, distinct) in [
+        (AggFunc::Count, true),
+        (AggFunc::Sum, false),
+        (AggFunc::Max, false),
+    ] {
+        let q = users().select(select_one(Expr::Aggregate {
+            func,
+            arg: None,
+            distinct,
+        }));
+        assert!(
+            matches!(
+                plan(q.data()),
+                Err(Error::InvalidClause {
+                    clause: Clause::Select,
+                    ..
+                })
+            ),
+            "{func:?}"
+        );
+    }
+}
+
+#[test]
+fn nesting_past_the_limit_is_invalid() {
+    let mut deep = f(0, "id");
+    for _ in 0..257 {
+        deep = Expr::Unary {
+            op: UnOp::Neg,
+            expr: Box::new(deep),
+        };
+    }
+    let q = users().filter(eq(deep, int(0)));
+    assert!(matches!(
+        plan(q.data()),
+        Err(Error::InvalidClause {
+            clause: Clause::Where,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn many_where_clauses_count_toward_the_limit() {
+    let mut q = users();
+    for n in 0..200 {
+        q = q.filter(eq(f(0, "id"), int(n)));
+    }
+    assert!(plan(q.data()).is_ok());
+    for n in 0..100 {
+        q = q.or_filter(eq(f(0, "id"), int(n)));
+    }
+    assert!(matches!(
+        plan(q.data()),
+        Err(Error::InvalidClause {
+            clause: Clause::Where,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn in_param_counts_its_elements() {
+    let q = users()
+        .filter(Expr::InParam {
+            expr: Box::new(f(0, "id")),
+            list: recto_core::Array::I64(vec![1, 2, 3]),
+        })
+        .limit(Expr::Param(Value::I64(5)));
+    assert_eq!(planned(&q).size.params, 4);
+}
+
+// Limit and offset.
+
+#[test]
+fn limit_and_offset_take_literals_and_params() {
+    let q = users().limit(int(10)).offset(Expr::Param(Value::I64(20)));
+    let p = planned(&q);
+    assert_eq!(p.limit, Some(Count::Literal(10)));
+    assert_eq!(p.offset, Some(Count::Param(&Value::I64(20))));
+}
+
+#[test]
+fn limit_and_offset_reject_the_rest() {
+    let cases: Vec<(Query<User>, Clause)> = vec![
+        (users().limit(int(-1)), Clause::Limit),
+        (users().offset(Expr::Param(Value::I64(-5))), Clause::Offset),
+        (
+            users().limit(Expr::Lit(Value::Text("10".into()))),
+            Clause::Limit,
+        ),
+        (users().limit(Expr::Param(Value::F64(1.0))), Clause::Limit),
+        (users().offset(f(0, "age")), Clause::Offset),
+        (
+            users().limit(Expr::Param(Value::Null(Ty::I64))),
+            Clause::Limit,
+        ),
+    ];
+    for (q, expected) in cases {
+        let e = plan(q.data()).unwrap_err();
+        assert!(
+            matches!(e, Error::InvalidClause { clause, .. } if clause == expected),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn errors_name_the_clause_location() {
+    let line = line!() + 1;
+    let q = users().limit(int(-1));
+    let Err(Error::InvalidClause { at, reason, .. }) = plan(q.data()) else {
+        panic!()
+    };
+    assert_eq!(at.line, line);
+    assert!(reason.contains("negative"), "{reason}");
+}
