@@ -306,7 +306,7 @@ fn binding_index_out_of_range() {
 
 #[test]
 fn duplicate_binding_names_the_second_as() {
-    let line = line!() + 2;
+    let line = line!() + 1;
     let q = users_orgs().join::<Org>(
         JoinKind::Left,
         Source::schema::<Org>(),
