@@ -1,0 +1,175 @@
+//! The Repo on an in-memory SQLite database, through its raw path: hand-written SQL with
+//! bound parameters, decoded into tuples and `FromRow` structs, and the errors of `one` and
+//! `optional`. Needs no server, so it always runs.
+
+use recto::{Array, Error, Repo, Sql, Ty, Value};
+
+/// Three users; expected rows below are read off this fixture.
+const FIXTURE: &[&str] = &[
+    "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT, age INTEGER NOT NULL, \
+     score REAL, avatar BLOB)",
+    "INSERT INTO users (id, name, email, age, score, avatar) VALUES \
+     (1, 'Ada', 'ada@example.test', 36, 9.5, x'00ff'), \
+     (2, 'Alan', NULL, 41, NULL, NULL), \
+     (3, 'Grace', 'grace@example.test', 45, 7.25, x'27')",
+];
+
+#[derive(Debug, PartialEq, sqlx::FromRow)]
+struct User {
+    id: i64,
+    name: String,
+    email: Option<String>,
+    age: i32,
+    score: Option<f64>,
+    avatar: Option<Vec<u8>>,
+}
+
+async fn repo() -> Repo {
+    let repo = Repo::connect("sqlite::memory:").await.expect("an in-memory SQLite database");
+    for statement in FIXTURE {
+        repo.execute(statement).await.expect("the fixture");
+    }
+    repo
+}
+
+fn sql(text: &str, params: Vec<Value>) -> Sql {
+    Sql { text: text.to_owned(), params }
+}
+
+#[tokio::test]
+async fn decodes_tuples() {
+    let repo = repo().await;
+    let rows: Vec<(i64, String, Option<String>)> = repo
+        .all_sql(&sql("SELECT id, name, email FROM users WHERE age > ? ORDER BY id", vec![Value::I32(40)]))
+        .await
+        .unwrap();
+    assert_eq!(rows, vec![(2, "Alan".to_owned(), None), (3, "Grace".to_owned(), Some("grace@example.test".to_owned()))]);
+}
+
+#[tokio::test]
+async fn decodes_from_row_structs() {
+    let repo = repo().await;
+    let users: Vec<User> = repo.all_sql(&sql("SELECT * FROM users ORDER BY id DESC", vec![])).await.unwrap();
+    let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
+    assert_eq!(ids, [3, 2, 1]);
+    assert_eq!(
+        users[2],
+        User {
+            id: 1,
+            name: "Ada".into(),
+            email: Some("ada@example.test".into()),
+            age: 36,
+            score: Some(9.5),
+            avatar: Some(vec![0x00, 0xff]),
+        }
+    );
+    assert_eq!(users[1], User { id: 2, name: "Alan".into(), email: None, age: 41, score: None, avatar: None });
+}
+
+#[tokio::test]
+async fn one_and_optional() {
+    let repo = repo().await;
+    let by_id = "SELECT name FROM users WHERE id = ?";
+
+    let (name,): (String,) = repo.one_sql(&sql(by_id, vec![Value::I64(3)])).await.unwrap();
+    assert_eq!(name, "Grace");
+    let found: Option<(String,)> = repo.optional_sql(&sql(by_id, vec![Value::I64(1)])).await.unwrap();
+    assert_eq!(found, Some(("Ada".to_owned(),)));
+
+    let missing = sql(by_id, vec![Value::I64(99)]);
+    assert!(matches!(repo.one_sql::<(String,)>(&missing).await, Err(Error::NoRows)));
+    assert_eq!(repo.optional_sql::<(String,)>(&missing).await.unwrap(), None);
+
+    // Ada and Alan both start with "A": two rows where at most one is allowed.
+    let two = sql("SELECT name FROM users WHERE name LIKE ?", vec![Value::Text("A%".into())]);
+    assert!(matches!(repo.one_sql::<(String,)>(&two).await, Err(Error::TooManyRows { count: 2 })));
+    assert!(matches!(repo.optional_sql::<(String,)>(&two).await, Err(Error::TooManyRows { count: 2 })));
+}
+
+#[tokio::test]
+async fn binds_and_round_trips_every_value_kind() {
+    let repo = repo().await;
+    let insert = "INSERT INTO users (id, name, email, age, score, avatar) VALUES (?, ?, ?, ?, ?, ?)";
+    let name = "O'Brien \"the\" ünïcödé 🚀 \\ %_";
+    let avatar = vec![0, 39, 92, 255];
+    let params = vec![
+        Value::I64(5_000_000_000),
+        Value::Text(name.into()),
+        Value::Null(Ty::Text),
+        Value::I32(-7),
+        Value::F64(0.1),
+        Value::Bytes(avatar.clone()),
+    ];
+    assert_eq!(repo.execute_sql(&sql(insert, params)).await.unwrap(), 1);
+
+    let user: User =
+        repo.one_sql(&sql("SELECT * FROM users WHERE name = ?", vec![Value::Text(name.into())])).await.unwrap();
+    assert_eq!(
+        user,
+        User { id: 5_000_000_000, name: name.into(), email: None, age: -7, score: Some(0.1), avatar: Some(avatar) }
+    );
+
+    // A NULL of every type binds, and compares as NULL.
+    for ty in [Ty::Bool, Ty::I16, Ty::I32, Ty::I64, Ty::F32, Ty::F64, Ty::Text, Ty::Bytes] {
+        let (is_null,): (bool,) = repo.one_sql(&sql("SELECT ? IS NULL", vec![Value::Null(ty)])).await.unwrap();
+        assert!(is_null, "{ty:?}");
+    }
+    let (yes, no): (bool, bool) =
+        repo.one_sql(&sql("SELECT ?, ?", vec![Value::Bool(true), Value::Bool(false)])).await.unwrap();
+    assert!(yes && !no);
+}
+
+#[tokio::test]
+async fn execute_sql_counts_affected_rows() {
+    let repo = repo().await;
+    let older = sql("UPDATE users SET age = age + 1 WHERE age >= ?", vec![Value::I32(40)]);
+    assert_eq!(repo.execute_sql(&older).await.unwrap(), 2);
+    assert_eq!(repo.execute("DELETE FROM users").await.unwrap(), 3);
+}
+
+#[tokio::test]
+async fn memory_database_is_one_database_per_repo() {
+    let repo = repo().await;
+    // Concurrent calls and clones all see the fixture: the pool never opens a second,
+    // empty in-memory database.
+    let clone = repo.clone();
+    let count = sql("SELECT count(*) FROM users", vec![]);
+    let ids = sql("SELECT id FROM users", vec![]);
+    let (a, b, c) =
+        tokio::join!(repo.one_sql::<(i64,)>(&count), clone.one_sql::<(i64,)>(&count), repo.all_sql::<(i64,)>(&ids));
+    assert_eq!((a.unwrap(), b.unwrap(), c.unwrap().len()), ((3,), (3,), 3));
+
+    // Another Repo is another database.
+    let other = Repo::sqlite_memory().await.unwrap();
+    let err = other.all_sql::<(i64,)>(&count).await.unwrap_err();
+    assert!(matches!(err, Error::Database(_)), "{err}");
+    assert!(err.to_string().contains("no such table"), "{err}");
+}
+
+#[tokio::test]
+async fn errors_are_typed() {
+    let repo = repo().await;
+    assert_eq!(repo.name(), "SQLite");
+
+    // SQLite takes one placeholder per list element; a list bound as one value is refused
+    // before anything runs.
+    let list = sql("SELECT id FROM users WHERE id IN (?)", vec![Value::Array(Array::I64(vec![1, 2]))]);
+    let err = repo.all_sql::<(i64,)>(&list).await.unwrap_err();
+    assert!(matches!(err, Error::Unsupported { dialect: "SQLite", .. }), "{err}");
+
+    let err = repo.all_sql::<(i64,)>(&sql("SELEC 1", vec![])).await.unwrap_err();
+    assert!(matches!(err, Error::Database(_)), "{err}");
+
+    // A column that does not decode into the requested type is a database error too.
+    let err = repo.all_sql::<(i64,)>(&sql("SELECT name FROM users", vec![])).await.unwrap_err();
+    assert!(matches!(err, Error::Database(_)), "{err}");
+
+    for url in ["oracle://scott@localhost/orcl", "localhost:5432", ""] {
+        let err = Repo::connect(url).await.unwrap_err();
+        assert!(matches!(err, Error::UnsupportedUrl { .. }), "{url}: {err}");
+    }
+    assert!(matches!(Repo::connect("sqlite:///nonexistent/dir/recto.db").await, Err(Error::Database(_))));
+
+    repo.close().await;
+    assert!(matches!(repo.execute("SELECT 1").await, Err(Error::Database(_))));
+}
