@@ -43,7 +43,10 @@ async fn decodes_tuples() {
         .all_sql(&sql("SELECT id, name, email FROM users WHERE age > ? ORDER BY id", vec![Value::I32(40)]))
         .await
         .unwrap();
-    assert_eq!(rows, vec![(2, "Alan".to_owned(), None), (3, "Grace".to_owned(), Some("grace@example.test".to_owned()))]);
+    assert_eq!(
+        rows,
+        vec![(2, "Alan".to_owned(), None), (3, "Grace".to_owned(), Some("grace@example.test".to_owned()))]
+    );
 }
 
 #[tokio::test]
