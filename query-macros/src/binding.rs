@@ -1,0 +1,244 @@
+//! Bindings: the names a query's expressions use for its sources (`u` in `u in User`,
+//! `[u, p] in q`, `[org: o] in q`, `p` in `join: p in Post`), how each one is referred to
+//! at run time (a position or a name), and what is known about its schema at compile time.
+//!
+//! The scope decides how `u.field` expands: through the schema's typed accessors where the
+//! schema is known statically, through a witness of the source query's type for positional
+//! bindings of a composed query, and by name otherwise.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
+use quote::quote;
+use syn::ext::IdentExt;
+
+use crate::hint;
+use crate::segment::{self, split_commas};
+
+/// One binding as written in a binding list.
+pub(crate) struct BindingDecl {
+    /// The name expressions use (`u`); `_` declares a position without a name.
+    pub name: Ident,
+    /// How the binding is found in the query.
+    pub place: DeclPlace,
+}
+
+/// Where a declared binding sits.
+pub(crate) enum DeclPlace {
+    /// The i-th binding of the source query.
+    Position(usize),
+    /// The binding named `as: name`.
+    Named(Ident),
+}
+
+/// Parses `u`, `[u, p]`, `[org: o]` or a mix (`[u, org: o]`).
+pub(crate) fn parse_decls(tokens: TokenStream) -> syn::Result<Vec<BindingDecl>> {
+    if let Some((_, inner)) = segment::as_list(&tokens) {
+        let mut decls = Vec::new();
+        let mut position = 0;
+        for item in split_commas(inner)? {
+            if let Some(keyed) = segment::keyed(&item) {
+                let name = single_ident(&keyed.value, "expected the binding after the name, as in `[org: o]`")?;
+                decls.push(BindingDecl { name, place: DeclPlace::Named(keyed.keyword) });
+            } else {
+                let name = single_ident(&item, "expected a binding name like `u`, or `name: b` for a named binding")?;
+                decls.push(BindingDecl { name, place: DeclPlace::Position(position) });
+                position += 1;
+            }
+        }
+        Ok(decls)
+    } else {
+        let name = single_ident(&tokens, "expected a binding like `u`, or a list of bindings like `[u, p]`")?;
+        Ok(vec![BindingDecl { name, place: DeclPlace::Position(0) }])
+    }
+}
+
+fn single_ident(tokens: &TokenStream, message: &str) -> syn::Result<Ident> {
+    let mut trees = tokens.clone().into_iter();
+    match (trees.next(), trees.next()) {
+        (Some(TokenTree::Ident(ident)), None) => Ok(ident),
+        (None, _) => Err(syn::Error::new(Span::call_site(), message)),
+        _ => Err(syn::Error::new_spanned(tokens, message)),
+    }
+}
+
+/// How the query refers to a binding at run time.
+#[derive(Clone)]
+pub(crate) enum Target {
+    /// The i-th binding of the source query.
+    Position(usize),
+    /// The k-th join of this macro: after the source query's own bindings.
+    Join(usize),
+    /// The binding named `as: name`.
+    Named(String),
+}
+
+/// What is known at compile time about a binding's schema.
+#[derive(Clone)]
+pub(crate) enum Typing {
+    /// The schema type: `u.f` is `<S as Schema>::FIELDS.f`.
+    Schema(syn::Path),
+    /// A positional binding of a composed query, typed through the query's type.
+    Witness(usize),
+    /// Nothing: fields are looked up by name when the query is planned.
+    Untyped,
+}
+
+/// A binding in scope.
+pub(crate) struct Binding {
+    /// Its name in expressions.
+    pub name: Ident,
+    /// How the query refers to it.
+    pub target: Target,
+    /// What rustc can check about it.
+    pub typing: Typing,
+}
+
+/// The bindings visible to an expression, and what the expansion needs to set up for the
+/// ones actually used.
+#[derive(Default)]
+pub(crate) struct Scope {
+    bindings: Vec<Binding>,
+    witnesses: BTreeSet<usize>,
+    uses_joins: bool,
+    later: Vec<String>,
+}
+
+impl Scope {
+    /// Adds a binding; a name used twice is an error (`_` may repeat).
+    pub fn declare(&mut self, binding: Binding) -> syn::Result<usize> {
+        if binding.name != "_" && self.bindings.iter().any(|b| b.name == binding.name) {
+            return Err(syn::Error::new(
+                binding.name.span(),
+                format!("binding `{}` is declared twice in this query", binding.name),
+            ));
+        }
+        self.bindings.push(binding);
+        Ok(self.bindings.len() - 1)
+    }
+
+    /// Notes a binding that a later clause introduces, for a better error when it is used
+    /// too early.
+    pub fn expect_later(&mut self, name: &Ident) {
+        self.later.push(name.unraw().to_string());
+    }
+
+    /// How many joins of this macro are declared so far: the next join's number.
+    pub fn joins(&self) -> usize {
+        self.bindings.iter().filter(|b| matches!(b.target, Target::Join(_))).count()
+    }
+
+    /// The binding called `name`.
+    pub fn find(&self, name: &Ident) -> Option<usize> {
+        if name == "_" {
+            return None;
+        }
+        self.bindings.iter().position(|b| b.name == *name)
+    }
+
+    /// A binding by its index in this scope.
+    pub fn get(&self, index: usize) -> &Binding {
+        &self.bindings[index]
+    }
+
+    /// "unknown binding `x`; bindings here: `u`, `o`; did you mean `u`?"
+    pub fn unknown(&self, name: &Ident) -> syn::Error {
+        let unraw = name.unraw().to_string();
+        if self.later.contains(&unraw) {
+            return syn::Error::new(
+                name.span(),
+                format!("binding `{unraw}` is introduced by a later `join:`; use it in that join's `on:` or after it"),
+            );
+        }
+        let known: Vec<String> = self.names().collect();
+        let list = if known.is_empty() {
+            "this expression has no bindings".to_owned()
+        } else {
+            format!("bindings here: {}", hint::list(known.iter().map(String::as_str)))
+        };
+        let hint = hint::did_you_mean(&unraw, known.iter().map(String::as_str));
+        syn::Error::new(name.span(), format!("unknown binding `{unraw}`; {list}{hint}"))
+    }
+
+    fn names(&self) -> impl Iterator<Item = String> + '_ {
+        self.bindings.iter().filter(|b| b.name != "_").map(|b| b.name.unraw().to_string())
+    }
+
+    /// Records that the expansion refers to `binding` and how, so the setup it needs (a
+    /// witness, the join base) is emitted once.
+    pub fn mark_used(&mut self, index: usize, typed_field: bool) {
+        let binding = &self.bindings[index];
+        if matches!(binding.target, Target::Join(_)) {
+            self.uses_joins = true;
+        }
+        if let (true, Typing::Witness(position)) = (typed_field, &binding.typing) {
+            self.witnesses.insert(*position);
+        }
+    }
+
+    /// The source positions whose typed accessors are used, each with the span of its
+    /// binding's name (where an error about the position points).
+    pub fn witnesses(&self) -> impl Iterator<Item = (usize, Span)> + '_ {
+        self.witnesses.iter().map(|position| {
+            let span = self
+                .bindings
+                .iter()
+                .find(|b| matches!(b.typing, Typing::Witness(p) if p == *position))
+                .map_or_else(Span::call_site, |b| b.name.span());
+            (*position, span)
+        })
+    }
+
+    /// Whether any expression refers to a join of this macro.
+    pub fn uses_joins(&self) -> bool {
+        self.uses_joins
+    }
+
+    /// The `::recto::BindingRef` of a binding.
+    pub fn reference(&self, index: usize) -> TokenStream {
+        match &self.bindings[index].target {
+            Target::Position(position) => {
+                let position = Literal::usize_unsuffixed(*position);
+                quote!(::recto::BindingRef::Index(#position))
+            }
+            Target::Join(k) => {
+                let (base, k) = (names::base(), Literal::usize_unsuffixed(*k));
+                quote!(::recto::BindingRef::Index(#base + #k))
+            }
+            Target::Named(name) => quote!(::recto::BindingRef::Named(::std::borrow::Cow::Borrowed(#name))),
+        }
+    }
+}
+
+/// The local variables of an expansion. They are created with mixed-site hygiene, so they
+/// can neither capture nor shadow the user's own variables.
+pub(crate) mod names {
+    use proc_macro2::{Ident, Span};
+    use quote::format_ident;
+
+    /// The query being built.
+    pub fn query() -> Ident {
+        Ident::new("__recto_q", Span::mixed_site())
+    }
+
+    /// The number of bindings the source query has: the first join's position.
+    pub fn base() -> Ident {
+        Ident::new("__recto_base", Span::mixed_site())
+    }
+
+    /// The typed accessors of source binding `position`.
+    pub fn witness(position: usize) -> Ident {
+        format_ident!("__recto_f{}", position, span = Span::mixed_site())
+    }
+
+    /// A temporary in an expression: the operand of `in`, the first argument of
+    /// `coalesce`.
+    pub fn operand() -> Ident {
+        Ident::new("__recto_operand", Span::mixed_site())
+    }
+
+    /// The checked list that goes with [`operand`].
+    pub fn rest() -> Ident {
+        Ident::new("__recto_rest", Span::mixed_site())
+    }
+}

@@ -1,0 +1,213 @@
+//! `#[derive(Schema)]`: the run-time description of a struct's table (name, fields,
+//! columns, SQL types, primary key) and the compile-time half, a companion struct with one
+//! typed `::recto::Column<T>` per field. `from!` expands `u.age` into
+//! `<User as Schema>::FIELDS.age`, so a misspelt field is rustc's own "no field" error and
+//! the field's Rust type takes part in checking comparisons.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Fields, GenericArgument, LitStr, PathArguments, Type};
+
+use crate::errors::Errors;
+
+/// The Rust types a field may have, for the error about any other.
+const SUPPORTED: &str = "`bool`, `i16`, `i32`, `i64`, `f32`, `f64`, `String`, `Vec<u8>`, or an `Option` of one of them";
+
+/// Expands a `#[derive(Schema)]`.
+pub(crate) fn expand_derive(input: TokenStream) -> syn::Result<TokenStream> {
+    let input: DeriveInput = syn::parse2(input)?;
+    let schema = check(&input)?;
+    Ok(expand(&input, &schema))
+}
+
+/// What the derive found.
+struct SchemaDef {
+    table: LitStr,
+    fields: Vec<FieldDef>,
+}
+
+struct FieldDef {
+    ident: Ident,
+    ty: Type,
+    column: String,
+    /// The `::recto::Ty` variant.
+    sql: &'static str,
+    nullable: bool,
+    primary_key: bool,
+}
+
+fn check(input: &DeriveInput) -> syn::Result<SchemaDef> {
+    let mut errors = Errors::default();
+    if !input.generics.params.is_empty() {
+        errors.push(syn::Error::new_spanned(&input.generics, "a schema cannot be generic"));
+    }
+    let table = errors.take(table(input));
+    let fields = match &input.data {
+        Data::Struct(data) => match &data.fields {
+            Fields::Named(named) => named.named.iter().filter_map(|field| errors.take(field_def(field))).collect(),
+            _ => {
+                errors.push(syn::Error::new(
+                    input.ident.span(),
+                    "`#[derive(Schema)]` needs a struct with named fields, one per column",
+                ));
+                Vec::new()
+            }
+        },
+        _ => {
+            errors.push(syn::Error::new(input.ident.span(), "`#[derive(Schema)]` works on structs only, one field per column"));
+            Vec::new()
+        }
+    };
+    let table = errors.finish(table)?.expect("no error means a table");
+    Ok(SchemaDef { table, fields })
+}
+
+/// `#[recto(table = "users")]`, required.
+fn table(input: &DeriveInput) -> syn::Result<LitStr> {
+    let mut table = None;
+    for attr in input.attrs.iter().filter(|attr| attr.path().is_ident("recto")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("table") {
+                let name: LitStr = meta.value()?.parse()?;
+                if name.value().is_empty() {
+                    return Err(syn::Error::new(name.span(), "the table name is empty"));
+                }
+                table = Some(name);
+                Ok(())
+            } else {
+                Err(meta.error("unknown `recto` attribute; on the struct, write `#[recto(table = \"users\")]`"))
+            }
+        })?;
+    }
+    table.ok_or_else(|| {
+        syn::Error::new(
+            input.ident.span(),
+            format!(
+                "`#[derive(Schema)]` needs the table's name: add `#[recto(table = \"...\")]` to `{}`",
+                input.ident
+            ),
+        )
+    })
+}
+
+fn field_def(field: &syn::Field) -> syn::Result<FieldDef> {
+    let ident = field.ident.clone().expect("named fields have names");
+    let mut column = ident.unraw().to_string();
+    let mut primary_key = false;
+    let mut errors = Errors::default();
+    for attr in field.attrs.iter().filter(|attr| attr.path().is_ident("recto")) {
+        errors.take(attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("primary_key") {
+                primary_key = true;
+                Ok(())
+            } else if meta.path.is_ident("column") {
+                column = meta.value()?.parse::<LitStr>()?.value();
+                Ok(())
+            } else {
+                Err(meta.error("unknown `recto` attribute; on a field, write `#[recto(primary_key)]` or `#[recto(column = \"name\")]`"))
+            }
+        }));
+    }
+    let sql = sql_type(&field.ty).ok_or_else(|| {
+        syn::Error::new(field.ty.span(), format!("unsupported field type: a schema field is {SUPPORTED}"))
+    });
+    let (sql, nullable) = errors.finish(sql)??;
+    Ok(FieldDef { ident, ty: field.ty.clone(), column, sql, nullable, primary_key })
+}
+
+/// The `::recto::Ty` variant of a field type and whether it is nullable.
+fn sql_type(ty: &Type) -> Option<(&'static str, bool)> {
+    match generic_argument(ty, "Option") {
+        Some(inner) => scalar(inner).map(|sql| (sql, true)),
+        None => scalar(ty).map(|sql| (sql, false)),
+    }
+}
+
+/// The SQL type of a non-`Option` field type, by its last path segment.
+fn scalar(ty: &Type) -> Option<&'static str> {
+    if let Some(element) = generic_argument(ty, "Vec") {
+        return matches!(last_segment(element), Some((name, PathArguments::None)) if name == "u8").then_some("Bytes");
+    }
+    match last_segment(ty)? {
+        (name, PathArguments::None) => Some(match name.as_str() {
+            "bool" => "Bool",
+            "i16" => "I16",
+            "i32" => "I32",
+            "i64" => "I64",
+            "f32" => "F32",
+            "f64" => "F64",
+            "String" => "Text",
+            _ => return None,
+        }),
+        _ => None,
+    }
+}
+
+/// `T` of `Name<T>`.
+fn generic_argument<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
+    match last_segment(ty)? {
+        (last, PathArguments::AngleBracketed(args)) if last == name && args.args.len() == 1 => match &args.args[0] {
+            GenericArgument::Type(inner) => Some(inner),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn last_segment(ty: &Type) -> Option<(String, &PathArguments)> {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            Some((last.ident.to_string(), &last.arguments))
+        }
+        Type::Group(group) => last_segment(&group.elem),
+        Type::Paren(paren) => last_segment(&paren.elem),
+        _ => None,
+    }
+}
+
+fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
+    let (vis, ident) = (&input.vis, &input.ident);
+    let fields_ident = format_ident!("{}Fields", ident);
+    let table = &schema.table;
+    let idents: Vec<&Ident> = schema.fields.iter().map(|f| &f.ident).collect();
+    let types = schema.fields.iter().map(|f| &f.ty);
+    let names: Vec<String> = schema.fields.iter().map(|f| f.ident.unraw().to_string()).collect();
+    let metas = schema.fields.iter().zip(&names).map(|(field, name)| {
+        let (column, nullable) = (&field.column, field.nullable);
+        let sql = Ident::new(field.sql, field.ty.span());
+        quote! {
+            ::recto::FieldMeta {
+                name: ::std::borrow::Cow::Borrowed(#name),
+                column: ::std::borrow::Cow::Borrowed(#column),
+                ty: ::recto::Ty::#sql,
+                nullable: #nullable,
+            }
+        }
+    });
+    let primary_key = schema.fields.iter().zip(&names).filter(|(f, _)| f.primary_key).map(|(_, name)| name);
+    let doc = format!("The typed field accessors of `{ident}`, for `from!`.");
+    quote! {
+        #[doc = #doc]
+        #[doc(hidden)]
+        #[derive(Clone, Copy)]
+        #[allow(missing_docs)]
+        #vis struct #fields_ident {
+            #(pub #idents: ::recto::Column<#types>,)*
+        }
+
+        impl ::recto::Schema for #ident {
+            type Fields = #fields_ident;
+            const FIELDS: #fields_ident = #fields_ident {
+                #(#idents: ::recto::Column::new(#names),)*
+            };
+            const META: ::recto::SchemaMeta = ::recto::SchemaMeta {
+                table: ::std::borrow::Cow::Borrowed(#table),
+                fields: ::std::borrow::Cow::Borrowed(&[#(#metas),*]),
+                primary_key: ::std::borrow::Cow::Borrowed(&[#(::std::borrow::Cow::Borrowed(#primary_key)),*]),
+            };
+        }
+    }
+}

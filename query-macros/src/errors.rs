@@ -1,0 +1,50 @@
+//! Collecting every error of a check instead of stopping at the first, so one compile
+//! shows the user all their mistakes (each `syn::Error` keeps its own span).
+
+/// Accumulates errors.
+#[derive(Default)]
+pub(crate) struct Errors {
+    first: Option<syn::Error>,
+}
+
+impl Errors {
+    /// Records an error.
+    pub fn push(&mut self, error: syn::Error) {
+        match &mut self.first {
+            Some(first) => first.combine(error),
+            None => self.first = Some(error),
+        }
+    }
+
+    /// The value, or records its error.
+    pub fn take<T>(&mut self, result: syn::Result<T>) -> Option<T> {
+        result.map_err(|error| self.push(error)).ok()
+    }
+
+    /// `Ok(value)` when nothing was recorded, else every recorded error.
+    pub fn finish<T>(self, value: T) -> syn::Result<T> {
+        match self.first {
+            Some(error) => Err(error),
+            None => Ok(value),
+        }
+    }
+}
+
+/// Both results, or the errors of both.
+pub(crate) fn both<A, B>(a: syn::Result<A>, b: syn::Result<B>) -> syn::Result<(A, B)> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (Err(mut a), Err(b)) => {
+            a.combine(b);
+            Err(a)
+        }
+        (Err(error), _) | (_, Err(error)) => Err(error),
+    }
+}
+
+/// Every value, or every error.
+pub(crate) fn all<T>(results: impl IntoIterator<Item = syn::Result<T>>) -> syn::Result<Vec<T>> {
+    let mut errors = Errors::default();
+    let values: Vec<T> = results.into_iter().filter_map(|result| errors.take(result)).collect();
+    errors.finish(values)
+}

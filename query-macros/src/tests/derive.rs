@@ -1,0 +1,48 @@
+//! What `#[derive(Schema)]` expands to.
+
+use insta::assert_snapshot;
+use quote::quote;
+
+use super::pretty_items;
+use crate::derive::expand_derive;
+
+#[test]
+fn schema() {
+    assert_snapshot!(pretty_items(
+        expand_derive(quote! {
+            #[derive(Schema, Debug, sqlx::FromRow)]
+            #[recto(table = "users")]
+            #[sqlx(rename_all = "snake_case")]
+            pub struct User {
+                #[recto(primary_key)]
+                pub id: i64,
+                #[recto(column = "user_name")]
+                #[sqlx(rename = "user_name")]
+                pub name: String,
+                pub email: Option<String>,
+                pub age: i32,
+                pub r#type: std::string::String,
+                pub avatar: Option<Vec<u8>>,
+                pub score: f64,
+            }
+        })
+        .expect("expands")
+    ));
+}
+
+#[test]
+fn private_schema_and_composite_key() {
+    assert_snapshot!(pretty_items(
+        expand_derive(quote! {
+            #[recto(table = "memberships")]
+            struct Membership {
+                #[recto(primary_key)]
+                user_id: i64,
+                #[recto(primary_key)]
+                org_id: i64,
+                admin: bool,
+            }
+        })
+        .expect("expands")
+    ));
+}

@@ -1,0 +1,21 @@
+//! What `dynamic!` expands to.
+
+use insta::assert_snapshot;
+use quote::quote;
+
+use super::pretty_expr;
+use crate::dynamic::expand_dynamic;
+
+fn dynamic(input: proc_macro2::TokenStream) -> String {
+    pretty_expr(expand_dynamic(input).expect("expands"))
+}
+
+#[test]
+fn positional_and_named_bindings_are_by_name() {
+    assert_snapshot!(dynamic(quote!([u, org: o], u.age > ^min && o.active)));
+}
+
+#[test]
+fn without_bindings() {
+    assert_snapshot!(dynamic(quote!(^a || ^b)));
+}

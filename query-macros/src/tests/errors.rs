@@ -1,0 +1,94 @@
+//! The messages of macro misuse, all of them for one input (the check collects every
+//! error). Where they point is held by the compile-fail tests in the workspace's
+//! `tests/ui`.
+
+use insta::assert_snapshot;
+use quote::quote;
+
+use super::messages;
+use crate::derive::expand_derive;
+use crate::dynamic::expand_dynamic;
+use crate::from::expand_from;
+
+#[test]
+fn clause_errors() {
+    assert_snapshot!(messages(expand_from(quote!(u in User,
+        ordr_by: u.id,
+        frobnicate: 1,
+        lock: "FOR UPDATE",
+        join: p in Post,
+        as: posts,
+        left_join: c in "comments",
+        as: nope,
+        on: true,
+        as: again,
+        on: c.post_id == p.id,
+        select: c,
+        on: true,
+        distinct: yes,
+        distinct: [u.id],
+        limit: u.age,
+        offset: 1 + 1,
+        order_by: [descending: u.age],
+        group_by: [],
+        select: ()))));
+}
+
+#[test]
+fn binding_errors() {
+    assert_snapshot!(messages(expand_from(quote!([u, p] in User, where: x.age > 1))));
+    assert_snapshot!(messages(expand_from(quote!(u in q, join: u in Post, on: uu.id == 1))));
+    assert_snapshot!(messages(expand_from(quote!(u in User, where: p.id == 1, join: p in Post, on: p.id == u.id))));
+    assert_snapshot!(messages(expand_from(quote!([u, _, c] in q, where: x.id == 1 && _.id == 2))));
+}
+
+#[test]
+fn expression_errors() {
+    assert_snapshot!(messages(expand_from(quote!(u in User,
+        where: u.age > min,
+        where: u,
+        where: u.name.len() > 1,
+        where: cuont(u.id) > 1,
+        where: lower(u.name) == "a",
+        where: u.age & 1,
+        where: u.age in other,
+        where: u.0 == 1,
+        where: u[name] == 1,
+        where: like(u.name),
+        where: count(u.id, all) > 1,
+        where: u.age > ^,
+        where: std::i32::MAX > u.age,
+        where: 'c' == u.name,
+        where: if u.age > 1 { true } else { false },
+        select: Summary { id: u.id, ..rest }))));
+}
+
+#[test]
+fn source_and_shape_errors() {
+    assert_snapshot!(messages(expand_from(quote!(User))));
+    assert_snapshot!(messages(expand_from(quote!(u in subquery(q)))));
+    assert_snapshot!(messages(expand_from(quote!(u in User, join: p in posts_of(u), on: true))));
+    assert_snapshot!(messages(expand_from(quote!(u in User, where u.age > 1))));
+    assert_snapshot!(messages(expand_from(quote!(u in User, where:))));
+}
+
+#[test]
+fn dynamic_errors() {
+    assert_snapshot!(messages(expand_dynamic(quote!([u], p.age > min))));
+    assert_snapshot!(messages(expand_dynamic(quote!([u], a, b))));
+}
+
+#[test]
+fn derive_errors() {
+    assert_snapshot!(messages(expand_derive(quote! {
+        struct NoTable<T> { id: i64, tags: Vec<String>, when: std::time::SystemTime, maybe: Option<Option<i32>>, t: T }
+    })));
+    assert_snapshot!(messages(expand_derive(quote! {
+        #[recto(table = "pairs", schema = "x")]
+        struct Pair(i64, i64);
+    })));
+    assert_snapshot!(messages(expand_derive(quote! {
+        #[recto(table = "users")]
+        struct User { #[recto(primary, column = 1)] id: i64 }
+    })));
+}

@@ -1,0 +1,103 @@
+//! What `from!` expands to, one clause or expression form per test.
+
+use insta::assert_snapshot;
+use quote::quote;
+
+use super::pretty_expr;
+use crate::from::expand_from;
+
+fn from(input: proc_macro2::TokenStream) -> String {
+    pretty_expr(expand_from(input).expect("expands"))
+}
+
+#[test]
+fn schema_source() {
+    assert_snapshot!(from(quote!(u in User)));
+}
+
+#[test]
+fn table_source_with_fields_by_name() {
+    assert_snapshot!(from(quote!(u in "users", where: u["age"] > 30, select: (u["id"], u.name))));
+}
+
+#[test]
+fn readme_query() {
+    assert_snapshot!(from(quote!(u in User,
+        where: u.age >= ^min && like(u.name, "A%"),
+        order_by: [desc: u.age, asc: u.id],
+        limit: 10,
+        select: (u.id, u.name))));
+}
+
+#[test]
+fn composed_source_uses_witnesses_of_used_bindings_only() {
+    assert_snapshot!(from(quote!([u, p, c] in base, where: p.score >= 3.0, select: (u.name, p.title))));
+}
+
+#[test]
+fn named_bindings_are_untyped() {
+    assert_snapshot!(from(quote!([u, org: o] in base, where: o.active && u.id > 1)));
+}
+
+#[test]
+fn joins_with_names_and_kinds() {
+    assert_snapshot!(from(quote!(u in q,
+        join: o in Org, on: o.id == u.org_id, as: org,
+        left_join: t in "tags", as: tags, on: t["user_id"] == u.id,
+        select: (u, o.name, t))));
+}
+
+#[test]
+fn root_name() {
+    assert_snapshot!(from(quote!(u in User, as: people, select: u)));
+}
+
+#[test]
+fn filters_in_order() {
+    assert_snapshot!(from(quote!(u in User,
+        where: u.age > 60, or_where: u.age < 18, where: !is_nil(u.email),
+        group_by: u.org_id, having: count() > 1, or_having: max(u.age) >= 60)));
+}
+
+#[test]
+fn operators_keep_rust_precedence() {
+    assert_snapshot!(from(quote!(u in User,
+        where: u.age + 1 * 2 > ^offset - 10 % 3 && !(u.age > 18 || u.id == -1),
+        select: -u.age)));
+}
+
+#[test]
+fn in_lists_and_pinned_lists() {
+    assert_snapshot!(from(quote!(u in User, where: u.id in [1, ^two] || u.id in ^ids)));
+}
+
+#[test]
+fn functions() {
+    assert_snapshot!(from(quote!(u in User, select: (
+        count(), count(u.email), count(u.age, distinct), sum(u.age), avg(u.age), min(u.age),
+        max(u.name), coalesce(u.email, u.name, "nobody"), ilike(u.name, ^pattern),
+        field(u, ^column)))));
+}
+
+#[test]
+fn struct_select() {
+    assert_snapshot!(from(quote!(u in User, select: Summary { id: u.id, years: u.age })));
+}
+
+#[test]
+fn group_by_list_order_by_every_direction_and_counts() {
+    assert_snapshot!(from(quote!(u in User,
+        distinct: true,
+        group_by: [u.org_id, u.age],
+        order_by: [u.id, asc: u.age, desc: u.id, asc_nulls_first: u.email, asc_nulls_last: u.email,
+                   desc_nulls_first: u.org_id, desc_nulls_last: u.org_id],
+        order_by: u.name,
+        limit: ^per_page,
+        offset: ^(page * per_page))));
+}
+
+#[test]
+fn pins_take_rust_expressions() {
+    assert_snapshot!(from(quote!(u in User,
+        where: u.name == ^self.name.trim().to_owned() && u.age in ^ages[1..] && ^filter)));
+}
