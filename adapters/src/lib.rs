@@ -1,53 +1,93 @@
 //! recto-adapters: prints planned queries as SQL for each dialect, and runs them through sqlx.
+//!
+//! Only this crate knows SQL. The [`Dialect`] trait is the small surface each engine
+//! implements (identifier quoting, placeholders, and a data description of its [`Quirks`]);
+//! one shared writer ([`render`]) prints every query; `postgres/`, `mysql/` and `sqlite/` hold
+//! each engine's choices, each with a link to the engine's manual. `docs/dialects.md` has the
+//! table of what each dialect emits natively, emulates or rejects.
+//!
+//! ```
+//! use recto_adapters::{MySql, Postgres, Sqlite, ToSql};
+//! use recto_core::{BindingRef, Direction, Expr, OrderTerm, Query, Select, Selected, Value};
+//!
+//! let q = Query::table("users")
+//!     .filter(Expr::Like {
+//!         expr: Box::new(Expr::field(BindingRef::Index(0), "name")),
+//!         pattern: Box::new(Expr::Param(Value::Text("a%".into()))),
+//!         case_insensitive: true,
+//!     })
+//!     .order_by(vec![OrderTerm { direction: Direction::AscNullsLast, expr: Expr::field(BindingRef::Index(0), "age") }])
+//!     .select(Select::One(Selected::Expr(Expr::field(BindingRef::Index(0), "id"))));
+//!
+//! assert_eq!(
+//!     q.to_sql(Postgres).unwrap().text,
+//!     r#"SELECT u0."id" FROM "users" AS u0 WHERE (u0."name" ILIKE $1) ORDER BY u0."age" ASC NULLS LAST"#
+//! );
+//! assert_eq!(
+//!     q.to_sql(MySql).unwrap().text,
+//!     "SELECT u0.`id` FROM `users` AS u0 WHERE (lower(u0.`name`) LIKE lower(?)) \
+//!      ORDER BY u0.`age` IS NULL, u0.`age` ASC"
+//! );
+//! assert_eq!(
+//!     q.to_sql(Sqlite).unwrap().text,
+//!     r#"SELECT u0."id" FROM "users" AS u0 WHERE (lower(u0."name") LIKE lower(?) ESCAPE '\') ORDER BY u0."age" ASC NULLS LAST"#
+//! );
+//! ```
+
 #![warn(missing_docs)]
 
-use recto_core::{Error, Query, Value};
+mod dialect;
+mod mysql;
+mod postgres;
+mod sqlite;
+mod writer;
 
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
 pub mod repo;
+
+use recto_core::{Error, Query, QueryData, Value};
+use recto_planner::Planned;
+
+pub use crate::dialect::{
+    Booleans, Dialect, Ilike, InParam, LikeEscape, NullsOrder, OffsetWithoutLimit, Quirks,
+    push_quoted,
+};
+pub use crate::mysql::MySql;
+pub use crate::postgres::Postgres;
+pub use crate::sqlite::Sqlite;
+pub use crate::writer::render;
 
 /// SQL text and its parameters, in placeholder order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sql {
     /// The SQL text.
     pub text: String,
-    /// The bound parameters.
+    /// The bound parameters: the `n`th is the value of the `n`th placeholder in the text.
     pub params: Vec<Value>,
 }
 
-/// An SQL dialect. (Skeleton.)
-pub trait Dialect {
-    /// The dialect's name.
-    fn name(&self) -> &'static str;
-}
-
-/// PostgreSQL.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Postgres;
-/// MySQL and MariaDB.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct MySql;
-/// SQLite.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Sqlite;
-
-impl Dialect for Postgres {
-    fn name(&self) -> &'static str {
-        "PostgreSQL"
-    }
-}
-impl Dialect for MySql {
-    fn name(&self) -> &'static str {
-        "MySQL"
-    }
-}
-impl Dialect for Sqlite {
-    fn name(&self) -> &'static str {
-        "SQLite"
-    }
-}
-
-/// Rendering a query for a dialect.
+/// Rendering a query for a dialect: plan it, then print it.
+///
+/// ```
+/// use recto_adapters::{MySql, Postgres, Sqlite, ToSql};
+/// use recto_core::{BindingRef, Expr, Query, Select, Selected};
+///
+/// let q = Query::table("users")
+///     .filter(Expr::InParam { expr: Box::new(Expr::field(BindingRef::Index(0), "id")), list: recto_core::Array::I64(vec![1, 2, 3]) })
+///     .select(Select::One(Selected::Expr(Expr::field(BindingRef::Index(0), "name"))))
+///     .offset(Expr::Lit(recto_core::Value::I32(10)));
+///
+/// let pg = q.to_sql(Postgres).unwrap();
+/// assert_eq!(pg.text, r#"SELECT u0."name" FROM "users" AS u0 WHERE (u0."id" = ANY($1)) OFFSET 10"#);
+/// assert_eq!(pg.params.len(), 1);
+///
+/// let my = q.to_sql(MySql).unwrap();
+/// assert_eq!(my.text, "SELECT u0.`name` FROM `users` AS u0 WHERE (u0.`id` IN (?, ?, ?, ?)) LIMIT 18446744073709551615 OFFSET 10");
+/// assert_eq!(my.params.len(), 4);
+///
+/// let lite = q.to_sql(Sqlite).unwrap();
+/// assert_eq!(lite.text, r#"SELECT u0."name" FROM "users" AS u0 WHERE (u0."id" IN (?, ?, ?, ?)) LIMIT -1 OFFSET 10"#);
+/// ```
 pub trait ToSql {
     /// The SQL text and parameters of this query in `dialect`.
     fn to_sql<D: Dialect>(&self, dialect: D) -> Result<Sql, Error>;
@@ -55,7 +95,18 @@ pub trait ToSql {
 
 impl<S> ToSql for Query<S> {
     fn to_sql<D: Dialect>(&self, dialect: D) -> Result<Sql, Error> {
-        let _planned = recto_planner::plan(self.data())?;
-        Err(Error::Unsupported { feature: "rendering", dialect: dialect.name() })
+        self.data().to_sql(dialect)
+    }
+}
+
+impl ToSql for QueryData {
+    fn to_sql<D: Dialect>(&self, dialect: D) -> Result<Sql, Error> {
+        render(&recto_planner::plan(self)?, &dialect)
+    }
+}
+
+impl ToSql for Planned<'_> {
+    fn to_sql<D: Dialect>(&self, dialect: D) -> Result<Sql, Error> {
+        render(self, &dialect)
     }
 }

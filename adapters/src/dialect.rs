@@ -1,0 +1,152 @@
+//! The [`Dialect`] trait: the small surface each engine implements — its name, how it quotes
+//! an identifier, how it writes a placeholder — and [`Quirks`], the data that tells the one
+//! shared writer which spelling or emulation each feature takes in that engine.
+//!
+//! Quirks are data, not overridable methods: the writer owns every form of SQL, and a dialect
+//! only picks among them, so no dialect can print a form the writer's tests have not seen.
+
+/// An SQL dialect: what differs between engines, and nothing else.
+///
+/// ```
+/// use recto_adapters::{Dialect, MySql, Postgres, Sqlite};
+///
+/// let mut out = String::new();
+/// Postgres.push_identifier(&mut out, r#"a"b"#);
+/// out.push(' ');
+/// MySql.push_identifier(&mut out, "a`b");
+/// out.push(' ');
+/// Postgres.push_placeholder(&mut out, 2);
+/// out.push(' ');
+/// Sqlite.push_placeholder(&mut out, 2);
+/// assert_eq!(out, r#""a""b" `a``b` $2 ?"#);
+/// ```
+pub trait Dialect {
+    /// The dialect's name, for errors (`"PostgreSQL"`, `"MySQL"`, `"SQLite"`).
+    fn name(&self) -> &'static str;
+
+    /// Appends `ident` quoted, with any embedded quote character escaped, so every string is
+    /// a valid identifier that names exactly itself. (The writer has already rejected the
+    /// NUL character, which no engine accepts in an identifier.)
+    fn push_identifier(&self, out: &mut String, ident: &str);
+
+    /// Appends the placeholder of the `n`th parameter, counting from 1.
+    fn push_placeholder(&self, out: &mut String, n: usize);
+
+    /// How the shared writer spells or emulates each feature in this dialect.
+    fn quirks(&self) -> &Quirks;
+}
+
+/// The features whose SQL differs between engines, and which form this dialect takes for
+/// each. The writer consults it; every form is documented on its variant, and every
+/// dialect's choice with a link to the engine's manual in that dialect's module.
+///
+/// The struct is deliberately exhaustive: a new quirk is a new field every dialect must
+/// decide, not a default it silently inherits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quirks {
+    /// How `true` and `false` literals are spelled.
+    pub booleans: Booleans,
+    /// How `ilike(a, b)` is written.
+    pub ilike: Ilike,
+    /// What `like` needs to treat `\` as its escape character, as PostgreSQL and MySQL do by
+    /// default.
+    pub like_escape: LikeEscape,
+    /// How `x in ^list` is written.
+    pub in_param: InParam,
+    /// Whether a whole list may be bound as one parameter outside `in ^list`.
+    pub array_params: bool,
+    /// How `asc_nulls_first:` and the other explicit NULL placements are written.
+    pub nulls_order: NullsOrder,
+    /// How `offset:` is written without a `limit:`.
+    pub offset_without_limit: OffsetWithoutLimit,
+}
+
+/// How boolean literals are spelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Booleans {
+    /// `TRUE` and `FALSE`.
+    Keywords,
+    /// `1` and `0`.
+    Integers,
+}
+
+/// How `ilike(a, b)` is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Ilike {
+    /// `(a ILIKE b)`.
+    Native,
+    /// `(lower(a) LIKE lower(b))`: the same matches wherever `lower` folds the same
+    /// characters the engine's `ILIKE` would.
+    Lower,
+}
+
+/// What `like` needs so that `\` escapes `%` and `_` in a pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LikeEscape {
+    /// Nothing: `\` is the default escape character.
+    Default,
+    /// `(a LIKE b ESCAPE '\')`: the engine has no default escape character.
+    Explicit,
+}
+
+/// How `x in ^list` is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InParam {
+    /// `(x = ANY($1))` with the list bound as one array parameter; an empty array matches
+    /// nothing.
+    AnyArray,
+    /// `(x IN (?, ?, ?, ?))` with one parameter per element, the list padded to the next
+    /// power of two by repeating its last element (so a few statement shapes serve every
+    /// length); an empty list is `(1 = 0)`.
+    Expand,
+}
+
+/// How an explicit NULL placement in `order_by:` is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NullsOrder {
+    /// `x ASC NULLS FIRST`, `x DESC NULLS LAST`, ...
+    Native,
+    /// A leading sort key on whether `x` is NULL: `x IS NULL, x ASC` for
+    /// `asc_nulls_last:` (false sorts before true, so non-NULL rows come first),
+    /// `x IS NOT NULL, x ASC` for `asc_nulls_first:`, `x IS NOT NULL, x DESC` for
+    /// `desc_nulls_first:` and `x IS NULL, x DESC` for `desc_nulls_last:`.
+    IsNullKey,
+}
+
+/// How `offset:` is written without a `limit:`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OffsetWithoutLimit {
+    /// `OFFSET m` alone.
+    Plain,
+    /// `LIMIT <this> OFFSET m`: the engine needs a `LIMIT` before `OFFSET`, and this one
+    /// means "no limit".
+    Limit(&'static str),
+}
+
+/// Appends `ident` between two `quote` characters, doubling each `quote` inside it: the
+/// escaping every engine uses for its identifier quote. For dialect implementations.
+///
+/// ```
+/// let mut out = String::new();
+/// recto_adapters::push_quoted(&mut out, r#"say "hi""#, '"');
+/// assert_eq!(out, r#""say ""hi""""#);
+/// ```
+pub fn push_quoted(out: &mut String, ident: &str, quote: char) {
+    out.reserve(ident.len() + 2);
+    out.push(quote);
+    let mut rest = ident;
+    while let Some(at) = rest.find(quote) {
+        let (before, after) = rest.split_at(at + quote.len_utf8());
+        out.push_str(before);
+        out.push(quote);
+        rest = after;
+    }
+    out.push_str(rest);
+    out.push(quote);
+}

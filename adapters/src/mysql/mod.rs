@@ -1,0 +1,66 @@
+//! MySQL and MariaDB: `` `quoted` `` identifiers, `?` placeholders, no `ILIKE`, no arrays,
+//! no `NULLS FIRST`/`NULLS LAST`: those are emulated.
+
+use crate::dialect::{
+    Booleans, Dialect, Ilike, InParam, LikeEscape, NullsOrder, OffsetWithoutLimit, Quirks,
+    push_quoted,
+};
+
+/// MySQL and MariaDB.
+///
+/// ```
+/// use recto_adapters::{MySql, ToSql};
+/// use recto_core::{BinOp, BindingRef, Expr, Query, Select, Selected, Value};
+///
+/// let q = Query::table("users")
+///     .filter(Expr::binary(BinOp::Eq, Expr::field(BindingRef::Index(0), "name"), Expr::Param(Value::Text("Ann".into()))))
+///     .select(Select::One(Selected::Expr(Expr::field(BindingRef::Index(0), "id"))));
+/// let sql = q.to_sql(MySql).unwrap();
+/// assert_eq!(sql.text, "SELECT u0.`id` FROM `users` AS u0 WHERE (u0.`name` = ?)");
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MySql;
+
+const QUIRKS: Quirks = Quirks {
+    // https://dev.mysql.com/doc/refman/8.4/en/boolean-literals.html
+    booleans: Booleans::Keywords,
+    // MySQL has no ILIKE; `lower` folds both sides:
+    // https://dev.mysql.com/doc/refman/8.4/en/string-functions.html#function_lower
+    ilike: Ilike::Lower,
+    // "If you do not specify the ESCAPE character, \ is assumed":
+    // https://dev.mysql.com/doc/refman/8.4/en/string-comparison-functions.html#operator_like
+    like_escape: LikeEscape::Default,
+    // No array type: one `?` per element.
+    in_param: InParam::Expand,
+    array_params: false,
+    // No NULLS FIRST/LAST; NULLs sort first in ascending order and last in descending order:
+    // https://dev.mysql.com/doc/refman/8.4/en/working-with-null.html
+    // https://mariadb.com/kb/en/null-values/#ordering
+    nulls_order: NullsOrder::IsNullKey,
+    // "To retrieve all rows from a certain offset up to the end of the result set, you can
+    // use some large number for the second parameter" (the LIMIT section of
+    // https://dev.mysql.com/doc/refman/8.4/en/select.html; MariaDB accepts the same:
+    // https://mariadb.com/kb/en/limit/)
+    offset_without_limit: OffsetWithoutLimit::Limit("18446744073709551615"),
+};
+
+impl Dialect for MySql {
+    fn name(&self) -> &'static str {
+        "MySQL"
+    }
+
+    /// Backticks, with `` ` `` doubled: <https://dev.mysql.com/doc/refman/8.4/en/identifiers.html>
+    /// and <https://mariadb.com/kb/en/identifier-names/>.
+    fn push_identifier(&self, out: &mut String, ident: &str) {
+        push_quoted(out, ident, '`');
+    }
+
+    /// `?`: <https://dev.mysql.com/doc/refman/8.4/en/prepare.html>.
+    fn push_placeholder(&self, out: &mut String, _n: usize) {
+        out.push('?');
+    }
+
+    fn quirks(&self) -> &Quirks {
+        &QUIRKS
+    }
+}

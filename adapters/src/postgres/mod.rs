@@ -1,0 +1,63 @@
+//! PostgreSQL: `"quoted"` identifiers, `$1` placeholders, and most features natively.
+
+use std::fmt::Write as _;
+
+use crate::dialect::{
+    Booleans, Dialect, Ilike, InParam, LikeEscape, NullsOrder, OffsetWithoutLimit, Quirks,
+    push_quoted,
+};
+
+/// PostgreSQL.
+///
+/// ```
+/// use recto_adapters::{Postgres, ToSql};
+/// use recto_core::{BinOp, BindingRef, Expr, Query, Select, Selected, Value};
+///
+/// let q = Query::table("users")
+///     .filter(Expr::binary(BinOp::Eq, Expr::field(BindingRef::Index(0), "name"), Expr::Param(Value::Text("Ann".into()))))
+///     .select(Select::One(Selected::Expr(Expr::field(BindingRef::Index(0), "id"))));
+/// let sql = q.to_sql(Postgres).unwrap();
+/// assert_eq!(sql.text, r#"SELECT u0."id" FROM "users" AS u0 WHERE (u0."name" = $1)"#);
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Postgres;
+
+const QUIRKS: Quirks = Quirks {
+    // https://www.postgresql.org/docs/current/datatype-boolean.html
+    booleans: Booleans::Keywords,
+    // https://www.postgresql.org/docs/current/functions-matching.html#FUNCTIONS-LIKE
+    ilike: Ilike::Native,
+    // The same page: "The default escape character is the backslash".
+    like_escape: LikeEscape::Default,
+    // `expression operator ANY (array expression)`, false for an empty array:
+    // https://www.postgresql.org/docs/current/functions-comparisons.html#FUNCTIONS-COMPARISONS-ANY-SOME
+    in_param: InParam::AnyArray,
+    array_params: true,
+    // https://www.postgresql.org/docs/current/queries-order.html
+    nulls_order: NullsOrder::Native,
+    // `OFFSET` may stand alone: https://www.postgresql.org/docs/current/queries-limit.html
+    offset_without_limit: OffsetWithoutLimit::Plain,
+};
+
+impl Dialect for Postgres {
+    fn name(&self) -> &'static str {
+        "PostgreSQL"
+    }
+
+    /// Double quotes, with `"` doubled:
+    /// <https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS>.
+    fn push_identifier(&self, out: &mut String, ident: &str) {
+        push_quoted(out, ident, '"');
+    }
+
+    /// `$1`, `$2`, ...: <https://www.postgresql.org/docs/current/sql-prepare.html>.
+    fn push_placeholder(&self, out: &mut String, n: usize) {
+        out.push('$');
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{n}");
+    }
+
+    fn quirks(&self) -> &Quirks {
+        &QUIRKS
+    }
+}

@@ -1,0 +1,62 @@
+//! SQLite: `"quoted"` identifiers, `?` placeholders, booleans as integers, no `ILIKE`, no
+//! arrays, and no default `LIKE` escape character.
+
+use crate::dialect::{
+    Booleans, Dialect, Ilike, InParam, LikeEscape, NullsOrder, OffsetWithoutLimit, Quirks,
+    push_quoted,
+};
+
+/// SQLite (3.30 or later, for `NULLS FIRST`/`NULLS LAST`).
+///
+/// ```
+/// use recto_adapters::{Sqlite, ToSql};
+/// use recto_core::{BinOp, BindingRef, Expr, Query, Select, Selected, Value};
+///
+/// let q = Query::table("users")
+///     .filter(Expr::binary(BinOp::Eq, Expr::field(BindingRef::Index(0), "active"), Expr::Lit(Value::Bool(true))))
+///     .select(Select::One(Selected::Expr(Expr::field(BindingRef::Index(0), "id"))));
+/// let sql = q.to_sql(Sqlite).unwrap();
+/// assert_eq!(sql.text, r#"SELECT u0."id" FROM "users" AS u0 WHERE (u0."active" = 1)"#);
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Sqlite;
+
+const QUIRKS: Quirks = Quirks {
+    // SQLite stores booleans as the integers 1 and 0 (the TRUE/FALSE keywords are only
+    // aliases, and only since 3.23): https://www.sqlite.org/datatype3.html#boolean_datatype
+    booleans: Booleans::Integers,
+    // No ILIKE. (Its LIKE folds ASCII case by default, but `lower` on both sides keeps
+    // `ilike` right under `PRAGMA case_sensitive_like` too):
+    // https://www.sqlite.org/lang_expr.html#the_like_glob_regexp_match_and_extract_operators
+    ilike: Ilike::Lower,
+    // The same page: without an ESCAPE clause there is no escape character.
+    like_escape: LikeEscape::Explicit,
+    // No array type: one `?` per element.
+    in_param: InParam::Expand,
+    array_params: false,
+    // NULLS FIRST/LAST since 3.30.0: https://www.sqlite.org/lang_select.html#the_order_by_clause
+    nulls_order: NullsOrder::Native,
+    // OFFSET needs a LIMIT, and "a negative LIMIT means no upper bound":
+    // https://www.sqlite.org/lang_select.html#the_limit_clause
+    offset_without_limit: OffsetWithoutLimit::Limit("-1"),
+};
+
+impl Dialect for Sqlite {
+    fn name(&self) -> &'static str {
+        "SQLite"
+    }
+
+    /// Double quotes, with `"` doubled: <https://www.sqlite.org/lang_keywords.html>.
+    fn push_identifier(&self, out: &mut String, ident: &str) {
+        push_quoted(out, ident, '"');
+    }
+
+    /// `?`, numbered by position: <https://www.sqlite.org/lang_expr.html#varparam>.
+    fn push_placeholder(&self, out: &mut String, _n: usize) {
+        out.push('?');
+    }
+
+    fn quirks(&self) -> &Quirks {
+        &QUIRKS
+    }
+}

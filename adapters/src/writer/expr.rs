@@ -1,0 +1,254 @@
+//! Expressions. Every binary operation, comparison and predicate is printed inside its own
+//! parentheses (`(a = b)`, `(x IS NULL)`, `(x IN (1, 2))`), so the engines' differing
+//! precedence tables never matter. The one operator whose operand needs more is `NOT`, which
+//! binds more loosely than comparisons in every engine: a `NOT` operand of anything but
+//! `AND`/`OR` is parenthesized again (`((NOT (a)) = b)`).
+//!
+//! Literals: integers and finite floats are printed (floats in their shortest round-trip
+//! form, which keeps `2.0` a float); booleans in the dialect's spelling; anything else — text,
+//! bytes, NULL, a non-finite float — is bound, never spliced into the text.
+
+use recto_core::{AggFunc, Array, BinOp, Error, UnOp, Value};
+use recto_planner::PlannedExpr;
+
+use super::Writer;
+use crate::dialect::{Booleans, Dialect, Ilike, InParam, LikeEscape};
+
+impl<D: Dialect + ?Sized> Writer<'_, D> {
+    /// Appends an expression.
+    pub(super) fn expr(&mut self, expr: &PlannedExpr<'_>) -> Result<(), Error> {
+        match expr {
+            PlannedExpr::Column(column) => self.column(column),
+            PlannedExpr::Lit(value) => self.literal(value),
+            PlannedExpr::Param(value) => self.bind((*value).clone()),
+            PlannedExpr::Unary { op, expr } => self.unary(*op, expr),
+            PlannedExpr::Binary { op, left, right } => self.binary(*op, left, right),
+            PlannedExpr::InList { expr, list } => self.in_list(expr, list),
+            PlannedExpr::InParam { expr, list } => self.in_param(expr, list),
+            PlannedExpr::IsNil(expr) => self.is_nil(expr),
+            PlannedExpr::Like {
+                expr,
+                pattern,
+                case_insensitive,
+            } => self.like(expr, pattern, *case_insensitive),
+            PlannedExpr::Aggregate {
+                func,
+                arg,
+                distinct,
+            } => self.aggregate(*func, arg.as_deref(), *distinct),
+            PlannedExpr::Coalesce(args) => {
+                self.sql("coalesce(");
+                self.list(args)?;
+                self.sql(")");
+                Ok(())
+            }
+        }
+    }
+
+    /// Appends an operand of a comparison, arithmetic or predicate: a `NOT` is wrapped in
+    /// parentheses, since `NOT a = b` reads as `NOT (a = b)` in every engine.
+    pub(super) fn operand(&mut self, expr: &PlannedExpr<'_>) -> Result<(), Error> {
+        if let PlannedExpr::Unary { op: UnOp::Not, .. } = expr {
+            self.sql("(");
+            self.expr(expr)?;
+            self.sql(")");
+            Ok(())
+        } else {
+            self.expr(expr)
+        }
+    }
+
+    fn literal(&mut self, value: &Value) -> Result<(), Error> {
+        match value {
+            Value::I32(n) => self.number(n),
+            Value::I64(n) => self.number(n),
+            Value::F64(f) if f.is_finite() => self.number(format_args!("{f:?}")),
+            Value::Bool(b) => match (self.quirks.booleans, *b) {
+                (Booleans::Keywords, true) => self.sql("TRUE"),
+                (Booleans::Keywords, false) => self.sql("FALSE"),
+                (Booleans::Integers, true) => self.sql("1"),
+                (Booleans::Integers, false) => self.sql("0"),
+            },
+            _ => return self.bind(value.clone()),
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn unary(&mut self, op: UnOp, expr: &PlannedExpr<'_>) -> Result<(), Error> {
+        self.sql(match op {
+            UnOp::Not => "NOT (",
+            UnOp::Neg => "-(",
+            _ => return Err(self.unsupported("this unary operator")),
+        });
+        self.expr(expr)?;
+        self.sql(")");
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn binary(
+        &mut self,
+        op: BinOp,
+        left: &PlannedExpr<'_>,
+        right: &PlannedExpr<'_>,
+    ) -> Result<(), Error> {
+        let (op, logical) = match op {
+            BinOp::Eq => (" = ", false),
+            BinOp::Ne => (" <> ", false),
+            BinOp::Lt => (" < ", false),
+            BinOp::Le => (" <= ", false),
+            BinOp::Gt => (" > ", false),
+            BinOp::Ge => (" >= ", false),
+            BinOp::And => (" AND ", true),
+            BinOp::Or => (" OR ", true),
+            BinOp::Add => (" + ", false),
+            BinOp::Sub => (" - ", false),
+            BinOp::Mul => (" * ", false),
+            BinOp::Div => (" / ", false),
+            BinOp::Rem => (" % ", false),
+            _ => return Err(self.unsupported("this binary operator")),
+        };
+        self.sql("(");
+        if logical {
+            self.expr(left)?;
+            self.sql(op);
+            self.expr(right)?;
+        } else {
+            self.operand(left)?;
+            self.sql(op);
+            self.operand(right)?;
+        }
+        self.sql(")");
+        Ok(())
+    }
+
+    /// `(x IN (a, b))`; an empty list matches nothing.
+    #[inline(never)]
+    fn in_list(&mut self, expr: &PlannedExpr<'_>, list: &[PlannedExpr<'_>]) -> Result<(), Error> {
+        if list.is_empty() {
+            self.nothing();
+            return Ok(());
+        }
+        self.sql("(");
+        self.operand(expr)?;
+        self.sql(" IN (");
+        self.list(list)?;
+        self.sql("))");
+        Ok(())
+    }
+
+    /// `(x = ANY($1))` or `(x IN (?, ?, ?, ?))`, as the dialect binds lists.
+    #[inline(never)]
+    fn in_param(&mut self, expr: &PlannedExpr<'_>, list: &Array) -> Result<(), Error> {
+        match self.quirks.in_param {
+            InParam::AnyArray => {
+                self.sql("(");
+                self.operand(expr)?;
+                self.sql(" = ANY(");
+                self.bind(Value::Array(list.clone()))?;
+                self.sql("))");
+            }
+            InParam::Expand => {
+                let Some(last) = list.len().checked_sub(1) else {
+                    self.nothing();
+                    return Ok(());
+                };
+                self.sql("(");
+                self.operand(expr)?;
+                self.sql(" IN (");
+                // Padding to a power of two by repeating the last element changes no match
+                // and lets a statement cache serve lists of 5 to 8 elements with one shape.
+                for n in 0..list.len().next_power_of_two() {
+                    if n > 0 {
+                        self.sql(", ");
+                    }
+                    let Some(value) = list.get(n.min(last)) else {
+                        return Err(self.unsupported("a list parameter of this element type"));
+                    };
+                    self.bind(value)?;
+                }
+                self.sql("))");
+            }
+        }
+        Ok(())
+    }
+
+    /// The condition that matches no row, for `in` an empty list: `(1 = 0)` is valid, and
+    /// false, in every engine (`x IN ()` is a syntax error in all three).
+    fn nothing(&mut self) {
+        self.sql("(1 = 0)");
+    }
+
+    #[inline(never)]
+    fn is_nil(&mut self, expr: &PlannedExpr<'_>) -> Result<(), Error> {
+        self.sql("(");
+        self.operand(expr)?;
+        self.sql(" IS NULL)");
+        Ok(())
+    }
+
+    /// `(a LIKE b)`, `(a ILIKE b)` or `(lower(a) LIKE lower(b))`, with `ESCAPE '\'` where the
+    /// dialect has no default escape character.
+    #[inline(never)]
+    fn like(
+        &mut self,
+        expr: &PlannedExpr<'_>,
+        pattern: &PlannedExpr<'_>,
+        case_insensitive: bool,
+    ) -> Result<(), Error> {
+        self.sql("(");
+        match (case_insensitive, self.quirks.ilike) {
+            (false, _) => {
+                self.operand(expr)?;
+                self.sql(" LIKE ");
+                self.operand(pattern)?;
+            }
+            (true, Ilike::Native) => {
+                self.operand(expr)?;
+                self.sql(" ILIKE ");
+                self.operand(pattern)?;
+            }
+            (true, Ilike::Lower) => {
+                self.sql("lower(");
+                self.expr(expr)?;
+                self.sql(") LIKE lower(");
+                self.expr(pattern)?;
+                self.sql(")");
+            }
+        }
+        match self.quirks.like_escape {
+            LikeEscape::Default => {}
+            LikeEscape::Explicit => self.sql(" ESCAPE '\\'"),
+        }
+        self.sql(")");
+        Ok(())
+    }
+
+    /// `count(*)`, `count(DISTINCT x)`, `sum(x)`, ...
+    #[inline(never)]
+    fn aggregate(
+        &mut self,
+        func: AggFunc,
+        arg: Option<&PlannedExpr<'_>>,
+        distinct: bool,
+    ) -> Result<(), Error> {
+        self.sql(match func {
+            AggFunc::Count => "count(",
+            AggFunc::Sum => "sum(",
+            AggFunc::Avg => "avg(",
+            AggFunc::Min => "min(",
+            AggFunc::Max => "max(",
+            _ => return Err(self.unsupported("this aggregate function")),
+        });
+        if distinct {
+            self.sql("DISTINCT ");
+        }
+        match arg {
+            Some(arg) => self.expr(arg)?,
+            None => self.sql("*"),
+        }
+        self.sql(")");
+        Ok(())
+    }
+}
