@@ -24,9 +24,21 @@ impl Dynamic {
         Dynamic { expr: Expr::Lit(crate::Value::Bool(true)) }
     }
 
-    /// Both conditions.
+    /// Both conditions. [`Dynamic::always`] is the neutral element: it disappears instead of
+    /// printing `TRUE AND ...`.
     pub fn and(self, other: Dynamic) -> Dynamic {
+        if self.is_always() {
+            return other;
+        }
+        if other.is_always() {
+            return self;
+        }
         Dynamic { expr: self.expr.and(other.expr) }
+    }
+
+    /// Whether this is the condition [`Dynamic::always`] returns.
+    pub fn is_always(&self) -> bool {
+        matches!(self.expr, Expr::Lit(crate::Value::Bool(true)))
     }
 
     /// Either condition.

@@ -1,0 +1,231 @@
+//! Every clause and expression form of the query language, one small query each. The
+//! rendering snapshots print each for all three dialects; the live suite runs them.
+
+#![allow(dead_code)] // Each test crate uses the cases it checks.
+
+use recto::prelude::*;
+use recto::Dynamic;
+
+use crate::common::{Org, Post, User};
+
+/// The row of `select_struct`: decoded by column name.
+#[derive(Debug, PartialEq, sqlx::FromRow)]
+pub struct Summary {
+    pub id: i64,
+    pub years: i32,
+}
+
+// Sources and select shapes.
+
+pub fn default_select() -> Query {
+    from!(u in User).erase()
+}
+
+pub fn select_one_field() -> Query {
+    from!(u in User, select: u.name).erase()
+}
+
+pub fn select_tuple() -> Query {
+    from!(u in User, select: (u.id, u.name, u.email)).erase()
+}
+
+pub fn select_binding_with_mapped_column() -> Query {
+    from!(u in User, join: p in Post, on: p.user_id == u.id, select: p).erase()
+}
+
+pub fn select_struct() -> Query {
+    from!(u in User, select: Summary { id: u.id, years: u.age }).erase()
+}
+
+pub fn schemaless_source() -> Query {
+    from!(u in "users", where: u["age"] > 30, select: (u["id"], u["name"])).erase()
+}
+
+pub fn quoted_identifiers() -> Query {
+    from!(t in "we\"ird`table", select: t["col\"with`quotes"]).erase()
+}
+
+// Filters.
+
+pub fn where_param() -> Query {
+    let min = 18;
+    from!(u in User, where: u.age >= ^min, select: u.id).erase()
+}
+
+pub fn where_literals() -> Query {
+    from!(o in Org, where: o.active == true && o.id != 0 && o.name != "", select: o.id).erase()
+}
+
+pub fn where_float_literal() -> Query {
+    from!(p in Post, where: p.score > 2.0, select: p.id).erase()
+}
+
+pub fn where_and_or_where() -> Query {
+    from!(u in User,
+          where: u.age > 60,
+          or_where: u.age < 18,
+          where: !is_nil(u.email),
+          select: u.id)
+    .erase()
+}
+
+pub fn arithmetic_precedence() -> Query {
+    let offset = 2;
+    from!(u in User,
+          where: u.age + 1 * 2 > ^offset - 10 % 3 && (u.age + 1) * 2 <= 100 / 2,
+          select: -u.age)
+    .erase()
+}
+
+pub fn logic_precedence() -> Query {
+    from!(u in User, where: !(u.age > 18 && u.age < 65) || u.id == 1, select: u.id).erase()
+}
+
+pub fn in_literal_list() -> Query {
+    from!(u in User, where: u.id in [1, 2, 3], select: u.id).erase()
+}
+
+pub fn in_empty_literal_list() -> Query {
+    from!(u in User, where: u.id in [], select: u.id).erase()
+}
+
+pub fn in_param_list() -> Query {
+    let ids: Vec<i64> = vec![3, 1, 2];
+    from!(u in User, where: u.id in ^ids, select: u.id).erase()
+}
+
+pub fn in_empty_param_list() -> Query {
+    let ids: Vec<i64> = Vec::new();
+    from!(u in User, where: u.id in ^ids, select: u.id).erase()
+}
+
+pub fn is_nil_and_not() -> Query {
+    from!(u in User, where: is_nil(u.email) || !is_nil(u.org_id), select: u.id).erase()
+}
+
+pub fn like_and_ilike() -> Query {
+    let pattern = "%a%";
+    from!(u in User, where: like(u.name, "A%") || ilike(u.name, ^pattern), select: u.name).erase()
+}
+
+pub fn coalesce_fields() -> Query {
+    from!(u in User, select: coalesce(u.email, u.name, "nobody")).erase()
+}
+
+// Aggregates and grouping.
+
+pub fn count_forms() -> Query {
+    from!(u in User, select: (count(), count(u.email), count(u.age, distinct))).erase()
+}
+
+pub fn numeric_aggregates() -> Query {
+    from!(u in User, select: (sum(u.age), avg(u.age), min(u.age), max(u.name))).erase()
+}
+
+pub fn group_by_having() -> Query {
+    from!(u in User,
+          group_by: u.org_id,
+          having: count() > 1,
+          or_having: max(u.age) >= 60,
+          select: (u.org_id, count()))
+    .erase()
+}
+
+pub fn group_by_list() -> Query {
+    from!(u in User, group_by: [u.org_id, u.age], select: (u.org_id, u.age, count())).erase()
+}
+
+pub fn distinct_rows() -> Query {
+    from!(u in User, distinct: true, select: u.age).erase()
+}
+
+// Ordering and pagination.
+
+pub fn order_by_every_direction() -> Query {
+    from!(u in User,
+          order_by: [asc: u.age, desc: u.id, asc_nulls_first: u.email, asc_nulls_last: u.email,
+                     desc_nulls_first: u.org_id, desc_nulls_last: u.org_id],
+          select: u.id)
+    .erase()
+}
+
+pub fn order_by_bare_expression() -> Query {
+    from!(u in User, order_by: u.name, order_by: [u.id], select: u.id).erase()
+}
+
+pub fn limit_and_offset_literals() -> Query {
+    from!(u in User, order_by: u.id, limit: 10, offset: 20, select: u.id).erase()
+}
+
+pub fn limit_and_offset_params() -> Query {
+    let page = 3;
+    let per_page: i64 = 25;
+    from!(u in User, order_by: u.id, limit: ^per_page, offset: ^(page * per_page), select: u.id).erase()
+}
+
+pub fn offset_without_limit() -> Query {
+    from!(u in User, order_by: u.id, offset: 5, select: u.id).erase()
+}
+
+// Joins and bindings.
+
+pub fn inner_join_named() -> Query {
+    from!(u in User, join: o in Org, on: o.id == u.org_id, as: org, select: (u.name, o.name)).erase()
+}
+
+pub fn left_join() -> Query {
+    from!(u in User, left_join: p in Post, on: p.user_id == u.id, select: (u.id, p.title)).erase()
+}
+
+pub fn inner_join_keyword() -> Query {
+    from!(u in User, inner_join: p in Post, on: p.user_id == u.id && p.score > 1.5, select: p.id).erase()
+}
+
+pub fn positional_bindings_of_a_composed_query() -> Query {
+    let base = from!(u in User, join: p in Post, on: p.user_id == u.id);
+    from!([u, p] in base, where: p.score >= 3.0, select: (u.name, p.title)).erase()
+}
+
+pub fn named_binding_of_a_composed_query() -> Query {
+    let base = from!(u in User, join: o in Org, on: o.id == u.org_id, as: org);
+    from!([org: o] in base, where: o.active, select: o.name).erase()
+}
+
+pub fn join_on_a_composed_query() -> Query {
+    let adults = from!(u in User, where: u.age >= 18);
+    from!(u in adults, left_join: o in Org, on: o.id == u.org_id, select: (u.id, o.name)).erase()
+}
+
+pub fn schemaless_join() -> Query {
+    from!(u in User, join: t in "tags", on: t["user_id"] == u.id, select: (u.id, t["label"])).erase()
+}
+
+pub fn root_named_with_as() -> Query {
+    let q = from!(u in User, as: people, select: u.id);
+    from!([people: p] in q, where: p.age > 21).erase()
+}
+
+// Dynamic filters.
+
+pub fn dynamic_filter(name: Option<&str>, min_age: Option<i32>, org: Option<i64>) -> Query {
+    let mut filter = Dynamic::always();
+    if let Some(name) = name {
+        let pattern = format!("{name}%");
+        filter = filter.and(dynamic!([u], like(u.name, ^pattern)));
+    }
+    if let Some(min_age) = min_age {
+        filter = filter.and(dynamic!([u], u.age >= ^min_age));
+    }
+    if let Some(org) = org {
+        filter = dynamic!([u], ^filter && u.org_id == ^org);
+    }
+    from!(u in User, where: ^filter, order_by: u.id, select: u.id).erase()
+}
+
+pub fn dynamic_all_fields() -> Query {
+    dynamic_filter(Some("A"), Some(21), Some(1))
+}
+
+pub fn dynamic_no_fields() -> Query {
+    dynamic_filter(None, None, None)
+}

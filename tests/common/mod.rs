@@ -1,0 +1,37 @@
+//! The schemas the integration tests share: users in organisations, writing posts.
+
+#![allow(dead_code)] // Each test crate uses the part of the fixture it needs.
+
+use recto::Schema;
+
+#[derive(Schema, Debug, Clone, PartialEq, recto::sqlx::FromRow)]
+#[recto(table = "users")]
+pub struct User {
+    #[recto(primary_key)]
+    pub id: i64,
+    pub name: String,
+    pub email: Option<String>,
+    pub age: i32,
+    pub org_id: Option<i64>,
+}
+
+#[derive(Schema, Debug, Clone, PartialEq, recto::sqlx::FromRow)]
+#[recto(table = "orgs")]
+pub struct Org {
+    #[recto(primary_key)]
+    pub id: i64,
+    pub name: String,
+    pub active: bool,
+}
+
+#[derive(Schema, Debug, Clone, PartialEq, recto::sqlx::FromRow)]
+#[recto(table = "posts")]
+pub struct Post {
+    #[recto(primary_key)]
+    pub id: i64,
+    pub user_id: i64,
+    pub title: String,
+    #[recto(column = "body_text")]
+    pub body: Option<String>,
+    pub score: f64,
+}

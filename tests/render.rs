@@ -1,0 +1,82 @@
+//! Rendering snapshots: every case of `tests/cases` printed for PostgreSQL, MySQL and SQLite,
+//! text and parameters. Each snapshot is a reviewed claim that the SQL is right.
+
+mod cases;
+mod common;
+
+use recto::{MySql, Postgres, Query, Sqlite, ToSql};
+
+fn render(query: &Query) -> String {
+    let mut out = String::new();
+    for (name, sql) in [
+        ("postgres", query.to_sql(Postgres)),
+        ("mysql", query.to_sql(MySql)),
+        ("sqlite", query.to_sql(Sqlite)),
+    ] {
+        out.push_str("-- ");
+        out.push_str(name);
+        out.push('\n');
+        match sql {
+            Ok(sql) => {
+                out.push_str(&sql.text);
+                out.push_str("\n   params: ");
+                out.push_str(&format!("{:?}", sql.params));
+            }
+            Err(e) => out.push_str(&format!("error: {e}")),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+macro_rules! render_tests {
+    ($($case:ident),* $(,)?) => {$(
+        #[test]
+        fn $case() {
+            insta::assert_snapshot!(stringify!($case), render(&cases::$case()));
+        }
+    )*};
+}
+
+render_tests! {
+    default_select,
+    select_one_field,
+    select_tuple,
+    select_binding_with_mapped_column,
+    select_struct,
+    schemaless_source,
+    quoted_identifiers,
+    where_param,
+    where_literals,
+    where_float_literal,
+    where_and_or_where,
+    arithmetic_precedence,
+    logic_precedence,
+    in_literal_list,
+    in_empty_literal_list,
+    in_param_list,
+    in_empty_param_list,
+    is_nil_and_not,
+    like_and_ilike,
+    coalesce_fields,
+    count_forms,
+    numeric_aggregates,
+    group_by_having,
+    group_by_list,
+    distinct_rows,
+    order_by_every_direction,
+    order_by_bare_expression,
+    limit_and_offset_literals,
+    limit_and_offset_params,
+    offset_without_limit,
+    inner_join_named,
+    left_join,
+    inner_join_keyword,
+    positional_bindings_of_a_composed_query,
+    named_binding_of_a_composed_query,
+    join_on_a_composed_query,
+    schemaless_join,
+    root_named_with_as,
+    dynamic_all_fields,
+    dynamic_no_fields,
+}
