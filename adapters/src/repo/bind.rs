@@ -40,7 +40,9 @@ where
             Ty::F64 => args.add(None::<f64>),
             Ty::Text => args.add(None::<String>),
             Ty::Bytes => args.add(None::<Vec<u8>>),
-            _ => return Some(Err(Error::Unsupported { feature: "a NULL parameter of this type", dialect })),
+            _ => {
+                return Some(Err(Error::Unsupported { feature: "a NULL parameter of this type", dialect }));
+            }
         },
         Value::Bool(v) => args.add(*v),
         Value::I32(v) => args.add(*v),
@@ -49,7 +51,9 @@ where
         Value::Text(v) => args.add(v.as_str()),
         Value::Bytes(v) => args.add(v.as_slice()),
         Value::Array(_) => return None,
-        _ => return Some(Err(Error::Unsupported { feature: "a parameter of this kind", dialect })),
+        _ => {
+            return Some(Err(Error::Unsupported { feature: "a parameter of this kind", dialect }));
+        }
     };
     Some(added.map_err(Error::Database))
 }
@@ -82,7 +86,9 @@ pub(super) fn postgres(params: &[Value]) -> Result<sqlx::postgres::PgArguments, 
             Array::I64(v) => args.add(v.as_slice()),
             Array::F64(v) => args.add(v.as_slice()),
             Array::Text(v) => args.add(v.as_slice()),
-            _ => return Err(Error::Unsupported { feature: "an array parameter of this element type", dialect }),
+            _ => {
+                return Err(Error::Unsupported { feature: "an array parameter of this element type", dialect });
+            }
         };
         added.map_err(Error::Database)?;
     }

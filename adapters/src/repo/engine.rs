@@ -45,7 +45,9 @@ impl Engine {
             "postgres" | "postgresql" => Engine::Postgres,
             "mysql" | "mariadb" => Engine::MySql,
             "sqlite" => Engine::Sqlite,
-            _ => return Err(Error::UnsupportedUrl { scheme: scheme.to_owned() }),
+            _ => {
+                return Err(Error::UnsupportedUrl { scheme: scheme.to_owned() });
+            }
         };
         // A known scheme whose driver is compiled out is as unusable as an unknown one.
         engine.is_compiled_in().then_some(engine).ok_or_else(|| Error::UnsupportedUrl { scheme: scheme.to_owned() })

@@ -58,6 +58,8 @@ mod bind;
 mod engine;
 mod raw;
 mod record;
+#[cfg(feature = "postgres")]
+mod statements;
 
 pub use engine::Engine;
 pub use raw::TrustedSql;
@@ -115,9 +117,38 @@ pub enum Pool {
 #[derive(Clone, Debug)]
 pub struct Repo {
     pool: Pool,
+    /// The parameter types each SQL text was first run with, so that PostgreSQL's
+    /// prepared-statement cache never serves a statement prepared for other types.
+    #[cfg(feature = "postgres")]
+    statements: std::sync::Arc<statements::Statements>,
 }
 
 impl Repo {
+    /// A Repo over `pool`.
+    fn new(pool: Pool) -> Repo {
+        Repo {
+            pool,
+            #[cfg(feature = "postgres")]
+            statements: std::sync::Arc::default(),
+        }
+    }
+
+    /// The text to send for `sql`: its own, except on PostgreSQL when the same text was
+    /// already run with other parameter types (see `statements.rs`).
+    fn statement(&self, sql: &Sql) -> sqlx::SqlStr {
+        use sqlx::{AssertSqlSafe, SqlSafeStr};
+
+        match self.pool {
+            #[cfg(feature = "postgres")]
+            Pool::Postgres(_) => match self.statements.text(&sql.text, &sql.params) {
+                std::borrow::Cow::Borrowed(text) => SqlSafeStr::into_sql_str(AssertSqlSafe(text)),
+                std::borrow::Cow::Owned(text) => SqlSafeStr::into_sql_str(AssertSqlSafe(text)),
+            },
+            #[allow(unreachable_patterns, reason = "reachable only when another engine is compiled in")]
+            _ => SqlSafeStr::into_sql_str(AssertSqlSafe(sql.text.as_str())),
+        }
+    }
+
     /// Connects to the database a URL names; its scheme picks the engine: `postgres:` or
     /// `postgresql:`, `mysql:` or `mariadb:`, `sqlite:`.
     ///
@@ -147,20 +178,18 @@ impl Repo {
     pub async fn connect(url: &str) -> Result<Repo, Error> {
         let pool = match Engine::from_url(url)? {
             #[cfg(feature = "postgres")]
-            Engine::Postgres => {
-                Pool::Postgres(sqlx::postgres::PgPoolOptions::new().connect(url).await.map_err(database)?)
-            }
+            Engine::Postgres => Pool::Postgres(connect_server(url).await?),
             #[cfg(feature = "mysql")]
-            Engine::MySql => Pool::MySql(
-                sqlx::mysql::MySqlPoolOptions::new().connect(&engine::mysql_url(url)).await.map_err(database)?,
-            ),
+            Engine::MySql => Pool::MySql(connect_server(&engine::mysql_url(url)).await?),
             #[cfg(feature = "sqlite")]
             Engine::Sqlite => Pool::Sqlite(connect_sqlite(url).await?),
             // `Engine::from_url` only returns engines that are compiled in.
             #[allow(unreachable_patterns, reason = "reachable only when a feature is off")]
-            other => return Err(Error::UnsupportedUrl { scheme: other.name().to_owned() }),
+            other => {
+                return Err(Error::UnsupportedUrl { scheme: other.name().to_owned() });
+            }
         };
-        Ok(Repo { pool })
+        Ok(Repo::new(pool))
     }
 
     /// A fresh, private in-memory SQLite database: the same as
@@ -179,7 +208,7 @@ impl Repo {
     /// ```
     #[cfg(feature = "sqlite")]
     pub async fn sqlite_memory() -> Result<Repo, Error> {
-        Ok(Repo { pool: Pool::Sqlite(connect_sqlite("sqlite::memory:").await?) })
+        Ok(Repo::new(Pool::Sqlite(connect_sqlite("sqlite::memory:").await?)))
     }
 
     /// The sqlx pool, for what recto does not wrap.
@@ -304,7 +333,7 @@ impl Repo {
 impl From<sqlx::PgPool> for Repo {
     /// A Repo over an existing PostgreSQL pool.
     fn from(pool: sqlx::PgPool) -> Repo {
-        Repo { pool: Pool::Postgres(pool) }
+        Repo::new(Pool::Postgres(pool))
     }
 }
 
@@ -312,7 +341,7 @@ impl From<sqlx::PgPool> for Repo {
 impl From<sqlx::MySqlPool> for Repo {
     /// A Repo over an existing MySQL or MariaDB pool.
     fn from(pool: sqlx::MySqlPool) -> Repo {
-        Repo { pool: Pool::MySql(pool) }
+        Repo::new(Pool::MySql(pool))
     }
 }
 
@@ -320,13 +349,28 @@ impl From<sqlx::MySqlPool> for Repo {
 impl From<sqlx::SqlitePool> for Repo {
     /// A Repo over an existing SQLite pool.
     fn from(pool: sqlx::SqlitePool) -> Repo {
-        Repo { pool: Pool::Sqlite(pool) }
+        Repo::new(Pool::Sqlite(pool))
     }
 }
 
 /// The driver's error, boxed into recto's.
 fn database(e: sqlx::Error) -> Error {
     Error::Database(Box::new(e))
+}
+
+/// A pool to a database server. One connection is made outside the pool first: the pool
+/// retries a refused connection until its acquire timeout (30 s) and then reports only the
+/// timeout, while a direct connection fails at once and says why (refused, unknown host,
+/// bad password, no such database).
+#[cfg(any(feature = "postgres", feature = "mysql"))]
+async fn connect_server<DB: sqlx::Database>(url: &str) -> Result<sqlx::Pool<DB>, Error> {
+    use sqlx::{ConnectOptions, Connection};
+
+    let options: <DB::Connection as Connection>::Options = url.parse().map_err(database)?;
+    let probe = options.connect().await.map_err(database)?;
+    // The probe did its job by connecting; a failure to say goodbye changes nothing.
+    let _ = probe.close().await;
+    sqlx::pool::PoolOptions::<DB>::new().connect_with(options).await.map_err(database)
 }
 
 /// A SQLite pool. An in-memory database lives only while a connection to it is open, so

@@ -94,10 +94,7 @@ impl Repo {
     pub async fn all_sql<R: FromRecord>(&self, sql: &Sql) -> Result<Vec<R>, Error> {
         on_pool!(self, |pool, bind| {
             let args = bind(&sql.params)?;
-            sqlx::query_as_with::<_, R, _>(sqlx::AssertSqlSafe(sql.text.as_str()), args)
-                .fetch_all(pool)
-                .await
-                .map_err(database)
+            sqlx::query_as_with::<_, R, _>(self.statement(sql), args).fetch_all(pool).await.map_err(database)
         })
     }
 
@@ -142,7 +139,8 @@ impl Repo {
     /// ```
     pub async fn optional_sql<R: FromRecord>(&self, sql: &Sql) -> Result<Option<R>, Error> {
         on_pool!(self, |pool, bind| {
-            let rows = fetch_rows(pool, &sql.text, bind(&sql.params)?).await?;
+            let args = bind(&sql.params)?;
+            let rows = fetch_rows(pool, self.statement(sql), args).await?;
             match rows.as_slice() {
                 [] => Ok(None),
                 // Only the one row that is returned is decoded.
@@ -214,11 +212,11 @@ impl Repo {
 }
 
 /// The undecoded rows of one statement.
-async fn fetch_rows<DB>(pool: &sqlx::Pool<DB>, text: &str, args: DB::Arguments) -> Result<Vec<DB::Row>, Error>
+async fn fetch_rows<DB>(pool: &sqlx::Pool<DB>, text: SqlStr, args: DB::Arguments) -> Result<Vec<DB::Row>, Error>
 where
     DB: Database,
     DB::Arguments: IntoArguments<DB>,
     for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
 {
-    sqlx::query_with(sqlx::AssertSqlSafe(text), args).fetch_all(pool).await.map_err(database)
+    sqlx::query_with(text, args).fetch_all(pool).await.map_err(database)
 }
