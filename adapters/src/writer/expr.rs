@@ -74,16 +74,23 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
         Ok(())
     }
 
+    /// `NOT (x)` and `-(x)`; `NOT (a = b)` and `-(a + b)` when the operand prints its own
+    /// parentheses.
     #[inline(never)]
     fn unary(&mut self, op: UnOp, expr: &PlannedExpr<'_>) -> Result<(), Error> {
         self.sql(match op {
-            UnOp::Not => "NOT (",
-            UnOp::Neg => "-(",
+            UnOp::Not => "NOT ",
+            UnOp::Neg => "-",
             _ => return Err(self.unsupported("this unary operator")),
         });
-        self.expr(expr)?;
-        self.sql(")");
-        Ok(())
+        if prints_parentheses(expr) {
+            self.expr(expr)
+        } else {
+            self.sql("(");
+            self.expr(expr)?;
+            self.sql(")");
+            Ok(())
+        }
     }
 
     #[inline(never)]
@@ -250,5 +257,23 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
         }
         self.sql(")");
         Ok(())
+    }
+}
+
+/// Whether `expr` is printed inside its own parentheses: every binary operation and
+/// predicate is.
+fn prints_parentheses(expr: &PlannedExpr<'_>) -> bool {
+    match expr {
+        PlannedExpr::Binary { .. }
+        | PlannedExpr::InList { .. }
+        | PlannedExpr::InParam { .. }
+        | PlannedExpr::IsNil(_)
+        | PlannedExpr::Like { .. } => true,
+        PlannedExpr::Column(_)
+        | PlannedExpr::Lit(_)
+        | PlannedExpr::Param(_)
+        | PlannedExpr::Unary { .. }
+        | PlannedExpr::Aggregate { .. }
+        | PlannedExpr::Coalesce(_) => false,
     }
 }

@@ -1,0 +1,96 @@
+//! What rendering refuses, as typed errors: planner errors pass through unchanged, dialect
+//! gaps are `Error::Unsupported` naming the dialect, and the deepest expression the planner
+//! accepts renders without exhausting a thread's stack.
+
+mod fixture;
+
+use fixture::*;
+use recto_adapters::{Dialect, MySql, Postgres, Sqlite, ToSql};
+use recto_core::{Array, BinOp, Clause, Error, Query, Value};
+
+fn each_dialect(
+    check: impl Fn(&dyn Fn(&Query<User>) -> Result<recto_adapters::Sql, Error>, &'static str),
+) {
+    check(&|q| q.to_sql(Postgres), Postgres.name());
+    check(&|q| q.to_sql(MySql), MySql.name());
+    check(&|q| q.to_sql(Sqlite), Sqlite.name());
+}
+
+#[test]
+fn planner_errors_pass_through() {
+    each_dialect(|to_sql, _| {
+        let e = to_sql(&users().filter(eq(u("nmae"), int(1)))).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::UnknownField {
+                    clause: Clause::Where,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        let e = to_sql(&users().limit(int(-1))).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::InvalidClause {
+                    clause: Clause::Limit,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+    });
+    let e = Query::table("events").to_sql(Postgres).unwrap_err();
+    assert!(matches!(e, Error::MissingSelect { .. }), "{e:?}");
+}
+
+#[test]
+fn an_array_parameter_outside_in_is_unsupported_without_arrays() {
+    let q = users().filter(eq(u("id"), param(Value::Array(Array::I64(vec![1])))));
+    assert!(q.to_sql(Postgres).is_ok());
+    for (result, dialect) in [(q.to_sql(MySql), "MySQL"), (q.to_sql(Sqlite), "SQLite")] {
+        let e = result.unwrap_err();
+        assert!(
+            matches!(e, Error::Unsupported { dialect: d, .. } if d == dialect),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn a_nul_in_an_identifier_is_unsupported() {
+    let q = Query::table("t").select(one(u("a\0b")));
+    for e in [q.to_sql(Postgres), q.to_sql(MySql), q.to_sql(Sqlite)].map(Result::unwrap_err) {
+        assert!(matches!(e, Error::Unsupported { .. }), "{e:?}");
+    }
+}
+
+/// The planner accepts 256 levels of nesting; planning and printing them must fit in the
+/// 2 MiB stack of a spawned thread (tokio's workers and the test harness use that size),
+/// in debug builds too.
+#[test]
+fn the_deepest_accepted_expression_renders_on_a_small_stack() {
+    let rendered = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| {
+            let mut deep = u("age");
+            for n in 0..254 {
+                deep = if n % 2 == 0 {
+                    bin(BinOp::Add, deep, int(1))
+                } else {
+                    neg(deep)
+                };
+            }
+            let q = users().filter(eq(deep, param(Value::I32(0))));
+            [q.to_sql(Postgres), q.to_sql(MySql), q.to_sql(Sqlite)]
+                .map(|sql| sql.map(|sql| sql.params.len()))
+        })
+        .expect("spawning a thread")
+        .join()
+        .expect("rendering did not overflow the stack");
+    for result in rendered {
+        assert_eq!(result.ok(), Some(1));
+    }
+}
