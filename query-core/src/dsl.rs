@@ -61,6 +61,11 @@ pub fn lit<V: ToValue>(value: V) -> Typed<V::Sql> {
 }
 
 /// What `^x` accepts: a value to bind, or a [`Dynamic`] to splice.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be bound with `^` as a query parameter",
+    label = "not a SQL value",
+    note = "`^` takes a `bool`, an integer, a float, a `String` or `&str`, a `Vec<u8>`, an `Option` of one of these, or a `Dynamic`"
+)]
 pub trait Pin {
     /// The SQL type, for compile-time checks.
     type Sql: SqlType;

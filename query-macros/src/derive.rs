@@ -111,7 +111,7 @@ fn field_def(field: &syn::Field) -> syn::Result<FieldDef> {
         }));
     }
     let sql = sql_type(&field.ty).ok_or_else(|| {
-        syn::Error::new(field.ty.span(), format!("unsupported field type: a schema field is {SUPPORTED}"))
+        syn::Error::new_spanned(&field.ty, format!("unsupported field type: a schema field is {SUPPORTED}"))
     });
     let (sql, nullable) = errors.finish(sql)??;
     Ok(FieldDef { ident, ty: field.ty.clone(), column, sql, nullable, primary_key })

@@ -1,0 +1,128 @@
+//! The macros' expansions compile against the facade and build the query data they mean:
+//! typed fields on schema sources, composed queries and joins, fields by name elsewhere,
+//! pins of values and of `Dynamic`s. Rendering is the adapters' tests' business.
+
+use recto::prelude::*;
+use recto::{BinOp, BindingRef, Direction, Expr, JoinKind, Select, Selected, Value};
+
+#[derive(Schema, Debug)]
+#[recto(table = "users")]
+pub struct User {
+    #[recto(primary_key)]
+    pub id: i64,
+    #[recto(column = "user_name")]
+    pub name: String,
+    pub email: Option<String>,
+    pub age: i32,
+    pub org_id: i64,
+}
+
+#[derive(Schema, Debug)]
+#[recto(table = "posts")]
+pub struct Post {
+    #[recto(primary_key)]
+    pub id: i64,
+    pub user_id: i64,
+    pub title: String,
+    pub score: f64,
+}
+
+fn field(binding: usize, name: &'static str) -> Expr {
+    Expr::field(BindingRef::Index(binding), name)
+}
+
+#[test]
+fn derive_describes_the_table() {
+    let meta = <User as recto::Schema>::META;
+    assert_eq!(meta.table, "users");
+    assert_eq!(meta.primary_key.as_ref(), ["id"]);
+    let name = meta.field("name").unwrap();
+    assert_eq!((name.column.as_ref(), name.ty, name.nullable), ("user_name", recto::Ty::Text, false));
+    assert!(meta.field("email").unwrap().nullable);
+}
+
+#[test]
+fn clauses_apply_in_the_written_order() {
+    let min = 18;
+    let q = from!(u in User,
+        where: u.age >= ^min && like(u.name, "A%"),
+        or_where: u.id in [1, 2],
+        order_by: [desc: u.age, u.id],
+        limit: 10,
+        offset: ^(min * 2),
+        select: (u.id, u.name));
+    let data = q.data();
+    assert_eq!(data.wheres.len(), 2);
+    assert_eq!(
+        data.wheres[1].expr,
+        Expr::InList { expr: Box::new(field(0, "id")), list: vec![Expr::Lit(Value::I32(1)), Expr::Lit(Value::I32(2))] }
+    );
+    let directions: Vec<Direction> = data.order_bys[0].terms.iter().map(|t| t.direction).collect();
+    assert_eq!(directions, [Direction::Desc, Direction::Asc]);
+    assert_eq!(data.limit.as_ref().unwrap().expr, Expr::Lit(Value::I32(10)));
+    assert_eq!(data.offset.as_ref().unwrap().expr, Expr::Param(Value::I32(36)));
+    assert_eq!(
+        data.select.as_ref().unwrap().select,
+        Select::Tuple(vec![Selected::Expr(field(0, "id")), Selected::Expr(field(0, "name"))])
+    );
+    // The clause remembers the user's line, not the macro's.
+    assert!(data.wheres[0].at.file.ends_with("macros_expand.rs"), "{}", data.wheres[0].at);
+}
+
+#[test]
+fn joins_extend_the_type_and_refer_past_the_source() {
+    let base = from!(u in User, where: u.age > 1);
+    let q: Query<(User, Post)> = from!(u in base, left_join: p in Post, on: p.user_id == u.id, as: posts);
+    assert_eq!(q.data().joins[0].kind, JoinKind::Left);
+    assert_eq!(q.data().joins[0].name.as_deref(), Some("posts"));
+    assert_eq!(q.data().joins[0].on, Expr::binary(BinOp::Eq, field(1, "user_id"), field(0, "id")));
+
+    // Positional bindings of a composed query are typed through the query's type.
+    let q = from!([u, p] in q, where: p.score >= 3.0 && u.age < 99, select: p);
+    assert_eq!(q.data().select.as_ref().unwrap().select, Select::One(Selected::Binding(BindingRef::Index(1))));
+}
+
+#[test]
+fn named_and_schemaless_bindings_go_by_name() {
+    let q = from!(u in User, join: t in "tags", on: t["user_id"] == u.id, as: tags, select: t.label);
+    assert_eq!(
+        q.data().select.as_ref().unwrap().select,
+        Select::One(Selected::Expr(field(1, "label")))
+    );
+    let q = from!([tags: t] in q, where: t.label == "x");
+    assert_eq!(
+        q.data().wheres[0].expr,
+        Expr::binary(
+            BinOp::Eq,
+            Expr::field(BindingRef::Named("tags".into()), "label"),
+            Expr::Lit(Value::Text("x".into()))
+        )
+    );
+}
+
+#[test]
+fn dynamic_conditions_splice_through_pins() {
+    let min = 21;
+    let by_age = dynamic!([u], u.age >= ^min);
+    let both = dynamic!([u, p], ^by_age && p.title == ^"t");
+    let q = from!(u in User, join: p in Post, on: p.user_id == u.id, where: ^both);
+    assert_eq!(
+        q.data().wheres[0].expr,
+        Expr::binary(
+            BinOp::And,
+            Expr::binary(BinOp::Ge, field(0, "age"), Expr::Param(Value::I32(21))),
+            Expr::binary(BinOp::Eq, field(1, "title"), Expr::Param(Value::Text("t".into())))
+        )
+    );
+}
+
+#[test]
+fn aggregates_and_struct_selects() {
+    let q = from!(u in User,
+        group_by: [u.org_id],
+        having: count(u.id, distinct) > 1 && sum(u.age) > 10.0 && max(u.name) != "z",
+        select: Summary { org: u.org_id, n: count(), email: coalesce(u.email, u.name, "none") });
+    let Select::Struct(fields) = &q.data().select.as_ref().unwrap().select else { panic!("a struct select") };
+    let names: Vec<&str> = fields.iter().map(|(name, _)| name.as_ref()).collect();
+    assert_eq!(names, ["org", "n", "email"]);
+}

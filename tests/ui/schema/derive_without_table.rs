@@ -1,0 +1,8 @@
+use recto::prelude::*;
+
+#[derive(Schema)]
+pub struct User {
+    pub id: i64,
+}
+
+fn main() {}

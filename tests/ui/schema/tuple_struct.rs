@@ -1,0 +1,7 @@
+use recto::prelude::*;
+
+#[derive(Schema)]
+#[recto(table = "pairs")]
+pub struct Pair(i64, i64);
+
+fn main() {}
