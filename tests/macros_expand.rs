@@ -65,8 +65,31 @@ fn clauses_apply_in_the_written_order() {
         data.select.as_ref().unwrap().select,
         Select::Tuple(vec![Selected::Expr(field(0, "id")), Selected::Expr(field(0, "name"))])
     );
-    // The clause remembers the user's line, not the macro's.
-    assert!(data.wheres[0].at.file.ends_with("macros_expand.rs"), "{}", data.wheres[0].at);
+}
+
+#[test]
+fn clauses_remember_the_users_line() {
+    #[rustfmt::skip]
+    let (line, q) = (line!(), from!(u in User, where: u.age > 1, order_by: u.id));
+    let data = q.data();
+    for at in [&data.from.at, &data.wheres[0].at, &data.order_bys[0].at] {
+        assert!(at.file.ends_with("macros_expand.rs"), "{at}");
+        assert_eq!(at.line, line, "{at}");
+    }
+}
+
+#[test]
+fn first_and_last_bindings() {
+    let q = from!(u in User, join: p in Post, on: p.user_id == u.id);
+    let q = from!([u, ..., p] in q, where: p.title == "t" && u.age > 1);
+    assert_eq!(
+        q.data().wheres[0].expr,
+        Expr::binary(
+            BinOp::And,
+            Expr::binary(BinOp::Eq, Expr::field(BindingRef::Last, "title"), Expr::Lit(Value::Text("t".into()))),
+            Expr::binary(BinOp::Gt, field(0, "age"), Expr::Lit(Value::I32(1)))
+        )
+    );
 }
 
 #[test]

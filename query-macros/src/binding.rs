@@ -27,30 +27,78 @@ pub(crate) struct BindingDecl {
 pub(crate) enum DeclPlace {
     /// The i-th binding of the source query.
     Position(usize),
+    /// The query's last binding: `c` in `[u, ..., c]`.
+    Last,
     /// The binding named `as: name`.
     Named(Ident),
 }
 
-/// Parses `u`, `[u, p]`, `[org: o]` or a mix (`[u, org: o]`).
+/// Parses `u`, `[u, p]`, `[u, ..., c]`, `[org: o]` or a mix (`[u, org: o]`).
 pub(crate) fn parse_decls(tokens: TokenStream) -> syn::Result<Vec<BindingDecl>> {
-    if let Some((_, inner)) = segment::as_list(&tokens) {
-        let mut decls = Vec::new();
-        let mut position = 0;
-        for item in split_commas(inner)? {
-            if let Some(keyed) = segment::keyed(&item) {
-                let name = single_ident(&keyed.value, "expected the binding after the name, as in `[org: o]`")?;
-                decls.push(BindingDecl { name, place: DeclPlace::Named(keyed.keyword) });
-            } else {
-                let name = single_ident(&item, "expected a binding name like `u`, or `name: b` for a named binding")?;
-                decls.push(BindingDecl { name, place: DeclPlace::Position(position) });
-                position += 1;
+    let Some((_, inner)) = segment::as_list(&tokens) else {
+        let name = single_ident(
+            &tokens,
+            "expected a binding like `u`, or a list of bindings like `[u, p]`",
+        )?;
+        return Ok(vec![BindingDecl {
+            name,
+            place: DeclPlace::Position(0),
+        }]);
+    };
+    let mut decls = Vec::new();
+    let mut position = 0;
+    // Set by `...`: the one positional binding after it is the query's last.
+    let mut ellipsis: Option<Span> = None;
+    let mut after_ellipsis = 0;
+    for item in split_commas(inner)? {
+        if let Some(keyed) = segment::keyed(&item) {
+            let name = single_ident(
+                &keyed.value,
+                "expected the binding after the name, as in `[org: o]`",
+            )?;
+            decls.push(BindingDecl {
+                name,
+                place: DeclPlace::Named(keyed.keyword),
+            });
+        } else if is_ellipsis(&item) {
+            if ellipsis.is_some() {
+                return Err(syn::Error::new_spanned(
+                    &item,
+                    "`...` may appear once in a binding list",
+                ));
             }
+            ellipsis = Some(segment::first_span(&item));
+        } else {
+            let name = single_ident(
+                &item,
+                "expected a binding name like `u`, or `name: b` for a named binding",
+            )?;
+            let place = if ellipsis.is_some() {
+                after_ellipsis += 1;
+                if after_ellipsis > 1 {
+                    return Err(syn::Error::new(
+                        name.span(),
+                        "only one binding may follow `...`: the query's last binding",
+                    ));
+                }
+                DeclPlace::Last
+            } else {
+                position += 1;
+                DeclPlace::Position(position - 1)
+            };
+            decls.push(BindingDecl { name, place });
         }
-        Ok(decls)
-    } else {
-        let name = single_ident(&tokens, "expected a binding like `u`, or a list of bindings like `[u, p]`")?;
-        Ok(vec![BindingDecl { name, place: DeclPlace::Position(0) }])
     }
+    Ok(decls)
+}
+
+/// `...` in a binding list.
+fn is_ellipsis(item: &TokenStream) -> bool {
+    let trees: Vec<TokenTree> = item.clone().into_iter().collect();
+    trees.len() == 3
+        && trees
+            .iter()
+            .all(|tree| matches!(tree, TokenTree::Punct(p) if p.as_char() == '.'))
 }
 
 fn single_ident(tokens: &TokenStream, message: &str) -> syn::Result<Ident> {
@@ -69,6 +117,8 @@ pub(crate) enum Target {
     Position(usize),
     /// The k-th join of this macro: after the source query's own bindings.
     Join(usize),
+    /// The query's last binding, whatever its position.
+    Last,
     /// The binding named `as: name`.
     Named(String),
 }
@@ -125,7 +175,10 @@ impl Scope {
 
     /// How many joins of this macro are declared so far: the next join's number.
     pub fn joins(&self) -> usize {
-        self.bindings.iter().filter(|b| matches!(b.target, Target::Join(_))).count()
+        self.bindings
+            .iter()
+            .filter(|b| matches!(b.target, Target::Join(_)))
+            .count()
     }
 
     /// The binding called `name`.
@@ -147,21 +200,32 @@ impl Scope {
         if self.later.contains(&unraw) {
             return syn::Error::new(
                 name.span(),
-                format!("binding `{unraw}` is introduced by a later `join:`; use it in that join's `on:` or after it"),
+                format!(
+                    "binding `{unraw}` is introduced by a later `join:`; use it in that join's `on:` or after it"
+                ),
             );
         }
         let known: Vec<String> = self.names().collect();
         let list = if known.is_empty() {
             "this expression has no bindings".to_owned()
         } else {
-            format!("bindings here: {}", hint::list(known.iter().map(String::as_str)))
+            format!(
+                "bindings here: {}",
+                hint::list(known.iter().map(String::as_str))
+            )
         };
         let hint = hint::did_you_mean(&unraw, known.iter().map(String::as_str));
-        syn::Error::new(name.span(), format!("unknown binding `{unraw}`; {list}{hint}"))
+        syn::Error::new(
+            name.span(),
+            format!("unknown binding `{unraw}`; {list}{hint}"),
+        )
     }
 
     fn names(&self) -> impl Iterator<Item = String> + '_ {
-        self.bindings.iter().filter(|b| b.name != "_").map(|b| b.name.unraw().to_string())
+        self.bindings
+            .iter()
+            .filter(|b| b.name != "_")
+            .map(|b| b.name.unraw().to_string())
     }
 
     /// Records that the expansion refers to `binding` and how, so the setup it needs (a
@@ -205,7 +269,10 @@ impl Scope {
                 let (base, k) = (names::base(), Literal::usize_unsuffixed(*k));
                 quote!(::recto::BindingRef::Index(#base + #k))
             }
-            Target::Named(name) => quote!(::recto::BindingRef::Named(::std::borrow::Cow::Borrowed(#name))),
+            Target::Last => quote!(::recto::BindingRef::Last),
+            Target::Named(name) => {
+                quote!(::recto::BindingRef::Named(::std::borrow::Cow::Borrowed(#name)))
+            }
         }
     }
 }

@@ -13,7 +13,8 @@ use syn::{Data, DeriveInput, Fields, GenericArgument, LitStr, PathArguments, Typ
 use crate::errors::Errors;
 
 /// The Rust types a field may have, for the error about any other.
-const SUPPORTED: &str = "`bool`, `i16`, `i32`, `i64`, `f32`, `f64`, `String`, `Vec<u8>`, or an `Option` of one of them";
+const SUPPORTED: &str =
+    "`bool`, `i16`, `i32`, `i64`, `f32`, `f64`, `String`, `Vec<u8>`, or an `Option` of one of them";
 
 /// Expands a `#[derive(Schema)]`.
 pub(crate) fn expand_derive(input: TokenStream) -> syn::Result<TokenStream> {
@@ -41,12 +42,19 @@ struct FieldDef {
 fn check(input: &DeriveInput) -> syn::Result<SchemaDef> {
     let mut errors = Errors::default();
     if !input.generics.params.is_empty() {
-        errors.push(syn::Error::new_spanned(&input.generics, "a schema cannot be generic"));
+        errors.push(syn::Error::new_spanned(
+            &input.generics,
+            "a schema cannot be generic",
+        ));
     }
     let table = errors.take(table(input));
     let fields = match &input.data {
         Data::Struct(data) => match &data.fields {
-            Fields::Named(named) => named.named.iter().filter_map(|field| errors.take(field_def(field))).collect(),
+            Fields::Named(named) => named
+                .named
+                .iter()
+                .filter_map(|field| errors.take(field_def(field)))
+                .collect(),
             _ => {
                 errors.push(syn::Error::new(
                     input.ident.span(),
@@ -56,18 +64,27 @@ fn check(input: &DeriveInput) -> syn::Result<SchemaDef> {
             }
         },
         _ => {
-            errors.push(syn::Error::new(input.ident.span(), "`#[derive(Schema)]` works on structs only, one field per column"));
+            errors.push(syn::Error::new(
+                input.ident.span(),
+                "`#[derive(Schema)]` works on structs only, one field per column",
+            ));
             Vec::new()
         }
     };
-    let table = errors.finish(table)?.expect("no error means a table");
-    Ok(SchemaDef { table, fields })
+    let Some(table) = table else {
+        return Err(errors.into_error());
+    };
+    errors.finish(SchemaDef { table, fields })
 }
 
 /// `#[recto(table = "users")]`, required.
 fn table(input: &DeriveInput) -> syn::Result<LitStr> {
     let mut table = None;
-    for attr in input.attrs.iter().filter(|attr| attr.path().is_ident("recto")) {
+    for attr in input
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("recto"))
+    {
         attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("table") {
                 let name: LitStr = meta.value()?.parse()?;
@@ -77,7 +94,9 @@ fn table(input: &DeriveInput) -> syn::Result<LitStr> {
                 table = Some(name);
                 Ok(())
             } else {
-                Err(meta.error("unknown `recto` attribute; on the struct, write `#[recto(table = \"users\")]`"))
+                Err(meta.error(
+                    "unknown `recto` attribute; on the struct, write `#[recto(table = \"users\")]`",
+                ))
             }
         })?;
     }
@@ -97,7 +116,11 @@ fn field_def(field: &syn::Field) -> syn::Result<FieldDef> {
     let mut column = ident.unraw().to_string();
     let mut primary_key = false;
     let mut errors = Errors::default();
-    for attr in field.attrs.iter().filter(|attr| attr.path().is_ident("recto")) {
+    for attr in field
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("recto"))
+    {
         errors.take(attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("primary_key") {
                 primary_key = true;
@@ -111,10 +134,20 @@ fn field_def(field: &syn::Field) -> syn::Result<FieldDef> {
         }));
     }
     let sql = sql_type(&field.ty).ok_or_else(|| {
-        syn::Error::new_spanned(&field.ty, format!("unsupported field type: a schema field is {SUPPORTED}"))
+        syn::Error::new_spanned(
+            &field.ty,
+            format!("unsupported field type: a schema field is {SUPPORTED}"),
+        )
     });
     let (sql, nullable) = errors.finish(sql)??;
-    Ok(FieldDef { ident, ty: field.ty.clone(), column, sql, nullable, primary_key })
+    Ok(FieldDef {
+        ident,
+        ty: field.ty.clone(),
+        column,
+        sql,
+        nullable,
+        primary_key,
+    })
 }
 
 /// The `::recto::Ty` variant of a field type and whether it is nullable.
@@ -128,7 +161,8 @@ fn sql_type(ty: &Type) -> Option<(&'static str, bool)> {
 /// The SQL type of a non-`Option` field type, by its last path segment.
 fn scalar(ty: &Type) -> Option<&'static str> {
     if let Some(element) = generic_argument(ty, "Vec") {
-        return matches!(last_segment(element), Some((name, PathArguments::None)) if name == "u8").then_some("Bytes");
+        return matches!(last_segment(element), Some((name, PathArguments::None)) if name == "u8")
+            .then_some("Bytes");
     }
     match last_segment(ty)? {
         (name, PathArguments::None) => Some(match name.as_str() {
@@ -148,10 +182,12 @@ fn scalar(ty: &Type) -> Option<&'static str> {
 /// `T` of `Name<T>`.
 fn generic_argument<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
     match last_segment(ty)? {
-        (last, PathArguments::AngleBracketed(args)) if last == name && args.args.len() == 1 => match &args.args[0] {
-            GenericArgument::Type(inner) => Some(inner),
-            _ => None,
-        },
+        (last, PathArguments::AngleBracketed(args)) if last == name && args.args.len() == 1 => {
+            match &args.args[0] {
+                GenericArgument::Type(inner) => Some(inner),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -174,7 +210,11 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
     let table = &schema.table;
     let idents: Vec<&Ident> = schema.fields.iter().map(|f| &f.ident).collect();
     let types = schema.fields.iter().map(|f| &f.ty);
-    let names: Vec<String> = schema.fields.iter().map(|f| f.ident.unraw().to_string()).collect();
+    let names: Vec<String> = schema
+        .fields
+        .iter()
+        .map(|f| f.ident.unraw().to_string())
+        .collect();
     let metas = schema.fields.iter().zip(&names).map(|(field, name)| {
         let (column, nullable) = (&field.column, field.nullable);
         let sql = Ident::new(field.sql, field.ty.span());
@@ -187,7 +227,12 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
             }
         }
     });
-    let primary_key = schema.fields.iter().zip(&names).filter(|(f, _)| f.primary_key).map(|(_, name)| name);
+    let primary_key = schema
+        .fields
+        .iter()
+        .zip(&names)
+        .filter(|(f, _)| f.primary_key)
+        .map(|(_, name)| name);
     let doc = format!("The typed field accessors of `{ident}`, for `from!`.");
     quote! {
         #[doc = #doc]

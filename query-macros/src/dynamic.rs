@@ -43,13 +43,23 @@ pub(crate) fn expand_dynamic(input: TokenStream) -> syn::Result<TokenStream> {
         for decl in errors.take(parse_decls(bindings)).unwrap_or_default() {
             let target = match decl.place {
                 DeclPlace::Position(position) => Target::Position(position),
-                DeclPlace::Named(name) => Target::Named(syn::ext::IdentExt::unraw(&name).to_string()),
+                DeclPlace::Last => Target::Last,
+                DeclPlace::Named(name) => {
+                    Target::Named(syn::ext::IdentExt::unraw(&name).to_string())
+                }
             };
-            errors.take(scope.declare(Binding { name: decl.name, target, typing: Typing::Untyped }));
+            errors.take(scope.declare(Binding {
+                name: decl.name,
+                target,
+                typing: Typing::Untyped,
+            }));
         }
     }
-    let condition = errors.take(expr::parse(condition).and_then(|parsed| expr::convert(&mut scope, &parsed)));
-    let condition = errors.finish(condition)?.expect("no error means a condition");
+    let condition = expr::parse(condition).and_then(|parsed| expr::convert(&mut scope, &parsed));
+    let Some(condition) = errors.take(condition) else {
+        return Err(errors.into_error());
+    };
+    let condition = errors.finish(condition)?;
     let span = condition.span;
     let value = expr::expand(&scope, &condition);
     Ok(quote_spanned!(span=> ::recto::Dynamic::new(::recto::dsl::condition(#value))))

@@ -21,6 +21,17 @@ impl Errors {
         result.map_err(|error| self.push(error)).ok()
     }
 
+    /// Every recorded error, for a caller that could not build its value because a part
+    /// was missing (and recorded why).
+    pub fn into_error(self) -> syn::Error {
+        self.first.unwrap_or_else(|| {
+            syn::Error::new(
+                proc_macro2::Span::call_site(),
+                "recto-macros lost track of an error here; please report this input",
+            )
+        })
+    }
+
     /// `Ok(value)` when nothing was recorded, else every recorded error.
     pub fn finish<T>(self, value: T) -> syn::Result<T> {
         match self.first {
@@ -45,6 +56,9 @@ pub(crate) fn both<A, B>(a: syn::Result<A>, b: syn::Result<B>) -> syn::Result<(A
 /// Every value, or every error.
 pub(crate) fn all<T>(results: impl IntoIterator<Item = syn::Result<T>>) -> syn::Result<Vec<T>> {
     let mut errors = Errors::default();
-    let values: Vec<T> = results.into_iter().filter_map(|result| errors.take(result)).collect();
+    let values: Vec<T> = results
+        .into_iter()
+        .filter_map(|result| errors.take(result))
+        .collect();
     errors.finish(values)
 }

@@ -5,14 +5,20 @@
 //! `length` and `ordr_by` suggests `order_by`.
 
 /// The candidate closest to `word`, if any is close enough to be a likely typo.
-pub(crate) fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = word.chars().count().max(3) / 3;
     candidates
         .into_iter()
         .filter(|candidate| *candidate != word)
         .map(|candidate| {
-            let distance =
-                if candidate.eq_ignore_ascii_case(word) { 0 } else { distance(word, candidate) };
+            let distance = if candidate.eq_ignore_ascii_case(word) {
+                0
+            } else {
+                distance(word, candidate)
+            };
             (distance, candidate)
         })
         // Replacing every letter is no typo: `x` does not suggest `u`.
@@ -22,7 +28,10 @@ pub(crate) fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a s
 }
 
 /// `"; did you mean `x`?"` for the closest candidate, or nothing.
-pub(crate) fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+pub(crate) fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> String {
     match closest(word, candidates) {
         Some(candidate) => format!("; did you mean `{candidate}`?"),
         None => String::new(),
@@ -31,7 +40,11 @@ pub(crate) fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = 
 
 /// Words as a list for a message: "`a`, `b`, `c`".
 pub(crate) fn list<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
-    words.into_iter().map(|word| format!("`{word}`")).collect::<Vec<_>>().join(", ")
+    words
+        .into_iter()
+        .map(|word| format!("`{word}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The optimal string alignment distance: insertions, deletions, substitutions and

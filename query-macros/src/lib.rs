@@ -35,7 +35,9 @@ mod tests;
 /// was written, so the result is a `recto::Query` typed by its bindings' schemas.
 #[proc_macro]
 pub fn from(input: TokenStream) -> TokenStream {
-    from::expand_from(input.into()).unwrap_or_else(syn::Error::into_compile_error).into()
+    from::expand_from(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
 }
 
 /// Builds a condition at run time: `dynamic!([u, p], u.age > ^min && ^other)` returns a
@@ -45,7 +47,9 @@ pub fn from(input: TokenStream) -> TokenStream {
 /// condition ends up in is not known at compile time.
 #[proc_macro]
 pub fn dynamic(input: TokenStream) -> TokenStream {
-    dynamic::expand_dynamic(input.into()).unwrap_or_else(syn::Error::into_compile_error).into()
+    dynamic::expand_dynamic(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
 }
 
 /// Derives `recto::Schema` for a struct mapped to a table.
@@ -57,5 +61,7 @@ pub fn dynamic(input: TokenStream) -> TokenStream {
 /// column).
 #[proc_macro_derive(Schema, attributes(recto))]
 pub fn derive_schema(input: TokenStream) -> TokenStream {
-    derive::expand_derive(input.into()).unwrap_or_else(syn::Error::into_compile_error).into()
+    derive::expand_derive(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
 }

@@ -28,7 +28,10 @@ pub(crate) fn preprocess(tokens: TokenStream) -> syn::Result<TokenStream> {
         match &trees[at] {
             TokenTree::Punct(caret) if caret.as_char() == '^' => {
                 let end = operand_end(&trees, at + 1).ok_or_else(|| {
-                    syn::Error::new(caret.span(), "expected a Rust value after `^`, like `^min` or `^(a + b)`")
+                    syn::Error::new(
+                        caret.span(),
+                        "expected a Rust value after `^`, like `^min` or `^(a + b)`",
+                    )
                 })?;
                 let operand: TokenStream = trees[at + 1..end].iter().cloned().collect();
                 let marker = Ident::new(PIN_MARKER, caret.span());
@@ -104,7 +107,10 @@ fn operand_end(trees: &[TokenTree], start: usize) -> Option<usize> {
                 _ => break,
             },
             Some(TokenTree::Group(group))
-                if matches!(group.delimiter(), Delimiter::Parenthesis | Delimiter::Bracket) =>
+                if matches!(
+                    group.delimiter(),
+                    Delimiter::Parenthesis | Delimiter::Bracket
+                ) =>
             {
                 at += 1
             }
@@ -137,7 +143,10 @@ fn path_end(trees: &[TokenTree], mut at: usize) -> usize {
 
 /// After a method name: an optional `::<..>` turbofish.
 fn turbofish_end(trees: &[TokenTree], at: usize) -> usize {
-    if is_punct(trees.get(at), ':') && is_punct(trees.get(at + 1), ':') && is_punct(trees.get(at + 2), '<') {
+    if is_punct(trees.get(at), ':')
+        && is_punct(trees.get(at + 1), ':')
+        && is_punct(trees.get(at + 2), '<')
+    {
         angle_end(trees, at + 2)
     } else {
         at
@@ -177,18 +186,39 @@ mod tests {
 
     #[test]
     fn pins_take_the_tightest_operand() {
-        assert_eq!(rewrite(quote!(u.age >= ^min)), "u . age >= __recto_pin ! (min)");
-        assert_eq!(rewrite(quote!(^page * per_page)), "__recto_pin ! (page) * per_page");
-        assert_eq!(rewrite(quote!(^(page * per_page))), "__recto_pin ! ((page * per_page))");
+        assert_eq!(
+            rewrite(quote!(u.age >= ^min)),
+            "u . age >= __recto_pin ! (min)"
+        );
+        assert_eq!(
+            rewrite(quote!(^page * per_page)),
+            "__recto_pin ! (page) * per_page"
+        );
+        assert_eq!(
+            rewrite(quote!(^(page * per_page))),
+            "__recto_pin ! ((page * per_page))"
+        );
         assert_eq!(
             rewrite(quote!(^self.filters[0].name.as_str() == u.name)),
             "__recto_pin ! (self . filters [0] . name . as_str ()) == u . name"
         );
         assert_eq!(rewrite(quote!(^&-x.0)), "__recto_pin ! (& - x . 0)");
-        assert_eq!(rewrite(quote!(^a::b::C + 1)), "__recto_pin ! (a :: b :: C) + 1");
-        assert_eq!(rewrite(quote!(^::std::i32::MAX)), "__recto_pin ! (:: std :: i32 :: MAX)");
-        assert_eq!(rewrite(quote!(^parse()? > 1)), "__recto_pin ! (parse () ?) > 1");
-        assert_eq!(rewrite(quote!(^vec![1, 2])), "__recto_pin ! (vec ! [1 , 2])");
+        assert_eq!(
+            rewrite(quote!(^a::b::C + 1)),
+            "__recto_pin ! (a :: b :: C) + 1"
+        );
+        assert_eq!(
+            rewrite(quote!(^::std::i32::MAX)),
+            "__recto_pin ! (:: std :: i32 :: MAX)"
+        );
+        assert_eq!(
+            rewrite(quote!(^parse()? > 1)),
+            "__recto_pin ! (parse () ?) > 1"
+        );
+        assert_eq!(
+            rewrite(quote!(^vec![1, 2])),
+            "__recto_pin ! (vec ! [1 , 2])"
+        );
         assert_eq!(
             rewrite(quote!(^it.collect::<Vec<_>>() == 1)),
             "__recto_pin ! (it . collect :: < Vec < _ >> ()) == 1"
@@ -198,9 +228,18 @@ mod tests {
 
     #[test]
     fn in_becomes_the_caret_operator_outside_macro_calls() {
-        assert_eq!(rewrite(quote!(u.id in [1, ^two])), "u . id ^ [1 , __recto_pin ! (two)]");
-        assert_eq!(rewrite(quote!((u.id in ^ids) && x)), "(u . id ^ __recto_pin ! (ids)) && x");
-        assert_eq!(rewrite(quote!(exists(from!(p in Post)))), "exists (from ! (p in Post))");
+        assert_eq!(
+            rewrite(quote!(u.id in [1, ^two])),
+            "u . id ^ [1 , __recto_pin ! (two)]"
+        );
+        assert_eq!(
+            rewrite(quote!((u.id in ^ids) && x)),
+            "(u . id ^ __recto_pin ! (ids)) && x"
+        );
+        assert_eq!(
+            rewrite(quote!(exists(from!(p in Post)))),
+            "exists (from ! (p in Post))"
+        );
     }
 
     #[test]

@@ -58,18 +58,27 @@ pub(crate) fn keyed(segment: &TokenStream) -> Option<Keyed> {
     if matches!(value.first(), Some(TokenTree::Punct(p)) if p.as_char() == ':') {
         return None;
     }
-    Some(Keyed { keyword, value: value.into_iter().collect() })
+    Some(Keyed {
+        keyword,
+        value: value.into_iter().collect(),
+    })
 }
 
 /// The segment split at its first top-level `in`: `u in User` gives `u` and `User`.
 pub(crate) fn split_in(segment: &TokenStream) -> Option<(TokenStream, Ident, TokenStream)> {
     let trees: Vec<TokenTree> = segment.clone().into_iter().collect();
-    let at = trees.iter().position(|tree| matches!(tree, TokenTree::Ident(ident) if ident == "in"))?;
+    let at = trees
+        .iter()
+        .position(|tree| matches!(tree, TokenTree::Ident(ident) if ident == "in"))?;
     let in_token = match &trees[at] {
         TokenTree::Ident(ident) => ident.clone(),
         _ => unreachable!("found as an ident"),
     };
-    Some((trees[..at].iter().cloned().collect(), in_token, trees[at + 1..].iter().cloned().collect()))
+    Some((
+        trees[..at].iter().cloned().collect(),
+        in_token,
+        trees[at + 1..].iter().cloned().collect(),
+    ))
 }
 
 /// The single bracket group `segment` consists of, if it is one: `[a, b]`.
@@ -83,6 +92,15 @@ pub(crate) fn as_list(segment: &TokenStream) -> Option<(Span, TokenStream)> {
     }
 }
 
+/// The span of a segment's first token, or the call site when it is empty.
+pub(crate) fn first_span(segment: &TokenStream) -> Span {
+    segment
+        .clone()
+        .into_iter()
+        .next()
+        .map_or_else(Span::call_site, |tree| tree.span())
+}
+
 #[cfg(test)]
 mod tests {
     use quote::quote;
@@ -91,9 +109,17 @@ mod tests {
 
     #[test]
     fn splits_at_top_level_commas_only() {
-        let segments = split_commas(quote!(u in User, where: f(a, b), select: (u.id, u.name),)).unwrap();
+        let segments =
+            split_commas(quote!(u in User, where: f(a, b), select: (u.id, u.name),)).unwrap();
         let printed: Vec<String> = segments.iter().map(ToString::to_string).collect();
-        assert_eq!(printed, ["u in User", "where : f (a , b)", "select : (u . id , u . name)"]);
+        assert_eq!(
+            printed,
+            [
+                "u in User",
+                "where : f (a , b)",
+                "select : (u . id , u . name)"
+            ]
+        );
     }
 
     #[test]

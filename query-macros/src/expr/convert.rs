@@ -20,7 +20,12 @@ pub(crate) fn convert(scope: &mut Scope, expr: &Expr) -> syn::Result<Dsl> {
         Expr::Path(path) => return Err(bare_path(scope, path)),
         Expr::Field(field) => return field_access(scope, field),
         Expr::Index(index) => return index_access(scope, index),
-        Expr::Macro(mac) => return Ok(Dsl { span, kind: Kind::Pin(pin(mac)?) }),
+        Expr::Macro(mac) => {
+            return Ok(Dsl {
+                span,
+                kind: Kind::Pin(pin(mac)?),
+            });
+        }
         Expr::Paren(paren) => return convert(scope, &paren.expr),
         Expr::Group(group) => return convert(scope, &group.expr),
         Expr::Unary(unary) => return unary_op(scope, unary),
@@ -46,12 +51,18 @@ pub(crate) fn binding_of(scope: &Scope, expr: &Expr) -> Option<usize> {
 fn literal(lit: &Lit) -> syn::Result<proc_macro2::TokenStream> {
     match lit {
         Lit::Int(_) | Lit::Float(_) | Lit::Bool(_) | Lit::Str(_) => Ok(lit.to_token_stream()),
-        Lit::Char(_) => Err(syn::Error::new(lit.span(), "character literals are not supported; write a string literal")),
+        Lit::Char(_) => Err(syn::Error::new(
+            lit.span(),
+            "character literals are not supported; write a string literal",
+        )),
         Lit::ByteStr(_) | Lit::Byte(_) => Err(syn::Error::new(
             lit.span(),
             "byte literals are not supported; bind bytes with `^`, as in `^bytes` for a `Vec<u8>`",
         )),
-        _ => Err(syn::Error::new(lit.span(), "this literal is not supported in a query")),
+        _ => Err(syn::Error::new(
+            lit.span(),
+            "this literal is not supported in a query",
+        )),
     }
 }
 
@@ -65,50 +76,79 @@ fn bare_path(scope: &Scope, path: &syn::ExprPath) -> syn::Error {
         ),
         Some(ident) => syn::Error::new(
             ident.span(),
-            format!("`{ident}` is not a binding of this query; to use a Rust value write `^{ident}`"),
+            format!(
+                "`{ident}` is not a binding of this query; to use a Rust value write `^{ident}`"
+            ),
         ),
-        None => syn::Error::new_spanned(path, format!("to use the Rust value `{written}` in a query write `^{written}`")),
+        None => syn::Error::new_spanned(
+            path,
+            format!("to use the Rust value `{written}` in a query write `^{written}`"),
+        ),
     }
 }
 
 /// `b.field`.
 fn field_access(scope: &mut Scope, field: &syn::ExprField) -> syn::Result<Dsl> {
     let base = binding_name(&field.base).ok_or_else(|| match &*field.base {
-        Expr::Field(_) | Expr::Index(_) => syn::Error::new_spanned(field, "nested fields (JSON paths) are not supported yet"),
-        _ => syn::Error::new_spanned(&field.base, "expected a binding before `.field`, like `u.name`"),
+        Expr::Field(_) | Expr::Index(_) => {
+            syn::Error::new_spanned(field, "nested fields (JSON paths) are not supported yet")
+        }
+        _ => syn::Error::new_spanned(
+            &field.base,
+            "expected a binding before `.field`, like `u.name`",
+        ),
     })?;
     let binding = scope.find(base).ok_or_else(|| scope.unknown(base))?;
     let name = match &field.member {
         Member::Named(name) => name.clone(),
         Member::Unnamed(index) => {
-            return Err(syn::Error::new(index.span, "fields are named, as in `u.name`; a tuple index is not a field"));
+            return Err(syn::Error::new(
+                index.span,
+                "fields are named, as in `u.name`; a tuple index is not a field",
+            ));
         }
     };
     let typed = !matches!(scope.get(binding).typing, Typing::Untyped);
     scope.mark_used(binding, typed);
-    Ok(Dsl { span: name.span(), kind: Kind::Field { binding, name } })
+    Ok(Dsl {
+        span: name.span(),
+        kind: Kind::Field { binding, name },
+    })
 }
 
 /// `b["field"]`.
 fn index_access(scope: &mut Scope, index: &syn::ExprIndex) -> syn::Result<Dsl> {
     let Some(base) = binding_name(&index.expr) else {
         return Err(match &*index.expr {
-            Expr::Field(_) | Expr::Index(_) => syn::Error::new_spanned(index, "JSON paths are not supported yet"),
-            _ => syn::Error::new_spanned(&index.expr, "expected a binding before `[\"field\"]`, like `u[\"name\"]`"),
+            Expr::Field(_) | Expr::Index(_) => {
+                syn::Error::new_spanned(index, "JSON paths are not supported yet")
+            }
+            _ => syn::Error::new_spanned(
+                &index.expr,
+                "expected a binding before `[\"field\"]`, like `u[\"name\"]`",
+            ),
         });
     };
     let binding = scope.find(base).ok_or_else(|| scope.unknown(base))?;
     let name = match &*index.index {
-        Expr::Lit(syn::ExprLit { lit: Lit::Str(name), .. }) => name.to_token_stream(),
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(name),
+            ..
+        }) => name.to_token_stream(),
         other => {
             return Err(syn::Error::new_spanned(
                 other,
-                format!("`{base}[..]` takes a field name as a string literal, like `{base}[\"name\"]`; for a name chosen at run time write `field({base}, ^name)`"),
+                format!(
+                    "`{base}[..]` takes a field name as a string literal, like `{base}[\"name\"]`; for a name chosen at run time write `field({base}, ^name)`"
+                ),
             ));
         }
     };
     scope.mark_used(binding, false);
-    Ok(Dsl { span: index.index.span(), kind: Kind::FieldByName { binding, name } })
+    Ok(Dsl {
+        span: index.index.span(),
+        kind: Kind::FieldByName { binding, name },
+    })
 }
 
 /// The identifier of a `b` in `b.field` / `b["field"]`.
@@ -127,7 +167,9 @@ pub(super) fn pin(mac: &syn::ExprMacro) -> syn::Result<proc_macro2::TokenStream>
         let message = if name == "from" {
             "subqueries are not supported yet".to_owned()
         } else {
-            format!("macro calls are not part of the query language; to use the Rust value of `{name}!` write `^{name}!(..)`")
+            format!(
+                "macro calls are not part of the query language; to use the Rust value of `{name}!` write `^{name}!(..)`"
+            )
         };
         return Err(syn::Error::new_spanned(&mac.mac.path, message));
     }
@@ -144,13 +186,29 @@ fn unary_op(scope: &mut Scope, unary: &syn::ExprUnary) -> syn::Result<Dsl> {
     let span = unary.op.span();
     match unary.op {
         syn::UnOp::Neg(_) => {
-            if let Expr::Lit(syn::ExprLit { lit: lit @ (Lit::Int(_) | Lit::Float(_)), .. }) = &*unary.expr {
-                return Ok(Dsl { span, kind: Kind::Lit(quote!(-#lit)) });
+            if let Expr::Lit(syn::ExprLit {
+                lit: lit @ (Lit::Int(_) | Lit::Float(_)),
+                ..
+            }) = &*unary.expr
+            {
+                return Ok(Dsl {
+                    span,
+                    kind: Kind::Lit(quote!(-#lit)),
+                });
             }
-            Ok(Dsl { span, kind: Kind::Neg(Box::new(convert(scope, &unary.expr)?)) })
+            Ok(Dsl {
+                span,
+                kind: Kind::Neg(Box::new(convert(scope, &unary.expr)?)),
+            })
         }
-        syn::UnOp::Not(_) => Ok(Dsl { span, kind: Kind::Not(Box::new(convert(scope, &unary.expr)?)) }),
-        _ => Err(syn::Error::new(span, "`*` is not a query operator; to use a Rust value write `^*value`")),
+        syn::UnOp::Not(_) => Ok(Dsl {
+            span,
+            kind: Kind::Not(Box::new(convert(scope, &unary.expr)?)),
+        }),
+        _ => Err(syn::Error::new(
+            span,
+            "`*` is not a query operator; to use a Rust value write `^*value`",
+        )),
     }
 }
 
@@ -172,12 +230,35 @@ fn binary_op(scope: &mut Scope, binary: &syn::ExprBinary) -> syn::Result<Dsl> {
         B::Div(_) => (BinClass::Arith, "Div"),
         B::Rem(_) => (BinClass::Arith, "Rem"),
         B::BitXor(_) => return in_op(scope, binary, span),
-        B::BitAnd(_) => return Err(syn::Error::new(span, "`&` is not a query operator; did you mean `&&`?")),
-        B::BitOr(_) => return Err(syn::Error::new(span, "`|` is not a query operator; did you mean `||`?")),
-        _ => return Err(syn::Error::new(span, "this operator is not part of the query language")),
+        B::BitAnd(_) => {
+            return Err(syn::Error::new(
+                span,
+                "`&` is not a query operator; did you mean `&&`?",
+            ));
+        }
+        B::BitOr(_) => {
+            return Err(syn::Error::new(
+                span,
+                "`|` is not a query operator; did you mean `||`?",
+            ));
+        }
+        _ => {
+            return Err(syn::Error::new(
+                span,
+                "this operator is not part of the query language",
+            ));
+        }
     };
     let (left, right) = both(convert(scope, &binary.left), convert(scope, &binary.right))?;
-    Ok(Dsl { span, kind: Kind::Binary { class, op, left: Box::new(left), right: Box::new(right) } })
+    Ok(Dsl {
+        span,
+        kind: Kind::Binary {
+            class,
+            op,
+            left: Box::new(left),
+            right: Box::new(right),
+        },
+    })
 }
 
 /// `x in [a, b]` and `x in ^list` (the preprocessor turned `in` into `^`).
@@ -187,14 +268,23 @@ fn in_op(scope: &mut Scope, binary: &syn::ExprBinary, span: Span) -> syn::Result
         Expr::Array(array) => {
             let list = crate::errors::all(array.elems.iter().map(|elem| convert(scope, elem)));
             let (operand, list) = both(operand, list)?;
-            Kind::InList { operand: Box::new(operand), list }
+            Kind::InList {
+                operand: Box::new(operand),
+                list,
+            }
         }
         Expr::Macro(mac) if mac.mac.path.is_ident(PIN_MARKER) => {
             let (operand, list) = both(operand, pin(mac))?;
-            Kind::InParam { operand: Box::new(operand), list }
+            Kind::InParam {
+                operand: Box::new(operand),
+                list,
+            }
         }
         Expr::Call(call) if matches!(&*call.func, Expr::Path(p) if p.path.is_ident("subquery")) => {
-            return Err(syn::Error::new_spanned(&call.func, "`in subquery(..)` is not supported yet"));
+            return Err(syn::Error::new_spanned(
+                &call.func,
+                "`in subquery(..)` is not supported yet",
+            ));
         }
         other => {
             return Err(syn::Error::new_spanned(
@@ -212,9 +302,13 @@ fn unsupported(expr: &Expr) -> syn::Error {
         Expr::MethodCall(_) => {
             "method calls are not part of the query language; call query functions as `f(x)`, or bind a Rust value with `^`, as in `^name.trim()`"
         }
-        Expr::Cast(_) => "`as` casts are not supported; to cast a Rust value write `^(value as i64)`",
+        Expr::Cast(_) => {
+            "`as` casts are not supported; to cast a Rust value write `^(value as i64)`"
+        }
         Expr::If(_) | Expr::Match(_) => "conditionals (SQL CASE) are not supported yet",
-        Expr::Tuple(_) => "a tuple is only allowed as the whole `select:`, as in `select: (u.id, u.name)`",
+        Expr::Tuple(_) => {
+            "a tuple is only allowed as the whole `select:`, as in `select: (u.id, u.name)`"
+        }
         Expr::Struct(_) => "a struct literal is only allowed as the whole `select:`",
         Expr::Array(_) => "a list is only allowed after `in`, as in `u.id in [1, 2]`",
         Expr::Assign(_) => "`=` assigns in Rust; to compare write `==`",

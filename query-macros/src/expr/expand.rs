@@ -45,7 +45,12 @@ pub(crate) fn expand(scope: &Scope, dsl: &Dsl) -> TokenStream {
             let operand = sub(operand);
             quote_spanned!(span=> ::recto::dsl::neg(#operand))
         }
-        Kind::Binary { class, op, left, right } => {
+        Kind::Binary {
+            class,
+            op,
+            left,
+            right,
+        } => {
             let function = match class {
                 BinClass::Compare => quote_spanned!(span=> compare),
                 BinClass::Logic => quote_spanned!(span=> logic),
@@ -75,7 +80,11 @@ pub(crate) fn expand(scope: &Scope, dsl: &Dsl) -> TokenStream {
             let operand = sub(operand);
             quote_spanned!(span=> ::recto::dsl::is_nil(#operand))
         }
-        Kind::Like { operand, pattern, case_insensitive } => {
+        Kind::Like {
+            operand,
+            pattern,
+            case_insensitive,
+        } => {
             let (operand, pattern) = (sub(operand), sub(pattern));
             quote_spanned!(span=> ::recto::dsl::like(#operand, #pattern, #case_insensitive))
         }
@@ -84,7 +93,11 @@ pub(crate) fn expand(scope: &Scope, dsl: &Dsl) -> TokenStream {
             let operand = sub(operand);
             quote_spanned!(span=> ::recto::dsl::count(#operand, #distinct))
         }
-        Kind::Aggregate { func, numeric, operand } => {
+        Kind::Aggregate {
+            func,
+            numeric,
+            operand,
+        } => {
             let func = Ident::new(func, span);
             let operand = sub(operand);
             if *numeric {
@@ -93,8 +106,10 @@ pub(crate) fn expand(scope: &Scope, dsl: &Dsl) -> TokenStream {
                 quote_spanned!(span=> ::recto::dsl::extremum(::recto::AggFunc::#func, #operand))
             }
         }
-        Kind::Coalesce(args) => {
-            let (head, tail) = args.split_first().expect("coalesce has at least two arguments");
+        Kind::Coalesce {
+            first: head,
+            rest: tail,
+        } => {
             let checked = checked_against(scope, tail);
             let (first, rest) = (names::operand(), names::rest());
             let head = sub(head);

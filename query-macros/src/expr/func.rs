@@ -13,14 +13,50 @@ use crate::errors::{all, both};
 use crate::hint;
 
 /// The functions this version of the macro supports.
-const SUPPORTED: &[&str] = &["is_nil", "like", "ilike", "count", "sum", "avg", "min", "max", "coalesce", "field"];
+const SUPPORTED: &[&str] = &[
+    "is_nil", "like", "ilike", "count", "sum", "avg", "min", "max", "coalesce", "field",
+];
 
 /// Functions of the query language that are designed but not built yet.
 const NOT_YET: &[&str] = &[
-    "filter", "exists", "any", "all", "type", "selected_as", "over", "row_number", "rank", "dense_rank",
-    "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value", "last_value", "nth_value",
-    "datetime_add", "date_add", "ago", "from_now", "lower", "upper", "length", "trim", "substring", "concat",
-    "abs", "round", "ceil", "floor", "extract", "fragment", "splice", "identifier", "subquery", "parent_as",
+    "filter",
+    "exists",
+    "any",
+    "all",
+    "type",
+    "selected_as",
+    "over",
+    "row_number",
+    "rank",
+    "dense_rank",
+    "percent_rank",
+    "cume_dist",
+    "ntile",
+    "lag",
+    "lead",
+    "first_value",
+    "last_value",
+    "nth_value",
+    "datetime_add",
+    "date_add",
+    "ago",
+    "from_now",
+    "lower",
+    "upper",
+    "length",
+    "trim",
+    "substring",
+    "concat",
+    "abs",
+    "round",
+    "ceil",
+    "floor",
+    "extract",
+    "fragment",
+    "splice",
+    "identifier",
+    "subquery",
+    "parent_as",
     "json_extract_path",
 ];
 
@@ -46,7 +82,11 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
         function @ ("like" | "ilike") => {
             let [operand, pattern] = arity(name, args)?;
             let (operand, pattern) = both(convert(scope, operand), convert(scope, pattern))?;
-            Kind::Like { operand: Box::new(operand), pattern: Box::new(pattern), case_insensitive: function == "ilike" }
+            Kind::Like {
+                operand: Box::new(operand),
+                pattern: Box::new(pattern),
+                case_insensitive: function == "ilike",
+            }
         }
         "count" => count(scope, name, args)?,
         function @ ("sum" | "avg" | "min" | "max") => {
@@ -57,35 +97,64 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
                 "min" => ("Min", false),
                 _ => ("Max", false),
             };
-            Kind::Aggregate { func, numeric, operand: Box::new(convert(scope, operand)?) }
+            Kind::Aggregate {
+                func,
+                numeric,
+                operand: Box::new(convert(scope, operand)?),
+            }
         }
         "coalesce" => {
             if args.len() < 2 {
-                return Err(syn::Error::new(span, "`coalesce` takes at least two arguments"));
+                return Err(syn::Error::new(
+                    span,
+                    "`coalesce` takes at least two arguments",
+                ));
             }
-            Kind::Coalesce(all(args.iter().map(|arg| convert(scope, arg)))?)
+            let (first, rest) = both(
+                convert(scope, &args[0]),
+                all(args.iter().skip(1).map(|arg| convert(scope, arg))),
+            )?;
+            Kind::Coalesce {
+                first: Box::new(first),
+                rest,
+            }
         }
         "field" => return field(scope, name, args),
         other if NOT_YET.contains(&other) => {
-            return Err(syn::Error::new(span, format!("`{other}` is not supported yet")));
+            return Err(syn::Error::new(
+                span,
+                format!("`{other}` is not supported yet"),
+            ));
         }
         other => {
             let hint = match hint::closest(other, SUPPORTED.iter().chain(NOT_YET).copied()) {
                 Some(close) => format!("; did you mean `{close}`?"),
-                None => format!("; the query functions are {}", hint::list(SUPPORTED.iter().copied())),
+                None => format!(
+                    "; the query functions are {}",
+                    hint::list(SUPPORTED.iter().copied())
+                ),
             };
-            return Err(syn::Error::new(span, format!("unknown function `{other}`{hint}")));
+            return Err(syn::Error::new(
+                span,
+                format!("unknown function `{other}`{hint}"),
+            ));
         }
     };
     Ok(Dsl { span, kind })
 }
 
 /// Exactly `N` arguments.
-fn arity<'a, const N: usize>(name: &Ident, args: &'a Punctuated<Expr, Token![,]>) -> syn::Result<[&'a Expr; N]> {
+fn arity<'a, const N: usize>(
+    name: &Ident,
+    args: &'a Punctuated<Expr, Token![,]>,
+) -> syn::Result<[&'a Expr; N]> {
     let found: Vec<&Expr> = args.iter().collect();
     found.try_into().map_err(|found: Vec<&Expr>| {
         let plural = if N == 1 { "" } else { "s" };
-        syn::Error::new(name.span(), format!("`{name}` takes {N} argument{plural}, found {}", found.len()))
+        syn::Error::new(
+            name.span(),
+            format!("`{name}` takes {N} argument{plural}, found {}", found.len()),
+        )
     })
 }
 
@@ -94,15 +163,27 @@ fn count(scope: &mut Scope, name: &Ident, args: &Punctuated<Expr, Token![,]>) ->
     let found: Vec<&Expr> = args.iter().collect();
     match found[..] {
         [] => Ok(Kind::CountAll),
-        [operand] => Ok(Kind::Count { operand: Box::new(convert(scope, operand)?), distinct: false }),
+        [operand] => Ok(Kind::Count {
+            operand: Box::new(convert(scope, operand)?),
+            distinct: false,
+        }),
         [operand, flag] => {
             let is_distinct = matches!(flag, Expr::Path(path) if path.path.is_ident("distinct"));
             if !is_distinct {
-                return Err(syn::Error::new_spanned(flag, "the second argument of `count` can only be `distinct`"));
+                return Err(syn::Error::new_spanned(
+                    flag,
+                    "the second argument of `count` can only be `distinct`",
+                ));
             }
-            Ok(Kind::Count { operand: Box::new(convert(scope, operand)?), distinct: true })
+            Ok(Kind::Count {
+                operand: Box::new(convert(scope, operand)?),
+                distinct: true,
+            })
         }
-        _ => Err(syn::Error::new(name.span(), "`count` takes at most two arguments: `count(x, distinct)`")),
+        _ => Err(syn::Error::new(
+            name.span(),
+            "`count` takes at most two arguments: `count(x, distinct)`",
+        )),
     }
 }
 
@@ -110,15 +191,25 @@ fn count(scope: &mut Scope, name: &Ident, args: &Punctuated<Expr, Token![,]>) ->
 fn field(scope: &mut Scope, name: &Ident, args: &Punctuated<Expr, Token![,]>) -> syn::Result<Dsl> {
     let [binding, field_name] = arity(name, args)?;
     let binding = match binding {
-        Expr::Path(path) if path.qself.is_none() && path.path.get_ident().is_some() => {
-            let ident = path.path.get_ident().expect("checked above");
+        Expr::Path(path)
+            if let Some(ident) = path.path.get_ident()
+                && path.qself.is_none() =>
+        {
             scope.find(ident).ok_or_else(|| scope.unknown(ident))?
         }
-        other => return Err(syn::Error::new_spanned(other, "the first argument of `field` is a binding, like `u`")),
+        other => {
+            return Err(syn::Error::new_spanned(
+                other,
+                "the first argument of `field` is a binding, like `u`",
+            ));
+        }
     };
     let field_name = match field_name {
         Expr::Macro(mac) => pin(mac)?,
-        Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }) => quote::ToTokens::to_token_stream(lit),
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(lit),
+            ..
+        }) => quote::ToTokens::to_token_stream(lit),
         other => {
             return Err(syn::Error::new_spanned(
                 other,
@@ -127,5 +218,11 @@ fn field(scope: &mut Scope, name: &Ident, args: &Punctuated<Expr, Token![,]>) ->
         }
     };
     scope.mark_used(binding, false);
-    Ok(Dsl { span: name.span(), kind: Kind::FieldByName { binding, name: field_name } })
+    Ok(Dsl {
+        span: name.span(),
+        kind: Kind::FieldByName {
+            binding,
+            name: field_name,
+        },
+    })
 }

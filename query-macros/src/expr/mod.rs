@@ -45,24 +45,40 @@ pub(crate) enum Kind {
     /// `-x`.
     Neg(Box<Dsl>),
     /// A binary operator: `op` is the name of the `::recto::BinOp` variant.
-    Binary { class: BinClass, op: &'static str, left: Box<Dsl>, right: Box<Dsl> },
+    Binary {
+        class: BinClass,
+        op: &'static str,
+        left: Box<Dsl>,
+        right: Box<Dsl>,
+    },
     /// `x in [a, b]`.
     InList { operand: Box<Dsl>, list: Vec<Dsl> },
     /// `x in ^list`.
-    InParam { operand: Box<Dsl>, list: TokenStream },
+    InParam {
+        operand: Box<Dsl>,
+        list: TokenStream,
+    },
     /// `is_nil(x)`.
     IsNil(Box<Dsl>),
     /// `like(x, p)` and `ilike(x, p)`.
-    Like { operand: Box<Dsl>, pattern: Box<Dsl>, case_insensitive: bool },
+    Like {
+        operand: Box<Dsl>,
+        pattern: Box<Dsl>,
+        case_insensitive: bool,
+    },
     /// `count()`.
     CountAll,
     /// `count(x)` and `count(x, distinct)`.
     Count { operand: Box<Dsl>, distinct: bool },
     /// `sum`, `avg` (numeric) and `min`, `max` (any type): `func` names the
     /// `::recto::AggFunc` variant.
-    Aggregate { func: &'static str, numeric: bool, operand: Box<Dsl> },
+    Aggregate {
+        func: &'static str,
+        numeric: bool,
+        operand: Box<Dsl>,
+    },
     /// `coalesce(a, b, ...)`.
-    Coalesce(Vec<Dsl>),
+    Coalesce { first: Box<Dsl>, rest: Vec<Dsl> },
 }
 
 /// Which `::recto::dsl` function checks a binary operator's operands.

@@ -3,42 +3,60 @@
 //! to bindings in scope at that point (a join's binding is visible from its own `on:` on).
 //! Every error is collected, so one compile reports them all.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::Ident;
 use syn::ext::IdentExt;
-use syn::{Expr, Member};
 
 use super::parse::{FromInput, SourceSpec, parse_source};
+use super::value::{Select, condition, count, distinct, group_by, order_by, select};
 use crate::binding::{Binding, DeclPlace, Scope, Target, Typing};
-use crate::errors::{Errors, all};
-use crate::expr::{self, Dsl, Kind, binding_of, convert};
+use crate::errors::Errors;
+use crate::expr::Dsl;
 use crate::hint;
-use crate::segment::{Keyed, as_list, keyed, split_commas, split_in};
+use crate::segment::{Keyed, split_in};
 
 /// The clauses `from!` supports.
 const CLAUSES: &[&str] = &[
-    "join", "inner_join", "left_join", "on", "as", "where", "or_where", "select", "distinct", "group_by", "having",
-    "or_having", "order_by", "limit", "offset",
+    "join",
+    "inner_join",
+    "left_join",
+    "on",
+    "as",
+    "where",
+    "or_where",
+    "select",
+    "distinct",
+    "group_by",
+    "having",
+    "or_having",
+    "order_by",
+    "limit",
+    "offset",
 ];
 
 /// Clauses of the query language that are designed but not built yet.
 const NOT_YET: &[&str] = &[
-    "right_join", "full_join", "cross_join", "inner_lateral_join", "left_lateral_join", "select_merge", "lock",
-    "windows", "union", "union_all", "intersect", "intersect_all", "except", "except_all", "with_cte", "update",
-    "prefix", "with_ties",
+    "right_join",
+    "full_join",
+    "cross_join",
+    "inner_lateral_join",
+    "left_lateral_join",
+    "select_merge",
+    "lock",
+    "windows",
+    "union",
+    "union_all",
+    "intersect",
+    "intersect_all",
+    "except",
+    "except_all",
+    "with_cte",
+    "update",
+    "prefix",
+    "with_ties",
 ];
 
 /// The join clauses.
 const JOINS: &[&str] = &["join", "inner_join", "left_join"];
-
-/// The `order_by:` directions, with their `::recto::Direction` variants.
-const DIRECTIONS: &[(&str, &str)] = &[
-    ("asc", "Asc"),
-    ("desc", "Desc"),
-    ("asc_nulls_first", "AscNullsFirst"),
-    ("asc_nulls_last", "AscNullsLast"),
-    ("desc_nulls_first", "DescNullsFirst"),
-    ("desc_nulls_last", "DescNullsLast"),
-];
 
 /// A checked `from!`: what the expansion needs and nothing else.
 pub(crate) struct Checked {
@@ -56,9 +74,19 @@ pub(crate) struct Checked {
 /// clause's recorded location points).
 pub(crate) enum Clause {
     /// `join:` / `inner_join:` / `left_join:`.
-    Join { keyword: Ident, kind: &'static str, source: SourceSpec, on: Dsl, name: Option<Ident> },
+    Join {
+        keyword: Ident,
+        kind: &'static str,
+        source: SourceSpec,
+        on: Dsl,
+        name: Option<Ident>,
+    },
     /// `where:`, `or_where:`, `having:`, `or_having:`: `method` is the builder method.
-    Filter { keyword: Ident, method: &'static str, condition: Dsl },
+    Filter {
+        keyword: Ident,
+        method: &'static str,
+        condition: Dsl,
+    },
     /// `select:`.
     Select { keyword: Ident, select: Select },
     /// `distinct: true | false`.
@@ -66,27 +94,16 @@ pub(crate) enum Clause {
     /// `group_by:`.
     GroupBy { keyword: Ident, exprs: Vec<Dsl> },
     /// `order_by:`, each term with its `::recto::Direction` variant.
-    OrderBy { keyword: Ident, terms: Vec<(Ident, Dsl)> },
+    OrderBy {
+        keyword: Ident,
+        terms: Vec<(Ident, Dsl)>,
+    },
     /// `limit:` / `offset:`: `method` is the builder method.
-    Count { keyword: Ident, method: &'static str, count: Dsl },
-}
-
-/// The shape of `select:`.
-pub(crate) enum Select {
-    /// `select: x`.
-    One(Selected),
-    /// `select: (a, b)`.
-    Tuple(Vec<Selected>),
-    /// `select: Summary { id: u.id }`: the field names and their expressions.
-    Struct(Vec<(Ident, Dsl)>),
-}
-
-/// One selected thing.
-pub(crate) enum Selected {
-    /// A whole binding (`select: u`).
-    Binding(usize),
-    /// An expression.
-    Expr(Dsl),
+    Count {
+        keyword: Ident,
+        method: &'static str,
+        count: Dsl,
+    },
 }
 
 /// Checks the parsed input.
@@ -102,7 +119,12 @@ pub(crate) fn check(input: FromInput) -> syn::Result<Checked> {
             scope.expect_later(&binding);
         }
     }
-    let mut checked = Checked { scope, source: input.source, root_name: None, clauses: Vec::new() };
+    let mut checked = Checked {
+        scope,
+        source: input.source,
+        root_name: None,
+        clauses: Vec::new(),
+    };
 
     let mut clauses = input.clauses.into_iter().peekable();
     let mut first = true;
@@ -143,11 +165,20 @@ pub(crate) fn check(input: FromInput) -> syn::Result<Checked> {
 fn declare_source_bindings(scope: &mut Scope, input: &FromInput, errors: &mut Errors) {
     for decl in &input.bindings {
         let (target, typing) = match (&decl.place, &input.source) {
-            (DeclPlace::Named(name), _) => (Target::Named(name.unraw().to_string()), Typing::Untyped),
-            (DeclPlace::Position(0), SourceSpec::Schema(schema)) => (Target::Position(0), Typing::Schema(schema.clone())),
-            (DeclPlace::Position(0), SourceSpec::Table(_)) => (Target::Position(0), Typing::Untyped),
-            (DeclPlace::Position(position), SourceSpec::Query(_)) => (Target::Position(*position), Typing::Witness(*position)),
-            (DeclPlace::Position(_), _) => {
+            (DeclPlace::Named(name), _) => {
+                (Target::Named(name.unraw().to_string()), Typing::Untyped)
+            }
+            (DeclPlace::Position(0), SourceSpec::Schema(schema)) => {
+                (Target::Position(0), Typing::Schema(schema.clone()))
+            }
+            (DeclPlace::Position(0), SourceSpec::Table(_)) => {
+                (Target::Position(0), Typing::Untyped)
+            }
+            (DeclPlace::Last, SourceSpec::Query(_)) => (Target::Last, Typing::Untyped),
+            (DeclPlace::Position(position), SourceSpec::Query(_)) => {
+                (Target::Position(*position), Typing::Witness(*position))
+            }
+            (DeclPlace::Position(_) | DeclPlace::Last, _) => {
                 errors.push(syn::Error::new(
                     decl.name.span(),
                     "a query that starts from a schema or a table has one binding; list several bindings only to extend an existing query, as in `[u, p] in query`",
@@ -155,7 +186,11 @@ fn declare_source_bindings(scope: &mut Scope, input: &FromInput, errors: &mut Er
                 continue;
             }
         };
-        errors.take(scope.declare(Binding { name: decl.name.clone(), target, typing }));
+        errors.take(scope.declare(Binding {
+            name: decl.name.clone(),
+            target,
+            typing,
+        }));
     }
 }
 
@@ -169,10 +204,18 @@ fn name_of(clause: &Keyed) -> syn::Result<Ident> {
 /// A join with its `on:` and optional `as:` (in either order).
 fn join(scope: &mut Scope, clause: Keyed, modifiers: Vec<Keyed>) -> syn::Result<Clause> {
     let mut errors = Errors::default();
-    let kind = if clause.keyword == "left_join" { "Left" } else { "Inner" };
+    let kind = if clause.keyword == "left_join" {
+        "Left"
+    } else {
+        "Inner"
+    };
     let (mut on, mut name) = (None, None);
     for modifier in modifiers {
-        let slot = if modifier.keyword == "on" { &mut on } else { &mut name };
+        let slot = if modifier.keyword == "on" {
+            &mut on
+        } else {
+            &mut name
+        };
         if slot.is_some() {
             errors.push(syn::Error::new(
                 modifier.keyword.span(),
@@ -184,10 +227,16 @@ fn join(scope: &mut Scope, clause: Keyed, modifiers: Vec<Keyed>) -> syn::Result<
     }
 
     let Some((binding, in_token, source)) = split_in(&clause.value) else {
-        return Err(syn::Error::new_spanned(&clause.value, "expected `binding in Source`, as in `join: p in Post`"));
+        return Err(syn::Error::new_spanned(
+            &clause.value,
+            "expected `binding in Source`, as in `join: p in Post`",
+        ));
     };
     let source = if source.is_empty() {
-        Err(syn::Error::new(in_token.span(), "expected a schema type or a table name string after `in`"))
+        Err(syn::Error::new(
+            in_token.span(),
+            "expected a schema type or a table name string after `in`",
+        ))
     } else {
         parse_source(source).and_then(|source| match source {
             SourceSpec::Query(expr) => Err(syn::Error::new_spanned(
@@ -197,32 +246,49 @@ fn join(scope: &mut Scope, clause: Keyed, modifiers: Vec<Keyed>) -> syn::Result<
             source => Ok(source),
         })
     };
-    let binding = syn::parse2::<Ident>(binding.clone())
-        .map_err(|_| syn::Error::new_spanned(&binding, "expected one binding name, as in `join: p in Post`"));
+    let binding = syn::parse2::<Ident>(binding.clone()).map_err(|_| {
+        syn::Error::new_spanned(
+            &binding,
+            "expected one binding name, as in `join: p in Post`",
+        )
+    });
     let (Some(binding), source) = (errors.take(binding), errors.take(source)) else {
-        return Err(errors.finish(()).expect_err("recorded above"));
+        return Err(errors.into_error());
     };
     let typing = match &source {
         Some(SourceSpec::Schema(schema)) => Typing::Schema(schema.clone()),
         _ => Typing::Untyped,
     };
     let k = scope.joins();
-    errors.take(scope.declare(Binding { name: binding, target: Target::Join(k), typing }));
+    errors.take(scope.declare(Binding {
+        name: binding,
+        target: Target::Join(k),
+        typing,
+    }));
 
     let on = match on {
         Some(on) => errors.take(condition(scope, on.value)),
         None => {
             errors.push(syn::Error::new(
                 clause.keyword.span(),
-                format!("`{}:` needs an `on:` condition, as in `on: p.user_id == u.id`", clause.keyword),
+                format!(
+                    "`{}:` needs an `on:` condition, as in `on: p.user_id == u.id`",
+                    clause.keyword
+                ),
             ));
             None
         }
     };
     let name = name.and_then(|name| errors.take(name_of(&name)));
     match (source, on) {
-        (Some(source), Some(on)) => errors.finish(Clause::Join { keyword: clause.keyword, kind, source, on, name }),
-        _ => Err(errors.finish(()).expect_err("recorded above")),
+        (Some(source), Some(on)) => errors.finish(Clause::Join {
+            keyword: clause.keyword,
+            kind,
+            source,
+            on,
+            name,
+        }),
+        _ => Err(errors.into_error()),
     }
 }
 
@@ -238,122 +304,51 @@ fn simple_clause(scope: &mut Scope, clause: Keyed) -> syn::Result<Clause> {
                 "having" => "having",
                 _ => "or_having",
             };
-            Clause::Filter { method, condition: condition(scope, value)?, keyword }
+            Clause::Filter {
+                method,
+                condition: condition(scope, value)?,
+                keyword,
+            }
         }
-        "select" => Clause::Select { select: select(scope, value)?, keyword },
-        "distinct" => Clause::Distinct { distinct: distinct(&value)?, keyword },
-        "group_by" => Clause::GroupBy { exprs: group_by(scope, &keyword, value)?, keyword },
-        "order_by" => Clause::OrderBy { terms: order_by(scope, value)?, keyword },
+        "select" => Clause::Select {
+            select: select(scope, value)?,
+            keyword,
+        },
+        "distinct" => Clause::Distinct {
+            distinct: distinct(&value)?,
+            keyword,
+        },
+        "group_by" => Clause::GroupBy {
+            exprs: group_by(scope, &keyword, value)?,
+            keyword,
+        },
+        "order_by" => Clause::OrderBy {
+            terms: order_by(scope, value)?,
+            keyword,
+        },
         "limit" | "offset" => {
             let method = if name == "limit" { "limit" } else { "offset" };
-            Clause::Count { method, count: count(scope, &keyword, value)?, keyword }
+            Clause::Count {
+                method,
+                count: count(scope, &keyword, value)?,
+                keyword,
+            }
         }
         other if NOT_YET.contains(&other) => {
-            return Err(syn::Error::new(keyword.span(), format!("`{other}` is not supported yet")));
+            return Err(syn::Error::new(
+                keyword.span(),
+                format!("`{other}` is not supported yet"),
+            ));
         }
         other => {
             let hint = match hint::closest(other, CLAUSES.iter().chain(NOT_YET).copied()) {
                 Some(close) => format!("; did you mean `{close}`?"),
                 None => format!("; the clauses are {}", hint::list(CLAUSES.iter().copied())),
             };
-            return Err(syn::Error::new(keyword.span(), format!("unknown clause `{other}`{hint}")));
+            return Err(syn::Error::new(
+                keyword.span(),
+                format!("unknown clause `{other}`{hint}"),
+            ));
         }
     })
-}
-
-/// A condition (`where:`, `on:`, ...): any expression; rustc checks that it is boolean.
-fn condition(scope: &mut Scope, value: TokenStream) -> syn::Result<Dsl> {
-    convert(scope, &expr::parse(value)?)
-}
-
-fn select(scope: &mut Scope, value: TokenStream) -> syn::Result<Select> {
-    let expr = expr::parse(value)?;
-    let item = |scope: &mut Scope, expr: &Expr| match binding_of(scope, expr) {
-        Some(binding) => {
-            scope.mark_used(binding, false);
-            Ok(Selected::Binding(binding))
-        }
-        None => convert(scope, expr).map(Selected::Expr),
-    };
-    match &expr {
-        Expr::Tuple(tuple) if tuple.elems.is_empty() => {
-            Err(syn::Error::new_spanned(tuple, "`select:` needs at least one value"))
-        }
-        Expr::Tuple(tuple) => all(tuple.elems.iter().map(|elem| item(scope, elem))).map(Select::Tuple),
-        Expr::Struct(literal) => {
-            if let Some(rest) = &literal.rest {
-                return Err(syn::Error::new_spanned(rest, "a selected struct lists every field; `..` is not supported"));
-            }
-            let fields = literal.fields.iter().map(|field| match &field.member {
-                Member::Named(name) => convert(scope, &field.expr).map(|expr| (name.clone(), expr)),
-                Member::Unnamed(index) => {
-                    Err(syn::Error::new(index.span, "a selected struct has named fields, as in `Summary { id: u.id }`"))
-                }
-            });
-            all(fields).map(Select::Struct)
-        }
-        _ => item(scope, &expr).map(Select::One),
-    }
-}
-
-fn distinct(value: &TokenStream) -> syn::Result<bool> {
-    if as_list(value).is_some() {
-        return Err(syn::Error::new_spanned(value, "`distinct: [..]` (DISTINCT ON) is not supported yet"));
-    }
-    syn::parse2::<syn::LitBool>(value.clone())
-        .map(|lit| lit.value)
-        .map_err(|_| syn::Error::new_spanned(value, "`distinct:` takes `true` or `false`"))
-}
-
-fn group_by(scope: &mut Scope, keyword: &Ident, value: TokenStream) -> syn::Result<Vec<Dsl>> {
-    let items = match as_list(&value) {
-        Some((_, inner)) => split_commas(inner)?,
-        None => vec![value],
-    };
-    if items.is_empty() {
-        return Err(syn::Error::new(keyword.span(), "`group_by:` needs at least one expression"));
-    }
-    all(items.into_iter().map(|item| condition(scope, item)))
-}
-
-fn order_by(scope: &mut Scope, value: TokenStream) -> syn::Result<Vec<(Ident, Dsl)>> {
-    let items = match as_list(&value) {
-        Some((_, inner)) => split_commas(inner)?,
-        None => vec![value],
-    };
-    all(items.into_iter().map(|item| match keyed(&item) {
-        Some(Keyed { keyword, value }) => {
-            let name = keyword.unraw().to_string();
-            let Some((_, variant)) = DIRECTIONS.iter().find(|(direction, _)| *direction == name) else {
-                let names = DIRECTIONS.iter().map(|(direction, _)| *direction);
-                let hint = hint::did_you_mean(&name, names.clone());
-                return Err(syn::Error::new(
-                    keyword.span(),
-                    format!("unknown direction `{name}`{hint}; `order_by:` takes {}", hint::list(names)),
-                ));
-            };
-            Ok((Ident::new(variant, keyword.span()), condition(scope, value)?))
-        }
-        None => {
-            let term = condition(scope, item)?;
-            Ok((Ident::new("Asc", term.span), term))
-        }
-    }))
-}
-
-/// `limit:` / `offset:`: an integer literal or a pin, as in Ecto (MySQL accepts nothing
-/// else there).
-fn count(scope: &mut Scope, keyword: &Ident, value: TokenStream) -> syn::Result<Dsl> {
-    let expr = expr::parse(value)?;
-    let literal = matches!(&expr, Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(_), .. }));
-    let pin = matches!(&expr, Expr::Macro(_));
-    if !literal && !pin {
-        return Err(syn::Error::new_spanned(
-            &expr,
-            format!("`{keyword}:` takes an integer literal or a Rust value bound with `^`, as in `{keyword}: ^per_page`"),
-        ));
-    }
-    let count = convert(scope, &expr)?;
-    debug_assert!(matches!(count.kind, Kind::Lit(_) | Kind::Pin(_)));
-    Ok(count)
 }

@@ -20,8 +20,9 @@ use syn::LitStr;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
-use super::check::{Checked, Clause, Select, Selected};
+use super::check::{Checked, Clause};
 use super::parse::SourceSpec;
+use super::value::{Select, Selected};
 use crate::binding::{Scope, names};
 use crate::expr::{Dsl, expand as expand_expr};
 
@@ -30,7 +31,9 @@ pub(crate) fn expand(checked: &Checked) -> TokenStream {
     let q = names::query();
     let scope = &checked.scope;
     let source = match &checked.source {
-        SourceSpec::Schema(schema) => quote_spanned!(schema.span()=> ::recto::Query::<#schema>::from_schema()),
+        SourceSpec::Schema(schema) => {
+            quote_spanned!(schema.span()=> ::recto::Query::<#schema>::from_schema())
+        }
         SourceSpec::Table(table) => quote_spanned!(table.span()=> ::recto::Query::table(#table)),
         SourceSpec::Query(query) => quote_spanned!(query.span()=> ::recto::dsl::source(#query)),
     };
@@ -42,7 +45,9 @@ pub(crate) fn expand(checked: &Checked) -> TokenStream {
     for (position, span) in scope.witnesses() {
         let witness = names::witness(position);
         let position = Literal::usize_unsuffixed(position);
-        body.extend(quote_spanned!(span=> let #witness = ::recto::dsl::fields::<#position, _>(&#q);));
+        body.extend(
+            quote_spanned!(span=> let #witness = ::recto::dsl::fields::<#position, _>(&#q);),
+        );
     }
     if scope.uses_joins() {
         let base = names::base();
@@ -59,11 +64,20 @@ pub(crate) fn expand(checked: &Checked) -> TokenStream {
 fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
     let expr = |dsl| expand_expr(scope, dsl);
     match clause {
-        Clause::Join { keyword, kind, source, on, name } => {
+        Clause::Join {
+            keyword,
+            kind,
+            source,
+            on,
+            name,
+        } => {
             let span = keyword.span();
             let kind = Ident::new(kind, span);
             let (slot, source) = match source {
-                SourceSpec::Schema(schema) => (quote!(#schema), quote_spanned!(span=> ::recto::Source::schema::<#schema>())),
+                SourceSpec::Schema(schema) => (
+                    quote!(#schema),
+                    quote_spanned!(span=> ::recto::Source::schema::<#schema>()),
+                ),
                 SourceSpec::Table(table) => (
                     quote_spanned!(span=> ::recto::Erased),
                     quote_spanned!(span=> ::recto::Source::Table(::std::borrow::Cow::Borrowed(#table))),
@@ -80,7 +94,11 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             };
             quote_spanned!(span=> join::<#slot>(::recto::JoinKind::#kind, #source, #on, #name))
         }
-        Clause::Filter { keyword, method, condition: cond } => {
+        Clause::Filter {
+            keyword,
+            method,
+            condition: cond,
+        } => {
             let method = Ident::new(method, keyword.span());
             let cond = condition(scope, cond);
             quote_spanned!(keyword.span()=> #method(#cond))
@@ -105,7 +123,9 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             };
             quote_spanned!(keyword.span()=> select(#select))
         }
-        Clause::Distinct { keyword, distinct } => quote_spanned!(keyword.span()=> distinct(#distinct)),
+        Clause::Distinct { keyword, distinct } => {
+            quote_spanned!(keyword.span()=> distinct(#distinct))
+        }
         Clause::GroupBy { keyword, exprs } => {
             let exprs = exprs.iter().map(|value| {
                 let span = value.span;
@@ -122,7 +142,11 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             });
             quote_spanned!(keyword.span()=> order_by(::std::vec![#(#terms),*]))
         }
-        Clause::Count { keyword, method, count } => {
+        Clause::Count {
+            keyword,
+            method,
+            count,
+        } => {
             let method = Ident::new(method, keyword.span());
             let span = count.span;
             let count = expr(count);

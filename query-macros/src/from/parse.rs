@@ -33,10 +33,16 @@ pub(crate) enum SourceSpec {
 pub(crate) fn parse(input: TokenStream) -> syn::Result<FromInput> {
     let mut segments = split_commas(input)?.into_iter();
     let Some(head) = segments.next() else {
-        return Err(syn::Error::new(Span::call_site(), "expected `binding in Source`, as in `from!(u in User)`"));
+        return Err(syn::Error::new(
+            Span::call_site(),
+            "expected `binding in Source`, as in `from!(u in User)`",
+        ));
     };
     let Some((bindings, in_token, source)) = split_in(&head) else {
-        return Err(syn::Error::new_spanned(&head, "expected `binding in Source`, as in `from!(u in User)`"));
+        return Err(syn::Error::new_spanned(
+            &head,
+            "expected `binding in Source`, as in `from!(u in User)`",
+        ));
     };
     let mut errors = Errors::default();
     let bindings = errors.take(parse_decls(bindings));
@@ -64,8 +70,12 @@ pub(crate) fn parse(input: TokenStream) -> syn::Result<FromInput> {
         }
     }
     match (bindings, source) {
-        (Some(bindings), Some(source)) => errors.finish(FromInput { bindings, source, clauses }),
-        _ => Err(errors.finish(()).expect_err("a missing part recorded its error")),
+        (Some(bindings), Some(source)) => errors.finish(FromInput {
+            bindings,
+            source,
+            clauses,
+        }),
+        _ => Err(errors.into_error()),
     }
 }
 
@@ -76,7 +86,10 @@ pub(crate) fn parse_source(tokens: TokenStream) -> syn::Result<SourceSpec> {
         return Ok(SourceSpec::Table(table));
     }
     if let Ok(path) = syn::parse2::<syn::Path>(tokens.clone()) {
-        let last = path.segments.last().map(|segment| segment.ident.to_string());
+        let last = path
+            .segments
+            .last()
+            .map(|segment| segment.ident.to_string());
         if last.is_some_and(|name| name.starts_with(|c: char| c.is_ascii_uppercase())) {
             return Ok(SourceSpec::Schema(path));
         }
@@ -85,7 +98,10 @@ pub(crate) fn parse_source(tokens: TokenStream) -> syn::Result<SourceSpec> {
     if let syn::Expr::Call(call) = &expr
         && matches!(&*call.func, syn::Expr::Path(path) if path.path.is_ident("subquery"))
     {
-        return Err(syn::Error::new_spanned(&call.func, "`subquery(..)` sources are not supported yet"));
+        return Err(syn::Error::new_spanned(
+            &call.func,
+            "`subquery(..)` sources are not supported yet",
+        ));
     }
     Ok(SourceSpec::Query(expr))
 }

@@ -36,10 +36,20 @@ fn clause_errors() {
 
 #[test]
 fn binding_errors() {
-    assert_snapshot!(messages(expand_from(quote!([u, p] in User, where: x.age > 1))));
-    assert_snapshot!(messages(expand_from(quote!(u in q, join: u in Post, on: uu.id == 1))));
-    assert_snapshot!(messages(expand_from(quote!(u in User, where: p.id == 1, join: p in Post, on: p.id == u.id))));
-    assert_snapshot!(messages(expand_from(quote!([u, _, c] in q, where: x.id == 1 && _.id == 2))));
+    assert_snapshot!(messages(expand_from(
+        quote!([u, p] in User, where: x.age > 1)
+    )));
+    assert_snapshot!(messages(expand_from(
+        quote!(u in q, join: u in Post, on: uu.id == 1)
+    )));
+    assert_snapshot!(messages(expand_from(
+        quote!(u in User, where: p.id == 1, join: p in Post, on: p.id == u.id)
+    )));
+    assert_snapshot!(messages(expand_from(
+        quote!([u, _, c] in q, where: x.id == 1 && _.id == 2)
+    )));
+    assert_snapshot!(messages(expand_from(quote!([u, ..., b, c] in q))));
+    assert_snapshot!(messages(expand_from(quote!([u, ..., c] in User))));
 }
 
 #[test]
@@ -67,7 +77,9 @@ fn expression_errors() {
 fn source_and_shape_errors() {
     assert_snapshot!(messages(expand_from(quote!(User))));
     assert_snapshot!(messages(expand_from(quote!(u in subquery(q)))));
-    assert_snapshot!(messages(expand_from(quote!(u in User, join: p in posts_of(u), on: true))));
+    assert_snapshot!(messages(expand_from(
+        quote!(u in User, join: p in posts_of(u), on: true)
+    )));
     assert_snapshot!(messages(expand_from(quote!(u in User, where u.age > 1))));
     assert_snapshot!(messages(expand_from(quote!(u in User, where:))));
 }

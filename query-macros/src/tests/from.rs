@@ -17,7 +17,9 @@ fn schema_source() {
 
 #[test]
 fn table_source_with_fields_by_name() {
-    assert_snapshot!(from(quote!(u in "users", where: u["age"] > 30, select: (u["id"], u.name))));
+    assert_snapshot!(from(
+        quote!(u in "users", where: u["age"] > 30, select: (u["id"], u.name))
+    ));
 }
 
 #[test]
@@ -31,12 +33,23 @@ fn readme_query() {
 
 #[test]
 fn composed_source_uses_witnesses_of_used_bindings_only() {
-    assert_snapshot!(from(quote!([u, p, c] in base, where: p.score >= 3.0, select: (u.name, p.title))));
+    assert_snapshot!(from(
+        quote!([u, p, c] in base, where: p.score >= 3.0, select: (u.name, p.title))
+    ));
+}
+
+#[test]
+fn last_binding_is_untyped() {
+    assert_snapshot!(from(
+        quote!([u, ..., c] in base, where: c.body != "" && u.id > 1)
+    ));
 }
 
 #[test]
 fn named_bindings_are_untyped() {
-    assert_snapshot!(from(quote!([u, org: o] in base, where: o.active && u.id > 1)));
+    assert_snapshot!(from(
+        quote!([u, org: o] in base, where: o.active && u.id > 1)
+    ));
 }
 
 #[test]
@@ -68,7 +81,9 @@ fn operators_keep_rust_precedence() {
 
 #[test]
 fn in_lists_and_pinned_lists() {
-    assert_snapshot!(from(quote!(u in User, where: u.id in [1, ^two] || u.id in ^ids)));
+    assert_snapshot!(from(
+        quote!(u in User, where: u.id in [1, ^two] || u.id in ^ids)
+    ));
 }
 
 #[test]
@@ -81,7 +96,9 @@ fn functions() {
 
 #[test]
 fn struct_select() {
-    assert_snapshot!(from(quote!(u in User, select: Summary { id: u.id, years: u.age })));
+    assert_snapshot!(from(
+        quote!(u in User, select: Summary { id: u.id, years: u.age })
+    ));
 }
 
 #[test]

@@ -30,9 +30,18 @@ fn rustfmt(source: &str) -> String {
         .stderr(Stdio::piped())
         .spawn()
         .expect("rustfmt runs (it ships with the toolchain)");
-    child.stdin.take().expect("piped").write_all(source.as_bytes()).expect("rustfmt reads");
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(source.as_bytes())
+        .expect("rustfmt reads");
     let output = child.wait_with_output().expect("rustfmt finishes");
-    assert!(output.status.success(), "rustfmt failed on:\n{source}\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "rustfmt failed on:\n{source}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).expect("rustfmt writes UTF-8")
 }
 
@@ -40,6 +49,10 @@ fn rustfmt(source: &str) -> String {
 fn messages(result: syn::Result<TokenStream>) -> String {
     match result {
         Ok(tokens) => panic!("expected errors, got:\n{}", pretty_expr(tokens)),
-        Err(error) => error.into_iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"),
+        Err(error) => error
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }

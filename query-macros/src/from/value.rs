@@ -1,0 +1,171 @@
+//! The value each clause takes: a condition, a `select:` shape, `distinct: true | false`,
+//! `group_by:` and `order_by:` lists (with the six directions), and the integer literal or
+//! pin of `limit:` and `offset:`. Which clause comes when is [`check`](super::check)'s
+//! business.
+
+use proc_macro2::{Ident, TokenStream};
+use syn::ext::IdentExt;
+use syn::{Expr, Member};
+
+use crate::binding::Scope;
+use crate::errors::all;
+use crate::expr::{self, Dsl, Kind, binding_of, convert};
+use crate::hint;
+use crate::segment::{Keyed, as_list, keyed, split_commas};
+
+/// The `order_by:` directions, with their `::recto::Direction` variants.
+const DIRECTIONS: &[(&str, &str)] = &[
+    ("asc", "Asc"),
+    ("desc", "Desc"),
+    ("asc_nulls_first", "AscNullsFirst"),
+    ("asc_nulls_last", "AscNullsLast"),
+    ("desc_nulls_first", "DescNullsFirst"),
+    ("desc_nulls_last", "DescNullsLast"),
+];
+
+/// The shape of `select:`.
+pub(crate) enum Select {
+    /// `select: x`.
+    One(Selected),
+    /// `select: (a, b)`.
+    Tuple(Vec<Selected>),
+    /// `select: Summary { id: u.id }`: the field names and their expressions.
+    Struct(Vec<(Ident, Dsl)>),
+}
+
+/// One selected thing.
+pub(crate) enum Selected {
+    /// A whole binding (`select: u`).
+    Binding(usize),
+    /// An expression.
+    Expr(Dsl),
+}
+
+/// A condition (`where:`, `on:`, ...): any expression; rustc checks that it is boolean.
+pub(super) fn condition(scope: &mut Scope, value: TokenStream) -> syn::Result<Dsl> {
+    convert(scope, &expr::parse(value)?)
+}
+
+pub(super) fn select(scope: &mut Scope, value: TokenStream) -> syn::Result<Select> {
+    let expr = expr::parse(value)?;
+    let item = |scope: &mut Scope, expr: &Expr| match binding_of(scope, expr) {
+        Some(binding) => {
+            scope.mark_used(binding, false);
+            Ok(Selected::Binding(binding))
+        }
+        None => convert(scope, expr).map(Selected::Expr),
+    };
+    match &expr {
+        Expr::Tuple(tuple) if tuple.elems.is_empty() => Err(syn::Error::new_spanned(
+            tuple,
+            "`select:` needs at least one value",
+        )),
+        Expr::Tuple(tuple) => {
+            all(tuple.elems.iter().map(|elem| item(scope, elem))).map(Select::Tuple)
+        }
+        Expr::Struct(literal) => {
+            if let Some(rest) = &literal.rest {
+                return Err(syn::Error::new_spanned(
+                    rest,
+                    "a selected struct lists every field; `..` is not supported",
+                ));
+            }
+            let fields = literal.fields.iter().map(|field| match &field.member {
+                Member::Named(name) => convert(scope, &field.expr).map(|expr| (name.clone(), expr)),
+                Member::Unnamed(index) => Err(syn::Error::new(
+                    index.span,
+                    "a selected struct has named fields, as in `Summary { id: u.id }`",
+                )),
+            });
+            all(fields).map(Select::Struct)
+        }
+        _ => item(scope, &expr).map(Select::One),
+    }
+}
+
+pub(super) fn distinct(value: &TokenStream) -> syn::Result<bool> {
+    if as_list(value).is_some() {
+        return Err(syn::Error::new_spanned(
+            value,
+            "`distinct: [..]` (DISTINCT ON) is not supported yet",
+        ));
+    }
+    syn::parse2::<syn::LitBool>(value.clone())
+        .map(|lit| lit.value)
+        .map_err(|_| syn::Error::new_spanned(value, "`distinct:` takes `true` or `false`"))
+}
+
+pub(super) fn group_by(
+    scope: &mut Scope,
+    keyword: &Ident,
+    value: TokenStream,
+) -> syn::Result<Vec<Dsl>> {
+    let items = match as_list(&value) {
+        Some((_, inner)) => split_commas(inner)?,
+        None => vec![value],
+    };
+    if items.is_empty() {
+        return Err(syn::Error::new(
+            keyword.span(),
+            "`group_by:` needs at least one expression",
+        ));
+    }
+    all(items.into_iter().map(|item| condition(scope, item)))
+}
+
+pub(super) fn order_by(scope: &mut Scope, value: TokenStream) -> syn::Result<Vec<(Ident, Dsl)>> {
+    let items = match as_list(&value) {
+        Some((_, inner)) => split_commas(inner)?,
+        None => vec![value],
+    };
+    all(items.into_iter().map(|item| match keyed(&item) {
+        Some(Keyed { keyword, value }) => {
+            let name = keyword.unraw().to_string();
+            let Some((_, variant)) = DIRECTIONS.iter().find(|(direction, _)| *direction == name)
+            else {
+                let names = DIRECTIONS.iter().map(|(direction, _)| *direction);
+                let hint = hint::did_you_mean(&name, names.clone());
+                return Err(syn::Error::new(
+                    keyword.span(),
+                    format!(
+                        "unknown direction `{name}`{hint}; `order_by:` takes {}",
+                        hint::list(names)
+                    ),
+                ));
+            };
+            Ok((
+                Ident::new(variant, keyword.span()),
+                condition(scope, value)?,
+            ))
+        }
+        None => {
+            let term = condition(scope, item)?;
+            Ok((Ident::new("Asc", term.span), term))
+        }
+    }))
+}
+
+/// `limit:` / `offset:`: an integer literal or a pin, as in Ecto (MySQL accepts nothing
+/// else there).
+pub(super) fn count(scope: &mut Scope, keyword: &Ident, value: TokenStream) -> syn::Result<Dsl> {
+    let expr = expr::parse(value)?;
+    let literal = matches!(
+        &expr,
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(_),
+            ..
+        })
+    );
+    let pin = matches!(&expr, Expr::Macro(_));
+    if !literal && !pin {
+        return Err(syn::Error::new_spanned(
+            &expr,
+            format!(
+                "`{keyword}:` takes an integer literal or a Rust value bound with `^`, as in `{keyword}: ^per_page`"
+            ),
+        ));
+    }
+    let count = convert(scope, &expr)?;
+    debug_assert!(matches!(count.kind, Kind::Lit(_) | Kind::Pin(_)));
+    Ok(count)
+}
