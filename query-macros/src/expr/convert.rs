@@ -15,25 +15,25 @@ use crate::preprocess::PIN_MARKER;
 /// Converts and checks one expression.
 pub(crate) fn convert(scope: &mut Scope, expr: &Expr) -> syn::Result<Dsl> {
     let span = expr.span();
-    let kind = match expr {
-        Expr::Lit(lit) => Kind::Lit(literal(&lit.lit)?),
-        Expr::Path(path) => return Err(bare_path(scope, path)),
-        Expr::Field(field) => return field_access(scope, field),
-        Expr::Index(index) => return index_access(scope, index),
-        Expr::Macro(mac) => {
-            return Ok(Dsl {
-                span,
-                kind: Kind::Pin(pin(mac)?),
-            });
-        }
-        Expr::Paren(paren) => return convert(scope, &paren.expr),
-        Expr::Group(group) => return convert(scope, &group.expr),
-        Expr::Unary(unary) => return unary_op(scope, unary),
-        Expr::Binary(binary) => return binary_op(scope, binary),
-        Expr::Call(call) => return func::call(scope, call),
-        other => return Err(unsupported(other)),
-    };
-    Ok(Dsl { span, kind })
+    match expr {
+        Expr::Lit(lit) => Ok(Dsl {
+            span,
+            kind: Kind::Lit(literal(&lit.lit)?),
+        }),
+        Expr::Macro(mac) => Ok(Dsl {
+            span,
+            kind: Kind::Pin(pin(mac)?),
+        }),
+        Expr::Path(path) => Err(bare_path(scope, path)),
+        Expr::Field(field) => field_access(scope, field),
+        Expr::Index(index) => index_access(scope, index),
+        Expr::Paren(paren) => convert(scope, &paren.expr),
+        Expr::Group(group) => convert(scope, &group.expr),
+        Expr::Unary(unary) => unary_op(scope, unary),
+        Expr::Binary(binary) => binary_op(scope, binary),
+        Expr::Call(call) => func::call(scope, call),
+        other => Err(unsupported(other)),
+    }
 }
 
 /// The binding a bare identifier names, for the places a whole binding is allowed
