@@ -46,6 +46,8 @@ pub trait Dialect {
 pub struct Quirks {
     /// How `true` and `false` literals are spelled.
     pub booleans: Booleans,
+    /// How `/` is written when both operands are integers.
+    pub integer_division: IntegerDivision,
     /// How `ilike(a, b)` is written.
     pub ilike: Ilike,
     /// What `like` needs to treat `\` as its escape character, as PostgreSQL and MySQL do by
@@ -69,6 +71,18 @@ pub enum Booleans {
     Keywords,
     /// `1` and `0`.
     Integers,
+}
+
+/// How `a / b` is written when both operands are known to be integers, so that it
+/// truncates toward zero in every engine as it does in PostgreSQL and SQLite.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IntegerDivision {
+    /// `(a / b)`: the engine's `/` already truncates integer operands.
+    Slash,
+    /// `(a DIV b)`: the engine's `/` returns a decimal, and `DIV` truncates toward zero.
+    /// Operands of unknown type (schemaless columns) keep `/`.
+    Div,
 }
 
 /// How `ilike(a, b)` is written.

@@ -25,7 +25,7 @@ cases! {
     select_default_is_the_whole_schema => users();
     select_one_expr => users().select(one(u("name")));
     select_tuple => users().select(tuple(vec![u("id"), u("email"), int(1)]));
-    select_struct_aliases_by_field_name => users().select(Select::Struct(vec![
+    select_struct_aliases_by_field_name => users().group_by(vec![u("name"), u("email")]).select(Select::Struct(vec![
         ("who".into(), u("name")),
         ("contact".into(), u("email")),
         ("n".into(), agg(AggFunc::Count, None, false)),
@@ -82,6 +82,21 @@ cases! {
         bin(BinOp::Add, u("age"), bin(BinOp::Mul, int(2), u("id"))),
         bin(BinOp::Rem, bin(BinOp::Div, u("id"), int(3)), int(4)),
     )));
+    integer_division => users().select(tuple(vec![
+        bin(BinOp::Div, u("age"), int(7)),
+        bin(BinOp::Div, u("id"), param(Value::I32(2))),
+        bin(BinOp::Div, neg(u("age")), bin(BinOp::Add, int(3), int(4))),
+        bin(BinOp::Div, agg(AggFunc::Count, None, false), int(3)),
+    ])).group_by(vec![u("age"), u("id")]);
+    float_division => users().select(tuple(vec![
+        bin(BinOp::Div, u("age"), lit(Value::F64(2.0))),
+        bin(BinOp::Div, param(Value::F64(7.0)), u("age")),
+    ]));
+    division_of_unknown_types => Query::table("events").select(tuple(vec![
+        bin(BinOp::Div, u("id"), int(2)),
+        bin(BinOp::Div, agg(AggFunc::Sum, Some(u("id")), false), int(2)),
+    ])).group_by(vec![u("id")]);
+    remainder => users().select(tuple(vec![bin(BinOp::Rem, u("age"), int(7)), bin(BinOp::Rem, neg(u("age")), int(7))]));
     subtracting_a_negative_literal => users().select(one(bin(BinOp::Sub, u("age"), int(-1))));
     logic_operators => users().filter(eq(u("id"), int(1)).or(eq(u("id"), int(2))).and(not(is_nil(u("email")))));
     not_of_a_column => Query::table("flags").select(one(u("id"))).filter(not(u("on")));
@@ -98,7 +113,7 @@ cases! {
     in_param_list_of_five => users().filter(in_param(u("name"), Array::Text(vec!["a".into(), "b".into(), "c".into(), "d".into(), "e".into()])));
     in_empty_param_list => users().filter(in_param(u("id"), Array::I64(vec![])));
     not_in_empty_param_list => users().filter(not(in_param(u("id"), Array::I64(vec![]))));
-    array_param_outside_in => users().filter(eq(u("id"), param(Value::Array(Array::I64(vec![1])))));
+    array_param_outside_in => users().select(one(param(Value::Array(Array::I64(vec![1, 2])))));
 
     // Predicates.
     is_nil_and_not_is_nil => users().filter(is_nil(u("email"))).or_filter(not(is_nil(u("name"))));
@@ -187,7 +202,7 @@ cases! {
         .or_filter(like(u("name"), text("A%"), true))
         .group_by(vec![o("name")])
         .having(bin(BinOp::Gt, agg(AggFunc::Count, None, false), param(Value::I64(2))))
-        .order_by(order(Direction::DescNullsLast, agg(AggFunc::Max, Some(u("age")), false)))
+        .order_by(order(Direction::DescNullsLast, agg(AggFunc::Count, None, false)))
         .limit(param(Value::I64(10)))
         .offset(int(5));
 }

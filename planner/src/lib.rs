@@ -25,6 +25,7 @@ mod filter;
 mod limit_offset;
 mod planned;
 mod select;
+mod ty;
 
 use recto_core::{Clause, Distinct, Error, GroupBy, Join, OrderBy, OrderTerm, QueryData};
 

@@ -2,8 +2,8 @@
 //! no `NULLS FIRST`/`NULLS LAST`: those are emulated.
 
 use crate::dialect::{
-    Booleans, Dialect, Ilike, InParam, LikeEscape, NullsOrder, OffsetWithoutLimit, Quirks,
-    push_quoted,
+    Booleans, Dialect, Ilike, InParam, IntegerDivision, LikeEscape, NullsOrder, OffsetWithoutLimit,
+    Quirks, push_quoted,
 };
 
 /// MySQL and MariaDB.
@@ -26,6 +26,10 @@ const QUIRKS: Quirks = Quirks {
     booleans: Booleans::Keywords,
     // MySQL has no ILIKE; `lower` folds both sides:
     // https://dev.mysql.com/doc/refman/8.4/en/string-functions.html#function_lower
+    // `/` returns a DECIMAL even for integers; `DIV` is integer division, truncating
+    // toward zero: https://dev.mysql.com/doc/refman/8.4/en/arithmetic-functions.html
+    // https://mariadb.com/kb/en/div/
+    integer_division: IntegerDivision::Div,
     ilike: Ilike::Lower,
     // "If you do not specify the ESCAPE character, \ is assumed":
     // https://dev.mysql.com/doc/refman/8.4/en/string-comparison-functions.html#operator_like

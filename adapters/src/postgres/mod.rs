@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use crate::dialect::{
-    Booleans, Dialect, Ilike, InParam, LikeEscape, NullsOrder, OffsetWithoutLimit, Quirks,
-    push_quoted,
+    Booleans, Dialect, Ilike, InParam, IntegerDivision, LikeEscape, NullsOrder, OffsetWithoutLimit,
+    Quirks, push_quoted,
 };
 
 /// PostgreSQL.
@@ -26,6 +26,9 @@ const QUIRKS: Quirks = Quirks {
     // https://www.postgresql.org/docs/current/datatype-boolean.html
     booleans: Booleans::Keywords,
     // https://www.postgresql.org/docs/current/functions-matching.html#FUNCTIONS-LIKE
+    // Integer operands give an integer quotient, truncated toward zero:
+    // https://www.postgresql.org/docs/current/functions-math.html
+    integer_division: IntegerDivision::Slash,
     ilike: Ilike::Native,
     // The same page: "The default escape character is the backslash".
     like_escape: LikeEscape::Default,

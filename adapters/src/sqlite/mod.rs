@@ -2,8 +2,8 @@
 //! arrays, and no default `LIKE` escape character.
 
 use crate::dialect::{
-    Booleans, Dialect, Ilike, InParam, LikeEscape, NullsOrder, OffsetWithoutLimit, Quirks,
-    push_quoted,
+    Booleans, Dialect, Ilike, InParam, IntegerDivision, LikeEscape, NullsOrder, OffsetWithoutLimit,
+    Quirks, push_quoted,
 };
 
 /// SQLite (3.30 or later, for `NULLS FIRST`/`NULLS LAST`).
@@ -28,6 +28,9 @@ const QUIRKS: Quirks = Quirks {
     // No ILIKE. (Its LIKE folds ASCII case by default, but `lower` on both sides keeps
     // `ilike` right under `PRAGMA case_sensitive_like` too):
     // https://www.sqlite.org/lang_expr.html#the_like_glob_regexp_match_and_extract_operators
+    // "If both operands are integers, then the result is an integer", truncated:
+    // https://www.sqlite.org/lang_expr.html#operators_and_parse_affecting_attributes
+    integer_division: IntegerDivision::Slash,
     ilike: Ilike::Lower,
     // The same page: without an ESCAPE clause there is no escape character.
     like_escape: LikeEscape::Explicit,

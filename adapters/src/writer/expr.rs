@@ -8,11 +8,11 @@
 //! form, which keeps `2.0` a float); booleans in the dialect's spelling; anything else — text,
 //! bytes, NULL, a non-finite float — is bound, never spliced into the text.
 
-use recto_core::{AggFunc, Array, BinOp, Error, UnOp, Value};
+use recto_core::{AggFunc, Array, BinOp, Error, Ty, UnOp, Value};
 use recto_planner::PlannedExpr;
 
 use super::Writer;
-use crate::dialect::{Booleans, Dialect, Ilike, InParam, LikeEscape};
+use crate::dialect::{Booleans, Dialect, Ilike, InParam, IntegerDivision, LikeEscape};
 
 impl<D: Dialect + ?Sized> Writer<'_, D> {
     /// Appends an expression.
@@ -112,6 +112,7 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
             BinOp::Add => (" + ", false),
             BinOp::Sub => (" - ", false),
             BinOp::Mul => (" * ", false),
+            BinOp::Div if self.integer_division(left, right) => (" DIV ", false),
             BinOp::Div => (" / ", false),
             BinOp::Rem => (" % ", false),
             _ => return Err(self.unsupported("this binary operator")),
@@ -128,6 +129,16 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
         }
         self.sql(")");
         Ok(())
+    }
+
+    /// Whether `left / right` must be written `DIV` to truncate as in the other engines.
+    fn integer_division(&self, left: &PlannedExpr<'_>, right: &PlannedExpr<'_>) -> bool {
+        let integer =
+            |expr: &PlannedExpr<'_>| matches!(expr.ty(), Some(Ty::I16 | Ty::I32 | Ty::I64));
+        match self.quirks.integer_division {
+            IntegerDivision::Slash => false,
+            IntegerDivision::Div => integer(left) && integer(right),
+        }
     }
 
     /// `(x IN (a, b))`; an empty list matches nothing.
