@@ -29,6 +29,20 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
         Resolver { scope, size }
     }
 
+    /// Resolves a whole `group_by:` or `order_by:` term, which may not be a lone literal or
+    /// parameter: a constant groups and sorts nothing, and the engines disagree on what it
+    /// means there (an integer is a column position, PostgreSQL rejects other constants,
+    /// MariaDB reads a bound integer as a column name).
+    pub(crate) fn resolve_term(&mut self, expr: &'q Expr) -> Result<PlannedExpr<'q>, Error> {
+        match self.resolve(expr, 0)? {
+            PlannedExpr::Lit(_) | PlannedExpr::Param(_) => Err(self.scope.invalid(
+                "a constant as a whole term groups or sorts nothing (SQL reads an integer there as a \
+                 column position): write the expression to group or sort by",
+            )),
+            term => Ok(term),
+        }
+    }
+
     /// Resolves `expr`, which sits `depth` levels deep in the clause's expression.
     ///
     /// Each kind of expression is resolved by its own small function, so a level of nesting

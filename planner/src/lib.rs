@@ -89,7 +89,7 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
     for GroupBy { exprs, at } in group_bys {
         let mut resolver = Resolver::new(Scope::all(&bindings, Clause::GroupBy, at), &mut size);
         for expr in exprs {
-            group_by.push(resolver.resolve(expr, 0)?);
+            group_by.push(resolver.resolve_term(expr)?);
         }
     }
 
@@ -100,7 +100,7 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
         let mut resolver = Resolver::new(Scope::all(&bindings, Clause::OrderBy, at), &mut size);
         for OrderTerm { direction, expr } in terms {
             order_by.push(OrderItem {
-                expr: resolver.resolve(expr, 0)?,
+                expr: resolver.resolve_term(expr)?,
                 direction: *direction,
             });
         }

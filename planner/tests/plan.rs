@@ -761,3 +761,37 @@ fn errors_name_the_clause_location() {
     assert_eq!(at.line, line);
     assert!(reason.contains("negative"), "{reason}");
 }
+
+#[test]
+fn a_constant_group_by_or_order_by_term_is_invalid() {
+    let sort = |expr| {
+        vec![OrderTerm {
+            direction: Direction::Asc,
+            expr,
+        }]
+    };
+    let cases: Vec<(Query<User>, Clause)> = vec![
+        (users().order_by(sort(int(1))), Clause::OrderBy),
+        (
+            users().order_by(sort(Expr::Param(Value::I32(2)))),
+            Clause::OrderBy,
+        ),
+        (
+            users().order_by(sort(Expr::Coalesce(vec![Expr::Lit(Value::Bool(true))]))),
+            Clause::OrderBy,
+        ),
+        (users().group_by(vec![f(0, "age"), int(1)]), Clause::GroupBy),
+    ];
+    for (q, expected) in cases {
+        let e = plan(q.data()).unwrap_err();
+        assert!(
+            matches!(e, Error::InvalidClause { clause, .. } if clause == expected),
+            "{e:?}"
+        );
+    }
+    let q = users().order_by(sort(Expr::Unary {
+        op: UnOp::Neg,
+        expr: Box::new(f(0, "age")),
+    }));
+    assert!(plan(q.data()).is_ok());
+}
