@@ -46,6 +46,12 @@ pub trait Dialect {
 pub struct Quirks {
     /// How `true` and `false` literals are spelled.
     pub booleans: Booleans,
+    /// How a float literal is spelled so the engine types it as a double, not a decimal.
+    pub floats: FloatLiterals,
+    /// The most parameters one statement may bind; a query that needs more is
+    /// [`Error::Unsupported`](recto_core::Error::Unsupported) rather than a failure at run
+    /// time.
+    pub max_params: usize,
     /// How `/` is written when both operands are integers.
     pub integer_division: IntegerDivision,
     /// How `ilike(a, b)` is written.
@@ -71,6 +77,20 @@ pub enum Booleans {
     Keywords,
     /// `1` and `0`.
     Integers,
+}
+
+/// How a float literal (`2.0`) is spelled. Its digits are Rust's shortest round-trip form,
+/// which keeps a decimal point or an exponent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FloatLiterals {
+    /// `2.0`: the engine reads it as a double.
+    Plain,
+    /// `2.0e0`: the engine reads a number with an exponent as a double, and one without as
+    /// an exact decimal.
+    Exponent,
+    /// `2.0::float8`: the engine reads `2.0` as an exact decimal, and this suffix casts it.
+    Suffix(&'static str),
 }
 
 /// How `a / b` is written when both operands are known to be integers, so that it

@@ -94,3 +94,59 @@ fn the_deepest_accepted_expression_renders_on_a_small_stack() {
         assert_eq!(result.ok(), Some(1));
     }
 }
+
+fn ids(n: i64) -> Query<User> {
+    users().filter(in_param(u("id"), Array::I64((0..n).collect())))
+}
+
+#[test]
+fn long_lists_pad_to_a_multiple_of_1024() {
+    let q = ids(1500);
+    assert_eq!(q.to_sql(MySql).map(|sql| sql.params.len()).ok(), Some(2048));
+    assert_eq!(q.to_sql(Postgres).map(|sql| sql.params.len()).ok(), Some(1));
+}
+
+#[test]
+fn a_list_is_not_padded_past_the_parameter_limit() {
+    // 32000 elements pad to 32768, past SQLite's 32766: they are bound unpadded instead.
+    assert_eq!(
+        ids(32_000).to_sql(Sqlite).map(|sql| sql.params.len()).ok(),
+        Some(32_000)
+    );
+    assert_eq!(
+        ids(32_000).to_sql(MySql).map(|sql| sql.params.len()).ok(),
+        Some(32_768)
+    );
+}
+
+#[test]
+fn more_parameters_than_the_engine_takes_is_unsupported() {
+    let q = ids(40_000);
+    assert!(q.to_sql(Postgres).is_ok());
+    assert_eq!(
+        q.to_sql(MySql).map(|sql| sql.params.len()).ok(),
+        Some(40_960)
+    );
+    let e = q.to_sql(Sqlite).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Unsupported {
+                dialect: "SQLite",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    let e = ids(70_000).to_sql(MySql).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Unsupported {
+                dialect: "MySQL",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+}

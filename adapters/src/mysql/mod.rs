@@ -2,8 +2,8 @@
 //! no `NULLS FIRST`/`NULLS LAST`: those are emulated.
 
 use crate::dialect::{
-    Booleans, Dialect, Ilike, InParam, IntegerDivision, LikeEscape, NullsOrder, OffsetWithoutLimit,
-    Quirks, push_quoted,
+    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsOrder,
+    OffsetWithoutLimit, Quirks, push_quoted,
 };
 
 /// MySQL and MariaDB.
@@ -24,6 +24,12 @@ pub struct MySql;
 const QUIRKS: Quirks = Quirks {
     // https://dev.mysql.com/doc/refman/8.4/en/boolean-literals.html
     booleans: Booleans::Keywords,
+    // "a number with an exponent is a DOUBLE; without one it is DECIMAL":
+    // https://dev.mysql.com/doc/refman/8.4/en/number-literals.html
+    floats: FloatLiterals::Exponent,
+    // Prepared statements take at most 65535 placeholders:
+    // https://dev.mysql.com/doc/refman/8.4/en/prepare.html (ER_PS_MANY_PARAM)
+    max_params: 65535,
     // MySQL has no ILIKE; `lower` folds both sides:
     // https://dev.mysql.com/doc/refman/8.4/en/string-functions.html#function_lower
     // `/` returns a DECIMAL even for integers; `DIV` is integer division, truncating

@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use crate::dialect::{
-    Booleans, Dialect, Ilike, InParam, IntegerDivision, LikeEscape, NullsOrder, OffsetWithoutLimit,
-    Quirks, push_quoted,
+    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsOrder,
+    OffsetWithoutLimit, Quirks, push_quoted,
 };
 
 /// PostgreSQL.
@@ -25,6 +25,12 @@ pub struct Postgres;
 const QUIRKS: Quirks = Quirks {
     // https://www.postgresql.org/docs/current/datatype-boolean.html
     booleans: Booleans::Keywords,
+    // `2.0` is a NUMERIC constant; the cast makes it the double it is in Rust:
+    // https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-CONSTANTS-NUMERIC
+    floats: FloatLiterals::Suffix("::float8"),
+    // The Bind message counts parameters in 16 bits:
+    // https://www.postgresql.org/docs/current/protocol-message-formats.html
+    max_params: 65535,
     // https://www.postgresql.org/docs/current/functions-matching.html#FUNCTIONS-LIKE
     // Integer operands give an integer quotient, truncated toward zero:
     // https://www.postgresql.org/docs/current/functions-math.html

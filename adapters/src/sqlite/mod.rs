@@ -2,8 +2,8 @@
 //! arrays, and no default `LIKE` escape character.
 
 use crate::dialect::{
-    Booleans, Dialect, Ilike, InParam, IntegerDivision, LikeEscape, NullsOrder, OffsetWithoutLimit,
-    Quirks, push_quoted,
+    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsOrder,
+    OffsetWithoutLimit, Quirks, push_quoted,
 };
 
 /// SQLite (3.30 or later, for `NULLS FIRST`/`NULLS LAST`).
@@ -25,6 +25,12 @@ const QUIRKS: Quirks = Quirks {
     // SQLite stores booleans as the integers 1 and 0 (the TRUE/FALSE keywords are only
     // aliases, and only since 3.23): https://www.sqlite.org/datatype3.html#boolean_datatype
     booleans: Booleans::Integers,
+    // A literal with a decimal point or an exponent is a REAL:
+    // https://www.sqlite.org/lang_expr.html#literal_values_constants_
+    floats: FloatLiterals::Plain,
+    // SQLITE_MAX_VARIABLE_NUMBER defaults to 32766 since 3.32.0:
+    // https://www.sqlite.org/limits.html#max_variable_number
+    max_params: 32766,
     // No ILIKE. (Its LIKE folds ASCII case by default, but `lower` on both sides keeps
     // `ilike` right under `PRAGMA case_sensitive_like` too):
     // https://www.sqlite.org/lang_expr.html#the_like_glob_regexp_match_and_extract_operators

@@ -12,7 +12,9 @@ use recto_core::{AggFunc, Array, BinOp, Error, Ty, UnOp, Value};
 use recto_planner::PlannedExpr;
 
 use super::Writer;
-use crate::dialect::{Booleans, Dialect, Ilike, InParam, IntegerDivision, LikeEscape};
+use crate::dialect::{
+    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape,
+};
 
 impl<D: Dialect + ?Sized> Writer<'_, D> {
     /// Appends an expression.
@@ -62,7 +64,7 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
         match value {
             Value::I32(n) => self.number(n),
             Value::I64(n) => self.number(n),
-            Value::F64(f) if f.is_finite() => self.number(format_args!("{f:?}")),
+            Value::F64(f) if f.is_finite() => self.float(*f),
             Value::Bool(b) => match (self.quirks.booleans, *b) {
                 (Booleans::Keywords, true) => self.sql("TRUE"),
                 (Booleans::Keywords, false) => self.sql("FALSE"),
@@ -72,6 +74,21 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
             _ => return self.bind(value.clone()),
         }
         Ok(())
+    }
+
+    /// `2.0`, `2.0e0` or `2.0::float8`, as the dialect reads a double.
+    fn float(&mut self, f: f64) {
+        let start = self.text.len();
+        self.number(format_args!("{f:?}"));
+        match self.quirks.floats {
+            FloatLiterals::Plain => {}
+            FloatLiterals::Exponent => {
+                if !self.text[start..].contains('e') {
+                    self.sql("e0");
+                }
+            }
+            FloatLiterals::Suffix(suffix) => self.sql(suffix),
+        }
     }
 
     /// `NOT (x)` and `-(x)`; `NOT (a = b)` and `-(a + b)` when the operand prints its own
@@ -175,9 +192,7 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
                 self.sql("(");
                 self.operand(expr)?;
                 self.sql(" IN (");
-                // Padding to a power of two by repeating the last element changes no match
-                // and lets a statement cache serve lists of 5 to 8 elements with one shape.
-                for n in 0..list.len().next_power_of_two() {
+                for n in 0..self.padded_len(list.len()) {
                     if n > 0 {
                         self.sql(", ");
                     }
@@ -190,6 +205,24 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
             }
         }
         Ok(())
+    }
+
+    /// How many placeholders a list of `len` elements expands to. Padding by repeating the
+    /// last element changes no match and lets a statement cache serve many lengths with one
+    /// shape: up to 1024 elements, to the next power of two (5 to 8 share a shape); past it,
+    /// to the next multiple of 1024. No padding where it alone would pass the dialect's
+    /// parameter limit.
+    fn padded_len(&self, len: usize) -> usize {
+        let padded = if len <= 1024 {
+            len.next_power_of_two()
+        } else {
+            len.div_ceil(1024) * 1024
+        };
+        if self.params.len() + padded > self.quirks.max_params {
+            len
+        } else {
+            padded
+        }
     }
 
     /// The condition that matches no row, for `in` an empty list: `(1 = 0)` is valid, and

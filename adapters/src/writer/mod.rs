@@ -40,6 +40,11 @@ use crate::dialect::{Dialect, Quirks};
 pub fn render<D: Dialect + ?Sized>(planned: &Planned<'_>, dialect: &D) -> Result<Sql, Error> {
     let mut writer = Writer::new(dialect, planned);
     writer.statement(planned)?;
+    if writer.params.len() > writer.quirks.max_params {
+        return Err(
+            writer.unsupported("a statement with more bound parameters than the engine accepts")
+        );
+    }
     Ok(Sql {
         text: writer.text,
         params: writer.params,
