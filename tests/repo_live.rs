@@ -80,7 +80,9 @@ async fn connect(server: Server) -> Option<Repo> {
             Err(e) => panic!("{} is unreachable at {var}={url}: {e}", server.name()),
         },
         _ if std::env::var("CI").is_ok_and(|ci| ci == "true") => {
-            panic!("CI=true but {var} is not set: run scripts/test, which starts the servers and sets it")
+            panic!(
+                "CI=true but {var} is not set: run scripts/test, which starts the servers and sets it"
+            )
         }
         _ => {
             SKIPPED[server as usize].call_once(|| {
@@ -97,8 +99,14 @@ async fn connect(server: Server) -> Option<Repo> {
 /// A table name no other test (or concurrent run) uses.
 fn unique(prefix: &str) -> String {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-    format!("{prefix}_{}_{}_{nanos}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!(
+        "{prefix}_{}_{}_{nanos}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 /// Runs `body` with a fresh table (see [`Server::create_table`]) holding [`fixture`] on
@@ -108,24 +116,39 @@ where
     F: FnOnce(Repo, String) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let Some(repo) = connect(server).await else { return };
+    let Some(repo) = connect(server).await else {
+        return;
+    };
     let table = unique("recto_repo");
-    repo.execute(sqlx::AssertSqlSafe(server.create_table(&table))).await.expect("create the test table");
-    let insert = format!("INSERT INTO {table} (id, small, big, ratio, flag, label, data, tiny, real_) VALUES ");
+    repo.execute(sqlx::AssertSqlSafe(server.create_table(&table)))
+        .await
+        .expect("create the test table");
+    let insert = format!(
+        "INSERT INTO {table} (id, small, big, ratio, flag, label, data, tiny, real_) VALUES "
+    );
     let placeholders = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
     let mut filled = Ok(0);
     for row in fixture() {
-        filled = repo.execute_sql(&server.sql(&format!("{insert}{placeholders}"), row.params())).await;
+        filled = repo
+            .execute_sql(&server.sql(&format!("{insert}{placeholders}"), row.params()))
+            .await;
         if filled.is_err() {
             break;
         }
     }
     // A panic in the body is caught by the task, so the table is dropped either way.
     let outcome: Result<(), Box<dyn std::any::Any + Send>> = match filled {
-        Ok(_) => tokio::spawn(body(repo.clone(), table.clone())).await.map_err(|e| e.into_panic()),
-        Err(e) => Err(Box::new(format!("inserting the fixture failed on {}: {e}", server.name()))),
+        Ok(_) => tokio::spawn(body(repo.clone(), table.clone()))
+            .await
+            .map_err(|e| e.into_panic()),
+        Err(e) => Err(Box::new(format!(
+            "inserting the fixture failed on {}: {e}",
+            server.name()
+        ))),
     };
-    repo.execute(sqlx::AssertSqlSafe(format!("DROP TABLE {table}"))).await.expect("drop the test table");
+    repo.execute(sqlx::AssertSqlSafe(format!("DROP TABLE {table}")))
+        .await
+        .expect("drop the test table");
     repo.close().await;
     if let Err(panic) = outcome {
         std::panic::resume_unwind(panic);
@@ -215,7 +238,10 @@ fn ids(rows: Vec<(i64,)>) -> Vec<i64> {
 async fn values_round_trip(server: Server) {
     with_table(server, move |repo, t| async move {
         for expected in fixture() {
-            let sql = server.sql(&format!("SELECT * FROM {t} WHERE id = ?"), vec![Value::I64(expected.id)]);
+            let sql = server.sql(
+                &format!("SELECT * FROM {t} WHERE id = ?"),
+                vec![Value::I64(expected.id)],
+            );
             let row: Row = repo.one_sql(&sql).await.unwrap();
             assert_eq!(row, expected, "{}", server.name());
         }
@@ -235,7 +261,11 @@ async fn parameters_filter(server: Server) {
             ("flag = ?", Value::Bool(false), vec![3]),
             ("label = ?", Value::Text(TRICKY.into()), vec![1]),
             ("label = ?", Value::Text(String::new()), vec![3]),
-            ("data = ?", Value::Bytes(vec![0, b'\'', b'\\', 0xff]), vec![1]),
+            (
+                "data = ?",
+                Value::Bytes(vec![0, b'\'', b'\\', 0xff]),
+                vec![1],
+            ),
             ("tiny = ?", Value::I32(i32::from(i16::MIN)), vec![3]),
             ("real_ < ?", Value::F64(0.0), vec![3]),
             // A NULL parameter of each type: nothing equals it, and it is NULL.
@@ -244,13 +274,28 @@ async fn parameters_filter(server: Server) {
             ("? IS NULL", Value::Null(Ty::I64), vec![1, 2, 3]),
             ("? IS NULL", Value::Null(Ty::Bytes), vec![1, 2, 3]),
             ("? IS NULL", Value::I64(0), vec![]),
-            ("coalesce(label, ?) = ?", Value::Text("none".into()), vec![2]),
+            (
+                "coalesce(label, ?) = ?",
+                Value::Text("none".into()),
+                vec![2],
+            ),
         ];
         for (condition, param, expected) in cases {
             let params = vec![param.clone(); condition.matches('?').count()];
-            let sql = server.sql(&format!("SELECT id FROM {t} WHERE {condition} ORDER BY id"), params);
-            let rows: Vec<(i64,)> = repo.all_sql(&sql).await.unwrap_or_else(|e| panic!("{condition}: {e}"));
-            assert_eq!(ids(rows), expected, "{} {condition} with {param:?}", server.name());
+            let sql = server.sql(
+                &format!("SELECT id FROM {t} WHERE {condition} ORDER BY id"),
+                params,
+            );
+            let rows: Vec<(i64,)> = repo
+                .all_sql(&sql)
+                .await
+                .unwrap_or_else(|e| panic!("{condition}: {e}"));
+            assert_eq!(
+                ids(rows),
+                expected,
+                "{} {condition} with {param:?}",
+                server.name()
+            );
         }
     })
     .await;
@@ -261,11 +306,23 @@ async fn one_and_optional_count_rows(server: Server) {
         let by_id = format!("SELECT id FROM {t} WHERE id >= ?");
         let by_id = |id: i64| server.sql(&by_id, vec![Value::I64(id)]);
         assert_eq!(repo.one_sql::<(i64,)>(&by_id(3)).await.unwrap(), (3,));
-        assert_eq!(repo.optional_sql::<(i64,)>(&by_id(3)).await.unwrap(), Some((3,)));
+        assert_eq!(
+            repo.optional_sql::<(i64,)>(&by_id(3)).await.unwrap(),
+            Some((3,))
+        );
         assert_eq!(repo.optional_sql::<(i64,)>(&by_id(4)).await.unwrap(), None);
-        assert!(matches!(repo.one_sql::<(i64,)>(&by_id(4)).await, Err(Error::NoRows)));
-        assert!(matches!(repo.one_sql::<(i64,)>(&by_id(2)).await, Err(Error::TooManyRows { count: 2 })));
-        assert!(matches!(repo.optional_sql::<(i64,)>(&by_id(1)).await, Err(Error::TooManyRows { count: 3 })));
+        assert!(matches!(
+            repo.one_sql::<(i64,)>(&by_id(4)).await,
+            Err(Error::NoRows)
+        ));
+        assert!(matches!(
+            repo.one_sql::<(i64,)>(&by_id(2)).await,
+            Err(Error::TooManyRows { count: 2 })
+        ));
+        assert!(matches!(
+            repo.optional_sql::<(i64,)>(&by_id(1)).await,
+            Err(Error::TooManyRows { count: 3 })
+        ));
 
         let update = server.sql(
             &format!("UPDATE {t} SET label = ? WHERE id <= ?"),
@@ -310,7 +367,9 @@ async fn mysql_one_and_optional_count_rows() {
 /// arrives with its Rust type: `pg_typeof` names it, NULLs included.
 #[tokio::test]
 async fn postgres_parameters_carry_their_type() {
-    let Some(repo) = connect(Server::Postgres).await else { return };
+    let Some(repo) = connect(Server::Postgres).await else {
+        return;
+    };
     let cases = [
         (Value::Bool(true), "boolean"),
         (Value::I32(1), "integer"),
@@ -334,8 +393,14 @@ async fn postgres_parameters_carry_their_type() {
     ];
     for (value, expected) in cases {
         let is_null = matches!(value, Value::Null(_));
-        let sql = Sql { text: "SELECT pg_typeof($1)::text, $1 IS NULL".into(), params: vec![value.clone()] };
-        let (ty, null): (String, bool) = repo.one_sql(&sql).await.unwrap_or_else(|e| panic!("{value:?}: {e}"));
+        let sql = Sql {
+            text: "SELECT pg_typeof($1)::text, $1 IS NULL".into(),
+            params: vec![value.clone()],
+        };
+        let (ty, null): (String, bool) = repo
+            .one_sql(&sql)
+            .await
+            .unwrap_or_else(|e| panic!("{value:?}: {e}"));
         assert_eq!((ty.as_str(), null), (expected, is_null), "{value:?}");
     }
     // The values come back as the types they went in as.
@@ -351,7 +416,17 @@ async fn postgres_parameters_carry_their_type() {
         ],
     };
     let row: (i32, i64, f64, bool, String, Vec<u8>) = repo.one_sql(&sql).await.unwrap();
-    assert_eq!(row, (i32::MIN, i64::MAX, f64::MIN_POSITIVE, true, TRICKY.to_owned(), vec![0, 0xff]));
+    assert_eq!(
+        row,
+        (
+            i32::MIN,
+            i64::MAX,
+            f64::MIN_POSITIVE,
+            true,
+            TRICKY.to_owned(),
+            vec![0, 0xff]
+        )
+    );
     repo.close().await;
 }
 
@@ -368,7 +443,11 @@ async fn postgres_arrays_bind_for_any() {
             ("small", Array::I32(vec![]), vec![]),
             ("ratio", Array::F64(vec![0.1, 2.0]), vec![1]),
             ("flag", Array::Bool(vec![true, false]), vec![1, 3]),
-            ("label", Array::Text(vec![TRICKY.into(), "nobody".into()]), vec![1]),
+            (
+                "label",
+                Array::Text(vec![TRICKY.into(), "nobody".into()]),
+                vec![1],
+            ),
             ("label", Array::Text(vec![String::new()]), vec![3]),
             ("label", Array::Text(vec![]), vec![]),
         ];
@@ -377,7 +456,10 @@ async fn postgres_arrays_bind_for_any() {
                 text: format!("SELECT id FROM {t} WHERE {column} = ANY($1) ORDER BY id"),
                 params: vec![Value::Array(list.clone())],
             };
-            let rows: Vec<(i64,)> = repo.all_sql(&sql).await.unwrap_or_else(|e| panic!("{column} {list:?}: {e}"));
+            let rows: Vec<(i64,)> = repo
+                .all_sql(&sql)
+                .await
+                .unwrap_or_else(|e| panic!("{column} {list:?}: {e}"));
             assert_eq!(ids(rows), expected, "{column} = ANY({list:?})");
         }
         // NOT ... = ANY of an empty list is every row.
@@ -394,10 +476,24 @@ async fn postgres_arrays_bind_for_any() {
 /// bound as one value is refused before anything is sent.
 #[tokio::test]
 async fn mysql_refuses_array_parameters() {
-    let Some(repo) = connect(Server::MySql).await else { return };
-    let sql = Sql { text: "SELECT ?".into(), params: vec![Value::Array(Array::I64(vec![1]))] };
+    let Some(repo) = connect(Server::MySql).await else {
+        return;
+    };
+    let sql = Sql {
+        text: "SELECT ?".into(),
+        params: vec![Value::Array(Array::I64(vec![1]))],
+    };
     let err = repo.all_sql::<(i64,)>(&sql).await.unwrap_err();
-    assert!(matches!(err, Error::Unsupported { dialect: "MySQL", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::Unsupported {
+                dialect: "MySQL",
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert_eq!(repo.name(), "MySQL");
     repo.close().await;
 }

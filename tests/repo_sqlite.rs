@@ -25,7 +25,9 @@ struct User {
 }
 
 async fn repo() -> Repo {
-    let repo = Repo::connect("sqlite::memory:").await.expect("an in-memory SQLite database");
+    let repo = Repo::connect("sqlite::memory:")
+        .await
+        .expect("an in-memory SQLite database");
     for statement in FIXTURE {
         repo.execute(statement).await.expect("the fixture");
     }
@@ -33,26 +35,38 @@ async fn repo() -> Repo {
 }
 
 fn sql(text: &str, params: Vec<Value>) -> Sql {
-    Sql { text: text.to_owned(), params }
+    Sql {
+        text: text.to_owned(),
+        params,
+    }
 }
 
 #[tokio::test]
 async fn decodes_tuples() {
     let repo = repo().await;
     let rows: Vec<(i64, String, Option<String>)> = repo
-        .all_sql(&sql("SELECT id, name, email FROM users WHERE age > ? ORDER BY id", vec![Value::I32(40)]))
+        .all_sql(&sql(
+            "SELECT id, name, email FROM users WHERE age > ? ORDER BY id",
+            vec![Value::I32(40)],
+        ))
         .await
         .unwrap();
     assert_eq!(
         rows,
-        vec![(2, "Alan".to_owned(), None), (3, "Grace".to_owned(), Some("grace@example.test".to_owned()))]
+        vec![
+            (2, "Alan".to_owned(), None),
+            (3, "Grace".to_owned(), Some("grace@example.test".to_owned()))
+        ]
     );
 }
 
 #[tokio::test]
 async fn decodes_from_row_structs() {
     let repo = repo().await;
-    let users: Vec<User> = repo.all_sql(&sql("SELECT * FROM users ORDER BY id DESC", vec![])).await.unwrap();
+    let users: Vec<User> = repo
+        .all_sql(&sql("SELECT * FROM users ORDER BY id DESC", vec![]))
+        .await
+        .unwrap();
     let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
     assert_eq!(ids, [3, 2, 1]);
     assert_eq!(
@@ -66,7 +80,17 @@ async fn decodes_from_row_structs() {
             avatar: Some(vec![0x00, 0xff]),
         }
     );
-    assert_eq!(users[1], User { id: 2, name: "Alan".into(), email: None, age: 41, score: None, avatar: None });
+    assert_eq!(
+        users[1],
+        User {
+            id: 2,
+            name: "Alan".into(),
+            email: None,
+            age: 41,
+            score: None,
+            avatar: None
+        }
+    );
 }
 
 #[tokio::test]
@@ -74,25 +98,47 @@ async fn one_and_optional() {
     let repo = repo().await;
     let by_id = "SELECT name FROM users WHERE id = ?";
 
-    let (name,): (String,) = repo.one_sql(&sql(by_id, vec![Value::I64(3)])).await.unwrap();
+    let (name,): (String,) = repo
+        .one_sql(&sql(by_id, vec![Value::I64(3)]))
+        .await
+        .unwrap();
     assert_eq!(name, "Grace");
-    let found: Option<(String,)> = repo.optional_sql(&sql(by_id, vec![Value::I64(1)])).await.unwrap();
+    let found: Option<(String,)> = repo
+        .optional_sql(&sql(by_id, vec![Value::I64(1)]))
+        .await
+        .unwrap();
     assert_eq!(found, Some(("Ada".to_owned(),)));
 
     let missing = sql(by_id, vec![Value::I64(99)]);
-    assert!(matches!(repo.one_sql::<(String,)>(&missing).await, Err(Error::NoRows)));
-    assert_eq!(repo.optional_sql::<(String,)>(&missing).await.unwrap(), None);
+    assert!(matches!(
+        repo.one_sql::<(String,)>(&missing).await,
+        Err(Error::NoRows)
+    ));
+    assert_eq!(
+        repo.optional_sql::<(String,)>(&missing).await.unwrap(),
+        None
+    );
 
     // Ada and Alan both start with "A": two rows where at most one is allowed.
-    let two = sql("SELECT name FROM users WHERE name LIKE ?", vec![Value::Text("A%".into())]);
-    assert!(matches!(repo.one_sql::<(String,)>(&two).await, Err(Error::TooManyRows { count: 2 })));
-    assert!(matches!(repo.optional_sql::<(String,)>(&two).await, Err(Error::TooManyRows { count: 2 })));
+    let two = sql(
+        "SELECT name FROM users WHERE name LIKE ?",
+        vec![Value::Text("A%".into())],
+    );
+    assert!(matches!(
+        repo.one_sql::<(String,)>(&two).await,
+        Err(Error::TooManyRows { count: 2 })
+    ));
+    assert!(matches!(
+        repo.optional_sql::<(String,)>(&two).await,
+        Err(Error::TooManyRows { count: 2 })
+    ));
 }
 
 #[tokio::test]
 async fn binds_and_round_trips_every_value_kind() {
     let repo = repo().await;
-    let insert = "INSERT INTO users (id, name, email, age, score, avatar) VALUES (?, ?, ?, ?, ?, ?)";
+    let insert =
+        "INSERT INTO users (id, name, email, age, score, avatar) VALUES (?, ?, ?, ?, ?, ?)";
     let name = "O'Brien \"the\" ünïcödé 🚀 \\ %_";
     let avatar = vec![0, 39, 92, 255];
     let params = vec![
@@ -105,27 +151,59 @@ async fn binds_and_round_trips_every_value_kind() {
     ];
     assert_eq!(repo.execute_sql(&sql(insert, params)).await.unwrap(), 1);
 
-    let user: User =
-        repo.one_sql(&sql("SELECT * FROM users WHERE name = ?", vec![Value::Text(name.into())])).await.unwrap();
+    let user: User = repo
+        .one_sql(&sql(
+            "SELECT * FROM users WHERE name = ?",
+            vec![Value::Text(name.into())],
+        ))
+        .await
+        .unwrap();
     assert_eq!(
         user,
-        User { id: 5_000_000_000, name: name.into(), email: None, age: -7, score: Some(0.1), avatar: Some(avatar) }
+        User {
+            id: 5_000_000_000,
+            name: name.into(),
+            email: None,
+            age: -7,
+            score: Some(0.1),
+            avatar: Some(avatar)
+        }
     );
 
     // A NULL of every type binds, and compares as NULL.
-    for ty in [Ty::Bool, Ty::I16, Ty::I32, Ty::I64, Ty::F32, Ty::F64, Ty::Text, Ty::Bytes] {
-        let (is_null,): (bool,) = repo.one_sql(&sql("SELECT ? IS NULL", vec![Value::Null(ty)])).await.unwrap();
+    for ty in [
+        Ty::Bool,
+        Ty::I16,
+        Ty::I32,
+        Ty::I64,
+        Ty::F32,
+        Ty::F64,
+        Ty::Text,
+        Ty::Bytes,
+    ] {
+        let (is_null,): (bool,) = repo
+            .one_sql(&sql("SELECT ? IS NULL", vec![Value::Null(ty)]))
+            .await
+            .unwrap();
         assert!(is_null, "{ty:?}");
     }
-    let (yes, no): (bool, bool) =
-        repo.one_sql(&sql("SELECT ?, ?", vec![Value::Bool(true), Value::Bool(false)])).await.unwrap();
+    let (yes, no): (bool, bool) = repo
+        .one_sql(&sql(
+            "SELECT ?, ?",
+            vec![Value::Bool(true), Value::Bool(false)],
+        ))
+        .await
+        .unwrap();
     assert!(yes && !no);
 }
 
 #[tokio::test]
 async fn execute_sql_counts_affected_rows() {
     let repo = repo().await;
-    let older = sql("UPDATE users SET age = age + 1 WHERE age >= ?", vec![Value::I32(40)]);
+    let older = sql(
+        "UPDATE users SET age = age + 1 WHERE age >= ?",
+        vec![Value::I32(40)],
+    );
     assert_eq!(repo.execute_sql(&older).await.unwrap(), 2);
     assert_eq!(repo.execute("DELETE FROM users").await.unwrap(), 3);
 }
@@ -138,8 +216,11 @@ async fn memory_database_is_one_database_per_repo() {
     let clone = repo.clone();
     let count = sql("SELECT count(*) FROM users", vec![]);
     let ids = sql("SELECT id FROM users", vec![]);
-    let (a, b, c) =
-        tokio::join!(repo.one_sql::<(i64,)>(&count), clone.one_sql::<(i64,)>(&count), repo.all_sql::<(i64,)>(&ids));
+    let (a, b, c) = tokio::join!(
+        repo.one_sql::<(i64,)>(&count),
+        clone.one_sql::<(i64,)>(&count),
+        repo.all_sql::<(i64,)>(&ids)
+    );
     assert_eq!((a.unwrap(), b.unwrap(), c.unwrap().len()), ((3,), (3,), 3));
 
     // Another Repo is another database.
@@ -156,23 +237,47 @@ async fn errors_are_typed() {
 
     // SQLite takes one placeholder per list element; a list bound as one value is refused
     // before anything runs.
-    let list = sql("SELECT id FROM users WHERE id IN (?)", vec![Value::Array(Array::I64(vec![1, 2]))]);
+    let list = sql(
+        "SELECT id FROM users WHERE id IN (?)",
+        vec![Value::Array(Array::I64(vec![1, 2]))],
+    );
     let err = repo.all_sql::<(i64,)>(&list).await.unwrap_err();
-    assert!(matches!(err, Error::Unsupported { dialect: "SQLite", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::Unsupported {
+                dialect: "SQLite",
+                ..
+            }
+        ),
+        "{err}"
+    );
 
-    let err = repo.all_sql::<(i64,)>(&sql("SELEC 1", vec![])).await.unwrap_err();
+    let err = repo
+        .all_sql::<(i64,)>(&sql("SELEC 1", vec![]))
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Database(_)), "{err}");
 
     // A column that does not decode into the requested type is a database error too.
-    let err = repo.all_sql::<(i64,)>(&sql("SELECT name FROM users", vec![])).await.unwrap_err();
+    let err = repo
+        .all_sql::<(i64,)>(&sql("SELECT name FROM users", vec![]))
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Database(_)), "{err}");
 
     for url in ["oracle://scott@localhost/orcl", "localhost:5432", ""] {
         let err = Repo::connect(url).await.unwrap_err();
         assert!(matches!(err, Error::UnsupportedUrl { .. }), "{url}: {err}");
     }
-    assert!(matches!(Repo::connect("sqlite:///nonexistent/dir/recto.db").await, Err(Error::Database(_))));
+    assert!(matches!(
+        Repo::connect("sqlite:///nonexistent/dir/recto.db").await,
+        Err(Error::Database(_))
+    ));
 
     repo.close().await;
-    assert!(matches!(repo.execute("SELECT 1").await, Err(Error::Database(_))));
+    assert!(matches!(
+        repo.execute("SELECT 1").await,
+        Err(Error::Database(_))
+    ));
 }

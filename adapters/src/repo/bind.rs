@@ -12,7 +12,11 @@ use sqlx::{Arguments, Database, Encode, Type};
 
 /// Adds `value` to `args` as its own Rust type, or returns `None` for a value this generic
 /// path does not bind ([`Value::Array`]), which the engine's binder handles or rejects.
-fn bind_scalar<DB>(args: &mut DB::Arguments, value: &Value, dialect: &'static str) -> Option<Result<(), Error>>
+fn bind_scalar<DB>(
+    args: &mut DB::Arguments,
+    value: &Value,
+    dialect: &'static str,
+) -> Option<Result<(), Error>>
 where
     DB: Database,
     bool: for<'q> Encode<'q, DB> + Type<DB>,
@@ -41,7 +45,10 @@ where
             Ty::Text => args.add(None::<String>),
             Ty::Bytes => args.add(None::<Vec<u8>>),
             _ => {
-                return Some(Err(Error::Unsupported { feature: "a NULL parameter of this type", dialect }));
+                return Some(Err(Error::Unsupported {
+                    feature: "a NULL parameter of this type",
+                    dialect,
+                }));
             }
         },
         Value::Bool(v) => args.add(*v),
@@ -52,7 +59,10 @@ where
         Value::Bytes(v) => args.add(v.as_slice()),
         Value::Array(_) => return None,
         _ => {
-            return Some(Err(Error::Unsupported { feature: "a parameter of this kind", dialect }));
+            return Some(Err(Error::Unsupported {
+                feature: "a parameter of this kind",
+                dialect,
+            }));
         }
     };
     Some(added.map_err(Error::Database))
@@ -61,7 +71,10 @@ where
 /// The error for a list bound as one value on an engine without array parameters.
 #[cfg(any(feature = "mysql", feature = "sqlite"))]
 fn no_arrays(dialect: &'static str) -> Error {
-    Error::Unsupported { feature: "a list bound as one array parameter", dialect }
+    Error::Unsupported {
+        feature: "a list bound as one array parameter",
+        dialect,
+    }
 }
 
 /// The arguments of a PostgreSQL statement: scalars as their own types, lists as arrays
@@ -78,7 +91,10 @@ pub(super) fn postgres(params: &[Value]) -> Result<sqlx::postgres::PgArguments, 
             continue;
         }
         let Value::Array(array) = value else {
-            return Err(Error::Unsupported { feature: "a parameter of this kind", dialect });
+            return Err(Error::Unsupported {
+                feature: "a parameter of this kind",
+                dialect,
+            });
         };
         let added = match array {
             Array::Bool(v) => args.add(v.as_slice()),
@@ -87,7 +103,10 @@ pub(super) fn postgres(params: &[Value]) -> Result<sqlx::postgres::PgArguments, 
             Array::F64(v) => args.add(v.as_slice()),
             Array::Text(v) => args.add(v.as_slice()),
             _ => {
-                return Err(Error::Unsupported { feature: "an array parameter of this element type", dialect });
+                return Err(Error::Unsupported {
+                    feature: "an array parameter of this element type",
+                    dialect,
+                });
             }
         };
         added.map_err(Error::Database)?;
@@ -101,7 +120,8 @@ pub(super) fn mysql(params: &[Value]) -> Result<sqlx::mysql::MySqlArguments, Err
     let dialect = crate::Dialect::name(&crate::MySql);
     let mut args = sqlx::mysql::MySqlArguments::default();
     for value in params {
-        bind_scalar::<sqlx::MySql>(&mut args, value, dialect).unwrap_or_else(|| Err(no_arrays(dialect)))?;
+        bind_scalar::<sqlx::MySql>(&mut args, value, dialect)
+            .unwrap_or_else(|| Err(no_arrays(dialect)))?;
     }
     Ok(args)
 }
@@ -112,7 +132,8 @@ pub(super) fn sqlite(params: &[Value]) -> Result<sqlx::sqlite::SqliteArguments, 
     let dialect = crate::Dialect::name(&crate::Sqlite);
     let mut args = sqlx::sqlite::SqliteArguments::default();
     for value in params {
-        bind_scalar::<sqlx::Sqlite>(&mut args, value, dialect).unwrap_or_else(|| Err(no_arrays(dialect)))?;
+        bind_scalar::<sqlx::Sqlite>(&mut args, value, dialect)
+            .unwrap_or_else(|| Err(no_arrays(dialect)))?;
     }
     Ok(args)
 }
@@ -127,14 +148,32 @@ mod tests {
     #[test]
     fn mysql_rejects_arrays() {
         let err = mysql(&[Value::I32(1), Value::Array(Array::I64(vec![1, 2]))]).unwrap_err();
-        assert!(matches!(err, Error::Unsupported { dialect: "MySQL", .. }), "{err}");
+        assert!(
+            matches!(
+                err,
+                Error::Unsupported {
+                    dialect: "MySQL",
+                    ..
+                }
+            ),
+            "{err}"
+        );
     }
 
     #[cfg(feature = "sqlite")]
     #[test]
     fn sqlite_rejects_arrays() {
         let err = sqlite(&[Value::Array(Array::Text(vec![]))]).unwrap_err();
-        assert!(matches!(err, Error::Unsupported { dialect: "SQLite", .. }), "{err}");
+        assert!(
+            matches!(
+                err,
+                Error::Unsupported {
+                    dialect: "SQLite",
+                    ..
+                }
+            ),
+            "{err}"
+        );
     }
 
     #[cfg(feature = "postgres")]

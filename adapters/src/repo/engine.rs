@@ -46,11 +46,18 @@ impl Engine {
             "mysql" | "mariadb" => Engine::MySql,
             "sqlite" => Engine::Sqlite,
             _ => {
-                return Err(Error::UnsupportedUrl { scheme: scheme.to_owned() });
+                return Err(Error::UnsupportedUrl {
+                    scheme: scheme.to_owned(),
+                });
             }
         };
         // A known scheme whose driver is compiled out is as unusable as an unknown one.
-        engine.is_compiled_in().then_some(engine).ok_or_else(|| Error::UnsupportedUrl { scheme: scheme.to_owned() })
+        engine
+            .is_compiled_in()
+            .then_some(engine)
+            .ok_or_else(|| Error::UnsupportedUrl {
+                scheme: scheme.to_owned(),
+            })
     }
 
     /// The dialect's display name: `"PostgreSQL"`, `"MySQL"` or `"SQLite"` (the same as
@@ -95,7 +102,9 @@ fn scheme(url: &str) -> &str {
 #[cfg(feature = "mysql")]
 pub(super) fn mysql_url(url: &str) -> std::borrow::Cow<'_, str> {
     match url.split_once(':') {
-        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("mariadb") => format!("mysql:{rest}").into(),
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("mariadb") => {
+            format!("mysql:{rest}").into()
+        }
         _ => url.into(),
     }
 }
@@ -132,16 +141,28 @@ mod tests {
             }
         }
         for url in ["", "localhost", "oracle://x", "http://x"] {
-            assert!(matches!(Engine::from_url(url), Err(Error::UnsupportedUrl { .. })), "{url}");
+            assert!(
+                matches!(Engine::from_url(url), Err(Error::UnsupportedUrl { .. })),
+                "{url}"
+            );
         }
     }
 
     #[cfg(feature = "mysql")]
     #[test]
     fn mariadb_becomes_mysql() {
-        assert_eq!(mysql_url("mariadb://root@127.0.0.1/db"), "mysql://root@127.0.0.1/db");
-        assert_eq!(mysql_url("MariaDB://root@127.0.0.1/db"), "mysql://root@127.0.0.1/db");
-        assert_eq!(mysql_url("mysql://root@127.0.0.1/db"), "mysql://root@127.0.0.1/db");
+        assert_eq!(
+            mysql_url("mariadb://root@127.0.0.1/db"),
+            "mysql://root@127.0.0.1/db"
+        );
+        assert_eq!(
+            mysql_url("MariaDB://root@127.0.0.1/db"),
+            "mysql://root@127.0.0.1/db"
+        );
+        assert_eq!(
+            mysql_url("mysql://root@127.0.0.1/db"),
+            "mysql://root@127.0.0.1/db"
+        );
     }
 
     #[cfg(feature = "sqlite")]

@@ -144,7 +144,10 @@ impl Repo {
                 std::borrow::Cow::Borrowed(text) => SqlSafeStr::into_sql_str(AssertSqlSafe(text)),
                 std::borrow::Cow::Owned(text) => SqlSafeStr::into_sql_str(AssertSqlSafe(text)),
             },
-            #[allow(unreachable_patterns, reason = "reachable only when another engine is compiled in")]
+            #[allow(
+                unreachable_patterns,
+                reason = "reachable only when another engine is compiled in"
+            )]
             _ => SqlSafeStr::into_sql_str(AssertSqlSafe(sql.text.as_str())),
         }
     }
@@ -186,7 +189,9 @@ impl Repo {
             // `Engine::from_url` only returns engines that are compiled in.
             #[allow(unreachable_patterns, reason = "reachable only when a feature is off")]
             other => {
-                return Err(Error::UnsupportedUrl { scheme: other.name().to_owned() });
+                return Err(Error::UnsupportedUrl {
+                    scheme: other.name().to_owned(),
+                });
             }
         };
         Ok(Repo::new(pool))
@@ -208,7 +213,9 @@ impl Repo {
     /// ```
     #[cfg(feature = "sqlite")]
     pub async fn sqlite_memory() -> Result<Repo, Error> {
-        Ok(Repo::new(Pool::Sqlite(connect_sqlite("sqlite::memory:").await?)))
+        Ok(Repo::new(Pool::Sqlite(
+            connect_sqlite("sqlite::memory:").await?,
+        )))
     }
 
     /// The sqlx pool, for what recto does not wrap.
@@ -370,7 +377,10 @@ async fn connect_server<DB: sqlx::Database>(url: &str) -> Result<sqlx::Pool<DB>,
     let probe = options.connect().await.map_err(database)?;
     // The probe did its job by connecting; a failure to say goodbye changes nothing.
     let _ = probe.close().await;
-    sqlx::pool::PoolOptions::<DB>::new().connect_with(options).await.map_err(database)
+    sqlx::pool::PoolOptions::<DB>::new()
+        .connect_with(options)
+        .await
+        .map_err(database)
 }
 
 /// A SQLite pool. An in-memory database lives only while a connection to it is open, so

@@ -94,7 +94,10 @@ impl Repo {
     pub async fn all_sql<R: FromRecord>(&self, sql: &Sql) -> Result<Vec<R>, Error> {
         on_pool!(self, |pool, bind| {
             let args = bind(&sql.params)?;
-            sqlx::query_as_with::<_, R, _>(self.statement(sql), args).fetch_all(pool).await.map_err(database)
+            sqlx::query_as_with::<_, R, _>(self.statement(sql), args)
+                .fetch_all(pool)
+                .await
+                .map_err(database)
         })
     }
 
@@ -174,8 +177,10 @@ impl Repo {
     pub async fn execute_sql(&self, sql: &Sql) -> Result<u64, Error> {
         on_pool!(self, |pool, bind| {
             let args = bind(&sql.params)?;
-            let done =
-                sqlx::query_with(sqlx::AssertSqlSafe(sql.text.as_str()), args).execute(pool).await.map_err(database)?;
+            let done = sqlx::query_with(sqlx::AssertSqlSafe(sql.text.as_str()), args)
+                .execute(pool)
+                .await
+                .map_err(database)?;
             Ok(done.rows_affected())
         })
     }
@@ -212,11 +217,18 @@ impl Repo {
 }
 
 /// The undecoded rows of one statement.
-async fn fetch_rows<DB>(pool: &sqlx::Pool<DB>, text: SqlStr, args: DB::Arguments) -> Result<Vec<DB::Row>, Error>
+async fn fetch_rows<DB>(
+    pool: &sqlx::Pool<DB>,
+    text: SqlStr,
+    args: DB::Arguments,
+) -> Result<Vec<DB::Row>, Error>
 where
     DB: Database,
     DB::Arguments: IntoArguments<DB>,
     for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
 {
-    sqlx::query_with(text, args).fetch_all(pool).await.map_err(database)
+    sqlx::query_with(text, args)
+        .fetch_all(pool)
+        .await
+        .map_err(database)
 }

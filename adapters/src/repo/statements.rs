@@ -41,10 +41,15 @@ impl Statements {
     /// The text to send for `text` run with `params`: `text` itself if these are the types
     /// it was first run with, otherwise `text` behind a comment naming the types.
     pub(super) fn text<'a>(&self, text: &'a str, params: &[Value]) -> Cow<'a, str> {
-        let signature = params.iter().map(|v| (v.ty(), matches!(v, Value::Array(_))));
+        let signature = params
+            .iter()
+            .map(|v| (v.ty(), matches!(v, Value::Array(_))));
         // A poisoned lock only means another thread panicked while holding it; the map is
         // still a valid map.
-        let mut first = self.first.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut first = self
+            .first
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let unchanged = match first.get(text) {
             Some(seen) => seen.iter().copied().eq(signature.clone()),
             None if first.len() < CAPACITY => {
@@ -98,28 +103,46 @@ mod tests {
     fn other_types_get_their_own_text() {
         let statements = Statements::default();
         let text = "SELECT $1, $2";
-        let same = [[Value::I32(1), Value::Text("a".into())], [Value::Null(Ty::I32), Value::Null(Ty::Text)]];
+        let same = [
+            [Value::I32(1), Value::Text("a".into())],
+            [Value::Null(Ty::I32), Value::Null(Ty::Text)],
+        ];
         for params in same {
             assert_eq!(statements.text(text, &params), text);
         }
         let cases = [
-            (vec![Value::I64(1), Value::Text("a".into())], "/* recto: i64, text */ SELECT $1, $2"),
-            (vec![Value::Array(Array::I32(vec![])), Value::Null(Ty::Bytes)], "/* recto: i32[], bytes */ SELECT $1, $2"),
+            (
+                vec![Value::I64(1), Value::Text("a".into())],
+                "/* recto: i64, text */ SELECT $1, $2",
+            ),
+            (
+                vec![Value::Array(Array::I32(vec![])), Value::Null(Ty::Bytes)],
+                "/* recto: i32[], bytes */ SELECT $1, $2",
+            ),
             (vec![], "/* recto: */ SELECT $1, $2"),
         ];
         for (params, expected) in cases {
             assert_eq!(statements.text(text, &params), expected);
         }
-        assert_eq!(statements.text("SELECT $1 + 1", &[Value::I64(1)]), "SELECT $1 + 1");
+        assert_eq!(
+            statements.text("SELECT $1 + 1", &[Value::I64(1)]),
+            "SELECT $1 + 1"
+        );
     }
 
     #[test]
     fn new_texts_are_tagged_past_capacity() {
         let statements = Statements::default();
         for n in 0..CAPACITY {
-            assert_eq!(statements.text(&format!("SELECT {n}"), &[]), format!("SELECT {n}"));
+            assert_eq!(
+                statements.text(&format!("SELECT {n}"), &[]),
+                format!("SELECT {n}")
+            );
         }
-        assert_eq!(statements.text("SELECT 'one too many'", &[]), "/* recto: */ SELECT 'one too many'");
+        assert_eq!(
+            statements.text("SELECT 'one too many'", &[]),
+            "/* recto: */ SELECT 'one too many'"
+        );
         assert_eq!(statements.text("SELECT 0", &[]), "SELECT 0");
     }
 }
