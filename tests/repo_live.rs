@@ -11,7 +11,8 @@
 use std::sync::Once;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use recto::{Array, Error, Repo, Sql, Ty, Value};
+use recto::prelude::*;
+use recto::{Array, Error, Sql, Ty, Value};
 
 /// A server the tests can run on.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -331,6 +332,50 @@ async fn one_and_optional_count_rows(server: Server) {
         assert_eq!(repo.execute_sql(&update).await.unwrap(), 2);
     })
     .await;
+}
+
+/// `from!` queries over the test table (schemaless, as its name is only known at run time),
+/// rendered in the server's dialect by the Repo.
+async fn from_queries_run(server: Server) {
+    with_table(server, move |repo, t| async move {
+        // The same SQL text with an i32 and then an i64 parameter: PostgreSQL must not reuse
+        // the statement prepared for the first type.
+        let small = 5_i32;
+        let big = 5_i64;
+        let with_i32 = from!(r in Query::table(t.clone()), where: r["big"] > ^small, order_by: r["id"], select: r["id"]);
+        let with_i64 = from!(r in Query::table(t.clone()), where: r["big"] > ^big, order_by: r["id"], select: r["id"]);
+        assert_eq!(repo.to_sql(&with_i32).unwrap().text, repo.to_sql(&with_i64).unwrap().text);
+        for q in [&with_i32, &with_i64, &with_i32] {
+            assert_eq!(ids(repo.all(q).await.unwrap()), [1], "{}", server.name());
+        }
+
+        // `in ^list`: one array parameter on PostgreSQL, one placeholder per element on
+        // MySQL; an empty list matches nothing.
+        for (list, expected) in [(vec![1_i64, 3, 99], vec![1, 3]), (vec![], vec![])] {
+            let shown = format!("{} {list:?}", server.name());
+            let q = from!(r in Query::table(t.clone()), where: r["id"] in ^list, order_by: r["id"], select: r["id"]);
+            assert_eq!(ids(repo.all(&q).await.unwrap()), expected, "{shown}");
+        }
+
+        let id = 1_i64;
+        let label = from!(r in Query::table(t.clone()), where: r["id"] == ^id, select: (r["label"], r["data"]));
+        let (text, data): (Option<String>, Option<Vec<u8>>) = repo.one(&label).await.unwrap();
+        assert_eq!((text.as_deref(), data), (Some(TRICKY), Some(vec![0, b'\'', b'\\', 0xff])));
+        let missing = from!(r in Query::table(t.clone()), where: r["id"] == 99, select: r["id"]);
+        assert_eq!(repo.optional::<(i64,)>(&missing).await.unwrap(), None);
+        assert!(matches!(repo.one::<(i64,)>(&missing).await, Err(Error::NoRows)));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn postgres_from_queries_run() {
+    from_queries_run(Server::Postgres).await;
+}
+
+#[tokio::test]
+async fn mysql_from_queries_run() {
+    from_queries_run(Server::MySql).await;
 }
 
 #[tokio::test]

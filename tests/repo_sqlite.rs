@@ -1,8 +1,10 @@
-//! The Repo on an in-memory SQLite database, through its raw path: hand-written SQL with
-//! bound parameters, decoded into tuples and `FromRow` structs, and the errors of `one` and
-//! `optional`. Needs no server, so it always runs.
+//! The Repo on an in-memory SQLite database: hand-written SQL with bound parameters
+//! through its raw path, and `from!` queries rendered in the Repo's dialect, decoded into
+//! tuples and `FromRow` structs, with the errors of `one` and `optional`. Needs no server,
+//! so it always runs.
 
-use recto::{Array, Error, Repo, Sql, Ty, Value};
+use recto::prelude::*;
+use recto::{Array, Error, Sql, Ty, Value};
 
 /// Three users; expected rows below are read off this fixture.
 const FIXTURE: &[&str] = &[
@@ -14,8 +16,10 @@ const FIXTURE: &[&str] = &[
      (3, 'Grace', 'grace@example.test', 45, 7.25, x'27')",
 ];
 
-#[derive(Debug, PartialEq, sqlx::FromRow)]
+#[derive(Schema, Debug, PartialEq, sqlx::FromRow)]
+#[recto(table = "users")]
 struct User {
+    #[recto(primary_key)]
     id: i64,
     name: String,
     email: Option<String>,
@@ -279,5 +283,64 @@ async fn errors_are_typed() {
     assert!(matches!(
         repo.execute("SELECT 1").await,
         Err(Error::Database(_))
+    ));
+}
+
+#[tokio::test]
+async fn runs_from_queries() {
+    let repo = repo().await;
+    let min = 40;
+    let older =
+        from!(u in User, where: u.age > ^min, order_by: [desc: u.id], select: (u.id, u.name));
+    assert_eq!(repo.to_sql(&older).unwrap(), older.to_sql(Sqlite).unwrap());
+
+    // Alan (41) and Grace (45) are older than 40; Ada (36) is not.
+    let rows: Vec<(i64, String)> = repo.all(&older).await.unwrap();
+    assert_eq!(rows, [(3, "Grace".to_owned()), (2, "Alan".to_owned())]);
+
+    // The whole binding, decoded into the schema struct.
+    let id = 2_i64;
+    let alan: User = repo
+        .one(from!(u in User, where: u.id == ^id))
+        .await
+        .unwrap();
+    assert_eq!(
+        alan,
+        User {
+            id: 2,
+            name: "Alan".into(),
+            email: None,
+            age: 41,
+            score: None,
+            avatar: None
+        }
+    );
+
+    let nobody: Option<User> = repo
+        .optional(from!(u in User, where: u.id == 99))
+        .await
+        .unwrap();
+    assert_eq!(nobody, None);
+    let a_names = from!(u in User, where: like(u.name, "A%"), select: u.id);
+    assert!(matches!(
+        repo.one::<(i64,)>(&a_names).await,
+        Err(Error::TooManyRows { count: 2 })
+    ));
+
+    // A list parameter expands into placeholders on SQLite; an empty one matches nothing.
+    for (ids, expected) in [(vec![1_i64, 3, 99], vec![1, 3]), (vec![], vec![])] {
+        let q = from!(u in User, where: u.id in ^ids, order_by: u.id, select: u.id);
+        let rows: Vec<(i64,)> = repo.all(&q).await.unwrap();
+        assert_eq!(
+            rows.into_iter().map(|(id,)| id).collect::<Vec<_>>(),
+            expected
+        );
+    }
+
+    // A query the planner rejects is an error from the Repo, before anything runs.
+    let no_select = from!(u in "users");
+    assert!(matches!(
+        repo.all::<(i64,)>(&no_select).await,
+        Err(Error::MissingSelect { .. })
     ));
 }
