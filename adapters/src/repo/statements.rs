@@ -32,9 +32,17 @@ pub(super) const CAPACITY: usize = 4096;
 type Signature = Vec<(Ty, bool)>;
 
 /// The first parameter types each SQL text was run with, shared by a Repo's clones.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(super) struct Statements {
     first: Mutex<HashMap<String, Signature>>,
+}
+
+/// A count, not the texts: a Repo's `Debug` output should not list every query it ran.
+impl std::fmt::Debug for Statements {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let texts = self.first.lock().map_or(0, |first| first.len());
+        f.debug_struct("Statements").field("texts", &texts).finish()
+    }
 }
 
 impl Statements {
