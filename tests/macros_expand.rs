@@ -37,7 +37,10 @@ fn derive_describes_the_table() {
     assert_eq!(meta.table, "users");
     assert_eq!(meta.primary_key.as_ref(), ["id"]);
     let name = meta.field("name").unwrap();
-    assert_eq!((name.column.as_ref(), name.ty, name.nullable), ("user_name", recto::Ty::Text, false));
+    assert_eq!(
+        (name.column.as_ref(), name.ty, name.nullable),
+        ("user_name", recto::Ty::Text, false)
+    );
     assert!(meta.field("email").unwrap().nullable);
 }
 
@@ -55,15 +58,28 @@ fn clauses_apply_in_the_written_order() {
     assert_eq!(data.wheres.len(), 2);
     assert_eq!(
         data.wheres[1].expr,
-        Expr::InList { expr: Box::new(field(0, "id")), list: vec![Expr::Lit(Value::I32(1)), Expr::Lit(Value::I32(2))] }
+        Expr::InList {
+            expr: Box::new(field(0, "id")),
+            list: vec![Expr::Lit(Value::I32(1)), Expr::Lit(Value::I32(2))]
+        }
     );
-    let directions: Vec<Direction> = data.order_bys[0].terms.iter().map(|t| t.direction).collect();
+    let directions: Vec<Direction> = data.order_bys[0]
+        .terms
+        .iter()
+        .map(|t| t.direction)
+        .collect();
     assert_eq!(directions, [Direction::Desc, Direction::Asc]);
     assert_eq!(data.limit.as_ref().unwrap().expr, Expr::Lit(Value::I32(10)));
-    assert_eq!(data.offset.as_ref().unwrap().expr, Expr::Param(Value::I32(36)));
+    assert_eq!(
+        data.offset.as_ref().unwrap().expr,
+        Expr::Param(Value::I32(36))
+    );
     assert_eq!(
         data.select.as_ref().unwrap().select,
-        Select::Tuple(vec![Selected::Expr(field(0, "id")), Selected::Expr(field(0, "name"))])
+        Select::Tuple(vec![
+            Selected::Expr(field(0, "id")),
+            Selected::Expr(field(0, "name"))
+        ])
     );
 }
 
@@ -86,7 +102,11 @@ fn first_and_last_bindings() {
         q.data().wheres[0].expr,
         Expr::binary(
             BinOp::And,
-            Expr::binary(BinOp::Eq, Expr::field(BindingRef::Last, "title"), Expr::Lit(Value::Text("t".into()))),
+            Expr::binary(
+                BinOp::Eq,
+                Expr::field(BindingRef::Last, "title"),
+                Expr::Lit(Value::Text("t".into()))
+            ),
             Expr::binary(BinOp::Gt, field(0, "age"), Expr::Lit(Value::I32(1)))
         )
     );
@@ -95,19 +115,27 @@ fn first_and_last_bindings() {
 #[test]
 fn joins_extend_the_type_and_refer_past_the_source() {
     let base = from!(u in User, where: u.age > 1);
-    let q: Query<(User, Post)> = from!(u in base, left_join: p in Post, on: p.user_id == u.id, as: posts);
+    let q: Query<(User, Post)> =
+        from!(u in base, left_join: p in Post, on: p.user_id == u.id, as: posts);
     assert_eq!(q.data().joins[0].kind, JoinKind::Left);
     assert_eq!(q.data().joins[0].name.as_deref(), Some("posts"));
-    assert_eq!(q.data().joins[0].on, Expr::binary(BinOp::Eq, field(1, "user_id"), field(0, "id")));
+    assert_eq!(
+        q.data().joins[0].on,
+        Expr::binary(BinOp::Eq, field(1, "user_id"), field(0, "id"))
+    );
 
     // Positional bindings of a composed query are typed through the query's type.
     let q = from!([u, p] in q, where: p.score >= 3.0 && u.age < 99, select: p);
-    assert_eq!(q.data().select.as_ref().unwrap().select, Select::One(Selected::Binding(BindingRef::Index(1))));
+    assert_eq!(
+        q.data().select.as_ref().unwrap().select,
+        Select::One(Selected::Binding(BindingRef::Index(1)))
+    );
 }
 
 #[test]
 fn named_and_schemaless_bindings_go_by_name() {
-    let q = from!(u in User, join: t in "tags", on: t["user_id"] == u.id, as: tags, select: t.label);
+    let q =
+        from!(u in User, join: t in "tags", on: t["user_id"] == u.id, as: tags, select: t.label);
     assert_eq!(
         q.data().select.as_ref().unwrap().select,
         Select::One(Selected::Expr(field(1, "label")))
@@ -134,7 +162,11 @@ fn dynamic_conditions_splice_through_pins() {
         Expr::binary(
             BinOp::And,
             Expr::binary(BinOp::Ge, field(0, "age"), Expr::Param(Value::I32(21))),
-            Expr::binary(BinOp::Eq, field(1, "title"), Expr::Param(Value::Text("t".into())))
+            Expr::binary(
+                BinOp::Eq,
+                field(1, "title"),
+                Expr::Param(Value::Text("t".into()))
+            )
         )
     );
 }
@@ -145,7 +177,9 @@ fn aggregates_and_struct_selects() {
         group_by: [u.org_id],
         having: count(u.id, distinct) > 1 && sum(u.age) > 10.0 && max(u.name) != "z",
         select: Summary { org: u.org_id, n: count(), email: coalesce(u.email, u.name, "none") });
-    let Select::Struct(fields) = &q.data().select.as_ref().unwrap().select else { panic!("a struct select") };
+    let Select::Struct(fields) = &q.data().select.as_ref().unwrap().select else {
+        panic!("a struct select")
+    };
     let names: Vec<&str> = fields.iter().map(|(name, _)| name.as_ref()).collect();
     assert_eq!(names, ["org", "n", "email"]);
 }
