@@ -30,9 +30,28 @@ mod tests;
 
 /// Builds a query: `from!(u in User, where: u.age >= ^min, select: (u.id, u.name))`.
 ///
-/// The grammar is Ecto's keyword syntax in Rust tokens; see the recto documentation. The
-/// expansion is a block that starts from the source and applies each clause in the order it
-/// was written, so the result is a `recto::Query` typed by its bindings' schemas.
+/// ```text
+/// from!(BINDING in SOURCE, [as: name,] clause: value, ...)
+///
+/// BINDING  u | [u, p] | [u, ..., c] | [org: o] | [u, org: o]
+/// SOURCE   User (a Schema type) | "users" (a table, schemaless) | query_expr (extends it)
+/// clause   join: | inner_join: | left_join:  p in SOURCE, on: COND [, as: name]
+///          where: | or_where: | having: | or_having:  COND
+///          select: EXPR | (EXPR, ...) | u | Summary { field: EXPR, ... }
+///          distinct: true | false
+///          group_by: EXPR | [EXPR, ...]
+///          order_by: EXPR | [EXPR, asc: EXPR, desc: EXPR, asc_nulls_first: EXPR, ...]
+///          limit: | offset:  INTEGER | ^rust_value
+/// EXPR     literals, ^rust_value, u.field, u["field"], field(u, ^name),
+///          == != < <= > >= && || ! + - * / % (Rust precedence),
+///          x in [a, b], x in ^list, is_nil(x), like(x, p), ilike(x, p),
+///          count(), count(x), count(x, distinct), sum avg min max, coalesce(a, b, ...)
+/// ```
+///
+/// The expansion is a block that starts from the source and applies each clause in the
+/// order written, so the result is a `recto::Query` typed by its bindings' schemas
+/// (`Query<User>`, `Query<(User, Post)>`). Fields of bindings whose schema is known are
+/// checked by rustc at the field's token; others are checked when the query is planned.
 #[proc_macro]
 pub fn from(input: TokenStream) -> TokenStream {
     from::expand_from(input.into())
@@ -41,7 +60,12 @@ pub fn from(input: TokenStream) -> TokenStream {
 }
 
 /// Builds a condition at run time: `dynamic!([u, p], u.age > ^min && ^other)` returns a
-/// `recto::Dynamic` that `where: ^d` splices into a query.
+/// `recto::Dynamic` that `where: ^d` (or another `dynamic!`) splices into a query.
+///
+/// ```text
+/// dynamic!(BINDINGS, EXPR)     BINDINGS as in from!: [u, p], [u, ..., c], [org: o]
+/// dynamic!(EXPR)               when the condition names no field: dynamic!(^a || ^b)
+/// ```
 ///
 /// Fields are resolved by name when the query is planned, since the query a dynamic
 /// condition ends up in is not known at compile time.
