@@ -325,11 +325,20 @@ async fn one_and_optional_count_rows(server: Server) {
             Err(Error::TooManyRows { count: 3 })
         ));
 
-        let update = server.sql(
-            &format!("UPDATE {t} SET label = ? WHERE id <= ?"),
-            vec![Value::Text("changed".into()), Value::I64(2)],
-        );
-        assert_eq!(repo.execute_sql(&update).await.unwrap(), 2);
+        // One statement text run with other parameter types the second and third time
+        // (PostgreSQL must not reuse the statement prepared for the first types). The pool
+        // hands out its idle connections in turn, each with its own statement cache: a few
+        // rounds make every connection see every signature.
+        let update = format!("UPDATE {t} SET label = ? WHERE id <= ?");
+        let cases = [
+            (Value::Text("changed".into()), Value::I64(2), 2),
+            (Value::Null(Ty::Text), Value::I32(1), 1),
+            (Value::Text("again".into()), Value::Null(Ty::I64), 0),
+        ];
+        for (label, id, changed) in cases.iter().cycle().take(4 * cases.len()).cloned() {
+            let sql = server.sql(&update, vec![label, id]);
+            assert_eq!(repo.execute_sql(&sql).await.unwrap(), changed, "{sql:?}");
+        }
     })
     .await;
 }

@@ -177,7 +177,7 @@ impl Repo {
     pub async fn execute_sql(&self, sql: &Sql) -> Result<u64, Error> {
         on_pool!(self, |pool, bind| {
             let args = bind(&sql.params)?;
-            let done = sqlx::query_with(sqlx::AssertSqlSafe(sql.text.as_str()), args)
+            let done = sqlx::query_with(self.statement(sql), args)
                 .execute(pool)
                 .await
                 .map_err(database)?;
