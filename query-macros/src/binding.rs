@@ -35,7 +35,7 @@ pub(crate) enum DeclPlace {
 
 /// Parses `u`, `[u, p]`, `[u, ..., c]`, `[org: o]` or a mix (`[u, org: o]`).
 pub(crate) fn parse_decls(tokens: TokenStream) -> syn::Result<Vec<BindingDecl>> {
-    let Some((_, inner)) = segment::as_list(&tokens) else {
+    let Some(inner) = segment::as_list(&tokens) else {
         let name = single_ident(
             &tokens,
             "expected a binding like `u`, or a list of bindings like `[u, p]`",

@@ -82,11 +82,11 @@ pub(crate) fn split_in(segment: &TokenStream) -> Option<(TokenStream, Ident, Tok
 }
 
 /// The single bracket group `segment` consists of, if it is one: `[a, b]`.
-pub(crate) fn as_list(segment: &TokenStream) -> Option<(Span, TokenStream)> {
+pub(crate) fn as_list(segment: &TokenStream) -> Option<TokenStream> {
     let mut trees = segment.clone().into_iter();
     match (trees.next(), trees.next()) {
         (Some(TokenTree::Group(group)), None) if group.delimiter() == Delimiter::Bracket => {
-            Some((group.span(), group.stream()))
+            Some(group.stream())
         }
         _ => None,
     }

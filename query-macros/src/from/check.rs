@@ -7,7 +7,7 @@ use proc_macro2::Ident;
 use syn::ext::IdentExt;
 
 use super::parse::{FromInput, SourceSpec, parse_source};
-use super::value::{Select, condition, count, distinct, group_by, order_by, select};
+use super::value::{Select, count, distinct, expression, group_by, order_by, select};
 use crate::binding::{Binding, DeclPlace, Scope, Target, Typing};
 use crate::errors::Errors;
 use crate::expr::Dsl;
@@ -267,7 +267,7 @@ fn join(scope: &mut Scope, clause: Keyed, modifiers: Vec<Keyed>) -> syn::Result<
     }));
 
     let on = match on {
-        Some(on) => errors.take(condition(scope, on.value)),
+        Some(on) => errors.take(expression(scope, on.value)),
         None => {
             errors.push(syn::Error::new(
                 clause.keyword.span(),
@@ -306,7 +306,7 @@ fn simple_clause(scope: &mut Scope, clause: Keyed) -> syn::Result<Clause> {
             };
             Clause::Filter {
                 method,
-                condition: condition(scope, value)?,
+                condition: expression(scope, value)?,
                 keyword,
             }
         }

@@ -41,8 +41,9 @@ pub(crate) enum Selected {
     Expr(Dsl),
 }
 
-/// A condition (`where:`, `on:`, ...): any expression; rustc checks that it is boolean.
-pub(super) fn condition(scope: &mut Scope, value: TokenStream) -> syn::Result<Dsl> {
+/// A clause value that is one expression. Whether it must be boolean (`where:`, `on:`)
+/// is rustc's to check, through the `::recto::dsl` call the clause expands to.
+pub(super) fn expression(scope: &mut Scope, value: TokenStream) -> syn::Result<Dsl> {
     convert(scope, &expr::parse(value)?)
 }
 
@@ -101,7 +102,7 @@ pub(super) fn group_by(
     value: TokenStream,
 ) -> syn::Result<Vec<Dsl>> {
     let items = match as_list(&value) {
-        Some((_, inner)) => split_commas(inner)?,
+        Some(inner) => split_commas(inner)?,
         None => vec![value],
     };
     if items.is_empty() {
@@ -110,12 +111,12 @@ pub(super) fn group_by(
             "`group_by:` needs at least one expression",
         ));
     }
-    all(items.into_iter().map(|item| condition(scope, item)))
+    all(items.into_iter().map(|item| expression(scope, item)))
 }
 
 pub(super) fn order_by(scope: &mut Scope, value: TokenStream) -> syn::Result<Vec<(Ident, Dsl)>> {
     let items = match as_list(&value) {
-        Some((_, inner)) => split_commas(inner)?,
+        Some(inner) => split_commas(inner)?,
         None => vec![value],
     };
     all(items.into_iter().map(|item| match keyed(&item) {
@@ -135,11 +136,11 @@ pub(super) fn order_by(scope: &mut Scope, value: TokenStream) -> syn::Result<Vec
             };
             Ok((
                 Ident::new(variant, keyword.span()),
-                condition(scope, value)?,
+                expression(scope, value)?,
             ))
         }
         None => {
-            let term = condition(scope, item)?;
+            let term = expression(scope, item)?;
             Ok((Ident::new("Asc", term.span), term))
         }
     }))
