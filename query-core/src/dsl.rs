@@ -119,8 +119,8 @@ where
 /// `a && b`, `a || b`: both sides boolean.
 pub fn logic<L: SqlType, R: SqlType>(op: BinOp, left: Typed<L>, right: Typed<R>) -> Typed<bool>
 where
-    L::Kind: SameKind<kind::Bool>,
-    R::Kind: SameKind<kind::Bool>,
+    L::Kind: SameKind<kind::Boolean>,
+    R::Kind: SameKind<kind::Boolean>,
 {
     Typed::new(Expr::binary(op, left.expr, right.expr))
 }
@@ -128,7 +128,7 @@ where
 /// `!a`.
 pub fn not<T: SqlType>(operand: Typed<T>) -> Typed<bool>
 where
-    T::Kind: SameKind<kind::Bool>,
+    T::Kind: SameKind<kind::Boolean>,
 {
     Typed::new(Expr::Unary { op: UnOp::Not, expr: Box::new(operand.expr) })
 }
@@ -170,8 +170,8 @@ pub fn is_nil<T>(operand: Typed<T>) -> Typed<bool> {
 /// `like(x, pattern)` and `ilike(x, pattern)`.
 pub fn like<L: SqlType, R: SqlType>(operand: Typed<L>, pattern: Typed<R>, case_insensitive: bool) -> Typed<bool>
 where
-    L::Kind: SameKind<kind::Text>,
-    R::Kind: SameKind<kind::Text>,
+    L::Kind: SameKind<kind::Textual>,
+    R::Kind: SameKind<kind::Textual>,
 {
     Typed::new(Expr::Like { expr: Box::new(operand.expr), pattern: Box::new(pattern.expr), case_insensitive })
 }
@@ -210,7 +210,7 @@ pub fn coalesce<T>(first: Typed<T>, rest: Vec<Expr>) -> Typed<T> {
 /// A `where:`/`having:`/`on:` condition: boolean.
 pub fn condition<T: SqlType>(condition: Typed<T>) -> Expr
 where
-    T::Kind: SameKind<kind::Bool>,
+    T::Kind: SameKind<kind::Boolean>,
 {
     condition.expr
 }

@@ -133,23 +133,23 @@ pub trait SqlType {
 }
 
 /// The comparison classes of [`SqlType`]: two expressions may be compared when their kinds
-/// agree, or when one side's type is only known when the query is planned ([`kind::Any`]).
+/// agree, or when one side's type is only known when the query is planned ([`kind::Untyped`]).
 pub mod kind {
     /// Integers and floats.
     #[derive(Debug)]
     pub struct Numeric;
     /// Text.
     #[derive(Debug)]
-    pub struct Text;
+    pub struct Textual;
     /// Booleans.
     #[derive(Debug)]
-    pub struct Bool;
+    pub struct Boolean;
     /// Byte strings.
     #[derive(Debug)]
-    pub struct Bytes;
+    pub struct Binary;
     /// A type known only at plan time: a schemaless field or a named binding's field.
     #[derive(Debug)]
-    pub struct Any;
+    pub struct Untyped;
 
     /// `Self` and `K` may be compared, combined or unified.
     #[diagnostic::on_unimplemented(
@@ -162,12 +162,12 @@ pub mod kind {
     macro_rules! same_kind {
         ($($k:ident),*) => {$(
             impl SameKind<$k> for $k {}
-            impl SameKind<Any> for $k {}
-            impl SameKind<$k> for Any {}
+            impl SameKind<Untyped> for $k {}
+            impl SameKind<$k> for Untyped {}
         )*};
     }
-    same_kind!(Numeric, Text, Bool, Bytes);
-    impl SameKind<Any> for Any {}
+    same_kind!(Numeric, Textual, Boolean, Binary);
+    impl SameKind<Untyped> for Untyped {}
 }
 
 /// A Rust value that binds as a parameter: `^value` in a query.
@@ -223,14 +223,14 @@ macro_rules! scalar {
 }
 
 scalar! {
-    bool => Bool, Bool, |v| Value::Bool(v);
+    bool => Boolean, Bool, |v| Value::Bool(v);
     i16 => Numeric, I16, |v| Value::I32(i32::from(v));
     i32 => Numeric, I32, |v| Value::I32(v);
     i64 => Numeric, I64, |v| Value::I64(v);
     f32 => Numeric, F32, |v| Value::F64(f64::from(v));
     f64 => Numeric, F64, |v| Value::F64(v);
-    String => Text, Text, |v| Value::Text(v);
-    Vec<u8> => Bytes, Bytes, |v| Value::Bytes(v);
+    String => Textual, Text, |v| Value::Text(v);
+    Vec<u8> => Binary, Bytes, |v| Value::Bytes(v);
 }
 
 impl<T: SqlType> SqlType for Option<T> {
@@ -238,7 +238,7 @@ impl<T: SqlType> SqlType for Option<T> {
 }
 
 impl SqlType for &str {
-    type Kind = kind::Text;
+    type Kind = kind::Textual;
 }
 
 impl ToValue for &str {
@@ -270,7 +270,7 @@ impl ToValue for Value {
 pub struct Any;
 
 impl SqlType for Any {
-    type Kind = kind::Any;
+    type Kind = kind::Untyped;
 }
 
 macro_rules! list {
