@@ -85,7 +85,10 @@ fn search(name_prefix: Option<&str>, min_age: Option<i32>) -> Query<schema::User
 
 fn show(title: &str, sql: Result<Sql, recto::Error>) {
     match sql {
-        Ok(sql) => println!("  {title:<10} {}\n  {:<10} params: {:?}", sql.text, "", sql.params),
+        Ok(sql) => println!(
+            "  {title:<10} {}\n  {:<10} params: {:?}",
+            sql.text, "", sql.params
+        ),
         Err(e) => println!("  {title:<10} error: {e}"),
     }
 }
@@ -121,7 +124,10 @@ async fn main() -> Result<(), recto::Error> {
 
     println!("== SQL for every dialect ==\n");
     print_sql("adults in active orgs, first page", &listing);
-    print_sql("search: name starts with 'a' (any case), age >= 30", &searched);
+    print_sql(
+        "search: name starts with 'a' (any case), age >= 30",
+        &searched,
+    );
     print_sql("users per org", &per_org);
 
     println!("== Rows from an in-memory SQLite database ==\n");
@@ -139,7 +145,10 @@ async fn main() -> Result<(), recto::Error> {
     let users: Vec<schema::User> = repo.all(&searched).await?;
     println!("search results:");
     for user in users {
-        println!("  {:>2}  {:<8} age {}  email {:?}", user.id, user.name, user.age, user.email);
+        println!(
+            "  {:>2}  {:<8} age {}  org {}  email {:?}",
+            user.id, user.name, user.age, user.org_id, user.email
+        );
     }
 
     let counts: Vec<(String, i64, Option<i32>)> = repo.all(&per_org).await?;
@@ -148,9 +157,19 @@ async fn main() -> Result<(), recto::Error> {
         println!("  {org:<8} {n} user(s), oldest {oldest:?}");
     }
 
+    let active: Vec<schema::Org> = repo
+        .all(from!(o in schema::Org, where: o.active, order_by: o.name))
+        .await?;
+    println!("active orgs:");
+    for org in active {
+        println!("  {:>2}  {:<8} active {}", org.id, org.name, org.active);
+    }
+
     let ada: schema::User = repo.one(from!(u in schema::User, where: u.id == 1)).await?;
     println!("one: {ada:?}");
-    let nobody: Option<schema::User> = repo.optional(from!(u in schema::User, where: u.id == 99)).await?;
+    let nobody: Option<schema::User> = repo
+        .optional(from!(u in schema::User, where: u.id == 99))
+        .await?;
     println!("optional: {nobody:?}");
     Ok(())
 }
