@@ -28,14 +28,14 @@
 
 #![warn(missing_docs)]
 
-pub use recto_adapters::{Dialect, MySql, Postgres, Sql, Sqlite, ToSql};
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
 pub use recto_adapters::repo::{FromRecord, Repo};
+pub use recto_adapters::{Dialect, MySql, Postgres, Sql, Sqlite, ToSql};
 pub use recto_core::{
-    AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Clause, Column, Direction, Distinct, Dynamic, Erased,
-    ErasedFields, Error, Expr, FieldMeta, From, GroupBy, Join, JoinKind, LimitOffset, Location, Name, OrderBy,
-    OrderTerm, Query, QueryData, Queryable, Schema, SchemaMeta, Select, SelectClause, Selected, Source, ToList,
-    ToValue, Ty, UnOp, Value,
+    AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Clause, Column, Direction, Distinct,
+    Dynamic, Erased, ErasedFields, Error, Expr, FieldMeta, From, GroupBy, Join, JoinKind,
+    LimitOffset, Location, Name, OrderBy, OrderTerm, Query, QueryData, Queryable, Schema,
+    SchemaMeta, Select, SelectClause, Selected, Source, ToList, ToValue, Ty, UnOp, Value,
 };
 pub use recto_core::{schema, value};
 pub use recto_macros::{Schema, dynamic, from};

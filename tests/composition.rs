@@ -137,10 +137,22 @@ async fn composed_query_runs_on_sqlite() {
     // Acme: Ada (40), Brian (30, id 2), Cleo (30, id 3); Globex: Finn (50), Eve (25).
     // Dan is a minor; Gus is in the inactive Initech. Two per page.
     let page0: Vec<(i64, String, String)> = repo.all(composed(0)).await.unwrap();
-    assert_eq!(page0, vec![(1, "Ada".into(), "Acme".into()), (2, "Brian".into(), "Acme".into())]);
+    assert_eq!(
+        page0,
+        vec![
+            (1, "Ada".into(), "Acme".into()),
+            (2, "Brian".into(), "Acme".into())
+        ]
+    );
 
     let page1: Vec<(i64, String, String)> = repo.all(composed(1)).await.unwrap();
-    assert_eq!(page1, vec![(3, "Cleo".into(), "Acme".into()), (6, "Finn".into(), "Globex".into())]);
+    assert_eq!(
+        page1,
+        vec![
+            (3, "Cleo".into(), "Acme".into()),
+            (6, "Finn".into(), "Globex".into())
+        ]
+    );
 
     let page2: Vec<(i64, String, String)> = repo.all(composed(2)).await.unwrap();
     assert_eq!(page2, vec![(5, "Eve".into(), "Globex".into())]);

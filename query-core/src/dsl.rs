@@ -8,6 +8,7 @@
 
 use std::marker::PhantomData;
 
+use crate::Name;
 use crate::builder::order_by::{Direction, OrderTerm};
 use crate::builder::select::Selected;
 use crate::dynamic::Dynamic;
@@ -16,7 +17,6 @@ use crate::query::{Query, Queryable};
 use crate::schema::{BindingAt, Column};
 use crate::value::kind::{self, SameKind};
 use crate::value::{Any, SqlType, ToList, ToValue};
-use crate::Name;
 
 /// An expression with the Rust type of its SQL value.
 pub struct Typed<T> {
@@ -26,7 +26,10 @@ pub struct Typed<T> {
 
 impl<T> Typed<T> {
     fn new(expr: Expr) -> Self {
-        Typed { expr, _ty: PhantomData }
+        Typed {
+            expr,
+            _ty: PhantomData,
+        }
     }
 
     /// The expression.
@@ -130,7 +133,10 @@ pub fn not<T: SqlType>(operand: Typed<T>) -> Typed<bool>
 where
     T::Kind: SameKind<kind::Boolean>,
 {
-    Typed::new(Expr::Unary { op: UnOp::Not, expr: Box::new(operand.expr) })
+    Typed::new(Expr::Unary {
+        op: UnOp::Not,
+        expr: Box::new(operand.expr),
+    })
 }
 
 /// `-a`.
@@ -138,7 +144,10 @@ pub fn neg<T: SqlType>(operand: Typed<T>) -> Typed<T>
 where
     T::Kind: SameKind<kind::Numeric>,
 {
-    Typed::new(Expr::Unary { op: UnOp::Neg, expr: Box::new(operand.expr) })
+    Typed::new(Expr::Unary {
+        op: UnOp::Neg,
+        expr: Box::new(operand.expr),
+    })
 }
 
 /// One element of `x in [a, b]`, checked against `x`.
@@ -151,7 +160,10 @@ where
 
 /// `x in [a, b]`.
 pub fn in_list<T>(operand: Typed<T>, list: Vec<Expr>) -> Typed<bool> {
-    Typed::new(Expr::InList { expr: Box::new(operand.expr), list })
+    Typed::new(Expr::InList {
+        expr: Box::new(operand.expr),
+        list,
+    })
 }
 
 /// `x in ^list`.
@@ -159,7 +171,10 @@ pub fn in_param<T: SqlType, L: ToList>(operand: Typed<T>, list: L) -> Typed<bool
 where
     <L::Elem as SqlType>::Kind: SameKind<T::Kind>,
 {
-    Typed::new(Expr::InParam { expr: Box::new(operand.expr), list: list.to_array() })
+    Typed::new(Expr::InParam {
+        expr: Box::new(operand.expr),
+        list: list.to_array(),
+    })
 }
 
 /// `is_nil(x)`.
@@ -168,22 +183,38 @@ pub fn is_nil<T>(operand: Typed<T>) -> Typed<bool> {
 }
 
 /// `like(x, pattern)` and `ilike(x, pattern)`.
-pub fn like<L: SqlType, R: SqlType>(operand: Typed<L>, pattern: Typed<R>, case_insensitive: bool) -> Typed<bool>
+pub fn like<L: SqlType, R: SqlType>(
+    operand: Typed<L>,
+    pattern: Typed<R>,
+    case_insensitive: bool,
+) -> Typed<bool>
 where
     L::Kind: SameKind<kind::Textual>,
     R::Kind: SameKind<kind::Textual>,
 {
-    Typed::new(Expr::Like { expr: Box::new(operand.expr), pattern: Box::new(pattern.expr), case_insensitive })
+    Typed::new(Expr::Like {
+        expr: Box::new(operand.expr),
+        pattern: Box::new(pattern.expr),
+        case_insensitive,
+    })
 }
 
 /// `count()`.
 pub fn count_all() -> Typed<i64> {
-    Typed::new(Expr::Aggregate { func: AggFunc::Count, arg: None, distinct: false })
+    Typed::new(Expr::Aggregate {
+        func: AggFunc::Count,
+        arg: None,
+        distinct: false,
+    })
 }
 
 /// `count(x)` and `count(x, distinct)`.
 pub fn count<T>(operand: Typed<T>, distinct: bool) -> Typed<i64> {
-    Typed::new(Expr::Aggregate { func: AggFunc::Count, arg: Some(Box::new(operand.expr)), distinct })
+    Typed::new(Expr::Aggregate {
+        func: AggFunc::Count,
+        arg: Some(Box::new(operand.expr)),
+        distinct,
+    })
 }
 
 /// `sum(x)`, `avg(x)`: numeric, NULL over no rows.
@@ -191,12 +222,20 @@ pub fn numeric_aggregate<T: SqlType>(func: AggFunc, operand: Typed<T>) -> Typed<
 where
     T::Kind: SameKind<kind::Numeric>,
 {
-    Typed::new(Expr::Aggregate { func, arg: Some(Box::new(operand.expr)), distinct: false })
+    Typed::new(Expr::Aggregate {
+        func,
+        arg: Some(Box::new(operand.expr)),
+        distinct: false,
+    })
 }
 
 /// `min(x)`, `max(x)`: any type, NULL over no rows.
 pub fn extremum<T: SqlType>(func: AggFunc, operand: Typed<T>) -> Typed<Option<T>> {
-    Typed::new(Expr::Aggregate { func, arg: Some(Box::new(operand.expr)), distinct: false })
+    Typed::new(Expr::Aggregate {
+        func,
+        arg: Some(Box::new(operand.expr)),
+        distinct: false,
+    })
 }
 
 /// `coalesce(first, rest...)`: every argument of the first one's kind.
@@ -235,5 +274,8 @@ pub fn selected<T>(value: Typed<T>) -> Selected {
 
 /// An `order_by:` term.
 pub fn order<T>(direction: Direction, key: Typed<T>) -> OrderTerm {
-    OrderTerm { direction, expr: key.expr }
+    OrderTerm {
+        direction,
+        expr: key.expr,
+    }
 }

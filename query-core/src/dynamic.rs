@@ -21,7 +21,9 @@ impl Dynamic {
     /// The condition that is always true: the neutral start of a filter built with
     /// [`Dynamic::and`].
     pub fn always() -> Dynamic {
-        Dynamic { expr: Expr::Lit(crate::Value::Bool(true)) }
+        Dynamic {
+            expr: Expr::Lit(crate::Value::Bool(true)),
+        }
     }
 
     /// Both conditions. [`Dynamic::always`] is the neutral element: it disappears instead of
@@ -33,7 +35,9 @@ impl Dynamic {
         if other.is_always() {
             return self;
         }
-        Dynamic { expr: self.expr.and(other.expr) }
+        Dynamic {
+            expr: self.expr.and(other.expr),
+        }
     }
 
     /// Whether this is the condition [`Dynamic::always`] returns.
@@ -43,7 +47,9 @@ impl Dynamic {
 
     /// Either condition.
     pub fn or(self, other: Dynamic) -> Dynamic {
-        Dynamic { expr: self.expr.or(other.expr) }
+        Dynamic {
+            expr: self.expr.or(other.expr),
+        }
     }
 
     /// The condition.

@@ -129,31 +129,59 @@ pub enum Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::UnknownField { clause, field, table, at } => {
-                write!(f, "unknown field `{field}` of table `{table}` in `{clause}` at {at}")
+            Error::UnknownField {
+                clause,
+                field,
+                table,
+                at,
+            } => {
+                write!(
+                    f,
+                    "unknown field `{field}` of table `{table}` in `{clause}` at {at}"
+                )
             }
             Error::UnknownBinding { clause, name, at } => {
-                write!(f, "unknown named binding `{name}` in `{clause}` at {at}: no `as: {name}` in this query")
+                write!(
+                    f,
+                    "unknown named binding `{name}` in `{clause}` at {at}: no `as: {name}` in this query"
+                )
             }
-            Error::BindingOutOfRange { clause, index, count, at } => write!(
+            Error::BindingOutOfRange {
+                clause,
+                index,
+                count,
+                at,
+            } => write!(
                 f,
                 "binding position {index} in `{clause}` at {at} is out of range: the query has {count} binding(s)"
             ),
             Error::DuplicateBinding { name, at } => {
-                write!(f, "the binding name `{name}` is used twice (second `as:` at {at})")
+                write!(
+                    f,
+                    "the binding name `{name}` is used twice (second `as:` at {at})"
+                )
             }
             Error::MissingSelect { at } => {
-                write!(f, "the query from {at} has a schemaless source and needs a `select:`")
+                write!(
+                    f,
+                    "the query from {at} has a schemaless source and needs a `select:`"
+                )
             }
-            Error::InvalidClause { clause, reason, at } => write!(f, "invalid `{clause}` at {at}: {reason}"),
-            Error::Unsupported { feature, dialect } => write!(f, "{feature} is not supported on {dialect}"),
+            Error::InvalidClause { clause, reason, at } => {
+                write!(f, "invalid `{clause}` at {at}: {reason}")
+            }
+            Error::Unsupported { feature, dialect } => {
+                write!(f, "{feature} is not supported on {dialect}")
+            }
             Error::UnsupportedUrl { scheme } => write!(
                 f,
                 "no engine for the URL scheme `{scheme}` (expected sqlite:, postgres:, postgresql:, mysql: or mariadb:, with its feature enabled)"
             ),
             Error::Database(e) => write!(f, "database error: {e}"),
             Error::NoRows => f.write_str("the query returned no rows"),
-            Error::TooManyRows { count } => write!(f, "expected at most one row, the query returned {count}"),
+            Error::TooManyRows { count } => {
+                write!(f, "expected at most one row, the query returned {count}")
+            }
         }
     }
 }

@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::value::{Array, Value};
 use crate::Name;
+use crate::value::{Array, Value};
 
 /// Which binding of a query an expression refers to.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -151,12 +151,19 @@ pub enum AggFunc {
 impl Expr {
     /// A field of a binding.
     pub fn field(binding: BindingRef, name: impl Into<Name>) -> Expr {
-        Expr::Field { binding, name: name.into() }
+        Expr::Field {
+            binding,
+            name: name.into(),
+        }
     }
 
     /// A binary operation.
     pub fn binary(op: BinOp, left: Expr, right: Expr) -> Expr {
-        Expr::Binary { op, left: Box::new(left), right: Box::new(right) }
+        Expr::Binary {
+            op,
+            left: Box::new(left),
+            right: Box::new(right),
+        }
     }
 
     /// `self AND other`.

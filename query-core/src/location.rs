@@ -20,7 +20,11 @@ impl Location {
     #[track_caller]
     pub fn caller() -> Location {
         let at = std::panic::Location::caller();
-        Location { file: Name::Borrowed(at.file()), line: at.line(), column: at.column() }
+        Location {
+            file: Name::Borrowed(at.file()),
+            line: at.line(),
+            column: at.column(),
+        }
     }
 }
 

@@ -75,7 +75,10 @@ impl<S> Query<S> {
 
     /// A query around existing clause data. The caller vouches for `S`.
     pub fn from_data(data: QueryData) -> Self {
-        Query { data: Arc::new(data), _schema: PhantomData }
+        Query {
+            data: Arc::new(data),
+            _schema: PhantomData,
+        }
     }
 
     /// The clauses.
@@ -101,13 +104,19 @@ impl<S> Query<S> {
     /// The same query under another type parameter. Builders use it when a clause changes
     /// the bindings (a join); it is not public because `S` must describe the bindings.
     pub(crate) fn retype<T>(self) -> Query<T> {
-        Query { data: self.data, _schema: PhantomData }
+        Query {
+            data: self.data,
+            _schema: PhantomData,
+        }
     }
 }
 
 impl<S> Clone for Query<S> {
     fn clone(&self) -> Self {
-        Query { data: Arc::clone(&self.data), _schema: PhantomData }
+        Query {
+            data: Arc::clone(&self.data),
+            _schema: PhantomData,
+        }
     }
 }
 

@@ -10,8 +10,8 @@ use std::marker::PhantomData;
 
 use serde::{Deserialize, Serialize};
 
-use crate::value::Ty;
 use crate::Name;
+use crate::value::Ty;
 
 /// A struct mapped to a table. Implemented by `#[derive(Schema)]`.
 pub trait Schema: 'static {
@@ -65,7 +65,10 @@ pub struct Column<T> {
 impl<T> Column<T> {
     /// The accessor of the field called `name`.
     pub const fn new(name: &'static str) -> Self {
-        Column { name, _ty: PhantomData }
+        Column {
+            name,
+            _ty: PhantomData,
+        }
     }
 
     /// The Rust field name.

@@ -3,8 +3,8 @@
 
 #![allow(dead_code)] // Each test crate uses the cases it checks.
 
-use recto::prelude::*;
 use recto::Dynamic;
+use recto::prelude::*;
 
 use crate::common::{Org, Post, User};
 
@@ -160,7 +160,8 @@ pub fn limit_and_offset_literals() -> Query {
 pub fn limit_and_offset_params() -> Query {
     let page = 3;
     let per_page: i64 = 25;
-    from!(u in User, order_by: u.id, limit: ^per_page, offset: ^(page * per_page), select: u.id).erase()
+    from!(u in User, order_by: u.id, limit: ^per_page, offset: ^(page * per_page), select: u.id)
+        .erase()
 }
 
 pub fn offset_without_limit() -> Query {
@@ -170,7 +171,8 @@ pub fn offset_without_limit() -> Query {
 // Joins and bindings.
 
 pub fn inner_join_named() -> Query {
-    from!(u in User, join: o in Org, on: o.id == u.org_id, as: org, select: (u.name, o.name)).erase()
+    from!(u in User, join: o in Org, on: o.id == u.org_id, as: org, select: (u.name, o.name))
+        .erase()
 }
 
 pub fn left_join() -> Query {
@@ -178,7 +180,8 @@ pub fn left_join() -> Query {
 }
 
 pub fn inner_join_keyword() -> Query {
-    from!(u in User, inner_join: p in Post, on: p.user_id == u.id && p.score > 1.5, select: p.id).erase()
+    from!(u in User, inner_join: p in Post, on: p.user_id == u.id && p.score > 1.5, select: p.id)
+        .erase()
 }
 
 pub fn positional_bindings_of_a_composed_query() -> Query {
@@ -197,7 +200,8 @@ pub fn join_on_a_composed_query() -> Query {
 }
 
 pub fn schemaless_join() -> Query {
-    from!(u in User, join: t in "tags", on: t["user_id"] == u.id, select: (u.id, t["label"])).erase()
+    from!(u in User, join: t in "tags", on: t["user_id"] == u.id, select: (u.id, t["label"]))
+        .erase()
 }
 
 pub fn root_named_with_as() -> Query {

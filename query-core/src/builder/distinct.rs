@@ -24,6 +24,12 @@ impl<S> Query<S> {
     /// `distinct: true`.
     #[track_caller]
     pub fn distinct(self, distinct: bool) -> Self {
-        apply(self, Distinct { distinct, at: Location::caller() })
+        apply(
+            self,
+            Distinct {
+                distinct,
+                at: Location::caller(),
+            },
+        )
     }
 }

@@ -51,24 +51,56 @@ impl<S> Query<S> {
     /// `where:`: AND a condition onto the query's filter.
     #[track_caller]
     pub fn filter(self, expr: Expr) -> Self {
-        apply(self, Target::Where, BoolClause { op: BoolOp::And, expr, at: Location::caller() })
+        apply(
+            self,
+            Target::Where,
+            BoolClause {
+                op: BoolOp::And,
+                expr,
+                at: Location::caller(),
+            },
+        )
     }
 
     /// `or_where:`: OR a condition onto the query's filter.
     #[track_caller]
     pub fn or_filter(self, expr: Expr) -> Self {
-        apply(self, Target::Where, BoolClause { op: BoolOp::Or, expr, at: Location::caller() })
+        apply(
+            self,
+            Target::Where,
+            BoolClause {
+                op: BoolOp::Or,
+                expr,
+                at: Location::caller(),
+            },
+        )
     }
 
     /// `having:`: AND a condition onto the groups' filter.
     #[track_caller]
     pub fn having(self, expr: Expr) -> Self {
-        apply(self, Target::Having, BoolClause { op: BoolOp::And, expr, at: Location::caller() })
+        apply(
+            self,
+            Target::Having,
+            BoolClause {
+                op: BoolOp::And,
+                expr,
+                at: Location::caller(),
+            },
+        )
     }
 
     /// `or_having:`: OR a condition onto the groups' filter.
     #[track_caller]
     pub fn or_having(self, expr: Expr) -> Self {
-        apply(self, Target::Having, BoolClause { op: BoolOp::Or, expr, at: Location::caller() })
+        apply(
+            self,
+            Target::Having,
+            BoolClause {
+                op: BoolOp::Or,
+                expr,
+                at: Location::caller(),
+            },
+        )
     }
 }

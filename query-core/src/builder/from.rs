@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Name;
 use crate::location::Location;
 use crate::query::Query;
 use crate::schema::{Erased, Schema, SchemaMeta};
-use crate::Name;
 
 /// What a binding reads from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -47,7 +47,11 @@ impl<T: Schema> Query<T> {
     /// A query over schema `T`: `from!(u in User)`.
     #[track_caller]
     pub fn from_schema() -> Query<T> {
-        Query::new(From { source: Source::schema::<T>(), name: None, at: Location::caller() })
+        Query::new(From {
+            source: Source::schema::<T>(),
+            name: None,
+            at: Location::caller(),
+        })
     }
 }
 
@@ -55,7 +59,11 @@ impl Query<Erased> {
     /// A schemaless query over a table: `from!(u in "users")`.
     #[track_caller]
     pub fn table(table: impl Into<Name>) -> Query<Erased> {
-        Query::new(From { source: Source::Table(table.into()), name: None, at: Location::caller() })
+        Query::new(From {
+            source: Source::Table(table.into()),
+            name: None,
+            at: Location::caller(),
+        })
     }
 }
 

@@ -25,6 +25,12 @@ impl<S> Query<S> {
     /// `group_by:`.
     #[track_caller]
     pub fn group_by(self, exprs: Vec<Expr>) -> Self {
-        apply(self, GroupBy { exprs, at: Location::caller() })
+        apply(
+            self,
+            GroupBy {
+                exprs,
+                at: Location::caller(),
+            },
+        )
     }
 }

@@ -2,12 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Name;
 use crate::builder::from::Source;
 use crate::expr::Expr;
 use crate::location::Location;
 use crate::query::Query;
 use crate::schema::Push;
-use crate::Name;
 
 /// The kind of a join.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,6 +58,15 @@ impl<S> Query<S> {
     where
         S: Push<P>,
     {
-        apply::<S, P>(self, Join { kind, source, on, name, at: Location::caller() })
+        apply::<S, P>(
+            self,
+            Join {
+                kind,
+                source,
+                on,
+                name,
+                at: Location::caller(),
+            },
+        )
     }
 }

@@ -39,12 +39,26 @@ impl<S> Query<S> {
     /// `limit:`.
     #[track_caller]
     pub fn limit(self, expr: Expr) -> Self {
-        apply(self, Target::Limit, LimitOffset { expr, at: Location::caller() })
+        apply(
+            self,
+            Target::Limit,
+            LimitOffset {
+                expr,
+                at: Location::caller(),
+            },
+        )
     }
 
     /// `offset:`.
     #[track_caller]
     pub fn offset(self, expr: Expr) -> Self {
-        apply(self, Target::Offset, LimitOffset { expr, at: Location::caller() })
+        apply(
+            self,
+            Target::Offset,
+            LimitOffset {
+                expr,
+                at: Location::caller(),
+            },
+        )
     }
 }

@@ -39,8 +39,14 @@ impl Direction {
     }
 
     /// The `order_by:` keywords, for error hints.
-    pub const KEYWORDS: [&'static str; 6] =
-        ["asc", "desc", "asc_nulls_first", "asc_nulls_last", "desc_nulls_first", "desc_nulls_last"];
+    pub const KEYWORDS: [&'static str; 6] = [
+        "asc",
+        "desc",
+        "asc_nulls_first",
+        "asc_nulls_last",
+        "desc_nulls_first",
+        "desc_nulls_last",
+    ];
 }
 
 /// One sort term.
@@ -71,6 +77,12 @@ impl<S> Query<S> {
     /// `order_by:`.
     #[track_caller]
     pub fn order_by(self, terms: Vec<OrderTerm>) -> Self {
-        apply(self, OrderBy { terms, at: Location::caller() })
+        apply(
+            self,
+            OrderBy {
+                terms,
+                at: Location::caller(),
+            },
+        )
     }
 }

@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Name;
 use crate::expr::{BindingRef, Expr};
 use crate::location::Location;
 use crate::query::Query;
-use crate::Name;
 
 /// One selected thing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -51,6 +51,12 @@ impl<S> Query<S> {
     /// `select:`.
     #[track_caller]
     pub fn select(self, select: Select) -> Self {
-        apply(self, SelectClause { select, at: Location::caller() })
+        apply(
+            self,
+            SelectClause {
+                select,
+                at: Location::caller(),
+            },
+        )
     }
 }
