@@ -12,9 +12,11 @@ use crate::{Dialect, MySql, Postgres, Sqlite};
 /// ```
 /// use recto_adapters::repo::Engine;
 ///
+/// # #[cfg(all(feature = "postgres", feature = "mysql", feature = "sqlite"))] {
 /// assert_eq!(Engine::from_url("postgresql://localhost/app").unwrap(), Engine::Postgres);
 /// assert_eq!(Engine::from_url("mariadb://root@localhost/app").unwrap(), Engine::MySql);
 /// assert_eq!(Engine::from_url("sqlite::memory:").unwrap().name(), "SQLite");
+/// # }
 /// assert!(Engine::from_url("oracle://scott@tiger").is_err());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
