@@ -29,7 +29,7 @@
 #![warn(missing_docs)]
 
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
-pub use recto_adapters::repo::{FromRecord, Repo};
+pub use recto_adapters::repo::{Engine, FromRecord, Pool, Repo, TrustedSql};
 pub use recto_adapters::{Dialect, MySql, Postgres, Sql, Sqlite, ToSql};
 pub use recto_core::{
     AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Clause, Column, Direction, Distinct,
@@ -52,3 +52,8 @@ pub mod prelude {
     pub use crate::Repo;
     pub use crate::{Dynamic, MySql, Postgres, Query, Schema, Sqlite, ToSql, dynamic, from};
 }
+
+/// The README's example, compiled and run as a doctest so it cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
