@@ -8,6 +8,7 @@ use recto::prelude::*;
 
 use crate::common::{Org, Post, User};
 
+
 /// The row of `select_struct`: decoded by column name.
 #[derive(Debug, PartialEq, sqlx::FromRow)]
 pub struct Summary {
@@ -154,12 +155,12 @@ pub fn order_by_bare_expression() -> Query {
 }
 
 pub fn limit_and_offset_literals() -> Query {
-    from!(u in User, order_by: u.id, limit: 10, offset: 20, select: u.id).erase()
+    from!(u in User, order_by: u.id, limit: 2, offset: 1, select: u.id).erase()
 }
 
 pub fn limit_and_offset_params() -> Query {
-    let page = 3;
-    let per_page: i64 = 25;
+    let page = 1;
+    let per_page: i64 = 2;
     from!(u in User, order_by: u.id, limit: ^per_page, offset: ^(page * per_page), select: u.id)
         .erase()
 }
@@ -168,7 +169,47 @@ pub fn offset_without_limit() -> Query {
     from!(u in User, order_by: u.id, offset: 5, select: u.id).erase()
 }
 
+pub fn order_by_nullable_ascending() -> Query {
+    from!(u in User, order_by: [asc: u.email, asc: u.id], select: u.id).erase()
+}
+
+pub fn order_by_nullable_descending() -> Query {
+    from!(u in User, order_by: [desc: u.email, asc: u.id], select: u.id).erase()
+}
+
+pub fn order_by_ties_broken() -> Query {
+    from!(p in Post, order_by: [desc: p.score, asc: p.id], select: p.id).erase()
+}
+
+// Numbers and booleans at their edges.
+
+pub fn large_integers() -> Query {
+    from!(p in Post, where: p.views > 2147483647, select: (p.id, p.views)).erase()
+}
+
+pub fn negative_numbers() -> Query {
+    from!(p in Post, where: p.score < 0.0 || p.views < 0, select: (p.id, p.score)).erase()
+}
+
+pub fn boolean_false() -> Query {
+    from!(o in Org, where: !o.active, select: o.name).erase()
+}
+
 // Joins and bindings.
+
+pub fn left_join_without_match() -> Query {
+    from!(o in Org, left_join: u in User, on: u.org_id == o.id, where: is_nil(u.id), select: o.name).erase()
+}
+
+pub fn empty_group_counts_zero() -> Query {
+    from!(o in Org,
+          left_join: u in User, on: u.org_id == o.id,
+          group_by: o.name,
+          order_by: o.name,
+          select: (o.name, count(u.id)))
+    .erase()
+}
+
 
 pub fn inner_join_named() -> Query {
     from!(u in User, join: o in Org, on: o.id == u.org_id, as: org, select: (u.name, o.name))

@@ -34,4 +34,21 @@ pub struct Post {
     #[recto(column = "body_text")]
     pub body: Option<String>,
     pub score: f64,
+    pub views: i64,
+}
+
+/// A table without a primary key; queries reach it schemalessly as `"tags"`.
+#[derive(Schema, Debug, Clone, PartialEq, recto::sqlx::FromRow)]
+#[recto(table = "tags")]
+pub struct Tag {
+    pub user_id: i64,
+    pub label: String,
+}
+
+/// A table and a column whose names hold both quote characters.
+#[derive(Schema, Debug, Clone, PartialEq)]
+#[recto(table = "we\"ird`table")]
+pub struct Weird {
+    #[recto(column = "col\"with`quotes")]
+    pub col: String,
 }
