@@ -6,7 +6,7 @@
 //! [`Error::BindingOutOfRange`] with the count the join sees — for a named reference too,
 //! since the name exists but not yet. Every other clause sees every binding.
 
-use recto_core::{BindingRef, Clause, Error, From, Join, Location, SchemaMeta, Source};
+use recto_core::{BindingRef, Clause, Error, From, Join, JoinKind, Location, SchemaMeta, Source};
 
 use crate::planned::{Alias, Binding};
 
@@ -22,7 +22,7 @@ pub(crate) fn resolve<'q>(
     bindings.push(root);
     for (position, join) in joins.iter().enumerate() {
         let Join {
-            kind: _,
+            kind,
             source,
             on: _,
             name,
@@ -38,9 +38,22 @@ pub(crate) fn resolve<'q>(
                 at: at.clone(),
             });
         }
-        bindings.push(binding(source, name, index, Clause::Join, at)?);
+        if nulls_earlier(*kind) {
+            for earlier in &mut bindings {
+                earlier.nullable = true;
+            }
+        }
+        let mut joined = binding(source, name, index, Clause::Join, at)?;
+        joined.nullable = !matches!(kind, JoinKind::Inner);
+        bindings.push(joined);
     }
-    Ok((root, bindings))
+    Ok((bindings[0], bindings))
+}
+
+/// Whether a join of this kind can leave the bindings before it NULL: not an inner or left
+/// join, so any other kind that appears (a right or full join) is taken to.
+fn nulls_earlier(kind: JoinKind) -> bool {
+    !matches!(kind, JoinKind::Inner | JoinKind::Left)
 }
 
 fn binding<'q>(
@@ -67,6 +80,7 @@ fn binding<'q>(
         alias: Alias::for_table(table, index),
         name,
         schema,
+        nullable: false,
     })
 }
 

@@ -96,6 +96,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 column: name,
                 field: name,
                 ty: None,
+                nullable: true,
             });
         };
         match schema.field(name) {
@@ -104,6 +105,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 column: &field.column,
                 field: &field.name,
                 ty: Some(field.ty),
+                nullable: field.nullable || binding.nullable,
             }),
             None => Err(Error::UnknownField {
                 clause: self.scope.clause,

@@ -23,6 +23,7 @@ mod bindings;
 mod expr;
 mod filter;
 mod limit_offset;
+mod nullable;
 mod planned;
 mod select;
 mod ty;

@@ -67,6 +67,9 @@ pub struct Binding<'q> {
     pub name: Option<&'q str>,
     /// The schema, when the binding has one (a schemaless `"table"` source has none).
     pub schema: Option<&'q SchemaMeta>,
+    /// Whether an outer join can leave every column of this binding NULL (the binding of a
+    /// `left_join:`), whatever its schema says.
+    pub nullable: bool,
 }
 
 /// A binding's alias, Ecto style: the first letter of the table (lowercased; `t` when the
@@ -126,6 +129,9 @@ pub struct ColumnRef<'q> {
     pub field: &'q str,
     /// The column's type, when a schema declares it.
     pub ty: Option<Ty>,
+    /// Whether the column can be NULL: a nullable schema field (an `Option`), any field of a
+    /// schemaless binding, and any field of an outer-joined binding.
+    pub nullable: bool,
 }
 
 /// A resolved expression: [`recto_core::Expr`] with every field turned into a column.

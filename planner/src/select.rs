@@ -107,6 +107,7 @@ fn push_binding<'q>(
             column: &field.column,
             field: &field.name,
             ty: Some(field.ty),
+            nullable: field.nullable || binding.nullable,
         }),
         alias: (field.column != field.name).then_some(&*field.name),
     }));

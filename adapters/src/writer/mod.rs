@@ -105,6 +105,7 @@ impl<'d, D: Dialect + ?Sized> Writer<'d, D> {
             column,
             field: _,
             ty: _,
+            nullable: _,
         } = column;
         self.alias(*alias);
         self.text.push('.');

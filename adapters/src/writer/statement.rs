@@ -78,6 +78,7 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
             alias,
             name: _,
             schema: _,
+            nullable: _,
         } = binding;
         self.identifier(table)?;
         self.sql(" AS ");

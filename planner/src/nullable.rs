@@ -1,0 +1,78 @@
+//! Whether an expression can be NULL, where the plan alone decides it: a column's schema and
+//! the joins, the values written in the query, and what operators make of them. Printers
+//! consult it where an engine needs extra SQL only for keys that can be NULL (sorting them
+//! where PostgreSQL does), so that `ORDER BY id` stays as written.
+//!
+//! The answer errs toward "maybe": `false` is a promise, `true` is not.
+
+use recto_core::{AggFunc, BinOp, UnOp, Value};
+
+use crate::planned::PlannedExpr;
+
+impl PlannedExpr<'_> {
+    /// Whether this expression can evaluate to NULL.
+    ///
+    /// Maybe NULL: a nullable schema field, any field of a schemaless or outer-joined
+    /// binding, a NULL literal or parameter, an aggregate other than `count` (it is NULL
+    /// over no rows), `coalesce` whose every argument may be NULL, a division or remainder
+    /// by anything but a non-zero literal (MySQL and SQLite answer NULL for a zero divisor),
+    /// and any operation on something that may be NULL. Never NULL: non-null schema fields,
+    /// other literals and parameters, `count`, `is_nil`.
+    ///
+    /// ```
+    /// use recto_core::{AggFunc, BinOp, Ty, Value};
+    /// use recto_planner::PlannedExpr;
+    ///
+    /// let one = Value::I32(1);
+    /// let nothing = Value::Null(Ty::I32);
+    /// assert!(!PlannedExpr::Lit(&one).nullable());
+    /// assert!(PlannedExpr::Param(&nothing).nullable());
+    /// let total = PlannedExpr::Aggregate { func: AggFunc::Sum, arg: Some(Box::new(PlannedExpr::Lit(&one))), distinct: false };
+    /// assert!(total.nullable());
+    /// let plus = PlannedExpr::Binary { op: BinOp::Add, left: Box::new(PlannedExpr::Lit(&one)), right: Box::new(PlannedExpr::Lit(&one)) };
+    /// assert!(!plus.nullable());
+    /// ```
+    pub fn nullable(&self) -> bool {
+        match self {
+            PlannedExpr::Column(column) => column.nullable,
+            PlannedExpr::Lit(value) | PlannedExpr::Param(value) => matches!(value, Value::Null(_)),
+            PlannedExpr::Unary {
+                op: UnOp::Not | UnOp::Neg,
+                expr,
+            } => expr.nullable(),
+            PlannedExpr::Unary { .. } => true,
+            PlannedExpr::Binary {
+                op: BinOp::Div | BinOp::Rem,
+                left,
+                right,
+            } => left.nullable() || right.nullable() || !is_non_zero_literal(right),
+            PlannedExpr::Binary { left, right, .. } => left.nullable() || right.nullable(),
+            PlannedExpr::InList { expr, list } => {
+                expr.nullable() || list.iter().any(PlannedExpr::nullable)
+            }
+            PlannedExpr::InParam { expr, list: _ } => expr.nullable(),
+            PlannedExpr::IsNil(_) => false,
+            PlannedExpr::Like {
+                expr,
+                pattern,
+                case_insensitive: _,
+            } => expr.nullable() || pattern.nullable(),
+            PlannedExpr::Aggregate {
+                func: AggFunc::Count,
+                ..
+            } => false,
+            PlannedExpr::Aggregate { .. } => true,
+            PlannedExpr::Coalesce(args) => args.iter().all(PlannedExpr::nullable),
+        }
+    }
+}
+
+/// Whether `expr` is a number written in the query that is not zero.
+fn is_non_zero_literal(expr: &PlannedExpr<'_>) -> bool {
+    match expr {
+        PlannedExpr::Lit(Value::I32(n)) => *n != 0,
+        PlannedExpr::Lit(Value::I64(n)) => *n != 0,
+        PlannedExpr::Lit(Value::F64(f)) => *f != 0.0,
+        _ => false,
+    }
+}
