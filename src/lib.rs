@@ -41,6 +41,9 @@ pub use recto_core::{schema, value};
 pub use recto_macros::{Schema, dynamic, from};
 pub use recto_planner::{Planned, plan};
 
+/// The chrono version recto's dates and timestamps are: `NaiveDate` binds and decodes as a
+/// `DATE`, `NaiveDateTime` as a `TIMESTAMP` (`DATETIME` on MySQL, ISO-8601 text on SQLite).
+pub use chrono;
 #[doc(hidden)]
 pub use recto_core::dsl;
 /// The sqlx version recto runs on, for `sqlx::FromRow` derives and direct pool access.

@@ -11,6 +11,7 @@
 use std::sync::Once;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use recto::chrono::{NaiveDate, NaiveDateTime};
 use recto::prelude::*;
 use recto::{Array, Error, Sql, Ty, Value};
 
@@ -444,6 +445,18 @@ async fn postgres_parameters_carry_their_type() {
         (Value::Array(Array::F64(vec![1.0])), "double precision[]"),
         (Value::Array(Array::Bool(vec![true])), "boolean[]"),
         (Value::Array(Array::Text(vec![])), "text[]"),
+        (Value::Date(day(2024, 2, 29)), "date"),
+        (
+            Value::Timestamp(moment(day(2024, 2, 29), 1, 2, 3, 4)),
+            "timestamp without time zone",
+        ),
+        (Value::Null(Ty::Date), "date"),
+        (Value::Null(Ty::Timestamp), "timestamp without time zone"),
+        (Value::Array(Array::Date(vec![])), "date[]"),
+        (
+            Value::Array(Array::Timestamp(vec![])),
+            "timestamp without time zone[]",
+        ),
     ];
     for (value, expected) in cases {
         let is_null = matches!(value, Value::Null(_));
@@ -550,4 +563,143 @@ async fn mysql_refuses_array_parameters() {
     );
     assert_eq!(repo.name(), "MySQL");
     repo.close().await;
+}
+
+/// A row of [`dates_compare_and_round_trip`]'s table: `DATE`, `TIMESTAMP` (`DATETIME(6)` on
+/// MySQL) and a nullable `DATE`.
+#[derive(Schema, Clone, Debug, PartialEq, sqlx::FromRow)]
+#[recto(table = "events")]
+struct Event {
+    #[recto(primary_key)]
+    id: i64,
+    day: NaiveDate,
+    at: NaiveDateTime,
+    until: Option<NaiveDate>,
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+}
+
+fn moment(date: NaiveDate, h: u32, min: u32, s: u32, micro: u32) -> NaiveDateTime {
+    date.and_hms_micro_opt(h, min, s, micro)
+        .expect("a valid time")
+}
+
+/// Three events around a leap day and a year end, one with a NULL `until`.
+fn events_fixture() -> Vec<Event> {
+    vec![
+        Event {
+            id: 1,
+            day: day(2024, 2, 28),
+            at: moment(day(2024, 2, 28), 23, 59, 59, 999_999),
+            until: None,
+        },
+        Event {
+            id: 2,
+            day: day(2024, 2, 29),
+            at: moment(day(2024, 2, 29), 0, 0, 0, 0),
+            until: Some(day(2024, 12, 31)),
+        },
+        Event {
+            id: 3,
+            day: day(2025, 1, 1),
+            at: moment(day(2024, 12, 31), 13, 5, 0, 250_000),
+            until: Some(day(1999, 1, 1)),
+        },
+    ]
+}
+
+/// Dates and timestamps bound as `^` parameters compare with `DATE` and `TIMESTAMP` columns
+/// as dates do (across a leap day and a year end, to the microsecond), NULLs of both types
+/// bind, and the columns decode back into `NaiveDate` and `NaiveDateTime`.
+async fn dates_compare_and_round_trip(server: Server) {
+    let Some(repo) = connect(server).await else {
+        return;
+    };
+    let table = unique("recto_dates");
+    let timestamp = match server {
+        Server::Postgres => "TIMESTAMP",
+        // DATETIME alone drops the fraction of a second.
+        Server::MySql => "DATETIME(6)",
+    };
+    repo.execute(sqlx::AssertSqlSafe(format!(
+        "CREATE TABLE {table} (id BIGINT PRIMARY KEY, day DATE NOT NULL, at {timestamp} NOT NULL, until DATE)"
+    )))
+    .await
+    .expect("create the dates table");
+    // A panic in the body is caught by the task, so the table is dropped either way.
+    let outcome = tokio::spawn(dates_body(server, repo.clone(), table.clone()))
+        .await
+        .map_err(|e| e.into_panic());
+    repo.execute(sqlx::AssertSqlSafe(format!("DROP TABLE {table}")))
+        .await
+        .expect("drop the dates table");
+    repo.close().await;
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+async fn dates_body(server: Server, repo: Repo, table: String) {
+    let name = server.name();
+    let rows = events_fixture();
+    for row in &rows {
+        let insert = server.sql(
+            &format!("INSERT INTO {table} (id, day, at, until) VALUES (?, ?, ?, ?)"),
+            vec![
+                Value::I64(row.id),
+                Value::Date(row.day),
+                Value::Timestamp(row.at),
+                row.until.map_or(Value::Null(Ty::Date), Value::Date),
+            ],
+        );
+        repo.execute_sql(&insert).await.expect("insert an event");
+    }
+    // The `Event` schema over this test's own table.
+    let mut events = Query::<Event>::from_schema();
+    events.data_mut().from.source = recto::Source::Schema(recto::SchemaMeta {
+        table: table.clone().into(),
+        ..Event::META
+    });
+    let ids_of =
+        async |q: Query<Event>| ids(repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}")));
+
+    let leap = day(2024, 2, 29);
+    let q = from!(e in events.clone(), where: e.day >= ^leap, order_by: e.id, select: e.id);
+    assert_eq!(ids_of(q).await, [2, 3], "{name}");
+    let q = from!(e in events.clone(), where: e.day == ^leap, select: e.id);
+    assert_eq!(ids_of(q).await, [2], "{name}");
+    // To the microsecond: one microsecond before midnight is before it.
+    let midnight = moment(leap, 0, 0, 0, 0);
+    let q = from!(e in events.clone(), where: e.at < ^midnight, select: e.id);
+    assert_eq!(ids_of(q).await, [1], "{name}");
+    let exact = rows[2].at;
+    let q = from!(e in events.clone(), where: e.at == ^exact, select: e.id);
+    assert_eq!(ids_of(q).await, [3], "{name}");
+    // A NULL date of its own type matches nothing; `is_nil` finds the NULL column.
+    let none: Option<NaiveDate> = None;
+    let q = from!(e in events.clone(), where: e.until == ^none, select: e.id);
+    assert_eq!(ids_of(q).await, Vec::<i64>::new(), "{name}");
+    let q = from!(e in events.clone(), where: is_nil(e.until), select: e.id);
+    assert_eq!(ids_of(q).await, [1], "{name}");
+    // `in ^list`: one `date[]` parameter on PostgreSQL, one placeholder each on MySQL.
+    let days = vec![day(2025, 1, 1), day(2024, 2, 28), day(2030, 1, 1)];
+    let q = from!(e in events.clone(), where: e.day in ^days, order_by: e.id, select: e.id);
+    assert_eq!(ids_of(q).await, [1, 3], "{name}");
+
+    // Every row decodes back into the struct, dates and timestamps exact.
+    let q = from!(e in events.clone(), order_by: e.id);
+    let decoded: Vec<Event> = repo.all(&q).await.expect("decode the events");
+    assert_eq!(decoded, rows, "{name}");
+}
+
+#[tokio::test]
+async fn postgres_dates_compare_and_round_trip() {
+    dates_compare_and_round_trip(Server::Postgres).await;
+}
+
+#[tokio::test]
+async fn mysql_dates_compare_and_round_trip() {
+    dates_compare_and_round_trip(Server::MySql).await;
 }

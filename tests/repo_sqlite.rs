@@ -3,8 +3,9 @@
 //! tuples and `FromRow` structs, with the errors of `one` and `optional`. Needs no server,
 //! so it always runs.
 
+use recto::chrono::{NaiveDate, NaiveDateTime};
 use recto::prelude::*;
-use recto::{Array, Error, Sql, Ty, Value};
+use recto::{Array, Error, Pool, Sql, Ty, Value};
 
 /// Three users; expected rows below are read off this fixture.
 const FIXTURE: &[&str] = &[
@@ -343,4 +344,131 @@ async fn runs_from_queries() {
         repo.all::<(i64,)>(&no_select).await,
         Err(Error::MissingSelect { .. })
     ));
+}
+
+/// A row of a table of dates: SQLite has no date type, so the columns are TEXT and hold
+/// sqlx's ISO-8601 text.
+#[derive(Schema, Clone, Debug, PartialEq, sqlx::FromRow)]
+#[recto(table = "events")]
+struct Event {
+    #[recto(primary_key)]
+    id: i64,
+    day: NaiveDate,
+    at: NaiveDateTime,
+    until: Option<NaiveDate>,
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+}
+
+fn moment(date: NaiveDate, h: u32, min: u32, s: u32, micro: u32) -> NaiveDateTime {
+    date.and_hms_micro_opt(h, min, s, micro)
+        .expect("a valid time")
+}
+
+/// Dates and timestamps bind as the text sqlx's SQLite encoding writes (`%F`, `%F %T%.f`),
+/// so bound parameters compare with the stored text as dates do, rows written by sqlx
+/// directly compare the same, and the columns decode back.
+#[tokio::test]
+async fn dates_compare_and_round_trip() {
+    let repo = Repo::sqlite_memory().await.unwrap();
+    repo.execute(
+        "CREATE TABLE events (id INTEGER PRIMARY KEY, day TEXT NOT NULL, at TEXT NOT NULL, until TEXT)",
+    )
+    .await
+    .unwrap();
+
+    // The text each value binds as: exactly sqlx's own encoding of the chrono type.
+    let leap = day(2024, 2, 29);
+    let exact = moment(day(2024, 12, 31), 13, 5, 0, 250_000);
+    let shown: (String, String, String) = repo
+        .one_sql(&sql(
+            "SELECT ?, ?, ?",
+            vec![
+                Value::Date(leap),
+                Value::Timestamp(exact),
+                Value::Timestamp(moment(leap, 0, 0, 0, 0)),
+            ],
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        shown,
+        (
+            "2024-02-29".to_owned(),
+            "2024-12-31 13:05:00.250".to_owned(),
+            "2024-02-29 00:00:00".to_owned()
+        )
+    );
+
+    let rows = vec![
+        Event {
+            id: 1,
+            day: day(2024, 2, 28),
+            at: moment(day(2024, 2, 28), 23, 59, 59, 999_999),
+            until: None,
+        },
+        Event {
+            id: 2,
+            day: leap,
+            at: moment(leap, 0, 0, 0, 0),
+            until: Some(day(2024, 12, 31)),
+        },
+        Event {
+            id: 3,
+            day: day(2025, 1, 1),
+            at: exact,
+            until: Some(day(1999, 1, 1)),
+        },
+    ];
+    // Rows 1 and 2 through recto's binder, row 3 through sqlx's own encoders.
+    for row in &rows[..2] {
+        let insert = sql(
+            "INSERT INTO events (id, day, at, until) VALUES (?, ?, ?, ?)",
+            vec![
+                Value::I64(row.id),
+                Value::Date(row.day),
+                Value::Timestamp(row.at),
+                row.until.map_or(Value::Null(Ty::Date), Value::Date),
+            ],
+        );
+        repo.execute_sql(&insert).await.unwrap();
+    }
+    let Pool::Sqlite(pool) = repo.pool() else {
+        panic!("a SQLite pool");
+    };
+    sqlx::query("INSERT INTO events (id, day, at, until) VALUES (?, ?, ?, ?)")
+        .bind(rows[2].id)
+        .bind(rows[2].day)
+        .bind(rows[2].at)
+        .bind(rows[2].until)
+        .execute(pool)
+        .await
+        .unwrap();
+
+    let ids = async |q: Query<Event>| -> Vec<i64> {
+        let rows: Vec<(i64,)> = repo.all(&q).await.unwrap();
+        rows.into_iter().map(|(id,)| id).collect()
+    };
+    let q = from!(e in Event, where: e.day >= ^leap, order_by: e.id, select: e.id);
+    assert_eq!(ids(q).await, [2, 3]);
+    let q = from!(e in Event, where: e.day == ^leap, select: e.id);
+    assert_eq!(ids(q).await, [2]);
+    let midnight = moment(leap, 0, 0, 0, 0);
+    let q = from!(e in Event, where: e.at < ^midnight, select: e.id);
+    assert_eq!(ids(q).await, [1]);
+    let q = from!(e in Event, where: e.at == ^exact, select: e.id);
+    assert_eq!(ids(q).await, [3]);
+    let none: Option<NaiveDate> = None;
+    let q = from!(e in Event, where: e.until == ^none, select: e.id);
+    assert_eq!(ids(q).await, Vec::<i64>::new());
+    let q = from!(e in Event, where: is_nil(e.until), select: e.id);
+    assert_eq!(ids(q).await, [1]);
+    let days = vec![day(2025, 1, 1), day(2024, 2, 28), day(2030, 1, 1)];
+    let q = from!(e in Event, where: e.day in ^days, order_by: e.id, select: e.id);
+    assert_eq!(ids(q).await, [1, 3]);
+
+    let decoded: Vec<Event> = repo.all(from!(e in Event, order_by: e.id)).await.unwrap();
+    assert_eq!(decoded, rows);
 }

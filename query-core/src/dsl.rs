@@ -67,7 +67,7 @@ pub fn lit<V: ToValue>(value: V) -> Typed<V::Sql> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be bound with `^` as a query parameter",
     label = "not a SQL value",
-    note = "`^` takes a `bool`, an integer, a float, a `String` or `&str`, a `Vec<u8>`, an `Option` of one of these, or a `Dynamic`"
+    note = "`^` takes a `bool`, an integer, a float, a `String` or `&str`, a `Vec<u8>`, a chrono `NaiveDate` or `NaiveDateTime`, an `Option` of one of these, or a `Dynamic`"
 )]
 pub trait Pin {
     /// The SQL type, for compile-time checks.
@@ -113,8 +113,8 @@ where
 /// `a + b`, `a * b`, ...: both sides numeric.
 pub fn arith<L: SqlType, R: SqlType>(op: BinOp, left: Typed<L>, right: Typed<R>) -> Typed<L>
 where
-    L::Kind: SameKind<kind::Numeric>,
-    R::Kind: SameKind<kind::Numeric>,
+    L::Kind: SameKind<kind::Numerical>,
+    R::Kind: SameKind<kind::Numerical>,
 {
     Typed::new(Expr::binary(op, left.expr, right.expr))
 }
@@ -142,7 +142,7 @@ where
 /// `-a`.
 pub fn neg<T: SqlType>(operand: Typed<T>) -> Typed<T>
 where
-    T::Kind: SameKind<kind::Numeric>,
+    T::Kind: SameKind<kind::Numerical>,
 {
     Typed::new(Expr::Unary {
         op: UnOp::Neg,
@@ -220,7 +220,7 @@ pub fn count<T>(operand: Typed<T>, distinct: bool) -> Typed<i64> {
 /// `sum(x)`, `avg(x)`: numeric, NULL over no rows.
 pub fn numeric_aggregate<T: SqlType>(func: AggFunc, operand: Typed<T>) -> Typed<Option<f64>>
 where
-    T::Kind: SameKind<kind::Numeric>,
+    T::Kind: SameKind<kind::Numerical>,
 {
     Typed::new(Expr::Aggregate {
         func,
@@ -257,7 +257,7 @@ where
 /// A `limit:`/`offset:` count: numeric.
 pub fn count_value<T: SqlType>(count: Typed<T>) -> Expr
 where
-    T::Kind: SameKind<kind::Numeric>,
+    T::Kind: SameKind<kind::Numerical>,
 {
     count.expr
 }

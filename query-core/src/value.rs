@@ -3,7 +3,15 @@
 //!
 //! A [`Value`] keeps the type it came from, even when it is NULL or an empty list, so an
 //! adapter can bind it with the engine type the Rust value implies.
+//!
+//! Dates and timestamps are chrono's naive types ([`NaiveDate`], [`NaiveDateTime`]): a
+//! calendar date, and a date with a wall-clock time and no time zone — what SQL's `DATE`
+//! and `TIMESTAMP` (MySQL's `DATETIME`) hold. They are two kinds apart
+//! ([`kind::CalendarDate`], [`kind::NaiveTimestamp`]), so comparing a `DATE` column with a
+//! timestamp does not compile: the engines disagree on what it means (PostgreSQL and MySQL
+//! widen the date to midnight, SQLite compares the two as text).
 
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 /// The SQL type a value or a column carries, independent of any engine's spelling.
@@ -26,6 +34,10 @@ pub enum Ty {
     Text,
     /// A byte string.
     Bytes,
+    /// A calendar date without a time zone (`DATE`).
+    Date,
+    /// A date and time of day without a time zone (`TIMESTAMP`; `DATETIME` on MySQL).
+    Timestamp,
 }
 
 /// One value: a bound parameter or a literal written in a query.
@@ -46,6 +58,11 @@ pub enum Value {
     Text(String),
     /// A byte string.
     Bytes(Vec<u8>),
+    /// A calendar date (`DATE`; ISO-8601 text on SQLite).
+    Date(NaiveDate),
+    /// A date and time of day without a time zone (`TIMESTAMP`, `DATETIME` on MySQL;
+    /// ISO-8601 text on SQLite).
+    Timestamp(NaiveDateTime),
     /// A whole list bound as one parameter: only where an engine takes arrays (PostgreSQL's
     /// `= ANY($1)` for `in ^list`).
     Array(Array),
@@ -62,6 +79,8 @@ impl Value {
             Value::F64(_) => Ty::F64,
             Value::Text(_) => Ty::Text,
             Value::Bytes(_) => Ty::Bytes,
+            Value::Date(_) => Ty::Date,
+            Value::Timestamp(_) => Ty::Timestamp,
             Value::Array(array) => array.elem_ty(),
         }
     }
@@ -82,6 +101,10 @@ pub enum Array {
     F64(Vec<f64>),
     /// Text.
     Text(Vec<String>),
+    /// Dates.
+    Date(Vec<NaiveDate>),
+    /// Timestamps.
+    Timestamp(Vec<NaiveDateTime>),
 }
 
 impl Array {
@@ -93,6 +116,8 @@ impl Array {
             Array::I64(v) => v.len(),
             Array::F64(v) => v.len(),
             Array::Text(v) => v.len(),
+            Array::Date(v) => v.len(),
+            Array::Timestamp(v) => v.len(),
         }
     }
 
@@ -110,6 +135,8 @@ impl Array {
             Array::I64(v) => Value::I64(*v.get(index)?),
             Array::F64(v) => Value::F64(*v.get(index)?),
             Array::Text(v) => Value::Text(v.get(index)?.clone()),
+            Array::Date(v) => Value::Date(*v.get(index)?),
+            Array::Timestamp(v) => Value::Timestamp(*v.get(index)?),
         })
     }
 
@@ -121,12 +148,14 @@ impl Array {
             Array::I64(_) => Ty::I64,
             Array::F64(_) => Ty::F64,
             Array::Text(_) => Ty::Text,
+            Array::Date(_) => Ty::Date,
+            Array::Timestamp(_) => Ty::Timestamp,
         }
     }
 }
 
 /// A Rust type that has a SQL counterpart; `Kind` groups the types that SQL lets you compare
-/// with each other (every integer and float type is [`kind::Numeric`]).
+/// with each other (every integer and float type is [`kind::Numerical`]).
 pub trait SqlType {
     /// The comparison class of this type.
     type Kind;
@@ -134,10 +163,14 @@ pub trait SqlType {
 
 /// The comparison classes of [`SqlType`]: two expressions may be compared when their kinds
 /// agree, or when one side's type is only known when the query is planned ([`kind::Untyped`]).
+///
+/// rustc names a kind in its type-mismatch message by its bare name only while no other
+/// crate in the build has a public item of that name, so each name is chosen to be unique
+/// among recto's dependencies (chrono has a `Numeric` and a `Date`, sqlx a `Text`).
 pub mod kind {
     /// Integers and floats.
     #[derive(Debug)]
-    pub struct Numeric;
+    pub struct Numerical;
     /// Text.
     #[derive(Debug)]
     pub struct Textual;
@@ -147,6 +180,14 @@ pub mod kind {
     /// Byte strings.
     #[derive(Debug)]
     pub struct Binary;
+    /// Calendar dates (`DATE`). Not comparable with [`NaiveTimestamp`]: the engines disagree
+    /// on what that comparison means.
+    #[derive(Debug)]
+    pub struct CalendarDate;
+    /// Dates with a time of day and no time zone (`TIMESTAMP`). Not comparable with
+    /// [`CalendarDate`].
+    #[derive(Debug)]
+    pub struct NaiveTimestamp;
     /// A type known only at plan time: a schemaless field or a named binding's field.
     #[derive(Debug)]
     pub struct Untyped;
@@ -166,7 +207,8 @@ pub mod kind {
             impl SameKind<$k> for Untyped {}
         )*};
     }
-    same_kind!(Numeric, Textual, Boolean, Binary);
+    same_kind!(Numerical, Textual, Boolean, Binary);
+    same_kind!(CalendarDate, NaiveTimestamp);
     impl SameKind<Untyped> for Untyped {}
 }
 
@@ -224,13 +266,15 @@ macro_rules! scalar {
 
 scalar! {
     bool => Boolean, Bool, |v| Value::Bool(v);
-    i16 => Numeric, I16, |v| Value::I32(i32::from(v));
-    i32 => Numeric, I32, |v| Value::I32(v);
-    i64 => Numeric, I64, |v| Value::I64(v);
-    f32 => Numeric, F32, |v| Value::F64(f64::from(v));
-    f64 => Numeric, F64, |v| Value::F64(v);
+    i16 => Numerical, I16, |v| Value::I32(i32::from(v));
+    i32 => Numerical, I32, |v| Value::I32(v);
+    i64 => Numerical, I64, |v| Value::I64(v);
+    f32 => Numerical, F32, |v| Value::F64(f64::from(v));
+    f64 => Numerical, F64, |v| Value::F64(v);
     String => Textual, Text, |v| Value::Text(v);
     Vec<u8> => Binary, Bytes, |v| Value::Bytes(v);
+    NaiveDate => CalendarDate, Date, |v| Value::Date(v);
+    NaiveDateTime => NaiveTimestamp, Timestamp, |v| Value::Timestamp(v);
 }
 
 impl<T: SqlType> SqlType for Option<T> {
@@ -310,6 +354,8 @@ list! {
     i64 => I64, |v| v;
     f64 => F64, |v| v;
     String => Text, |v| v;
+    NaiveDate => Date, |v| v;
+    NaiveDateTime => Timestamp, |v| v;
 }
 
 impl ToList for Vec<&str> {

@@ -13,8 +13,8 @@ use syn::{Data, DeriveInput, Fields, GenericArgument, LitStr, PathArguments, Typ
 use crate::errors::Errors;
 
 /// The Rust types a field may have, for the error about any other.
-const SUPPORTED: &str =
-    "`bool`, `i16`, `i32`, `i64`, `f32`, `f64`, `String`, `Vec<u8>`, or an `Option` of one of them";
+const SUPPORTED: &str = "`bool`, `i16`, `i32`, `i64`, `f32`, `f64`, `String`, `Vec<u8>`, chrono's `NaiveDate` or \
+     `NaiveDateTime`, or an `Option` of one of them";
 
 /// Expands a `#[derive(Schema)]`.
 pub(crate) fn expand_derive(input: TokenStream) -> syn::Result<TokenStream> {
@@ -173,6 +173,10 @@ fn scalar(ty: &Type) -> Option<&'static str> {
             "f32" => "F32",
             "f64" => "F64",
             "String" => "Text",
+            // chrono's naive types, by name: `NaiveDate`, `chrono::NaiveDate`,
+            // `recto::chrono::NaiveDate` and `sqlx::types::chrono::NaiveDate` are all one type.
+            "NaiveDate" => "Date",
+            "NaiveDateTime" => "Timestamp",
             _ => return None,
         }),
         _ => None,

@@ -3,10 +3,16 @@
 //! keeps its type (`Value::Null(Ty::I64)` binds as `None::<i64>`), which PostgreSQL needs to
 //! infer the type of a parameter that appears only in `$1 IS NULL`.
 //!
+//! Dates and timestamps bind through sqlx's chrono encoders: `DATE` and `TIMESTAMP` on
+//! PostgreSQL, `DATE` and `DATETIME` on MySQL, and on SQLite, which has no date type, text
+//! in sqlx's own format (`2024-02-29`, `2024-02-29 13:05:00.250`). Values sqlx stored and
+//! values recto binds are therefore the same text, and compare as dates do.
+//!
 //! A list bound as one value ([`Value::Array`]) is a PostgreSQL array; the other engines
 //! never receive one (their adapters expand a list into one placeholder per element), and
 //! if one reaches them anyway it is a typed error, not a panic.
 
+use chrono::{NaiveDate, NaiveDateTime};
 use recto_core::{Error, Ty, Value};
 use sqlx::{Arguments, Database, Encode, Type};
 
@@ -23,6 +29,8 @@ where
     i32: for<'q> Encode<'q, DB> + Type<DB>,
     i64: for<'q> Encode<'q, DB> + Type<DB>,
     f64: for<'q> Encode<'q, DB> + Type<DB>,
+    NaiveDate: for<'q> Encode<'q, DB> + Type<DB>,
+    NaiveDateTime: for<'q> Encode<'q, DB> + Type<DB>,
     Option<bool>: for<'q> Encode<'q, DB> + Type<DB>,
     Option<i16>: for<'q> Encode<'q, DB> + Type<DB>,
     Option<i32>: for<'q> Encode<'q, DB> + Type<DB>,
@@ -31,6 +39,8 @@ where
     Option<f64>: for<'q> Encode<'q, DB> + Type<DB>,
     Option<String>: for<'q> Encode<'q, DB> + Type<DB>,
     Option<Vec<u8>>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<NaiveDate>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<NaiveDateTime>: for<'q> Encode<'q, DB> + Type<DB>,
     for<'q> &'q str: Encode<'q, DB> + Type<DB>,
     for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
 {
@@ -44,6 +54,8 @@ where
             Ty::F64 => args.add(None::<f64>),
             Ty::Text => args.add(None::<String>),
             Ty::Bytes => args.add(None::<Vec<u8>>),
+            Ty::Date => args.add(None::<NaiveDate>),
+            Ty::Timestamp => args.add(None::<NaiveDateTime>),
             _ => {
                 return Some(Err(Error::Unsupported {
                     feature: "a NULL parameter of this type",
@@ -57,6 +69,8 @@ where
         Value::F64(v) => args.add(*v),
         Value::Text(v) => args.add(v.as_str()),
         Value::Bytes(v) => args.add(v.as_slice()),
+        Value::Date(v) => args.add(*v),
+        Value::Timestamp(v) => args.add(*v),
         Value::Array(_) => return None,
         _ => {
             return Some(Err(Error::Unsupported {
@@ -102,6 +116,8 @@ pub(super) fn postgres(params: &[Value]) -> Result<sqlx::postgres::PgArguments, 
             Array::I64(v) => args.add(v.as_slice()),
             Array::F64(v) => args.add(v.as_slice()),
             Array::Text(v) => args.add(v.as_slice()),
+            Array::Date(v) => args.add(v.as_slice()),
+            Array::Timestamp(v) => args.add(v.as_slice()),
             _ => {
                 return Err(Error::Unsupported {
                     feature: "an array parameter of this element type",
@@ -188,6 +204,12 @@ mod tests {
             Value::Bytes(vec![0, 255]),
             Value::Array(Array::I64(vec![])),
             Value::Array(Array::Text(vec!["a".into()])),
+            Value::Date(NaiveDate::MIN),
+            Value::Timestamp(NaiveDateTime::MAX),
+            Value::Null(Ty::Date),
+            Value::Null(Ty::Timestamp),
+            Value::Array(Array::Date(vec![NaiveDate::MAX])),
+            Value::Array(Array::Timestamp(vec![])),
         ];
         let args = postgres(&params).unwrap();
         assert_eq!(args.len(), params.len());

@@ -96,6 +96,8 @@ fn type_name(ty: Ty) -> &'static str {
         Ty::F64 => "f64",
         Ty::Text => "text",
         Ty::Bytes => "bytes",
+        Ty::Date => "date",
+        Ty::Timestamp => "timestamp",
         // The binder rejects a type it does not know before anything is sent.
         _ => "other",
     }

@@ -46,3 +46,21 @@ fn private_schema_and_composite_key() {
         .expect("expands")
     ));
 }
+
+#[test]
+fn dates_and_timestamps() {
+    assert_snapshot!(pretty_items(
+        expand_derive(quote! {
+            #[recto(table = "events")]
+            pub struct Event {
+                #[recto(primary_key)]
+                pub id: i64,
+                pub day: NaiveDate,
+                pub at: chrono::NaiveDateTime,
+                pub until: Option<recto::chrono::NaiveDate>,
+                pub seen: Option<sqlx::types::chrono::NaiveDateTime>,
+            }
+        })
+        .expect("expands")
+    ));
+}
