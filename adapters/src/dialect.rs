@@ -67,6 +67,10 @@ pub struct Quirks {
     pub nulls_order: NullsOrder,
     /// How `offset:` is written without a `limit:`.
     pub offset_without_limit: OffsetWithoutLimit,
+    /// Where the engine puts NULLs in a plain `ASC` sort. recto sorts NULLs as larger than
+    /// every value, as PostgreSQL does; elsewhere a plain `asc:`/`desc:` of a key that can
+    /// be NULL is written with that placement spelled out.
+    pub nulls_default: NullsDefault,
 }
 
 /// How boolean literals are spelled.
@@ -161,6 +165,18 @@ pub enum OffsetWithoutLimit {
     /// `LIMIT <this> OFFSET m`: the engine needs a `LIMIT` before `OFFSET`, and this one
     /// means "no limit".
     Limit(&'static str),
+}
+
+/// Where NULLs sort in a plain `ASC` (and so, reversed, in a plain `DESC`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NullsDefault {
+    /// As larger than every value: last in `ASC`, first in `DESC` (recto's order).
+    Largest,
+    /// As smaller than every value: first in `ASC`, last in `DESC`. A plain `asc:` of a key
+    /// that can be NULL is written as `asc_nulls_last:`, a plain `desc:` as
+    /// `desc_nulls_first:`.
+    Smallest,
 }
 
 /// Appends `ident` between two `quote` characters, doubling each `quote` inside it: the

@@ -49,8 +49,8 @@ use recto_core::{Error, Query, QueryData, Value};
 use recto_planner::Planned;
 
 pub use crate::dialect::{
-    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsOrder,
-    OffsetWithoutLimit, Quirks, push_quoted,
+    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsDefault,
+    NullsOrder, OffsetWithoutLimit, Quirks, push_quoted,
 };
 pub use crate::mysql::MySql;
 pub use crate::postgres::Postgres;

@@ -161,8 +161,34 @@ cases! {
     order_by_desc_nulls_last => users().order_by(order(Direction::DescNullsLast, u("email"))).select(one(u("id")));
     order_by_nulls_emulation_binds_twice => users()
         .filter(eq(u("id"), param(Value::I64(1))))
-        .order_by(order(Direction::AscNullsLast, Expr::Coalesce(vec![u("email"), text("zz")])))
+        .order_by(order(Direction::AscNullsLast, like(u("email"), text("%.test"), false)))
         .limit(param(Value::I64(5)))
+        .select(one(u("id")));
+    order_by_plain_directions_of_a_nullable_key => users()
+        .order_by(order(Direction::Asc, u("email")))
+        .order_by(order(Direction::Desc, u("email")))
+        .order_by(order(Direction::Asc, u("id")))
+        .select(one(u("id")));
+    order_by_plain_directions_of_keys_that_may_be_null => users_orgs(JoinKind::Left)
+        .order_by(order(Direction::Asc, o("name")))
+        .order_by(order(Direction::Asc, bin(BinOp::Div, u("age"), u("id"))))
+        .order_by(order(Direction::Asc, Expr::Coalesce(vec![u("email"), param(Value::Null(Ty::Text))])))
+        .select(one(u("id")));
+    order_by_an_aggregate_that_may_be_null => users()
+        .group_by(vec![u("org_id")])
+        .order_by(order(Direction::Desc, agg(AggFunc::Max, Some(u("email")), false)))
+        .select(one(u("org_id")));
+    order_by_plain_directions_of_keys_that_cannot_be_null => users()
+        .group_by(vec![u("id")])
+        .order_by(order(Direction::Desc, agg(AggFunc::Count, None, false)))
+        .order_by(order(Direction::Asc, Expr::Coalesce(vec![u("email"), u("name")])))
+        .order_by(order(Direction::Asc, bin(BinOp::Div, u("age"), int(2))))
+        .order_by(order(Direction::Asc, is_nil(u("email"))))
+        .select(one(u("id")));
+    order_by_schemaless_key => Query::table("events").order_by(order(Direction::Desc, u("at"))).select(one(u("id")));
+    order_by_explicit_nulls_of_a_key_that_cannot_be_null => users()
+        .order_by(order(Direction::AscNullsFirst, u("id")))
+        .order_by(order(Direction::DescNullsLast, u("age")))
         .select(one(u("id")));
     order_by_not_with_emulated_nulls => Query::table("flags")
         .order_by(order(Direction::DescNullsLast, not(u("on"))))

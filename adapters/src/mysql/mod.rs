@@ -2,8 +2,8 @@
 //! no `NULLS FIRST`/`NULLS LAST`: those are emulated.
 
 use crate::dialect::{
-    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsOrder,
-    OffsetWithoutLimit, Quirks, push_quoted,
+    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsDefault,
+    NullsOrder, OffsetWithoutLimit, Quirks, push_quoted,
 };
 
 /// MySQL and MariaDB.
@@ -52,6 +52,8 @@ const QUIRKS: Quirks = Quirks {
     // https://dev.mysql.com/doc/refman/8.4/en/select.html; MariaDB accepts the same:
     // https://mariadb.com/kb/en/limit/)
     offset_without_limit: OffsetWithoutLimit::Limit("18446744073709551615"),
+    // The same pages as `nulls_order`: NULLs sort as smaller than any value.
+    nulls_default: NullsDefault::Smallest,
 };
 
 impl Dialect for MySql {

@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use crate::dialect::{
-    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsOrder,
-    OffsetWithoutLimit, Quirks, push_quoted,
+    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsDefault,
+    NullsOrder, OffsetWithoutLimit, Quirks, push_quoted,
 };
 
 /// PostgreSQL.
@@ -46,6 +46,9 @@ const QUIRKS: Quirks = Quirks {
     nulls_order: NullsOrder::Native,
     // `OFFSET` may stand alone: https://www.postgresql.org/docs/current/queries-limit.html
     offset_without_limit: OffsetWithoutLimit::Plain,
+    // "null values sort as if larger than any non-null value": recto's order.
+    // https://www.postgresql.org/docs/current/queries-order.html
+    nulls_default: NullsDefault::Largest,
 };
 
 impl Dialect for Postgres {

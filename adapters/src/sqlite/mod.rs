@@ -2,8 +2,8 @@
 //! arrays, and no default `LIKE` escape character.
 
 use crate::dialect::{
-    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsOrder,
-    OffsetWithoutLimit, Quirks, push_quoted,
+    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsDefault,
+    NullsOrder, OffsetWithoutLimit, Quirks, push_quoted,
 };
 
 /// SQLite (3.30 or later, for `NULLS FIRST`/`NULLS LAST`).
@@ -48,6 +48,9 @@ const QUIRKS: Quirks = Quirks {
     // OFFSET needs a LIMIT, and "a negative LIMIT means no upper bound":
     // https://www.sqlite.org/lang_select.html#the_limit_clause
     offset_without_limit: OffsetWithoutLimit::Limit("-1"),
+    // "SQLite considers NULL values to be smaller than any other values":
+    // https://www.sqlite.org/lang_select.html#the_order_by_clause
+    nulls_default: NullsDefault::Smallest,
 };
 
 impl Dialect for Sqlite {
