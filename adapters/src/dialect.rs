@@ -71,6 +71,20 @@ pub struct Quirks {
     /// every value, as PostgreSQL does; elsewhere a plain `asc:`/`desc:` of a key that can
     /// be NULL is written with that placement spelled out.
     pub nulls_default: NullsDefault,
+    /// How `CAST(x AS ...)` names the types the emulations below cast to.
+    pub cast_types: CastTypes,
+    /// How `sum` over integers is made a 64-bit integer.
+    pub integer_sum: IntegerSum,
+    /// How `sum` over single-precision floats is made a double.
+    pub float_sum: FloatSum,
+    /// How `avg` is made a double.
+    pub avg: Avg,
+    /// How `min` and `max` of booleans are written.
+    pub boolean_extrema: BooleanExtrema,
+    /// How a `coalesce` typed float, some of whose arguments are not, is made a float.
+    pub mixed_coalesce: MixedCoalesce,
+    /// How `%` is written when an operand is a float.
+    pub float_remainder: FloatRemainder,
 }
 
 /// How boolean literals are spelled.
@@ -177,6 +191,84 @@ pub enum NullsDefault {
     /// that can be NULL is written as `asc_nulls_last:`, a plain `desc:` as
     /// `desc_nulls_first:`.
     Smallest,
+}
+
+/// The type names `CAST(x AS ...)` takes in this engine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CastTypes {
+    /// A 64-bit signed integer.
+    pub bigint: &'static str,
+    /// A 64-bit float.
+    pub double: &'static str,
+}
+
+/// How `sum(x)` over integers is written so that it is a 64-bit integer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IntegerSum {
+    /// `sum(x)`: the engine's sum of integers is a 64-bit integer.
+    Native,
+    /// `CAST(sum(x) AS bigint)` when `x` is a 64-bit integer, whose sum the engine makes an
+    /// exact decimal (the sum of narrower integers already is a 64-bit integer).
+    CastSumOfBigints,
+    /// `CAST(sum(x) AS bigint)` for every integer `x`: the engine sums integers into an
+    /// exact decimal.
+    CastEverySum,
+}
+
+/// How `sum(x)` over single-precision floats is written so that it is a double.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FloatSum {
+    /// `sum(x)`: the engine sums every float as a double.
+    Native,
+    /// `CAST(sum(x) AS double)` when `x` is single precision, which the engine's sum keeps.
+    CastSingle,
+}
+
+/// How `avg(x)` is written so that it is a double.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Avg {
+    /// `avg(x)`: the engine's average is always a double.
+    Native,
+    /// `avg(CAST(x AS double))` unless `x` is known to be a float: the engine averages
+    /// integers into an exact decimal. Casting the argument, not the result, computes the
+    /// average as every engine computes a double one (a sum divided by a count), not rounded
+    /// to the decimal's scale first.
+    CastArgument,
+}
+
+/// How `min(x)` and `max(x)` of a boolean `x` are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BooleanExtrema {
+    /// `min(x)`, `max(x)`: booleans are numbers, or ordered.
+    Native,
+    /// `bool_and(x)`, `bool_or(x)`: the engine has no `min`/`max` of booleans.
+    BoolAndOr,
+}
+
+/// How `coalesce(a, b, ...)` is written when its type is a float and an argument is not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum MixedCoalesce {
+    /// `coalesce(a, b)`: the engine converts every argument to the common type.
+    Unified,
+    /// `CAST(coalesce(a, b) AS double)`: each value keeps its own type, so the integer
+    /// argument would come back as an integer.
+    CastResult,
+}
+
+/// How `a % b` is written when `a` or `b` is a float.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FloatRemainder {
+    /// `(a % b)`: the engine computes the float remainder (C's `fmod`).
+    Native,
+    /// [`Error::Unsupported`](recto_core::Error::Unsupported): the engine has no float
+    /// remainder, or truncates the operands to integers first.
+    Unsupported,
 }
 
 /// Appends `ident` between two `quote` characters, doubling each `quote` inside it: the

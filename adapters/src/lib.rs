@@ -49,7 +49,8 @@ use recto_core::{Error, Query, QueryData, Value};
 use recto_planner::Planned;
 
 pub use crate::dialect::{
-    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsDefault,
+    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, FloatLiterals, FloatRemainder, FloatSum,
+    Ilike, InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NullsDefault,
     NullsOrder, OffsetWithoutLimit, Quirks, push_quoted,
 };
 pub use crate::mysql::MySql;

@@ -97,6 +97,8 @@ cases! {
         bin(BinOp::Div, agg(AggFunc::Sum, Some(u("id")), false), int(2)),
     ])).group_by(vec![u("id")]);
     remainder => users().select(tuple(vec![bin(BinOp::Rem, u("age"), int(7)), bin(BinOp::Rem, neg(u("age")), int(7))]));
+    remainder_of_a_float => readings().select(one(bin(BinOp::Rem, r("double"), lit(Value::F64(2.0)))));
+    remainder_of_unknown_types => Query::table("events").select(one(bin(BinOp::Rem, u("a"), u("b"))));
     subtracting_a_negative_literal => users().select(one(bin(BinOp::Sub, u("age"), int(-1))));
     logic_operators => users().filter(eq(u("id"), int(1)).or(eq(u("id"), int(2))).and(not(is_nil(u("email")))));
     not_of_a_column => Query::table("flags").select(one(u("id"))).filter(not(u("on")));
@@ -137,6 +139,37 @@ cases! {
     ]));
     coalesce_args => users().select(one(Expr::Coalesce(vec![u("email"), u("name"), text("?")])));
     coalesce_of_one_arg_is_the_arg => users().select(one(Expr::Coalesce(vec![u("email")])));
+    sum_is_i64_over_integers_and_f64_over_floats => readings().select(tuple(vec![
+        agg(AggFunc::Sum, Some(r("small")), false),
+        agg(AggFunc::Sum, Some(r("count")), false),
+        agg(AggFunc::Sum, Some(r("total")), false),
+        agg(AggFunc::Sum, Some(r("single")), false),
+        agg(AggFunc::Sum, Some(r("double")), false),
+        agg(AggFunc::Sum, Some(bin(BinOp::Mul, r("count"), param(Value::I64(2)))), false),
+    ]));
+    sum_of_unknown_type_is_not_cast => Query::table("events").select(one(agg(AggFunc::Sum, Some(u("n")), false)));
+    avg_is_f64 => readings().select(tuple(vec![
+        agg(AggFunc::Avg, Some(r("count")), false),
+        agg(AggFunc::Avg, Some(r("total")), true),
+        agg(AggFunc::Avg, Some(r("single")), false),
+        agg(AggFunc::Avg, Some(r("double")), false),
+    ]));
+    avg_of_unknown_type_is_cast => Query::table("events").select(one(agg(AggFunc::Avg, Some(u("n")), false)));
+    sum_divided_by_count_is_integer_division => readings().select(one(bin(
+        BinOp::Div,
+        agg(AggFunc::Sum, Some(r("total")), false),
+        agg(AggFunc::Count, None, false),
+    )));
+    min_and_max_of_booleans => readings().select(tuple(vec![
+        agg(AggFunc::Min, Some(r("ok")), false),
+        agg(AggFunc::Max, Some(r("ok")), false),
+        agg(AggFunc::Max, Some(r("single")), false),
+    ]));
+    coalesce_of_a_float_and_an_integer => readings().select(tuple(vec![
+        Expr::Coalesce(vec![r("double"), int(0)]),
+        Expr::Coalesce(vec![r("double"), lit(Value::F64(0.5))]),
+        Expr::Coalesce(vec![r("total"), r("single")]),
+    ]));
 
     // Group by and having.
     group_by_having => users()

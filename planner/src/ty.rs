@@ -1,16 +1,26 @@
 //! The SQL type an expression evaluates to, where the plan alone decides it: a column's
-//! declared type, a value's type, and what operators make of them. Printers consult it
-//! where an engine's spelling depends on the operands' types (MySQL divides integers with
-//! `DIV`, not `/`).
+//! declared type, a value's type, and what operators and aggregates make of them. Printers
+//! consult it where an engine's spelling depends on the operands' types (MySQL divides
+//! integers with `DIV`, not `/`) and where a result must be cast so that it decodes into the
+//! same Rust type on every engine (`sum` of integers is a 64-bit integer everywhere).
 
 use recto_core::{AggFunc, BinOp, Ty, UnOp, Value};
 
 use crate::planned::PlannedExpr;
 
 impl PlannedExpr<'_> {
-    /// The type this expression evaluates to, or `None` where the plan cannot tell (a
-    /// schemaless column) or the engines disagree (`sum` and `avg` return different types in
-    /// each engine).
+    /// The type this expression evaluates to, which is the Rust type its value decodes into
+    /// on every engine as the adapters print it, or `None` where the plan cannot tell (a
+    /// schemaless column, or an operation on one).
+    ///
+    /// Arithmetic follows PostgreSQL, the strictest engine about result types: integers give
+    /// the wider integer (`i16 + i16` is `i16`, a literal `1` is an `i32`), a float with an
+    /// integer or a double gives a double, and two single-precision floats stay single. MySQL
+    /// and SQLite widen more (MySQL adds integers as `BIGINT`), and their values decode into
+    /// the narrower type too. `count` is an `i64`; `sum` is an `i64` over integers and an
+    /// `f64` over floats; `avg` is an `f64`; `min` and `max` have their argument's type; and
+    /// `coalesce` the widest of its arguments' types (`i16 < i32 < i64 < f32 < f64`, as
+    /// PostgreSQL unifies them).
     ///
     /// ```
     /// use recto_core::{BinOp, Ty, Value};
@@ -51,10 +61,20 @@ impl PlannedExpr<'_> {
                 distinct: _,
             } => match func {
                 AggFunc::Count => Some(Ty::I64),
+                AggFunc::Sum => match arg.as_ref()?.ty()? {
+                    Ty::I16 | Ty::I32 | Ty::I64 => Some(Ty::I64),
+                    Ty::F32 | Ty::F64 => Some(Ty::F64),
+                    _ => None,
+                },
+                AggFunc::Avg => Some(Ty::F64),
                 AggFunc::Min | AggFunc::Max => arg.as_ref()?.ty(),
                 _ => None,
             },
-            PlannedExpr::Coalesce(args) => args.iter().find_map(PlannedExpr::ty),
+            PlannedExpr::Coalesce(args) => {
+                let mut tys = args.iter().map(PlannedExpr::ty);
+                let first = tys.next()??;
+                tys.try_fold(first, |common, ty| unify(common, ty?))
+            }
         }
     }
 }
@@ -66,14 +86,38 @@ fn value_ty(value: &Value) -> Option<Ty> {
     }
 }
 
-/// The type of `left op right` for an arithmetic operator: integers stay integers (64-bit if
-/// either side is), anything with a float is a float.
+/// The type of `left op right` for an arithmetic operator, as PostgreSQL chooses it: two
+/// integers give the wider one, two single-precision floats stay single, and a float with
+/// anything else numeric is a double.
 fn arithmetic(left: Ty, right: Ty) -> Option<Ty> {
     match (left, right) {
-        (Ty::I64, Ty::I16 | Ty::I32 | Ty::I64) | (Ty::I16 | Ty::I32, Ty::I64) => Some(Ty::I64),
-        (Ty::I16 | Ty::I32, Ty::I16 | Ty::I32) => Some(Ty::I32),
-        (Ty::F32 | Ty::F64, Ty::I16 | Ty::I32 | Ty::I64 | Ty::F32 | Ty::F64)
-        | (Ty::I16 | Ty::I32 | Ty::I64, Ty::F32 | Ty::F64) => Some(Ty::F64),
+        (Ty::F32, Ty::F32) => Some(Ty::F32),
+        (Ty::F32 | Ty::F64, _) | (_, Ty::F32 | Ty::F64) => {
+            (numeric_rank(left).is_some() && numeric_rank(right).is_some()).then_some(Ty::F64)
+        }
+        _ => unify(left, right).filter(|ty| numeric_rank(*ty).is_some()),
+    }
+}
+
+/// The one type two values of types `left` and `right` both become, as `coalesce` (and
+/// PostgreSQL's implicit casts) unify them: the same type, or the wider number.
+fn unify(left: Ty, right: Ty) -> Option<Ty> {
+    if left == right {
+        return Some(left);
+    }
+    let (l, r) = (numeric_rank(left)?, numeric_rank(right)?);
+    Some(if l >= r { left } else { right })
+}
+
+/// Where a numeric type sits in PostgreSQL's chain of implicit casts:
+/// `smallint -> integer -> bigint -> real -> double precision`.
+fn numeric_rank(ty: Ty) -> Option<u8> {
+    match ty {
+        Ty::I16 => Some(0),
+        Ty::I32 => Some(1),
+        Ty::I64 => Some(2),
+        Ty::F32 => Some(3),
+        Ty::F64 => Some(4),
         _ => None,
     }
 }

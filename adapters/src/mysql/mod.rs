@@ -2,7 +2,8 @@
 //! no `NULLS FIRST`/`NULLS LAST`: those are emulated.
 
 use crate::dialect::{
-    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsDefault,
+    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, FloatLiterals, FloatRemainder, FloatSum,
+    Ilike, InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NullsDefault,
     NullsOrder, OffsetWithoutLimit, Quirks, push_quoted,
 };
 
@@ -54,6 +55,26 @@ const QUIRKS: Quirks = Quirks {
     offset_without_limit: OffsetWithoutLimit::Limit("18446744073709551615"),
     // The same pages as `nulls_order`: NULLs sort as smaller than any value.
     nulls_default: NullsDefault::Smallest,
+    // CAST takes SIGNED (a BIGINT) and, since MySQL 8.0.17 and MariaDB 10.4.5, DOUBLE:
+    // https://dev.mysql.com/doc/refman/8.4/en/cast-functions.html#function_cast
+    // https://mariadb.com/kb/en/cast/
+    cast_types: CastTypes {
+        bigint: "SIGNED",
+        double: "DOUBLE",
+    },
+    // "SUM() and AVG() return a DECIMAL value for exact-value arguments (integer or
+    // DECIMAL), and a DOUBLE value for approximate-value arguments (FLOAT or DOUBLE)":
+    // https://dev.mysql.com/doc/refman/8.4/en/aggregate-functions.html#function_sum
+    integer_sum: IntegerSum::CastEverySum,
+    float_sum: FloatSum::Native,
+    avg: Avg::CastArgument,
+    // Booleans are TINYINT(1): https://dev.mysql.com/doc/refman/8.4/en/numeric-type-syntax.html
+    boolean_extrema: BooleanExtrema::Native,
+    // COALESCE's type is the aggregated type of its arguments:
+    // https://dev.mysql.com/doc/refman/8.4/en/comparison-operators.html#function_coalesce
+    mixed_coalesce: MixedCoalesce::Unified,
+    // `%` on floats is C's fmod: https://dev.mysql.com/doc/refman/8.4/en/mathematical-functions.html#function_mod
+    float_remainder: FloatRemainder::Native,
 };
 
 impl Dialect for MySql {

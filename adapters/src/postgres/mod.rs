@@ -3,7 +3,8 @@
 use std::fmt::Write as _;
 
 use crate::dialect::{
-    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsDefault,
+    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, FloatLiterals, FloatRemainder, FloatSum,
+    Ilike, InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NullsDefault,
     NullsOrder, OffsetWithoutLimit, Quirks, push_quoted,
 };
 
@@ -49,6 +50,25 @@ const QUIRKS: Quirks = Quirks {
     // "null values sort as if larger than any non-null value": recto's order.
     // https://www.postgresql.org/docs/current/queries-order.html
     nulls_default: NullsDefault::Largest,
+    // https://www.postgresql.org/docs/current/datatype-numeric.html
+    cast_types: CastTypes {
+        bigint: "bigint",
+        double: "double precision",
+    },
+    // `sum` is bigint for smallint and int arguments, numeric for bigint ones; `avg` is
+    // numeric for any integer argument and double precision for floats; `sum(real)` is real:
+    // https://www.postgresql.org/docs/current/functions-aggregate.html
+    integer_sum: IntegerSum::CastSumOfBigints,
+    float_sum: FloatSum::CastSingle,
+    avg: Avg::CastArgument,
+    // No min/max(boolean); bool_and and bool_or are the same aggregates: the same page.
+    boolean_extrema: BooleanExtrema::BoolAndOr,
+    // COALESCE converts every argument to one common type:
+    // https://www.postgresql.org/docs/current/typeconv-union-case.html
+    mixed_coalesce: MixedCoalesce::Unified,
+    // `%` is defined for integers and numeric, not for real or double precision:
+    // https://www.postgresql.org/docs/current/functions-math.html
+    float_remainder: FloatRemainder::Unsupported,
 };
 
 impl Dialect for Postgres {

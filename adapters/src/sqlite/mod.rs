@@ -2,7 +2,8 @@
 //! arrays, and no default `LIKE` escape character.
 
 use crate::dialect::{
-    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape, NullsDefault,
+    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, FloatLiterals, FloatRemainder, FloatSum,
+    Ilike, InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NullsDefault,
     NullsOrder, OffsetWithoutLimit, Quirks, push_quoted,
 };
 
@@ -51,6 +52,25 @@ const QUIRKS: Quirks = Quirks {
     // "SQLite considers NULL values to be smaller than any other values":
     // https://www.sqlite.org/lang_select.html#the_order_by_clause
     nulls_default: NullsDefault::Smallest,
+    // https://www.sqlite.org/lang_expr.html#castexpr
+    cast_types: CastTypes {
+        bigint: "INTEGER",
+        double: "REAL",
+    },
+    // `sum` of integers is an integer (an overflow is an error), of anything else a
+    // float; `avg` is always a float: https://www.sqlite.org/lang_aggfunc.html#sumunc
+    integer_sum: IntegerSum::Native,
+    float_sum: FloatSum::Native,
+    avg: Avg::Native,
+    // Booleans are the integers 1 and 0 (see `booleans`).
+    boolean_extrema: BooleanExtrema::Native,
+    // Every value has its own type, whatever the expression's others are, so
+    // `coalesce(float_column, 0)` returns the integer 0 for a NULL:
+    // https://www.sqlite.org/datatype3.html
+    mixed_coalesce: MixedCoalesce::CastResult,
+    // `%` casts both operands to INTEGER first, so `7.5 % 2` is 1.0:
+    // https://www.sqlite.org/lang_expr.html#operators_and_parse_affecting_attributes
+    float_remainder: FloatRemainder::Unsupported,
 };
 
 impl Dialect for Sqlite {

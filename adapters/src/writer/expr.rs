@@ -13,7 +13,8 @@ use recto_planner::PlannedExpr;
 
 use super::Writer;
 use crate::dialect::{
-    Booleans, Dialect, FloatLiterals, Ilike, InParam, IntegerDivision, LikeEscape,
+    Avg, BooleanExtrema, Booleans, Dialect, FloatLiterals, FloatRemainder, FloatSum, Ilike,
+    InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce,
 };
 
 impl<D: Dialect + ?Sized> Writer<'_, D> {
@@ -38,12 +39,7 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
                 arg,
                 distinct,
             } => self.aggregate(*func, arg.as_deref(), *distinct),
-            PlannedExpr::Coalesce(args) => {
-                self.sql("coalesce(");
-                self.list(args)?;
-                self.sql(")");
-                Ok(())
-            }
+            PlannedExpr::Coalesce(args) => self.coalesce(expr, args),
         }
     }
 
@@ -131,6 +127,9 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
             BinOp::Mul => (" * ", false),
             BinOp::Div if self.integer_division(left, right) => (" DIV ", false),
             BinOp::Div => (" / ", false),
+            BinOp::Rem if self.float_remainder_unsupported(left, right) => {
+                return Err(self.unsupported("`%` with a float operand"));
+            }
             BinOp::Rem => (" % ", false),
             _ => return Err(self.unsupported("this binary operator")),
         };
@@ -155,6 +154,14 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
         match self.quirks.integer_division {
             IntegerDivision::Slash => false,
             IntegerDivision::Div => integer(left) && integer(right),
+        }
+    }
+
+    /// Whether `left % right` has a float operand the dialect cannot take.
+    fn float_remainder_unsupported(&self, left: &PlannedExpr<'_>, right: &PlannedExpr<'_>) -> bool {
+        match self.quirks.float_remainder {
+            FloatRemainder::Native => false,
+            FloatRemainder::Unsupported => is_float(left.ty()) || is_float(right.ty()),
         }
     }
 
@@ -276,7 +283,11 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
         Ok(())
     }
 
-    /// `count(*)`, `count(DISTINCT x)`, `sum(x)`, ...
+    /// `count(*)`, `count(DISTINCT x)`, `sum(x)`, ..., each with the casts that make its
+    /// result the type [`PlannedExpr::ty`] promises: `CAST(sum(x) AS bigint)` where the
+    /// engine sums integers into a decimal, `avg(CAST(x AS double))` where it averages them
+    /// into one, and `bool_and(x)`/`bool_or(x)` for `min`/`max` of booleans where the engine
+    /// has no such `min`/`max`.
     #[inline(never)]
     fn aggregate(
         &mut self,
@@ -284,10 +295,24 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
         arg: Option<&PlannedExpr<'_>>,
         distinct: bool,
     ) -> Result<(), Error> {
+        let arg_ty = arg.and_then(PlannedExpr::ty);
+        let cast_result = match func {
+            AggFunc::Sum => self.sum_cast(arg_ty),
+            _ => None,
+        };
+        let boolean_extrema =
+            arg_ty == Some(Ty::Bool) && self.quirks.boolean_extrema == BooleanExtrema::BoolAndOr;
+        let cast_arg =
+            func == AggFunc::Avg && self.quirks.avg == Avg::CastArgument && !is_float(arg_ty);
+        if cast_result.is_some() {
+            self.sql("CAST(");
+        }
         self.sql(match func {
             AggFunc::Count => "count(",
             AggFunc::Sum => "sum(",
             AggFunc::Avg => "avg(",
+            AggFunc::Min if boolean_extrema => "bool_and(",
+            AggFunc::Max if boolean_extrema => "bool_or(",
             AggFunc::Min => "min(",
             AggFunc::Max => "max(",
             _ => return Err(self.unsupported("this aggregate function")),
@@ -296,12 +321,75 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
             self.sql("DISTINCT ");
         }
         match arg {
+            Some(arg) if cast_arg => {
+                let double = self.quirks.cast_types.double;
+                self.cast(arg, double)?;
+            }
             Some(arg) => self.expr(arg)?,
             None => self.sql("*"),
         }
         self.sql(")");
+        if let Some(ty) = cast_result {
+            self.sql(" AS ");
+            self.sql(ty);
+            self.sql(")");
+        }
         Ok(())
     }
+
+    /// The type `sum` over an argument of type `arg` is cast to, where the engine's own sum
+    /// is not the type [`PlannedExpr::ty`] promises (`i64` over integers, `f64` over floats).
+    fn sum_cast(&self, arg: Option<Ty>) -> Option<&'static str> {
+        let types = self.quirks.cast_types;
+        match (arg?, self.quirks.integer_sum, self.quirks.float_sum) {
+            (Ty::I16 | Ty::I32, IntegerSum::CastEverySum, _)
+            | (Ty::I64, IntegerSum::CastEverySum | IntegerSum::CastSumOfBigints, _) => {
+                Some(types.bigint)
+            }
+            (Ty::F32, _, FloatSum::CastSingle) => Some(types.double),
+            _ => None,
+        }
+    }
+
+    /// `coalesce(a, b, ...)`, cast to a double where the engine would return an integer
+    /// argument's value as an integer from a `coalesce` typed float.
+    #[inline(never)]
+    fn coalesce(
+        &mut self,
+        coalesce: &PlannedExpr<'_>,
+        args: &[PlannedExpr<'_>],
+    ) -> Result<(), Error> {
+        let cast = self.quirks.mixed_coalesce == MixedCoalesce::CastResult
+            && is_float(coalesce.ty())
+            && args.iter().any(|arg| !is_float(arg.ty()));
+        if cast {
+            self.sql("CAST(");
+        }
+        self.sql("coalesce(");
+        self.list(args)?;
+        self.sql(")");
+        if cast {
+            self.sql(" AS ");
+            self.sql(self.quirks.cast_types.double);
+            self.sql(")");
+        }
+        Ok(())
+    }
+
+    /// `CAST(expr AS ty)`.
+    fn cast(&mut self, expr: &PlannedExpr<'_>, ty: &str) -> Result<(), Error> {
+        self.sql("CAST(");
+        self.expr(expr)?;
+        self.sql(" AS ");
+        self.sql(ty);
+        self.sql(")");
+        Ok(())
+    }
+}
+
+/// Whether `ty` is known to be a float.
+fn is_float(ty: Option<Ty>) -> bool {
+    matches!(ty, Some(Ty::F32 | Ty::F64))
 }
 
 /// Whether `expr` is printed inside its own parentheses: every binary operation and
