@@ -111,6 +111,19 @@ pub(super) fn mysql_url(url: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The options of every SQLite connection a Repo opens: the URL's, with `LIKE` made
+/// case-sensitive, as it is on PostgreSQL and on MySQL under a binary collation. SQLite's
+/// `LIKE` folds ASCII case unless this pragma is on for the connection; there is no way to
+/// say it in the statement itself, so SQL rendered for SQLite and run on a connection the
+/// Repo did not open matches case-insensitively unless that connection sets the pragma too:
+/// <https://www.sqlite.org/pragma.html#pragma_case_sensitive_like>.
+#[cfg(feature = "sqlite")]
+pub(super) fn sqlite_options(url: &str) -> Result<sqlx::sqlite::SqliteConnectOptions, sqlx::Error> {
+    use std::str::FromStr;
+
+    Ok(sqlx::sqlite::SqliteConnectOptions::from_str(url)?.pragma("case_sensitive_like", "ON"))
+}
+
 /// Whether a `sqlite:` URL names an in-memory database (`sqlite::memory:` or
 /// `?mode=memory`), which lives only as long as a connection to it is open.
 #[cfg(feature = "sqlite")]

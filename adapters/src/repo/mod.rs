@@ -388,9 +388,7 @@ async fn connect_server<DB: sqlx::Database>(url: &str) -> Result<sqlx::Pool<DB>,
 /// Repo sees the same database.
 #[cfg(feature = "sqlite")]
 async fn connect_sqlite(url: &str) -> Result<sqlx::SqlitePool, Error> {
-    use std::str::FromStr;
-
-    let options = sqlx::sqlite::SqliteConnectOptions::from_str(url).map_err(database)?;
+    let options = engine::sqlite_options(url).map_err(database)?;
     let pool = if engine::is_sqlite_memory(url) {
         sqlx::sqlite::SqlitePoolOptions::new()
             .max_connections(1)
