@@ -13,10 +13,12 @@ mod fixture;
 
 use std::fmt::Debug;
 
+use recto::chrono::{NaiveDate, NaiveDateTime};
 use recto::{FromRecord, Query};
 
 use cases::Summary;
 use common::{Post, User};
+use fixture::{at, date};
 
 /// Whether a case's rows come in a defined order.
 #[derive(Clone, Copy, PartialEq)]
@@ -74,15 +76,18 @@ macro_rules! assert_rows {
     (@order unordered) => { Order::Unordered };
 }
 
-fn user(id: i64, name: &str, email: Option<&str>, age: i32, org_id: Option<i64>) -> User {
-    User { id, name: s(name), email: email.map(s), age, org_id }
+fn user(id: i64, name: &str, email: Option<&str>, age: i32, org_id: Option<i64>, born: NaiveDate) -> User {
+    User { id, name: s(name), email: email.map(s), age, org_id, born }
 }
 
-fn post(id: i64, user_id: i64, title: &str, body: Option<&str>, score: f64, views: i64) -> Post {
-    Post { id, user_id, title: s(title), body: body.map(s), score, views }
+fn post(id: i64, user_id: i64, title: &str, body: Option<&str>, score: f64, views: i64, published_at: NaiveDateTime) -> Post {
+    Post { id, user_id, title: s(title), body: body.map(s), score, views, published_at }
 }
 
 // The fixture, for reasoning (tests/fixture/mod.rs):
+//   (users are born 1 Ada 1989-12-10, 2 Brian 1985-03-01, 3 Zoë 1989-07-04, 4 O'Brien 2008-11-30,
+//    5 alice 1961-02-28, 6 日本 1997-01-01; posts are published 1 2024-01-15 09:30:00,
+//    2 2024-01-15 09:30:00.5, 3 2023-12-31 23:59:59, 4 2025-02-28 00:00:00, 5 2024-06-01 12:00:00)
 //   orgs:  1 Acme (active), 2 Globex (active), 3 Initech (inactive), 4 Umbrella (active, no users)
 //   users: 1 Ada ada@acme.test 36 org 1 | 2 Brian NULL 41 org 1 | 3 Zoë zoe@globex.test 36 org 2
 //          4 O'Brien NULL 17 org 2 | 5 alice alice@example.test 64 no org | 6 日本 ni"hon@example.test 28 org 3
@@ -93,12 +98,12 @@ fn post(id: i64, user_id: i64, title: &str, body: Option<&str>, score: f64, view
 // Text sorts by code point: "Ada" < "Brian" < "O'Brien" < "Zoë" < "alice" < "日本".
 assert_rows! {
     default_select: User, unordered, [
-        user(1, "Ada", Some("ada@acme.test"), 36, Some(1)),
-        user(2, "Brian", None, 41, Some(1)),
-        user(3, "Zoë", Some("zoe@globex.test"), 36, Some(2)),
-        user(4, "O'Brien", None, 17, Some(2)),
-        user(5, "alice", Some("alice@example.test"), 64, None),
-        user(6, "日本", Some("ni\"hon@example.test"), 28, Some(3)),
+        user(1, "Ada", Some("ada@acme.test"), 36, Some(1), date(1989, 12, 10)),
+        user(2, "Brian", None, 41, Some(1), date(1985, 3, 1)),
+        user(3, "Zoë", Some("zoe@globex.test"), 36, Some(2), date(1989, 7, 4)),
+        user(4, "O'Brien", None, 17, Some(2), date(2008, 11, 30)),
+        user(5, "alice", Some("alice@example.test"), 64, None, date(1961, 2, 28)),
+        user(6, "日本", Some("ni\"hon@example.test"), 28, Some(3), date(1997, 1, 1)),
     ];
     select_one_field: (String,), unordered, [
         (s("Ada"),), (s("Brian"),), (s("Zoë"),), (s("O'Brien"),), (s("alice"),), (s("日本"),),
@@ -113,11 +118,11 @@ assert_rows! {
     ];
     // Every post has an existing author; `body` comes from the column `body_text`.
     select_binding_with_mapped_column: Post, unordered, [
-        post(1, 1, "Hello", Some("first"), 4.5, 3_000_000_000),
-        post(2, 1, "Notes", None, 2.0, -5),
-        post(3, 3, "Zoë's post", Some("ünïcode"), 3.0, 0),
-        post(4, 4, "It's \"quoted\"", None, -1.25, 9_007_199_254_740_993),
-        post(5, 5, "Tie", Some("x"), 3.0, 42),
+        post(1, 1, "Hello", Some("first"), 4.5, 3_000_000_000, at(2024, 1, 15, 9, 30, 0, 0)),
+        post(2, 1, "Notes", None, 2.0, -5, at(2024, 1, 15, 9, 30, 0, 500)),
+        post(3, 3, "Zoë's post", Some("ünïcode"), 3.0, 0, at(2023, 12, 31, 23, 59, 59, 0)),
+        post(4, 4, "It's \"quoted\"", None, -1.25, 9_007_199_254_740_993, at(2025, 2, 28, 0, 0, 0, 0)),
+        post(5, 5, "Tie", Some("x"), 3.0, 42, at(2024, 6, 1, 12, 0, 0, 0)),
     ];
     select_struct: Summary, unordered, [
         Summary { id: 1, years: 36 }, Summary { id: 2, years: 41 }, Summary { id: 3, years: 36 },
@@ -184,6 +189,17 @@ assert_rows! {
     // Post 2 has negative views; post 4 a negative score.
     negative_numbers: (i64, f64), unordered, [(2, 2.0), (4, -1.25)];
     boolean_false: (String,), unordered, [(s("Initech"),)];
+    // Born before 1990: Ada (1989-12-10), Brian (1985), Zoë (1989-07-04), alice (1961).
+    dates_compared_with_a_param: (i64, NaiveDate), unordered, [
+        (1, date(1989, 12, 10)), (2, date(1985, 3, 1)), (3, date(1989, 7, 4)), (5, date(1961, 2, 28)),
+    ];
+    // Published in 2024 or later, newest first; post 2 is half a second after post 1.
+    timestamps_ordered: (i64, NaiveDateTime), ordered, [
+        (4, at(2025, 2, 28, 0, 0, 0, 0)),
+        (5, at(2024, 6, 1, 12, 0, 0, 0)),
+        (2, at(2024, 1, 15, 9, 30, 0, 500)),
+        (1, at(2024, 1, 15, 9, 30, 0, 0)),
+    ];
     inner_join_named: (String, String), unordered, [
         (s("Ada"), s("Acme")), (s("Brian"), s("Acme")), (s("Zoë"), s("Globex")),
         (s("O'Brien"), s("Globex")), (s("日本"), s("Initech")),

@@ -75,6 +75,8 @@ render_tests! {
     large_integers,
     negative_numbers,
     boolean_false,
+    dates_compared_with_a_param,
+    timestamps_ordered,
     left_join_without_match,
     empty_group_counts_zero,
     inner_join_named,

@@ -195,6 +195,24 @@ pub fn boolean_false() -> Query {
     from!(o in Org, where: !o.active, select: o.name).erase()
 }
 
+// Dates and timestamps.
+
+pub fn dates_compared_with_a_param() -> Query {
+    let cutoff = recto::chrono::NaiveDate::from_ymd_opt(1990, 1, 1).expect("a valid date");
+    from!(u in User, where: u.born < ^cutoff, select: (u.id, u.born)).erase()
+}
+
+pub fn timestamps_ordered() -> Query {
+    let since = recto::chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .expect("a valid timestamp");
+    from!(p in Post,
+          where: p.published_at >= ^since,
+          order_by: [desc: p.published_at, asc: p.id],
+          select: (p.id, p.published_at))
+    .erase()
+}
+
 // Joins and bindings.
 
 pub fn left_join_without_match() -> Query {

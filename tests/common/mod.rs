@@ -3,6 +3,7 @@
 #![allow(dead_code)] // Each test crate uses the part of the fixture it needs.
 
 use recto::Schema;
+use recto::chrono::{NaiveDate, NaiveDateTime};
 
 #[derive(Schema, Debug, Clone, PartialEq, recto::sqlx::FromRow)]
 #[recto(table = "users")]
@@ -13,6 +14,7 @@ pub struct User {
     pub email: Option<String>,
     pub age: i32,
     pub org_id: Option<i64>,
+    pub born: NaiveDate,
 }
 
 #[derive(Schema, Debug, Clone, PartialEq, recto::sqlx::FromRow)]
@@ -35,6 +37,7 @@ pub struct Post {
     pub body: Option<String>,
     pub score: f64,
     pub views: i64,
+    pub published_at: NaiveDateTime,
 }
 
 /// A table without a primary key; queries reach it schemalessly as `"tags"`.
