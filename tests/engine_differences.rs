@@ -679,6 +679,27 @@ async fn integer_division_and_remainder_truncate_toward_zero() {
     .await;
 }
 
+/// `/` on a schemaless field, whose type the plan cannot tell, stays `/` on MySQL, where it
+/// is a DECIMAL division that sqlx decodes neither as an integer nor as a float. Kept, and
+/// documented: give the binding a schema to get `DIV`.
+#[tokio::test]
+async fn division_of_unknown_types_is_a_decimal_on_mysql() {
+    on_every_engine(
+        Kind::create_table,
+        &number_rows(),
+        |kind, repo, t| async move {
+            // Row 1: n = -7.
+            let q = from!(n in Query::table(t.clone()), where: n["id"] == 1, select: n["n"] / 2);
+            let quotient = repo.one::<(i32,)>(&q).await;
+            match kind {
+                Kind::MySql => assert!(matches!(quotient, Err(Error::Database(_))), "{quotient:?}"),
+                _ => assert_eq!(quotient.unwrap(), (-3,), "{}", kind.name()),
+            }
+        },
+    )
+    .await;
+}
+
 /// `%` with a float operand: MySQL computes C's `fmod`; PostgreSQL has no such operator and
 /// SQLite truncates the operands to integers first, so recto refuses it there before any
 /// SQL is sent.
