@@ -218,6 +218,11 @@ pub fn count<T>(operand: Typed<T>, distinct: bool) -> Typed<i64> {
 }
 
 /// `sum(x)`, `avg(x)`: numeric, NULL over no rows.
+///
+/// On every engine the value decodes as an `i64` for `sum` over integers and as an `f64` for
+/// `sum` over floats and for `avg` (the adapters cast where an engine's own type differs).
+/// One function serves both, so its type carries what the compile-time checks need: a
+/// number that may be NULL.
 pub fn numeric_aggregate<T: SqlType>(func: AggFunc, operand: Typed<T>) -> Typed<Option<f64>>
 where
     T::Kind: SameKind<kind::Numerical>,
