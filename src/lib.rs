@@ -28,6 +28,7 @@
 
 #![warn(missing_docs)]
 
+pub use recto_adapters::ddl;
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
 pub use recto_adapters::repo::{Engine, FromRecord, Pool, Repo, TrustedSql};
 pub use recto_adapters::{Dialect, MySql, Postgres, Sql, Sqlite, ToSql};

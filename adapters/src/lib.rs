@@ -42,6 +42,7 @@ mod postgres;
 mod sqlite;
 mod writer;
 
+pub mod ddl;
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
 pub mod repo;
 

@@ -110,6 +110,14 @@ pub enum Error {
         /// The dialect.
         dialect: &'static str,
     },
+    /// Schema metadata that describes no valid table: no columns, a primary key naming a
+    /// field the schema does not have or an `Option` field, two columns of one name.
+    InvalidSchema {
+        /// The table.
+        table: String,
+        /// What is wrong, in a sentence.
+        reason: String,
+    },
     /// A URL whose scheme names no supported engine (or one compiled out).
     UnsupportedUrl {
         /// The URL's scheme.
@@ -172,6 +180,9 @@ impl std::fmt::Display for Error {
             }
             Error::Unsupported { feature, dialect } => {
                 write!(f, "{feature} is not supported on {dialect}")
+            }
+            Error::InvalidSchema { table, reason } => {
+                write!(f, "invalid schema for table `{table}`: {reason}")
             }
             Error::UnsupportedUrl { scheme } => write!(
                 f,

@@ -1,6 +1,8 @@
 //! MySQL and MariaDB: `` `quoted` `` identifiers, `?` placeholders, no `ILIKE`, no arrays,
 //! no `NULLS FIRST`/`NULLS LAST`: those are emulated.
 
+mod ddl;
+
 use crate::dialect::{
     Avg, BooleanExtrema, Booleans, CastTypes, Dialect, FloatLiterals, FloatRemainder, FloatSum,
     Ilike, InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NullsDefault,

@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+mod ddl;
+
 use crate::dialect::{
     Avg, BooleanExtrema, Booleans, CastTypes, Dialect, FloatLiterals, FloatRemainder, FloatSum,
     Ilike, InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NullsDefault,

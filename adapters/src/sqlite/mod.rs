@@ -1,6 +1,8 @@
 //! SQLite: `"quoted"` identifiers, `?` placeholders, booleans as integers, no `ILIKE`, no
 //! arrays, and no default `LIKE` escape character.
 
+mod ddl;
+
 use crate::dialect::{
     Avg, BooleanExtrema, Booleans, CastTypes, Dialect, FloatLiterals, FloatRemainder, FloatSum,
     Ilike, InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NullsDefault,

@@ -1,0 +1,40 @@
+//! MySQL's and MariaDB's column types for `CREATE TABLE`:
+//! <https://dev.mysql.com/doc/refman/8.4/en/data-types.html>,
+//! <https://mariadb.com/kb/en/data-types/>.
+
+use crate::MySql;
+use crate::ddl::{ColumnTypes, DdlDialect};
+
+const COLUMN_TYPES: ColumnTypes = ColumnTypes {
+    // BOOLEAN is a synonym for TINYINT(1), which sqlx decodes as `bool`:
+    // https://dev.mysql.com/doc/refman/8.4/en/numeric-type-syntax.html
+    bool: "BOOLEAN",
+    // The same page: FLOAT is single precision, DOUBLE double (REAL is DOUBLE unless the
+    // REAL_AS_FLOAT mode is on, so it is not used).
+    i16: "SMALLINT",
+    i32: "INTEGER",
+    i64: "BIGINT",
+    f32: "FLOAT",
+    f64: "DOUBLE",
+    // TEXT holds up to 65,535 bytes. An index on a TEXT or BLOB column needs a prefix
+    // length, which would make the primary key compare prefixes only, so key columns are
+    // VARCHAR(255) / VARBINARY(255) (255 four-byte utf8mb4 characters fit the 3072-byte
+    // index limit): https://dev.mysql.com/doc/refman/8.4/en/blob.html,
+    // https://dev.mysql.com/doc/refman/8.4/en/column-indexes.html#column-indexes-prefix
+    text: "TEXT",
+    text_key: "VARCHAR(255)",
+    bytes: "LONGBLOB",
+    bytes_key: "VARBINARY(255)",
+    // DATETIME, not TIMESTAMP: TIMESTAMP converts to and from the session's time zone and
+    // ends in 2038. `(6)` keeps microseconds, which plain DATETIME drops:
+    // https://dev.mysql.com/doc/refman/8.4/en/datetime.html,
+    // https://dev.mysql.com/doc/refman/8.4/en/fractional-seconds.html
+    date: "DATE",
+    timestamp: "DATETIME(6)",
+};
+
+impl DdlDialect for MySql {
+    fn column_types(&self) -> &ColumnTypes {
+        &COLUMN_TYPES
+    }
+}

@@ -1,0 +1,33 @@
+//! PostgreSQL's column types for `CREATE TABLE`:
+//! <https://www.postgresql.org/docs/current/datatype.html>.
+
+use crate::Postgres;
+use crate::ddl::{ColumnTypes, DdlDialect};
+
+const COLUMN_TYPES: ColumnTypes = ColumnTypes {
+    // https://www.postgresql.org/docs/current/datatype-boolean.html
+    bool: "BOOLEAN",
+    // https://www.postgresql.org/docs/current/datatype-numeric.html
+    i16: "SMALLINT",
+    i32: "INTEGER",
+    i64: "BIGINT",
+    f32: "REAL",
+    f64: "DOUBLE PRECISION",
+    // TEXT has no length limit and may be a key:
+    // https://www.postgresql.org/docs/current/datatype-character.html
+    text: "TEXT",
+    text_key: "TEXT",
+    // https://www.postgresql.org/docs/current/datatype-binary.html
+    bytes: "BYTEA",
+    bytes_key: "BYTEA",
+    // TIMESTAMP is `timestamp without time zone`, to the microsecond:
+    // https://www.postgresql.org/docs/current/datatype-datetime.html
+    date: "DATE",
+    timestamp: "TIMESTAMP",
+};
+
+impl DdlDialect for Postgres {
+    fn column_types(&self) -> &ColumnTypes {
+        &COLUMN_TYPES
+    }
+}

@@ -1,0 +1,37 @@
+//! SQLite's column types for `CREATE TABLE`. SQLite stores any value in any column; the
+//! declared type only gives the column an affinity, chosen by the rules of
+//! <https://www.sqlite.org/datatype3.html#determination_of_column_affinity>. The spellings
+//! below are the ones whose affinity keeps each Rust value as it was bound.
+
+use crate::Sqlite;
+use crate::ddl::{ColumnTypes, DdlDialect};
+
+const COLUMN_TYPES: ColumnTypes = ColumnTypes {
+    // NUMERIC affinity; booleans are the integers 0 and 1:
+    // https://www.sqlite.org/datatype3.html#boolean_datatype
+    bool: "BOOLEAN",
+    // INTEGER affinity, 64 bits whatever the name. A lone BIGINT key is not an alias of the
+    // rowid (only `INTEGER` is), so it never takes an automatic value:
+    // https://www.sqlite.org/lang_createtable.html#rowid
+    i16: "SMALLINT",
+    i32: "INTEGER",
+    i64: "BIGINT",
+    // REAL affinity: every float is an 8-byte IEEE double.
+    f32: "REAL",
+    f64: "REAL",
+    text: "TEXT",
+    text_key: "TEXT",
+    bytes: "BLOB",
+    bytes_key: "BLOB",
+    // No date type: dates are the ISO-8601 text sqlx binds (`2024-02-29`,
+    // `2024-02-29 13:05:00.250`), which sorts as dates do, in a TEXT column so that no
+    // affinity converts it: https://www.sqlite.org/datatype3.html#date_and_time_datatype
+    date: "TEXT",
+    timestamp: "TEXT",
+};
+
+impl DdlDialect for Sqlite {
+    fn column_types(&self) -> &ColumnTypes {
+        &COLUMN_TYPES
+    }
+}
