@@ -795,3 +795,120 @@ fn a_constant_group_by_or_order_by_term_is_invalid() {
     }));
     assert!(plan(q.data()).is_ok());
 }
+
+// Nullability and types, which the writer uses to place NULLs and cast aggregates.
+
+fn agg(func: AggFunc, arg: Expr) -> Expr {
+    Expr::Aggregate {
+        func,
+        arg: Some(Box::new(arg)),
+        distinct: false,
+    }
+}
+
+fn selected<'q>(planned: &'q Planned<'q>) -> Vec<&'q PlannedExpr<'q>> {
+    planned.select.iter().map(|item| &item.expr).collect()
+}
+
+#[test]
+fn columns_are_nullable_by_schema_by_schemaless_binding_and_by_left_join() {
+    let q = users()
+        .join::<Org>(
+            JoinKind::Left,
+            Source::schema::<Org>(),
+            eq(f(1, "id"), f(0, "org_id")),
+            None,
+        )
+        .join::<Erased>(
+            JoinKind::Inner,
+            Source::Table("tags".into()),
+            Expr::Lit(Value::Bool(true)),
+            None,
+        )
+        .select(Select::Tuple(vec![
+            Selected::Expr(f(0, "id")),
+            Selected::Expr(f(1, "name")),
+            Selected::Expr(f(2, "label")),
+            Selected::Binding(BindingRef::Index(1)),
+        ]));
+    let p = planned(&q);
+    let nullable: Vec<bool> = p.select.iter().map(|item| item.expr.nullable()).collect();
+    // users.id; orgs.name through a left join; a schemaless field; orgs.* through the join.
+    assert_eq!(nullable, [false, true, true, true, true]);
+    assert_eq!(
+        p.bindings().map(|b| b.nullable).collect::<Vec<_>>(),
+        [false, true, false]
+    );
+}
+
+#[test]
+fn expressions_are_nullable_when_they_can_be() {
+    let null = Expr::Param(Value::Null(Ty::I32));
+    let q = users().select(Select::Tuple(
+        [
+            agg(AggFunc::Count, f(0, "age")),
+            agg(AggFunc::Max, f(0, "age")),
+            Expr::Coalesce(vec![null.clone(), f(0, "age")]),
+            Expr::Coalesce(vec![f(0, "age"), null.clone()]),
+            Expr::binary(BinOp::Add, f(0, "age"), int(1)),
+            Expr::binary(BinOp::Add, f(0, "age"), null),
+            Expr::binary(BinOp::Div, f(0, "age"), int(2)),
+            Expr::binary(BinOp::Div, f(0, "age"), int(0)),
+            Expr::binary(BinOp::Div, f(0, "age"), f(0, "id")),
+            Expr::IsNil(Box::new(f(0, "age"))),
+        ]
+        .into_iter()
+        .map(Selected::Expr)
+        .collect(),
+    ));
+    let p = planned(&q);
+    let nullable: Vec<bool> = selected(&p).iter().map(|e| e.nullable()).collect();
+    assert_eq!(
+        nullable,
+        [
+            false, true, false, false, false, true, false, true, true, false
+        ]
+    );
+}
+
+#[test]
+fn types_are_the_ones_every_engine_decodes() {
+    let q = users().select(Select::Tuple(
+        [
+            agg(AggFunc::Sum, f(0, "age")),
+            agg(AggFunc::Sum, Expr::Lit(Value::F64(1.5))),
+            agg(AggFunc::Avg, f(0, "age")),
+            agg(AggFunc::Min, f(0, "age")),
+            agg(AggFunc::Count, f(0, "name")),
+            Expr::binary(BinOp::Add, f(0, "age"), int(1)),
+            Expr::binary(BinOp::Add, f(0, "age"), f(0, "id")),
+            Expr::binary(BinOp::Mul, f(0, "age"), Expr::Lit(Value::F64(2.0))),
+            Expr::Coalesce(vec![f(0, "age"), Expr::Param(Value::I64(0))]),
+            Expr::Coalesce(vec![f(0, "age"), Expr::Lit(Value::F64(0.5))]),
+            Expr::Coalesce(vec![f(0, "name"), f(0, "age")]),
+        ]
+        .into_iter()
+        .map(Selected::Expr)
+        .collect(),
+    ));
+    let p = planned(&q);
+    let types: Vec<Option<Ty>> = selected(&p).iter().map(|e| e.ty()).collect();
+    assert_eq!(
+        types,
+        [
+            Some(Ty::I64),
+            Some(Ty::F64),
+            Some(Ty::F64),
+            Some(Ty::I32),
+            Some(Ty::I64),
+            Some(Ty::I32),
+            Some(Ty::I64),
+            Some(Ty::F64),
+            Some(Ty::I64),
+            Some(Ty::F64),
+            None,
+        ]
+    );
+    let sum_of_unknown = Query::table("t").select(select_one(agg(AggFunc::Sum, f(0, "x"))));
+    assert_eq!(planned(&sum_of_unknown).select[0].expr.ty(), None);
+}
