@@ -483,6 +483,24 @@ async fn min_and_max_keep_their_argument_type() {
     .await;
 }
 
+/// `sum` over single-precision floats adds in double precision everywhere: PostgreSQL's own
+/// `sum(real)` adds in single precision (0.1 + 0.2 + 0.7 would be exactly 1 there).
+#[tokio::test]
+async fn sum_of_single_precision_floats_adds_in_double_precision() {
+    let mut rows = vec![row(1, None), row(2, None), row(3, None)];
+    for (row, single) in rows.iter_mut().zip([0.1_f32, 0.2, 0.7]) {
+        row.single = single;
+    }
+    on_every_engine(Kind::create_table, &rows, |kind, repo, t| async move {
+        let q = from!(n in numbers(&t), select: sum(n.single));
+        let (total,): (Option<f64>,) = repo.one(&q).await.unwrap();
+        let expected = f64::from(0.1_f32) + f64::from(0.2_f32) + f64::from(0.7_f32);
+        assert_eq!(total, Some(expected), "{}", kind.name());
+        assert_ne!(expected, 1.0);
+    })
+    .await;
+}
+
 /// A sum past `i64` is an error on PostgreSQL and SQLite; MySQL's `CAST(... AS SIGNED)`
 /// clamps it to `i64::MAX` (with a warning). Kept, and documented.
 #[tokio::test]

@@ -216,13 +216,15 @@ pub enum IntegerSum {
     CastEverySum,
 }
 
-/// How `sum(x)` over single-precision floats is written so that it is a double.
+/// How `sum(x)` over single-precision floats is written so that it is a double, added up
+/// in double precision as the other engines do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FloatSum {
     /// `sum(x)`: the engine sums every float as a double.
     Native,
-    /// `CAST(sum(x) AS double)` when `x` is single precision, which the engine's sum keeps.
+    /// `sum(CAST(x AS double))` when `x` is single precision: the engine's own sum adds in
+    /// single precision and returns a single-precision float.
     CastSingle,
 }
 

@@ -286,7 +286,8 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
     /// `count(*)`, `count(DISTINCT x)`, `sum(x)`, ..., each with the casts that make its
     /// result the type [`PlannedExpr::ty`] promises: `CAST(sum(x) AS bigint)` where the
     /// engine sums integers into a decimal, `avg(CAST(x AS double))` where it averages them
-    /// into one, and `bool_and(x)`/`bool_or(x)` for `min`/`max` of booleans where the engine
+    /// into one, `sum(CAST(x AS double))` where it sums single-precision floats in single
+    /// precision, and `bool_and(x)`/`bool_or(x)` for `min`/`max` of booleans where the engine
     /// has no such `min`/`max`.
     #[inline(never)]
     fn aggregate(
@@ -302,8 +303,13 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
         };
         let boolean_extrema =
             arg_ty == Some(Ty::Bool) && self.quirks.boolean_extrema == BooleanExtrema::BoolAndOr;
-        let cast_arg =
-            func == AggFunc::Avg && self.quirks.avg == Avg::CastArgument && !is_float(arg_ty);
+        let cast_arg = match func {
+            AggFunc::Avg => self.quirks.avg == Avg::CastArgument && !is_float(arg_ty),
+            AggFunc::Sum => {
+                self.quirks.float_sum == FloatSum::CastSingle && arg_ty == Some(Ty::F32)
+            }
+            _ => false,
+        };
         if cast_result.is_some() {
             self.sql("CAST(");
         }
@@ -337,16 +343,14 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
         Ok(())
     }
 
-    /// The type `sum` over an argument of type `arg` is cast to, where the engine's own sum
-    /// is not the type [`PlannedExpr::ty`] promises (`i64` over integers, `f64` over floats).
+    /// The type `sum` over integers of type `arg` is cast to, where the engine's own sum is
+    /// not the `i64` [`PlannedExpr::ty`] promises.
     fn sum_cast(&self, arg: Option<Ty>) -> Option<&'static str> {
-        let types = self.quirks.cast_types;
-        match (arg?, self.quirks.integer_sum, self.quirks.float_sum) {
-            (Ty::I16 | Ty::I32, IntegerSum::CastEverySum, _)
-            | (Ty::I64, IntegerSum::CastEverySum | IntegerSum::CastSumOfBigints, _) => {
-                Some(types.bigint)
+        match (arg?, self.quirks.integer_sum) {
+            (Ty::I16 | Ty::I32, IntegerSum::CastEverySum)
+            | (Ty::I64, IntegerSum::CastEverySum | IntegerSum::CastSumOfBigints) => {
+                Some(self.quirks.cast_types.bigint)
             }
-            (Ty::F32, _, FloatSum::CastSingle) => Some(types.double),
             _ => None,
         }
     }
