@@ -35,7 +35,11 @@ where
     let dbs = fixture::databases().await;
     let mut results = Vec::with_capacity(dbs.len());
     for db in &dbs {
-        let sql = db.repo.to_sql(&query).map(|sql| sql.text).unwrap_or_else(|e| format!("(no SQL: {e})"));
+        let sql = db
+            .repo
+            .to_sql(&query)
+            .map(|sql| sql.text)
+            .unwrap_or_else(|e| format!("(no SQL: {e})"));
         results.push((db.name, sql, db.repo.all::<R>(&query).await));
     }
     // Drop every test database before asserting, so a failure leaves nothing behind.
@@ -46,7 +50,8 @@ where
         sort(&mut expected);
     }
     for (engine, sql, rows) in results {
-        let mut rows = rows.unwrap_or_else(|e| panic!("{case} failed on {engine}: {e}\n  SQL: {sql}"));
+        let mut rows =
+            rows.unwrap_or_else(|e| panic!("{case} failed on {engine}: {e}\n  SQL: {sql}"));
         if order == Order::Unordered {
             sort(&mut rows);
         }
@@ -76,12 +81,42 @@ macro_rules! assert_rows {
     (@order unordered) => { Order::Unordered };
 }
 
-fn user(id: i64, name: &str, email: Option<&str>, age: i32, org_id: Option<i64>, born: NaiveDate) -> User {
-    User { id, name: s(name), email: email.map(s), age, org_id, born }
+fn user(
+    id: i64,
+    name: &str,
+    email: Option<&str>,
+    age: i32,
+    org_id: Option<i64>,
+    born: NaiveDate,
+) -> User {
+    User {
+        id,
+        name: s(name),
+        email: email.map(s),
+        age,
+        org_id,
+        born,
+    }
 }
 
-fn post(id: i64, user_id: i64, title: &str, body: Option<&str>, score: f64, views: i64, published_at: NaiveDateTime) -> Post {
-    Post { id, user_id, title: s(title), body: body.map(s), score, views, published_at }
+fn post(
+    id: i64,
+    user_id: i64,
+    title: &str,
+    body: Option<&str>,
+    score: f64,
+    views: i64,
+    published_at: NaiveDateTime,
+) -> Post {
+    Post {
+        id,
+        user_id,
+        title: s(title),
+        body: body.map(s),
+        score,
+        views,
+        published_at,
+    }
 }
 
 // The fixture, for reasoning (tests/fixture/mod.rs):

@@ -8,7 +8,6 @@ use recto::prelude::*;
 
 use crate::common::{Org, Post, User};
 
-
 /// The row of `select_struct`: decoded by column name.
 #[derive(Debug, PartialEq, sqlx::FromRow)]
 pub struct Summary {
@@ -216,7 +215,8 @@ pub fn timestamps_ordered() -> Query {
 // Joins and bindings.
 
 pub fn left_join_without_match() -> Query {
-    from!(o in Org, left_join: u in User, on: u.org_id == o.id, where: is_nil(u.id), select: o.name).erase()
+    from!(o in Org, left_join: u in User, on: u.org_id == o.id, where: is_nil(u.id), select: o.name)
+        .erase()
 }
 
 pub fn empty_group_counts_zero() -> Query {
@@ -227,7 +227,6 @@ pub fn empty_group_counts_zero() -> Query {
           select: (o.name, count(u.id)))
     .erase()
 }
-
 
 pub fn inner_join_named() -> Query {
     from!(u in User, join: o in Org, on: o.id == u.org_id, as: org, select: (u.name, o.name))
