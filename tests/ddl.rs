@@ -3,10 +3,12 @@
 //! MariaDB/MySQL (`RECTO_MYSQL_URL`); rows inserted through the Repo with bound parameters
 //! read back exactly with a `from!` query; its primary key holds; and it drops.
 //!
-//! Without a server URL that engine is skipped with one line on stderr, except under
-//! `CI=true`, where a missing server is a failure. Each run uses its own table name.
+//! Servers are reached as `tests/servers` says (skipped with one line without a URL, a
+//! failure under `CI=true`). Each run uses its own table name.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod servers;
+
+use servers::{every_engine, unique};
 
 use recto::chrono::{NaiveDate, NaiveDateTime};
 use recto::ddl::{DdlDialect, create_table, drop_table};
@@ -100,43 +102,10 @@ fn rows() -> Vec<EveryType> {
     ]
 }
 
-/// The Repos of the engines this run reaches: SQLite always, a server when its URL is set.
-async fn repos() -> Vec<Repo> {
-    let mut repos = vec![Repo::sqlite_memory().await.expect("SQLite in memory")];
-    for var in ["RECTO_POSTGRES_URL", "RECTO_MYSQL_URL"] {
-        match std::env::var(var) {
-            Ok(url) if !url.is_empty() => repos.push(
-                Repo::connect(&url)
-                    .await
-                    .unwrap_or_else(|e| panic!("{var}={url} is unreachable: {e}")),
-            ),
-            _ if std::env::var("CI").is_ok_and(|ci| ci == "true") => {
-                panic!("CI=true but {var} is not set: run scripts/test, which sets it")
-            }
-            _ => {
-                // Straight to stderr, past the test harness's capture: the skip must be seen.
-                use std::io::Write;
-                let line = format!("skipping the DDL test on {var}: it is not set\n");
-                let _ = std::io::stderr().write_all(line.as_bytes());
-            }
-        }
-    }
-    repos
-}
-
 /// `EveryType`'s schema under a table name no other test or concurrent run uses.
 fn unique_meta() -> SchemaMeta {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
     SchemaMeta {
-        table: format!(
-            "recto_ddl_{}_{}_{nanos}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        )
-        .into(),
+        table: unique("recto_ddl").into(),
         ..EveryType::META
     }
 }
@@ -174,7 +143,7 @@ fn insert(dialect: &dyn DdlDialect, meta: &SchemaMeta) -> String {
 
 #[tokio::test]
 async fn tables_from_schemas_round_trip_on_every_engine() {
-    for repo in repos().await {
+    for repo in every_engine().await {
         let name = repo.name();
         let meta = unique_meta();
         let create = create_table(&meta, dialect(&repo)).expect("render CREATE TABLE");

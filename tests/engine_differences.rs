@@ -5,17 +5,17 @@
 //! recto does") documents a difference recto keeps.
 //!
 //! SQLite runs in memory; PostgreSQL and MariaDB/MySQL come from `RECTO_POSTGRES_URL` and
-//! `RECTO_MYSQL_URL` (`scripts/test` sets both). Without a variable the engine is skipped with
-//! one line on stderr, except under `CI=true`, where a missing or unreachable server is a
-//! failure. Each test works in its own uniquely named table and drops it afterwards.
+//! `RECTO_MYSQL_URL` (`scripts/test` sets both; `tests/servers` says what happens without
+//! them). Each test works in its own uniquely named table and drops it afterwards.
 
 #![allow(
     clippy::type_complexity,
     reason = "rows are decoded into tuples with one column of each type under test"
 )]
 
-use std::sync::Once;
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod servers;
+
+use servers::{Server, unique};
 
 use recto::prelude::*;
 use recto::{BinOp, BindingRef, Error, Expr, JoinKind, Source, Sql, ToValue, Value};
@@ -152,50 +152,12 @@ async fn engines() -> Vec<Db> {
     dbs
 }
 
-/// The Repo of a server, or `None` (after one line on stderr) when its URL is not set and
-/// this is not CI. A URL that is set must answer.
+/// The Repo of a server engine, or `None` when its URL is unset outside CI.
 async fn connect(kind: Kind) -> Option<Repo> {
-    static SKIPPED: [Once; 2] = [Once::new(), Once::new()];
-    let (var, once) = match kind {
-        Kind::Postgres => ("RECTO_POSTGRES_URL", &SKIPPED[0]),
-        _ => ("RECTO_MYSQL_URL", &SKIPPED[1]),
-    };
-    match std::env::var(var) {
-        Ok(url) if !url.is_empty() => match Repo::connect(&url).await {
-            Ok(repo) => Some(repo),
-            Err(e) => panic!("{} is unreachable at {var}={url}: {e}", kind.name()),
-        },
-        _ if std::env::var("CI").is_ok_and(|ci| ci == "true") => {
-            panic!(
-                "CI=true but {var} is not set: run scripts/test, which starts the servers and sets it"
-            )
-        }
-        _ => {
-            once.call_once(|| {
-                // Straight to stderr, past the test harness's capture: the skip must be seen.
-                use std::io::Write;
-                let line = format!(
-                    "skipping {} in the engine-difference tests: {var} is not set\n",
-                    kind.name()
-                );
-                let _ = std::io::stderr().write_all(line.as_bytes());
-            });
-            None
-        }
+    match kind {
+        Kind::Postgres => Server::Postgres.connect().await,
+        _ => Server::MySql.connect().await,
     }
-}
-
-/// A table name no other test (or concurrent run) uses.
-fn unique(prefix: &str) -> String {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    format!(
-        "{prefix}_{}_{}_{nanos}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    )
 }
 
 /// Runs `body` on every engine with a fresh table (`create` makes it, from the engine and

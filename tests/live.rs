@@ -10,6 +10,7 @@
 mod cases;
 mod common;
 mod fixture;
+mod servers;
 
 use std::fmt::Debug;
 

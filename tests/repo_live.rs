@@ -3,40 +3,19 @@
 //! type and round-trips exactly, NULLs keep their type, PostgreSQL arrays work with
 //! `= ANY($1)` (empty ones too), and `one`/`optional` count rows.
 //!
-//! `scripts/test` starts the servers and sets both variables. Without a variable the
-//! engine's tests are skipped with one line on stderr, except under `CI=true`, where a
-//! missing or unreachable server is a failure. Each test works in its own table, named with
-//! a unique suffix, and drops it afterwards.
+//! `scripts/test` starts the servers and sets both variables; `tests/servers` says what
+//! happens without them. Each test works in its own table, named with a unique suffix, and
+//! drops it afterwards.
 
-use std::sync::Once;
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod servers;
+
+use servers::{Server, unique};
 
 use recto::chrono::{NaiveDate, NaiveDateTime};
 use recto::prelude::*;
 use recto::{Array, Error, Sql, Ty, Value};
 
-/// A server the tests can run on.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Server {
-    Postgres,
-    MySql,
-}
-
 impl Server {
-    fn var(self) -> &'static str {
-        match self {
-            Server::Postgres => "RECTO_POSTGRES_URL",
-            Server::MySql => "RECTO_MYSQL_URL",
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Server::Postgres => "PostgreSQL",
-            Server::MySql => "MySQL",
-        }
-    }
-
     /// `text` with its `?` placeholders in this server's spelling (`$1, $2, ...` on
     /// PostgreSQL). The tests' SQL has no `?` anywhere else.
     fn sql(self, text: &str, params: Vec<Value>) -> Sql {
@@ -71,46 +50,6 @@ impl Server {
     }
 }
 
-/// The Repo for `server`, or `None` (after one line on stderr) when its URL is not set and
-/// this is not CI. A URL that is set must answer.
-async fn connect(server: Server) -> Option<Repo> {
-    static SKIPPED: [Once; 2] = [Once::new(), Once::new()];
-    let var = server.var();
-    match std::env::var(var) {
-        Ok(url) if !url.is_empty() => match Repo::connect(&url).await {
-            Ok(repo) => Some(repo),
-            Err(e) => panic!("{} is unreachable at {var}={url}: {e}", server.name()),
-        },
-        _ if std::env::var("CI").is_ok_and(|ci| ci == "true") => {
-            panic!(
-                "CI=true but {var} is not set: run scripts/test, which starts the servers and sets it"
-            )
-        }
-        _ => {
-            SKIPPED[server as usize].call_once(|| {
-                // Straight to stderr, past the test harness's capture: the skip must be seen.
-                use std::io::Write;
-                let line = format!("skipping {} tests: {var} is not set\n", server.name());
-                let _ = std::io::stderr().write_all(line.as_bytes());
-            });
-            None
-        }
-    }
-}
-
-/// A table name no other test (or concurrent run) uses.
-fn unique(prefix: &str) -> String {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    format!(
-        "{prefix}_{}_{}_{nanos}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    )
-}
-
 /// Runs `body` with a fresh table (see [`Server::create_table`]) holding [`fixture`] on
 /// `server`, then drops the table, whether `body` passed or panicked.
 async fn with_table<F, Fut>(server: Server, body: F)
@@ -118,7 +57,7 @@ where
     F: FnOnce(Repo, String) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let Some(repo) = connect(server).await else {
+    let Some(repo) = server.connect().await else {
         return;
     };
     let table = unique("recto_repo");
@@ -422,7 +361,7 @@ async fn mysql_one_and_optional_count_rows() {
 /// arrives with its Rust type: `pg_typeof` names it, NULLs included.
 #[tokio::test]
 async fn postgres_parameters_carry_their_type() {
-    let Some(repo) = connect(Server::Postgres).await else {
+    let Some(repo) = Server::Postgres.connect().await else {
         return;
     };
     let cases = [
@@ -543,7 +482,7 @@ async fn postgres_arrays_bind_for_any() {
 /// bound as one value is refused before anything is sent.
 #[tokio::test]
 async fn mysql_refuses_array_parameters() {
-    let Some(repo) = connect(Server::MySql).await else {
+    let Some(repo) = Server::MySql.connect().await else {
         return;
     };
     let sql = Sql {
@@ -614,7 +553,7 @@ fn events_fixture() -> Vec<Event> {
 /// as dates do (across a leap day and a year end, to the microsecond), NULLs of both types
 /// bind, and the columns decode back into `NaiveDate` and `NaiveDateTime`.
 async fn dates_compare_and_round_trip(server: Server) {
-    let Some(repo) = connect(server).await else {
+    let Some(repo) = server.connect().await else {
         return;
     };
     let table = unique("recto_dates");
