@@ -16,12 +16,13 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     i64: "BIGINT",
     f32: "FLOAT",
     f64: "DOUBLE",
-    // TEXT holds up to 65,535 bytes. An index on a TEXT or BLOB column needs a prefix
+    // LONGTEXT, like PostgreSQL's TEXT, holds any Rust `String` (TEXT stops at 65,535
+    // bytes). An index on a TEXT or BLOB column needs a prefix
     // length, which would make the primary key compare prefixes only, so key columns are
     // VARCHAR(255) / VARBINARY(255) (255 four-byte utf8mb4 characters fit the 3072-byte
     // index limit): https://dev.mysql.com/doc/refman/8.4/en/blob.html,
     // https://dev.mysql.com/doc/refman/8.4/en/column-indexes.html#column-indexes-prefix
-    text: "TEXT",
+    text: "LONGTEXT",
     text_key: "VARCHAR(255)",
     bytes: "LONGBLOB",
     bytes_key: "VARBINARY(255)",
