@@ -121,15 +121,15 @@ fn post(
 }
 
 // The fixture, for reasoning (tests/fixture/mod.rs):
-//   (users are born 1 Ada 1989-12-10, 2 Brian 1985-03-01, 3 Zoë 1989-07-04, 4 O'Brien 2008-11-30,
-//    5 alice 1961-02-28, 6 日本 1997-01-01; posts are published 1 2024-01-15 09:30:00,
-//    2 2024-01-15 09:30:00.5, 3 2023-12-31 23:59:59, 4 2025-02-28 00:00:00, 5 2024-06-01 12:00:00)
 //   orgs:  1 Acme (active), 2 Globex (active), 3 Initech (inactive), 4 Umbrella (active, no users)
-//   users: 1 Ada ada@acme.test 36 org 1 | 2 Brian NULL 41 org 1 | 3 Zoë zoe@globex.test 36 org 2
-//          4 O'Brien NULL 17 org 2 | 5 alice alice@example.test 64 no org | 6 日本 ni"hon@example.test 28 org 3
-//   posts: 1 by 1 "Hello" "first" 4.5 3000000000 | 2 by 1 "Notes" NULL 2.0 -5
-//          3 by 3 "Zoë's post" "ünïcode" 3.0 0 | 4 by 4 "It's \"quoted\"" NULL -1.25 9007199254740993
-//          5 by 5 "Tie" "x" 3.0 42
+//   users: 1 Ada ada@acme.test 36 org 1 born 1989-12-10 | 2 Brian NULL 41 org 1 born 1985-03-01
+//          3 Zoë zoe@globex.test 36 org 2 born 1989-07-04 | 4 O'Brien NULL 17 org 2 born 2008-11-30
+//          5 alice alice@example.test 64 no org born 1961-02-28 | 6 日本 ni"hon@example.test 28 org 3 born 1997-01-01
+//   posts: 1 by 1 "Hello" "first" 4.5 3000000000 at 2024-01-15 09:30:00
+//          2 by 1 "Notes" NULL 2.0 -5 at 2024-01-15 09:30:00.5
+//          3 by 3 "Zoë's post" "ünïcode" 3.0 0 at 2023-12-31 23:59:59
+//          4 by 4 "It's \"quoted\"" NULL -1.25 9007199254740993 at 2025-02-28 00:00:00
+//          5 by 5 "Tie" "x" 3.0 42 at 2024-06-01 12:00:00
 //   tags:  (1, math), (1, poet), (3, ünï)
 // Text sorts by code point: "Ada" < "Brian" < "O'Brien" < "Zoë" < "alice" < "日本".
 assert_rows! {
