@@ -79,7 +79,7 @@ impl ColumnTypes {
     /// use recto_core::Ty;
     ///
     /// let types = MySql.column_types();
-    /// assert_eq!(types.spelling(Ty::Text, false), Some("TEXT"));
+    /// assert_eq!(types.spelling(Ty::Text, false), Some("LONGTEXT"));
     /// assert_eq!(types.spelling(Ty::Text, true), Some("VARCHAR(255)"));
     /// ```
     pub fn spelling(&self, ty: Ty, in_key: bool) -> Option<&'static str> {
@@ -135,7 +135,7 @@ impl ColumnTypes {
 /// );
 /// assert_eq!(
 ///     create_table(&users, &MySql).unwrap(),
-///     "CREATE TABLE `users` (`email` VARCHAR(255) NOT NULL, `name` TEXT, PRIMARY KEY (`email`))"
+///     "CREATE TABLE `users` (`email` VARCHAR(255) NOT NULL, `name` LONGTEXT, PRIMARY KEY (`email`))"
 /// );
 /// assert_eq!(
 ///     create_table(&users, &Sqlite).unwrap(),
