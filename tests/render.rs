@@ -1,5 +1,8 @@
 //! Rendering snapshots: every case of `tests/cases` printed for PostgreSQL, MySQL and SQLite,
 //! text and parameters. Each snapshot is a reviewed claim that the SQL is right.
+//!
+//! Each case also travels through JSON: a query is plain data, and the one that comes back
+//! must equal the original and print the same SQL.
 
 mod cases;
 mod common;
@@ -33,7 +36,14 @@ macro_rules! render_tests {
     ($($case:ident),* $(,)?) => {$(
         #[test]
         fn $case() {
-            insta::assert_snapshot!(stringify!($case), render(&cases::$case()));
+            let query = cases::$case();
+            let rendered = render(&query);
+            insta::assert_snapshot!(stringify!($case), rendered);
+
+            let json = serde_json::to_string(&query).expect("a query serializes");
+            let back: Query = serde_json::from_str(&json).expect("a serialized query deserializes");
+            assert_eq!(back, query, "JSON round trip of {}", stringify!($case));
+            assert_eq!(render(&back), rendered, "SQL after the JSON round trip of {}", stringify!($case));
         }
     )*};
 }
