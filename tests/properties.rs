@@ -220,15 +220,43 @@ impl Col {
     }
 }
 
-/// A non-NULL value as the model compares it: integers of every width as `i64`, text by
-/// code point (Rust orders `str` by its UTF-8 bytes, which is code point order, as the test
-/// databases' collations do: `C` on PostgreSQL, `utf8mb4_nopad_bin` on MySQL, `BINARY` on
-/// SQLite), dates as dates.
-#[derive(Clone, Debug, PartialEq, PartialOrd)]
+/// A non-NULL value as the model compares it: integers of every width as `i64`, floats
+/// (with integers, as numbers), text by code point (Rust orders `str` by its UTF-8 bytes,
+/// which is code point order, as the test databases' collations do: `C` on PostgreSQL,
+/// `utf8mb4_nopad_bin` on MySQL, `BINARY` on SQLite), dates as dates.
+#[derive(Clone, Debug)]
 enum V {
     Int(i64),
+    Float(f64),
     Text(String),
     Date(NaiveDate),
+}
+
+impl PartialOrd for V {
+    fn partial_cmp(&self, other: &V) -> Option<std::cmp::Ordering> {
+        // An integer compared with a float is converted to a double on PostgreSQL and MySQL
+        // and compared exactly on SQLite: the same answer while the integer is exact as a
+        // double, which every integer compared with a float here is (the columns are small).
+        let exact = |n: i64| {
+            assert!(n.unsigned_abs() < 1 << 53, "{n} is not exact as a double");
+            n as f64
+        };
+        match (self, other) {
+            (V::Int(a), V::Int(b)) => a.partial_cmp(b),
+            (V::Int(a), V::Float(b)) => exact(*a).partial_cmp(b),
+            (V::Float(a), V::Int(b)) => a.partial_cmp(&exact(*b)),
+            (V::Float(a), V::Float(b)) => a.partial_cmp(b),
+            (V::Text(a), V::Text(b)) => a.partial_cmp(b),
+            (V::Date(a), V::Date(b)) => a.partial_cmp(b),
+            (a, b) => unreachable!("the generator compares no {a:?} with {b:?}"),
+        }
+    }
+}
+
+impl PartialEq for V {
+    fn eq(&self, other: &V) -> bool {
+        self.partial_cmp(other) == Some(std::cmp::Ordering::Equal)
+    }
 }
 
 /// The model's view of a bound or literal value: `None` is NULL.
@@ -237,6 +265,10 @@ fn model_value(value: &Value) -> Option<V> {
         Value::Null(_) => None,
         Value::I32(n) => Some(V::Int(i64::from(*n))),
         Value::I64(n) => Some(V::Int(*n)),
+        Value::F64(f) => {
+            assert!(!f.is_nan(), "NaN compares differently on each engine");
+            Some(V::Float(*f))
+        }
         Value::Text(s) => Some(V::Text(s.clone())),
         Value::Date(d) => Some(V::Date(*d)),
         other => unreachable!("the generator makes no {other:?}"),
@@ -436,6 +468,8 @@ impl fmt::Display for Scalar {
                     Value::Null(_) => f.write_str("nil"),
                     Value::I32(n) => write!(f, "{n}"),
                     Value::I64(n) => write!(f, "{n}i64"),
+                    Value::F64(x) if x.is_nan() => f.write_str("NaN"),
+                    Value::F64(x) => write!(f, "{x:?}"),
                     Value::Text(s) => write!(f, "{s:?}"),
                     Value::Date(d) => write!(f, "~D[{d}]"),
                     other => write!(f, "{other:?}"),
@@ -734,7 +768,11 @@ impl Gen {
         }
     }
 
-    /// A value of `kind`, sometimes NULL, bound or written as a literal.
+    /// A value of `kind`, sometimes NULL, bound or written as a literal. Integers are
+    /// sometimes of the other width, or a float (which every `Numerical` column may be
+    /// compared with), infinities included. Never NaN, which compares differently on each
+    /// engine (docs/dialects.md, "Where engines disagree", "NaN in comparisons"; pinned by
+    /// `nan_compares_as_each_engine_documents`).
     fn operand(&self, kind: Kind) -> BoxedStrategy<Scalar> {
         let null = Value::Null(match kind {
             Kind::Int32 => Ty::I32,
@@ -742,10 +780,33 @@ impl Gen {
             Kind::Text => Ty::Text,
             Kind::Date => Ty::Date,
         });
-        (
-            prop_oneof![8 => self.value(kind), 1 => Just(null)],
-            any::<bool>(),
-        )
+        let value = match kind {
+            Kind::Int32 | Kind::Int64 => {
+                let float = prop_oneof![
+                    3 => (self.value(kind), select(vec![0.0, 0.5, -0.5, 0.25]))
+                        .prop_map(|(n, offset)| number(&n) as f64 + offset),
+                    1 => -300.0f64..300.0,
+                    1 => select(vec![
+                        -0.0,
+                        f64::from_bits(1),
+                        1e300,
+                        -1e300,
+                        f64::MAX,
+                        f64::INFINITY,
+                        f64::NEG_INFINITY,
+                    ]),
+                ]
+                .prop_map(Value::F64);
+                prop_oneof![
+                    6 => self.value(kind),
+                    2 => self.value(kind).prop_map(other_width),
+                    2 => float,
+                ]
+                .boxed()
+            }
+            Kind::Text | Kind::Date => self.value(kind),
+        };
+        (prop_oneof![8 => value, 1 => Just(null)], any::<bool>())
             .prop_map(|(value, bound)| Scalar::Value { value, bound })
             .boxed()
     }
@@ -906,6 +967,24 @@ impl Gen {
     }
 }
 
+/// The integer an integer value holds.
+fn number(value: &Value) -> i64 {
+    match value {
+        Value::I32(n) => i64::from(*n),
+        Value::I64(n) => *n,
+        other => unreachable!("{other:?} is no integer"),
+    }
+}
+
+/// An integer value as the other width, where it fits.
+fn other_width(value: Value) -> Value {
+    match value {
+        Value::I32(n) => Value::I64(i64::from(n)),
+        Value::I64(n) => i32::try_from(n).map_or(Value::I64(n), Value::I32),
+        other => other,
+    }
+}
+
 /// `text` changed in one of a few ways that compare close to it.
 fn variant(text: &str, how: u8, at: Index) -> String {
     match how {
@@ -1061,6 +1140,124 @@ fn random_filters_answer_like_the_model() {
                 if ids != expected {
                     return Err(format!(
                         "{} selected {ids:?}, the model {expected:?}\n  {filter}\n  SQL: {}",
+                        db.name,
+                        shown(&db.repo, &query)
+                    ));
+                }
+            }
+            Ok(())
+        },
+    );
+}
+
+/// A comparison of an integer expression with NaN, perhaps negated.
+#[derive(Clone, Debug)]
+struct NanCase {
+    op: CmpOp,
+    column: Scalar,
+    nan_first: bool,
+    negated: bool,
+    bound: bool,
+}
+
+impl NanCase {
+    fn cond(&self) -> Cond {
+        let nan = Scalar::Value {
+            value: Value::F64(f64::NAN),
+            bound: self.bound,
+        };
+        let (a, b) = if self.nan_first {
+            (nan, self.column.clone())
+        } else {
+            (self.column.clone(), nan)
+        };
+        let cmp = Cond::Cmp(self.op, a, b);
+        if self.negated {
+            Cond::Not(Box::new(cmp))
+        } else {
+            cmp
+        }
+    }
+
+    /// The documented answer of `engine` for `row`: PostgreSQL orders NaN above every
+    /// number; MariaDB finds NaN unequal to every number, below every number in a `BIGINT`
+    /// column, and otherwise takes the left operand of an order comparison for the greater
+    /// one; SQLite binds NaN as NULL (unknown).
+    fn eval(&self, engine: Engine, users: &Users, row: usize) -> Option<bool> {
+        self.column.eval(users, row)?;
+        let truth = match engine {
+            Engine::Postgres => {
+                let (number, nan) = (Some(0), Some(1));
+                if self.nan_first {
+                    self.op.eval(nan, number)
+                } else {
+                    self.op.eval(number, nan)
+                }
+            }
+            // With a `BIGINT` column, NaN is below every number.
+            Engine::MySql if matches!(self.column, Scalar::Col(Col::Id | Col::OrgId)) => {
+                let (number, nan) = (Some(1), Some(0));
+                if self.nan_first {
+                    self.op.eval(nan, number)
+                } else {
+                    self.op.eval(number, nan)
+                }
+            }
+            // Otherwise the left operand is the greater, whichever side NaN is on: `x > NaN`
+            // and `NaN > x` are both true.
+            Engine::MySql => Some(matches!(self.op, CmpOp::Ne | CmpOp::Gt | CmpOp::Ge)),
+            _ => None,
+        };
+        truth.map(|b| b != self.negated)
+    }
+}
+
+/// NaN, which the filter generator never writes, compared with integer columns: each
+/// engine answers as docs/dialects.md ("Where engines disagree", "NaN in comparisons")
+/// documents.
+#[test]
+fn nan_compares_as_each_engine_documents() {
+    let users = Users::from_fixture();
+    let generator = Gen::new(&users);
+    let cmp = select(vec![
+        CmpOp::Eq,
+        CmpOp::Ne,
+        CmpOp::Lt,
+        CmpOp::Le,
+        CmpOp::Gt,
+        CmpOp::Ge,
+    ]);
+    let strategy = (
+        prop_oneof![generator.column(Kind::Int32), generator.column(Kind::Int64)],
+        cmp,
+        any::<(bool, bool, bool)>(),
+    )
+        .prop_map(|(column, op, (nan_first, negated, bound))| NanCase {
+            op,
+            column,
+            nan_first,
+            negated,
+            bound,
+        });
+    property(
+        "nan_compares_as_each_engine_documents",
+        64,
+        strategy,
+        async |_| Ok(()),
+        async |dbs: &[TestDb], case: NanCase| {
+            let filter = Filter(vec![(false, case.cond())]);
+            let query = filter.query();
+            for db in dbs {
+                let expected: Vec<i64> = (0..users.rows.len())
+                    .filter(|&row| case.eval(db.repo.engine(), &users, row) == Some(true))
+                    .map(|row| users.id(row))
+                    .collect();
+                let got = db.repo.all::<(i64,)>(&query).await;
+                let ids: Result<Vec<i64>, _> =
+                    got.map(|rows| rows.into_iter().map(|(id,)| id).collect());
+                if ids.as_ref().ok() != Some(&expected) {
+                    return Err(format!(
+                        "{} answered {ids:?}, documented {expected:?}\n  {filter}\n  SQL: {}",
                         db.name,
                         shown(&db.repo, &query)
                     ));
