@@ -6,14 +6,17 @@
 //! Servers are reached as `tests/servers` says (skipped with one line without a URL, a
 //! failure under `CI=true`). Each run uses its own table name.
 
+mod common;
+mod fixture;
 mod servers;
 
+use fixture::{dialect_of as dialect, insert};
 use servers::{every_engine, unique};
 
 use recto::chrono::{NaiveDate, NaiveDateTime};
-use recto::ddl::{DdlDialect, create_table, drop_table};
+use recto::ddl::{create_table, drop_table};
 use recto::prelude::*;
-use recto::{Engine, SchemaMeta, Sql, ToValue, Value};
+use recto::{SchemaMeta, ToValue, Value};
 
 /// A column of every type: the key is text and an integer (text is VARCHAR on MySQL there).
 #[derive(Schema, Clone, Debug, PartialEq, sqlx::FromRow)]
@@ -110,37 +113,6 @@ fn unique_meta() -> SchemaMeta {
     }
 }
 
-/// The dialect of the Repo's engine.
-fn dialect(repo: &Repo) -> &'static dyn DdlDialect {
-    match repo.engine() {
-        Engine::Postgres => &recto::Postgres,
-        Engine::MySql => &recto::MySql,
-        _ => &recto::Sqlite,
-    }
-}
-
-/// `INSERT INTO t (c1, ...) VALUES (p1, ...)`, every name quoted, every value bound.
-fn insert(dialect: &dyn DdlDialect, meta: &SchemaMeta) -> String {
-    let mut text = String::from("INSERT INTO ");
-    dialect.push_identifier(&mut text, &meta.table);
-    text.push_str(" (");
-    for (n, field) in meta.fields.iter().enumerate() {
-        if n > 0 {
-            text.push_str(", ");
-        }
-        dialect.push_identifier(&mut text, &field.column);
-    }
-    text.push_str(") VALUES (");
-    for n in 1..=meta.fields.len() {
-        if n > 1 {
-            text.push_str(", ");
-        }
-        dialect.push_placeholder(&mut text, n);
-    }
-    text.push(')');
-    text
-}
-
 #[tokio::test]
 async fn tables_from_schemas_round_trip_on_every_engine() {
     for repo in every_engine().await {
@@ -170,12 +142,8 @@ async fn tables_from_schemas_round_trip_on_every_engine() {
 
 async fn round_trip(repo: Repo, meta: SchemaMeta) {
     let name = repo.name();
-    let insert = insert(dialect(&repo), &meta);
     for row in rows() {
-        let sql = Sql {
-            text: insert.clone(),
-            params: row.values(),
-        };
+        let sql = insert(dialect(&repo), &meta, vec![row.values()]);
         repo.execute_sql(&sql)
             .await
             .unwrap_or_else(|e| panic!("{name}: insert {row:?}: {e}"));
@@ -193,10 +161,7 @@ async fn round_trip(repo: Repo, meta: SchemaMeta) {
     assert_eq!(repo.all::<(i64,)>(&later).await.unwrap(), [(2,)], "{name}");
 
     // The primary key holds: the same (code, n) again is refused.
-    let again = Sql {
-        text: insert,
-        params: rows()[1].values(),
-    };
+    let again = insert(dialect(&repo), &meta, vec![rows()[1].values()]);
     assert!(
         repo.execute_sql(&again).await.is_err(),
         "{name} accepted a duplicate primary key"

@@ -36,7 +36,7 @@ use proptest::sample::select;
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
 use recto::chrono::NaiveDate;
 use recto::ddl::DdlDialect;
-use recto::{BindingRef, Engine, Expr, MySql, Postgres, Repo, SchemaMeta, Sql, Sqlite, Value};
+use recto::{BindingRef, Expr, Repo, SchemaMeta, Sql, Value};
 
 use fixture::TestDb;
 
@@ -108,39 +108,11 @@ fn config(cases: u32) -> (Config, u64) {
     (config, seed)
 }
 
-/// The dialect a Repo renders in, for statements recto has no builder for (`INSERT`,
-/// `DELETE`) and for `recto::ddl`.
-fn dialect(repo: &Repo) -> &'static dyn DdlDialect {
-    match repo.engine() {
-        Engine::Postgres => &Postgres,
-        Engine::MySql => &MySql,
-        _ => &Sqlite,
-    }
-}
+use fixture::dialect_of as dialect;
 
-/// `INSERT INTO table (columns...) VALUES (params...)`, every value bound.
+/// `INSERT INTO table (columns...) VALUES (params...)` of one row, every value bound.
 fn insert(dialect: &dyn DdlDialect, meta: &SchemaMeta, values: Vec<Value>) -> Sql {
-    let mut text = String::from("INSERT INTO ");
-    dialect.push_identifier(&mut text, &meta.table);
-    text.push_str(" (");
-    for (n, field) in meta.fields.iter().enumerate() {
-        if n > 0 {
-            text.push_str(", ");
-        }
-        dialect.push_identifier(&mut text, &field.column);
-    }
-    text.push_str(") VALUES (");
-    for n in 1..=values.len() {
-        if n > 1 {
-            text.push_str(", ");
-        }
-        dialect.push_placeholder(&mut text, n);
-    }
-    text.push(')');
-    Sql {
-        text,
-        params: values,
-    }
+    fixture::insert(dialect, meta, vec![values])
 }
 
 /// Runs a statement with no parameters that the test wrote from quoted identifiers.
