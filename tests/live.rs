@@ -271,4 +271,44 @@ assert_rows! {
     // Name starting with "A", 21 or older, in org 1: Ada.
     dynamic_all_fields: (i64,), ordered, [(1,)];
     dynamic_no_fields: (i64,), ordered, [(1,), (2,), (3,), (4,), (5,), (6,)];
+    lone_or_where: (i64,), unordered, [(1,)];
+    select_literals_and_params: (i64, i32, i64, f64, bool, String), unordered, [
+        (1, -7, 9_007_199_254_740_993, 2.0, true, s("tag")),
+    ];
+    // Age 36 (not 41) and id below 3: Ada; Zoë is 36 but id 3.
+    comparison_operators: (i64,), unordered, [(1,)];
+    // Ada 36: 36 / 7 = 5, -36 % 7 = -1 (truncating), 36 - -1 = 37; O'Brien 17: 2, -3, 18.
+    integer_division_and_remainder: (i64, i32, i32, i32), unordered, [(1, 5, -1, 37), (4, 2, -3, 18)];
+    float_division: (i64, f64), unordered, [(1, 2.25), (2, 1.0)];
+    // NOT active = FALSE holds for the active orgs.
+    not_as_an_operand: (i64,), unordered, [(1,), (2,), (4,)];
+    not_in_empty_lists: (i64,), unordered, [(1,), (2,), (3,), (4,), (5,), (6,)];
+    // Four of the five names exist; the padding repeats "O'Brien".
+    in_param_list_padded: (i64,), unordered, [(1,), (3,), (4,), (6,)];
+    // Only alice has no org, so only her `NOT o.active` is NULL.
+    is_nil_of_not: (i64,), unordered, [(5,)];
+    double_negation: (i32,), unordered, [(17,)];
+    // "O'%" matches O'Brien; "_da" matches Ada (one character, then "da").
+    like_wildcards_and_quotes: (i64,), unordered, [(1,), (4,)];
+    // The greatest body of each user's posts: Ada "first", alice "x", Zoë "ünïcode" (code
+    // point order); Brian and 日本 have no posts and O'Brien's has no body, so theirs is NULL,
+    // which sorts last.
+    order_by_an_aggregate_that_may_be_null: (i64, Option<String>), ordered, [
+        (1, Some(s("first"))), (5, Some(s("x"))), (3, Some(s("ünïcode"))), (2, None), (4, None), (6, None),
+    ];
+    limit_zero: (i64,), ordered, [];
+    offset_param_without_limit: (i64,), ordered, [(5,), (6,)];
+    // Posts with more than 10 views: 1 (Ada), 4 (O'Brien), 5 (alice).
+    join_on_with_params: (i64, i64), unordered, [(1, 1), (4, 4), (5, 5)];
+    // Six users times four orgs.
+    join_on_true: (i64,), unordered, [(24,)];
+    // Posts whose author has an org: alice's "Tie" is left out.
+    three_bindings: (String, String), unordered, [
+        (s("Acme"), s("Hello")), (s("Acme"), s("Notes")), (s("Globex"), s("Zoë's post")),
+        (s("Globex"), s("It's \"quoted\"")),
+    ];
+    // Users of active orgs (no one is over 100): Acme and Globex with two each, by name.
+    every_clause: (String, i64), ordered, [(s("Acme"), 2), (s("Globex"), 2)];
+    // Every field of Ada's org, then her name.
+    select_a_whole_binding_in_a_tuple: (i64, String, bool, String), unordered, [(1, s("Acme"), true, s("Ada"))];
 }

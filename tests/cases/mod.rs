@@ -291,3 +291,109 @@ pub fn dynamic_all_fields() -> Query {
 pub fn dynamic_no_fields() -> Query {
     dynamic_filter(None, None, None)
 }
+
+// The remaining forms of the writer's snapshot suite (adapters/tests/render.rs), so that
+// each of them also runs on the engines.
+
+pub fn lone_or_where() -> Query {
+    from!(u in User, or_where: u.id == 1, select: u.id).erase()
+}
+
+pub fn select_literals_and_params() -> Query {
+    let tag = "tag";
+    from!(u in User, where: u.id == 1, select: (u.id, -7, 9_007_199_254_740_993i64, 2.0, true, ^tag)).erase()
+}
+
+pub fn comparison_operators() -> Query {
+    from!(u in User, where: u.age >= 36 && u.age <= 41 && u.age != 41 && u.id < 3 && u.id > 0, select: u.id).erase()
+}
+
+pub fn integer_division_and_remainder() -> Query {
+    from!(u in User, where: u.id in [1, 4], select: (u.id, u.age / 7, -u.age % 7, u.age - -1))
+        .erase()
+}
+
+pub fn float_division() -> Query {
+    from!(p in Post, where: p.id <= 2, select: (p.id, p.score / 2.0)).erase()
+}
+
+pub fn not_as_an_operand() -> Query {
+    from!(o in Org, where: (!o.active) == false, select: o.id).erase()
+}
+
+pub fn not_in_empty_lists() -> Query {
+    let none: Vec<i64> = Vec::new();
+    from!(u in User, where: !(u.id in []) && !(u.id in ^none), select: u.id).erase()
+}
+
+pub fn in_param_list_padded() -> Query {
+    let names = vec!["Ada", "Zoë", "日本", "nobody", "O'Brien"];
+    from!(u in User, where: u.name in ^names, select: u.id).erase()
+}
+
+pub fn is_nil_of_not() -> Query {
+    from!(u in User, left_join: o in Org, on: o.id == u.org_id, where: is_nil(!o.active), select: u.id).erase()
+}
+
+pub fn double_negation() -> Query {
+    from!(u in User, where: u.id == 4, select: -(-u.age)).erase()
+}
+
+pub fn like_wildcards_and_quotes() -> Query {
+    from!(u in User, where: like(u.name, "O'%") || like(u.name, "_da"), select: u.id).erase()
+}
+
+pub fn order_by_an_aggregate_that_may_be_null() -> Query {
+    from!(u in User,
+          left_join: p in Post, on: p.user_id == u.id,
+          group_by: u.id,
+          order_by: [asc: max(p.body), asc: u.id],
+          select: (u.id, max(p.body)))
+    .erase()
+}
+
+pub fn limit_zero() -> Query {
+    from!(u in User, order_by: u.id, limit: 0, select: u.id).erase()
+}
+
+pub fn offset_param_without_limit() -> Query {
+    let skip: i64 = 4;
+    from!(u in User, order_by: u.id, offset: ^skip, select: u.id).erase()
+}
+
+pub fn join_on_with_params() -> Query {
+    let min_views: i64 = 10;
+    from!(u in User, join: p in Post, on: p.user_id == u.id && p.views > ^min_views, select: (u.id, p.id)).erase()
+}
+
+pub fn join_on_true() -> Query {
+    from!(u in User, join: o in Org, on: true, select: count()).erase()
+}
+
+pub fn three_bindings() -> Query {
+    from!(u in User,
+          join: p in Post, on: p.user_id == u.id,
+          join: o in Org, on: o.id == u.org_id,
+          select: (o.name, p.title))
+    .erase()
+}
+
+pub fn every_clause() -> Query {
+    from!(u in User,
+          join: o in Org, on: o.id == u.org_id, as: org,
+          where: o.active,
+          or_where: u.age > 100,
+          group_by: o.name,
+          having: count() >= 1,
+          or_having: max(u.age) > 100,
+          order_by: [desc: count(), asc: o.name],
+          limit: 2,
+          offset: 0,
+          distinct: true,
+          select: (o.name, count()))
+    .erase()
+}
+
+pub fn select_a_whole_binding_in_a_tuple() -> Query {
+    from!(u in User, join: o in Org, on: o.id == u.org_id, as: org, where: u.id == 1, select: (o, u.name)).erase()
+}
