@@ -13,6 +13,8 @@
     reason = "rows are decoded into tuples with one column of each type under test"
 )]
 
+mod common;
+mod fixture;
 mod servers;
 
 use servers::{Server, unique};
@@ -117,22 +119,18 @@ impl Kind {
         )
     }
 
-    /// An `INSERT` of one [`Number`] row into `table`, with this engine's placeholders.
+    /// An `INSERT` of one [`Number`] row into `table`, in this engine's dialect.
     fn insert(self, table: &str, row: &Number) -> Sql {
-        let params = row.params();
-        let placeholders: Vec<String> = (1..=params.len())
-            .map(|n| match self {
-                Kind::Postgres => format!("${n}"),
-                _ => "?".to_owned(),
-            })
-            .collect();
-        Sql {
-            text: format!(
-                "INSERT INTO {table} (id, small, n, big, single, ratio, score, maybe, label, flag) VALUES ({})",
-                placeholders.join(", ")
-            ),
-            params,
-        }
+        let dialect: &dyn recto::ddl::DdlDialect = match self {
+            Kind::Postgres => &recto::Postgres,
+            Kind::MySql => &recto::MySql,
+            Kind::Sqlite => &recto::Sqlite,
+        };
+        let meta = recto::SchemaMeta {
+            table: table.to_owned().into(),
+            ..<Number as recto::Schema>::META
+        };
+        fixture::insert(dialect, &meta, vec![row.params()])
     }
 }
 
