@@ -81,7 +81,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 arg,
                 distinct,
             } => self.aggregate(*func, arg.as_deref(), *distinct, next),
-            Expr::Coalesce(args) => self.coalesce(args, depth),
+            Expr::Coalesce(args) => self.coalesce(args, next),
             _ => Err(self
                 .scope
                 .invalid("this kind of expression is not supported by the planner yet")),
@@ -218,8 +218,9 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
         })
     }
 
-    /// `coalesce(x)` is `x` (and SQLite rejects `coalesce` with one argument), so it is
-    /// resolved at the depth of the `coalesce` it replaces.
+    /// `coalesce(x)` is `x` (and SQLite rejects `coalesce` with one argument), so it plans
+    /// as its argument; the level it occupied in the input still counts toward the limit,
+    /// or a chain of them would recurse without bound.
     #[inline(never)]
     fn coalesce(&mut self, args: &'q [Expr], depth: usize) -> Result<PlannedExpr<'q>, Error> {
         match args {
@@ -228,7 +229,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 self.size.nodes -= 1;
                 self.resolve(only, depth)
             }
-            _ => Ok(PlannedExpr::Coalesce(self.all(args, depth + 1)?)),
+            _ => Ok(PlannedExpr::Coalesce(self.all(args, depth)?)),
         }
     }
 

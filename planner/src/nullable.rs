@@ -7,6 +7,7 @@
 
 use recto_core::{AggFunc, BinOp, UnOp, Value};
 
+use crate::expr::MAX_DEPTH;
 use crate::planned::PlannedExpr;
 
 impl PlannedExpr<'_> {
@@ -32,37 +33,49 @@ impl PlannedExpr<'_> {
     /// let plus = PlannedExpr::Binary { op: BinOp::Add, left: Box::new(PlannedExpr::Lit(&one)), right: Box::new(PlannedExpr::Lit(&one)) };
     /// assert!(!plus.nullable());
     /// ```
+    ///
+    /// The walk is bounded like the planner's: past [`MAX_DEPTH`] levels (deeper than any
+    /// plan [`plan`](crate::plan) returns, so only in a hand-built expression) the answer is
+    /// the cautious `true` instead of a stack overflow.
     pub fn nullable(&self) -> bool {
+        self.nullable_at(0)
+    }
+
+    /// Whether this expression, `depth` levels below the one asked about, can be NULL.
+    fn nullable_at(&self, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return true;
+        }
+        let next = depth + 1;
+        let nullable = |expr: &PlannedExpr<'_>| expr.nullable_at(next);
         match self {
             PlannedExpr::Column(column) => column.nullable,
             PlannedExpr::Lit(value) | PlannedExpr::Param(value) => matches!(value, Value::Null(_)),
             PlannedExpr::Unary {
                 op: UnOp::Not | UnOp::Neg,
                 expr,
-            } => expr.nullable(),
+            } => nullable(expr),
             PlannedExpr::Unary { .. } => true,
             PlannedExpr::Binary {
                 op: BinOp::Div | BinOp::Rem,
                 left,
                 right,
-            } => left.nullable() || right.nullable() || !is_non_zero_literal(right),
-            PlannedExpr::Binary { left, right, .. } => left.nullable() || right.nullable(),
-            PlannedExpr::InList { expr, list } => {
-                expr.nullable() || list.iter().any(PlannedExpr::nullable)
-            }
-            PlannedExpr::InParam { expr, list: _ } => expr.nullable(),
+            } => nullable(left) || nullable(right) || !is_non_zero_literal(right),
+            PlannedExpr::Binary { left, right, .. } => nullable(left) || nullable(right),
+            PlannedExpr::InList { expr, list } => nullable(expr) || list.iter().any(nullable),
+            PlannedExpr::InParam { expr, list: _ } => nullable(expr),
             PlannedExpr::IsNil(_) => false,
             PlannedExpr::Like {
                 expr,
                 pattern,
                 case_insensitive: _,
-            } => expr.nullable() || pattern.nullable(),
+            } => nullable(expr) || nullable(pattern),
             PlannedExpr::Aggregate {
                 func: AggFunc::Count,
                 ..
             } => false,
             PlannedExpr::Aggregate { .. } => true,
-            PlannedExpr::Coalesce(args) => args.iter().all(PlannedExpr::nullable),
+            PlannedExpr::Coalesce(args) => args.iter().all(nullable),
         }
     }
 }

@@ -6,6 +6,7 @@
 
 use recto_core::{AggFunc, BinOp, Ty, UnOp, Value};
 
+use crate::expr::MAX_DEPTH;
 use crate::planned::PlannedExpr;
 
 impl PlannedExpr<'_> {
@@ -35,19 +36,32 @@ impl PlannedExpr<'_> {
     /// };
     /// assert_eq!(sum.ty(), Some(Ty::I64));
     /// ```
+    ///
+    /// The walk is bounded like the planner's: past [`MAX_DEPTH`] levels (deeper than any
+    /// plan [`plan`](crate::plan) returns, so only in a hand-built expression) the type is
+    /// `None`, unknown, instead of a stack overflow.
     pub fn ty(&self) -> Option<Ty> {
+        self.ty_at(0)
+    }
+
+    /// The type of this expression, which sits `depth` levels below the one asked about.
+    fn ty_at(&self, depth: usize) -> Option<Ty> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let next = depth + 1;
         match self {
             PlannedExpr::Column(column) => column.ty,
             PlannedExpr::Lit(value) | PlannedExpr::Param(value) => value_ty(value),
             PlannedExpr::Unary {
                 op: UnOp::Neg,
                 expr,
-            } => expr.ty(),
+            } => expr.ty_at(next),
             PlannedExpr::Unary { op: UnOp::Not, .. } => Some(Ty::Bool),
             PlannedExpr::Unary { .. } => None,
             PlannedExpr::Binary { op, left, right } => match op {
                 BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem => {
-                    arithmetic(left.ty()?, right.ty()?)
+                    arithmetic(left.ty_at(next)?, right.ty_at(next)?)
                 }
                 _ => Some(Ty::Bool),
             },
@@ -61,17 +75,17 @@ impl PlannedExpr<'_> {
                 distinct: _,
             } => match func {
                 AggFunc::Count => Some(Ty::I64),
-                AggFunc::Sum => match arg.as_ref()?.ty()? {
+                AggFunc::Sum => match arg.as_ref()?.ty_at(next)? {
                     Ty::I16 | Ty::I32 | Ty::I64 => Some(Ty::I64),
                     Ty::F32 | Ty::F64 => Some(Ty::F64),
                     _ => None,
                 },
                 AggFunc::Avg => Some(Ty::F64),
-                AggFunc::Min | AggFunc::Max => arg.as_ref()?.ty(),
+                AggFunc::Min | AggFunc::Max => arg.as_ref()?.ty_at(next),
                 _ => None,
             },
             PlannedExpr::Coalesce(args) => {
-                let mut tys = args.iter().map(PlannedExpr::ty);
+                let mut tys = args.iter().map(|arg| arg.ty_at(next));
                 let first = tys.next()??;
                 tys.try_fold(first, |common, ty| unify(common, ty?))
             }

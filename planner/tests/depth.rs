@@ -1,0 +1,109 @@
+//! Nesting limits: every level of a query's expressions counts toward the planner's depth
+//! limit, and every recursive walk of a planned expression stays bounded, so a hostile or
+//! runaway query is a typed error on an ordinary 2 MiB thread stack, never a stack overflow.
+//!
+//! The deep inputs are built iteratively and `std::mem::forget`-ten afterwards: dropping a
+//! 100,000-deep `Expr` or `PlannedExpr` recurses once per level in Rust's generated drop
+//! glue, which is not the planner's walk (bounded drop is pinned where it is fixed).
+
+use recto_core::{BindingRef, Clause, Error, Expr, Query, Select, Selected, Ty, UnOp};
+use recto_planner::{ColumnRef, PlannedExpr, plan};
+
+/// The stack of a thread spawned with Rust's defaults.
+const STACK: usize = 2 * 1024 * 1024;
+
+/// Runs `f` on a thread with a 2 MiB stack, as a server's worker thread would.
+fn on_small_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(STACK)
+            .spawn_scoped(scope, f)
+            .expect("spawning a thread")
+            .join()
+            .expect("the planner thread panicked")
+    })
+}
+
+fn field(name: &'static str) -> Expr {
+    Expr::field(BindingRef::Index(0), name)
+}
+
+/// `levels` single-argument `coalesce`s around a schemaless field.
+fn coalesce_chain(levels: usize) -> Expr {
+    let mut expr = field("x");
+    for _ in 0..levels {
+        expr = Expr::Coalesce(vec![expr]);
+    }
+    expr
+}
+
+fn assert_too_deep(result: Result<(), Error>, clause: Clause) {
+    match result {
+        Err(Error::InvalidClause {
+            clause: found,
+            reason,
+            ..
+        }) if found == clause => assert!(reason.contains("nested"), "{reason}"),
+        other => panic!("expected a depth error in `{clause}`, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_100000_deep_single_argument_coalesce_chain_is_a_typed_error() {
+    let query = Query::table("t").select(Select::One(Selected::Expr(coalesce_chain(100_000))));
+    let result = on_small_stack(|| plan(query.data()).map(drop));
+    assert_too_deep(result, Clause::Select);
+    std::mem::forget(query);
+}
+
+#[test]
+fn each_single_argument_coalesce_counts_one_level() {
+    // 256 levels of `coalesce` put the field at depth 256, the deepest allowed; one more is
+    // past the limit, exactly as 257 negations are.
+    let within = Query::table("t").select(Select::One(Selected::Expr(coalesce_chain(256))));
+    assert!(plan(within.data()).is_ok());
+    let past = Query::table("t").select(Select::One(Selected::Expr(coalesce_chain(257))));
+    assert_too_deep(plan(past.data()).map(drop), Clause::Select);
+}
+
+#[test]
+fn a_deep_chain_inside_a_where_condition_is_a_typed_error() {
+    let condition = Expr::IsNil(Box::new(coalesce_chain(100_000)));
+    let query = Query::table("t")
+        .filter(condition)
+        .select(Select::One(Selected::Expr(field("x"))));
+    let result = on_small_stack(|| plan(query.data()).map(drop));
+    assert_too_deep(result, Clause::Where);
+    std::mem::forget(query);
+}
+
+/// A hand-built planned expression, deeper than any plan: `-(-(...-(x)))`.
+fn negations(levels: usize, column: ColumnRef<'static>) -> PlannedExpr<'static> {
+    let mut expr = PlannedExpr::Column(column);
+    for _ in 0..levels {
+        expr = PlannedExpr::Unary {
+            op: UnOp::Neg,
+            expr: Box::new(expr),
+        };
+    }
+    expr
+}
+
+#[test]
+fn type_and_nullability_of_a_hand_built_deep_plan_stay_on_the_stack() {
+    // Past the depth a plan can have, the answers are the cautious ones: the type is
+    // unknown and the value may be NULL.
+    let column = ColumnRef {
+        alias: recto_planner::Alias::for_table("t", 0),
+        column: "x",
+        field: "x",
+        ty: Some(Ty::I32),
+        nullable: false,
+    };
+    let deep = negations(100_000, column);
+    let (ty, nullable) = on_small_stack(|| (deep.ty(), deep.nullable()));
+    assert_eq!((ty, nullable), (None, true));
+    std::mem::forget(deep);
+    let shallow = negations(200, column);
+    assert_eq!((shallow.ty(), shallow.nullable()), (Some(Ty::I32), false));
+}
