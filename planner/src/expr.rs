@@ -8,7 +8,9 @@
 use recto_core::{AggFunc, Array, BinOp, BindingRef, Error, Expr, Name, UnOp};
 
 use crate::bindings::Scope;
+use crate::grouping;
 use crate::planned::{ColumnRef, PlannedExpr, SizeHint};
+use crate::terms;
 
 /// How deeply expressions may nest, counting the `AND`/`OR` chain that combines a clause's
 /// conditions. Deep enough for any written or generated query (SQLite's own limit is 1000,
@@ -21,26 +23,26 @@ pub(crate) const MAX_DEPTH: usize = 256;
 pub(crate) struct Resolver<'s, 'a, 'q> {
     scope: Scope<'a, 'q>,
     size: &'s mut SizeHint,
+    /// Whether the expression being resolved is inside an aggregate's argument.
+    in_aggregate: bool,
 }
 
 impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     /// A resolver for the clause `scope` describes, counting into `size`.
     pub(crate) fn new(scope: Scope<'a, 'q>, size: &'s mut SizeHint) -> Self {
-        Resolver { scope, size }
+        Resolver {
+            scope,
+            size,
+            in_aggregate: false,
+        }
     }
 
-    /// Resolves a whole `group_by:` or `order_by:` term, which may not be a lone literal or
-    /// parameter: a constant groups and sorts nothing, and the engines disagree on what it
-    /// means there (an integer is a column position, PostgreSQL rejects other constants,
-    /// MariaDB reads a bound integer as a column name).
+    /// Resolves a whole `group_by:` or `order_by:` term, which may not be a constant (see
+    /// [`terms`](crate::terms)).
     pub(crate) fn resolve_term(&mut self, expr: &'q Expr) -> Result<PlannedExpr<'q>, Error> {
-        match self.resolve(expr, 0)? {
-            PlannedExpr::Lit(_) | PlannedExpr::Param(_) => Err(self.scope.invalid(
-                "a constant as a whole term groups or sorts nothing (SQL reads an integer there as a \
-                 column position): write the expression to group or sort by",
-            )),
-            term => Ok(term),
-        }
+        let term = self.resolve(expr, 0)?;
+        terms::check_term(&self.scope, &term)?;
+        Ok(term)
     }
 
     /// Resolves `expr`, which sits `depth` levels deep in the clause's expression.
@@ -118,10 +120,11 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
 
     #[inline(never)]
     fn unary(&mut self, op: UnOp, expr: &'q Expr, depth: usize) -> Result<PlannedExpr<'q>, Error> {
-        Ok(PlannedExpr::Unary {
-            op,
-            expr: Box::new(self.resolve(expr, depth)?),
-        })
+        let expr = Box::new(self.resolve(expr, depth)?);
+        if op == UnOp::Not {
+            terms::expect_boolean(&self.scope, "the operand of `!`", &expr)?;
+        }
+        Ok(PlannedExpr::Unary { op, expr })
     }
 
     #[inline(never)]
@@ -133,11 +136,17 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
         depth: usize,
     ) -> Result<PlannedExpr<'q>, Error> {
         let left = Box::new(self.resolve(left, depth)?);
-        Ok(PlannedExpr::Binary {
-            op,
-            left,
-            right: Box::new(self.resolve(right, depth)?),
-        })
+        let right = Box::new(self.resolve(right, depth)?);
+        let logical = match op {
+            BinOp::And => Some("an operand of `&&`"),
+            BinOp::Or => Some("an operand of `||`"),
+            _ => None,
+        };
+        if let Some(what) = logical {
+            terms::expect_boolean(&self.scope, what, &left)?;
+            terms::expect_boolean(&self.scope, what, &right)?;
+        }
+        Ok(PlannedExpr::Binary { op, left, right })
     }
 
     #[inline(never)]
@@ -197,8 +206,11 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
         distinct: bool,
         depth: usize,
     ) -> Result<PlannedExpr<'q>, Error> {
-        let arg = match arg {
-            Some(arg) => Some(Box::new(self.resolve(arg, depth)?)),
+        let nested = std::mem::replace(&mut self.in_aggregate, true);
+        let arg = arg.map(|arg| self.resolve(arg, depth)).transpose();
+        self.in_aggregate = nested;
+        let arg = match arg? {
+            Some(arg) => Some(Box::new(arg)),
             None if func == AggFunc::Count && !distinct => None,
             None if func == AggFunc::Count => {
                 return Err(self
@@ -211,11 +223,13 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                     .invalid("only `count()` may be called without an argument"));
             }
         };
-        Ok(PlannedExpr::Aggregate {
+        let aggregate = PlannedExpr::Aggregate {
             func,
             arg,
             distinct,
-        })
+        };
+        grouping::check_aggregate(&self.scope, nested, &aggregate)?;
+        Ok(aggregate)
     }
 
     /// `coalesce(x)` is `x` (and SQLite rejects `coalesce` with one argument), so it plans

@@ -8,13 +8,17 @@ use recto_core::{BinOp, BoolClause, BoolOp, Clause, Error};
 use crate::bindings::Scope;
 use crate::expr::Resolver;
 use crate::planned::{Binding, PlannedExpr, SizeHint};
+use crate::terms;
 
-/// The conditions of `clauses` as one condition, or `None` when there are none.
+/// The conditions of `clauses` as one condition, or `None` when there are none. Each
+/// condition must be a boolean where its type is known, and passes `check` (given the
+/// scope of the clause that wrote it).
 pub(crate) fn combine<'q>(
     clauses: &'q [BoolClause],
     clause: Clause,
     bindings: &[Binding<'q>],
     size: &mut SizeHint,
+    mut check: impl FnMut(&Scope<'_, 'q>, &PlannedExpr<'q>) -> Result<(), Error>,
 ) -> Result<Option<PlannedExpr<'q>>, Error> {
     let count = clauses.len();
     let mut combined: Option<PlannedExpr<'q>> = None;
@@ -34,6 +38,8 @@ pub(crate) fn combine<'q>(
         // operators, which counts toward the nesting limit.
         let depth = count - position.max(1);
         let expr = Resolver::new(scope, size).resolve(expr, depth)?;
+        terms::expect_boolean(&scope, "a condition", &expr)?;
+        check(&scope, &expr)?;
         combined = Some(match combined {
             None => expr,
             Some(before) => {

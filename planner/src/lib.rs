@@ -20,18 +20,23 @@
 #![warn(missing_docs)]
 
 mod bindings;
+mod describe;
 mod expr;
 mod filter;
+mod grouping;
 mod limit_offset;
 mod nullable;
 mod planned;
 mod select;
+mod terms;
 mod ty;
+mod walk;
 
 use recto_core::{Clause, Distinct, Error, GroupBy, Join, OrderBy, OrderTerm, QueryData};
 
 use crate::bindings::Scope;
 use crate::expr::Resolver;
+use crate::grouping::Grouping;
 pub use crate::planned::{
     Alias, Binding, ColumnRef, Count, OrderItem, Planned, PlannedExpr, PlannedJoin, SelectItem,
     SizeHint,
@@ -70,8 +75,9 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
             name: _,
             at,
         } = join;
-        let on =
-            Resolver::new(Scope::join(&bindings, position + 1, at), &mut size).resolve(on, 0)?;
+        let scope = Scope::join(&bindings, position + 1, at);
+        let on = Resolver::new(scope, &mut size).resolve(on, 0)?;
+        terms::expect_boolean(&scope, "a join condition", &on)?;
         planned_joins.push(PlannedJoin {
             kind: *kind,
             binding: *binding,
@@ -79,7 +85,8 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
         });
     }
 
-    let filter = filter::combine(wheres, Clause::Where, &bindings, &mut size)?;
+    let filter = filter::combine(wheres, Clause::Where, &bindings, &mut size, |_, _| Ok(()))?;
+    let select_at = select.as_ref().map_or(&from.at, |clause| &clause.at);
     let select = select::expand(select.as_ref(), &root, &from.at, &bindings, &mut size)?;
     let distinct = match distinct {
         Some(Distinct { distinct, at: _ }) => *distinct,
@@ -94,17 +101,41 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
         }
     }
 
-    let having = filter::combine(havings, Clause::Having, &bindings, &mut size)?;
+    // A `having:` makes the query aggregated, so each condition is checked as it is planned.
+    let grouping = Grouping::new(&group_by, &bindings);
+    let having = filter::combine(
+        havings,
+        Clause::Having,
+        &bindings,
+        &mut size,
+        |scope, expr| grouping.check(scope, expr),
+    )?;
 
     let mut order_by = Vec::new();
+    // The scope of each term's clause, for the checks that need the whole query first.
+    let mut order_scopes = Vec::new();
     for OrderBy { terms, at } in order_bys {
-        let mut resolver = Resolver::new(Scope::all(&bindings, Clause::OrderBy, at), &mut size);
+        let scope = Scope::all(&bindings, Clause::OrderBy, at);
+        let mut resolver = Resolver::new(scope, &mut size);
         for OrderTerm { direction, expr } in terms {
             order_by.push(OrderItem {
                 expr: resolver.resolve_term(expr)?,
                 direction: *direction,
             });
+            order_scopes.push(scope);
         }
+    }
+    if grouping::aggregated(&group_by, &select, having.as_ref(), &order_by) {
+        let scope = Scope::all(&bindings, Clause::Select, select_at);
+        for SelectItem { expr, alias: _ } in &select {
+            grouping.check(&scope, expr)?;
+        }
+        for (OrderItem { expr, direction: _ }, scope) in order_by.iter().zip(&order_scopes) {
+            grouping.check(scope, expr)?;
+        }
+    }
+    if distinct {
+        terms::check_distinct_order(&select, &order_by, &order_scopes)?;
     }
 
     let limit = limit_offset::count(limit.as_ref(), Clause::Limit)?;

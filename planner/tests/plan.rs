@@ -1,108 +1,15 @@
 //! Planner tests: queries built with the builder API, checked for how they resolve and for
 //! every error the planner reports.
 
-use std::borrow::Cow;
+mod common;
 
 use recto_core::{
-    AggFunc, BinOp, BindingRef, Clause, Direction, Erased, Error, Expr, FieldMeta, JoinKind,
-    OrderTerm, Query, Schema, SchemaMeta, Select, Selected, Source, Ty, UnOp, Value,
+    AggFunc, BinOp, BindingRef, Clause, Direction, Erased, Error, Expr, JoinKind, OrderTerm, Query,
+    Select, Selected, Source, Ty, UnOp, Value,
 };
-use recto_planner::{Alias, ColumnRef, Count, Planned, PlannedExpr, plan};
+use recto_planner::{Alias, Count, Planned, PlannedExpr, plan};
 
-struct User;
-
-impl Schema for User {
-    type Fields = ();
-    const FIELDS: () = ();
-    const META: SchemaMeta = SchemaMeta {
-        table: Cow::Borrowed("users"),
-        fields: Cow::Borrowed(&[
-            field("id", "id", Ty::I64),
-            field("name", "name", Ty::Text),
-            field("email", "email_address", Ty::Text),
-            field("age", "age", Ty::I32),
-            field("org_id", "org_id", Ty::I64),
-        ]),
-        primary_key: Cow::Borrowed(&[Cow::Borrowed("id")]),
-    };
-}
-
-struct Org;
-
-impl Schema for Org {
-    type Fields = ();
-    const FIELDS: () = ();
-    const META: SchemaMeta = SchemaMeta {
-        table: Cow::Borrowed("Orgs"),
-        fields: Cow::Borrowed(&[field("id", "id", Ty::I64), field("name", "name", Ty::Text)]),
-        primary_key: Cow::Borrowed(&[Cow::Borrowed("id")]),
-    };
-}
-
-struct Empty;
-
-impl Schema for Empty {
-    type Fields = ();
-    const FIELDS: () = ();
-    const META: SchemaMeta = SchemaMeta {
-        table: Cow::Borrowed("empty"),
-        fields: Cow::Borrowed(&[]),
-        primary_key: Cow::Borrowed(&[]),
-    };
-}
-
-const fn field(name: &'static str, column: &'static str, ty: Ty) -> FieldMeta {
-    FieldMeta {
-        name: Cow::Borrowed(name),
-        column: Cow::Borrowed(column),
-        ty,
-        nullable: false,
-    }
-}
-
-fn f(binding: usize, name: &'static str) -> Expr {
-    Expr::field(BindingRef::Index(binding), name)
-}
-
-fn named(binding: &'static str, name: &'static str) -> Expr {
-    Expr::field(BindingRef::Named(Cow::Borrowed(binding)), name)
-}
-
-fn int(n: i32) -> Expr {
-    Expr::Lit(Value::I32(n))
-}
-
-fn eq(left: Expr, right: Expr) -> Expr {
-    Expr::binary(BinOp::Eq, left, right)
-}
-
-fn users() -> Query<User> {
-    Query::<User>::from_schema()
-}
-
-fn users_orgs() -> Query<(User, Org)> {
-    users().join::<Org>(
-        JoinKind::Inner,
-        Source::schema::<Org>(),
-        eq(f(1, "id"), f(0, "org_id")),
-        Some("org".into()),
-    )
-}
-
-fn column<'q>(expr: &PlannedExpr<'q>) -> ColumnRef<'q> {
-    match expr {
-        PlannedExpr::Column(column) => *column,
-        other => panic!("expected a column, got {other:?}"),
-    }
-}
-
-fn select_one(expr: Expr) -> Select {
-    Select::One(Selected::Expr(expr))
-}
-
-fn planned<S>(query: &Query<S>) -> Planned<'_> {
-    plan(query.data()).unwrap_or_else(|e| panic!("planning failed: {e}"))
-}
+use common::*;
 
 // Bindings and aliases.
 
@@ -350,10 +257,6 @@ fn schema_field_resolves_to_its_column() {
     );
 }
 
-fn is_nil(expr: Expr) -> Expr {
-    Expr::IsNil(Box::new(expr))
-}
-
 #[test]
 fn schemaless_field_is_its_own_column() {
     let q = Query::table("users")
@@ -471,7 +374,8 @@ fn having_or_having_combine() {
     let q = users()
         .group_by(vec![f(0, "age")])
         .having(eq(count.clone(), int(1)))
-        .or_having(eq(count, int(2)));
+        .or_having(eq(count, int(2)))
+        .select(select_one(f(0, "age")));
     let p = planned(&q);
     assert!(matches!(
         p.having,
@@ -798,14 +702,6 @@ fn a_constant_group_by_or_order_by_term_is_invalid() {
 
 // Nullability and types, which the writer uses to place NULLs and cast aggregates.
 
-fn agg(func: AggFunc, arg: Expr) -> Expr {
-    Expr::Aggregate {
-        func,
-        arg: Some(Box::new(arg)),
-        distinct: false,
-    }
-}
-
 fn selected<'q>(planned: &'q Planned<'q>) -> Vec<&'q PlannedExpr<'q>> {
     planned.select.iter().map(|item| &item.expr).collect()
 }
@@ -844,7 +740,8 @@ fn columns_are_nullable_by_schema_by_schemaless_binding_and_by_left_join() {
 #[test]
 fn expressions_are_nullable_when_they_can_be() {
     let null = Expr::Param(Value::Null(Ty::I32));
-    let q = users().select(Select::Tuple(
+    // Grouped by the primary key, so aggregates and every field may be selected together.
+    let q = users().group_by(vec![f(0, "id")]).select(Select::Tuple(
         [
             agg(AggFunc::Count, f(0, "age")),
             agg(AggFunc::Max, f(0, "age")),
@@ -873,7 +770,8 @@ fn expressions_are_nullable_when_they_can_be() {
 
 #[test]
 fn types_are_the_ones_every_engine_decodes() {
-    let q = users().select(Select::Tuple(
+    // Grouped by the primary key, so aggregates and every field may be selected together.
+    let q = users().group_by(vec![f(0, "id")]).select(Select::Tuple(
         [
             agg(AggFunc::Sum, f(0, "age")),
             agg(AggFunc::Sum, Expr::Lit(Value::F64(1.5))),

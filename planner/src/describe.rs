@@ -1,0 +1,192 @@
+//! A short rendering of a planned expression for error messages, in the query language's own
+//! spelling (`u0.age + 1`, `count()`, `coalesce(u0.email, "x")`), so an error can show the
+//! user which expression it means. It is not SQL, it never shows a bound value (a parameter
+//! is `^…`), and it stays short: deep or long expressions are cut with `…`, which also keeps
+//! its recursion a few levels deep.
+
+use std::fmt::Write;
+
+use recto_core::{AggFunc, BinOp, Ty, UnOp, Value};
+
+use crate::planned::PlannedExpr;
+
+/// Levels below the described expression that are still spelled out.
+const MAX_LEVELS: usize = 6;
+
+/// Characters after which the rest is cut.
+const MAX_LEN: usize = 120;
+
+/// Text literals longer than this many bytes are shown as `"…"`.
+const MAX_TEXT: usize = 40;
+
+/// `expr` as the user would recognize it, e.g. `u0.age + 1`.
+pub(crate) fn describe(expr: &PlannedExpr<'_>) -> String {
+    let mut out = String::new();
+    write_expr(expr, 0, &mut out);
+    out
+}
+
+fn write_expr(expr: &PlannedExpr<'_>, level: usize, out: &mut String) {
+    if level > MAX_LEVELS || out.len() > MAX_LEN {
+        out.push('…');
+        return;
+    }
+    let next = level + 1;
+    match expr {
+        PlannedExpr::Column(column) => {
+            let _ = write!(out, "{}.{}", column.alias, column.field);
+        }
+        PlannedExpr::Lit(value) => literal(value, out),
+        PlannedExpr::Param(_) => out.push_str("^…"),
+        PlannedExpr::Unary { op, expr } => {
+            out.push_str(match op {
+                UnOp::Not => "!",
+                UnOp::Neg => "-",
+                _ => "?",
+            });
+            // `-(-18)`, not `--18`.
+            if matches!(**expr, PlannedExpr::Unary { .. }) {
+                out.push('(');
+                write_expr(expr, next, out);
+                out.push(')');
+            } else {
+                operand(expr, next, out);
+            }
+        }
+        PlannedExpr::Binary { op, left, right } => {
+            operand(left, next, out);
+            out.push(' ');
+            out.push_str(symbol(*op));
+            out.push(' ');
+            operand(right, next, out);
+        }
+        PlannedExpr::InList { expr, list } => {
+            operand(expr, next, out);
+            out.push_str(" in [");
+            arguments(list, next, out);
+            out.push(']');
+        }
+        PlannedExpr::InParam { expr, list: _ } => {
+            operand(expr, next, out);
+            out.push_str(" in ^…");
+        }
+        PlannedExpr::IsNil(expr) => {
+            out.push_str("is_nil(");
+            write_expr(expr, next, out);
+            out.push(')');
+        }
+        PlannedExpr::Like {
+            expr,
+            pattern,
+            case_insensitive,
+        } => {
+            out.push_str(if *case_insensitive { "ilike(" } else { "like(" });
+            write_expr(expr, next, out);
+            out.push_str(", ");
+            write_expr(pattern, next, out);
+            out.push(')');
+        }
+        PlannedExpr::Aggregate {
+            func,
+            arg,
+            distinct,
+        } => {
+            out.push_str(match func {
+                AggFunc::Count => "count(",
+                AggFunc::Sum => "sum(",
+                AggFunc::Avg => "avg(",
+                AggFunc::Min => "min(",
+                AggFunc::Max => "max(",
+                _ => "aggregate(",
+            });
+            if let Some(arg) = arg {
+                write_expr(arg, next, out);
+            }
+            if *distinct {
+                out.push_str(", distinct");
+            }
+            out.push(')');
+        }
+        PlannedExpr::Coalesce(args) => {
+            out.push_str("coalesce(");
+            arguments(args, next, out);
+            out.push(')');
+        }
+    }
+}
+
+/// An operand, parenthesized when it is itself an operation with two sides.
+fn operand(expr: &PlannedExpr<'_>, level: usize, out: &mut String) {
+    if matches!(expr, PlannedExpr::Binary { .. }) {
+        out.push('(');
+        write_expr(expr, level, out);
+        out.push(')');
+    } else {
+        write_expr(expr, level, out);
+    }
+}
+
+fn arguments(args: &[PlannedExpr<'_>], level: usize, out: &mut String) {
+    for (n, arg) in args.iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        if out.len() > MAX_LEN {
+            out.push('…');
+            return;
+        }
+        write_expr(arg, level, out);
+    }
+}
+
+fn symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Eq => "==",
+        BinOp::Ne => "!=",
+        BinOp::Lt => "<",
+        BinOp::Le => "<=",
+        BinOp::Gt => ">",
+        BinOp::Ge => ">=",
+        BinOp::And => "&&",
+        BinOp::Or => "||",
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::Rem => "%",
+        _ => "?",
+    }
+}
+
+fn literal(value: &Value, out: &mut String) {
+    let _ = match value {
+        Value::Null(_) => write!(out, "nil"),
+        Value::Bool(b) => write!(out, "{b}"),
+        Value::I32(n) => write!(out, "{n}"),
+        Value::I64(n) => write!(out, "{n}"),
+        Value::F64(f) => write!(out, "{f:?}"),
+        Value::Text(text) if text.len() <= MAX_TEXT => write!(out, "{text:?}"),
+        Value::Text(_) => write!(out, "\"…\""),
+        Value::Date(date) => write!(out, "{date}"),
+        Value::Timestamp(timestamp) => write!(out, "{timestamp}"),
+        _ => write!(out, "…"),
+    };
+}
+
+/// The Rust type a column or value of SQL type `ty` decodes into, as users write it.
+pub(crate) fn rust_type(ty: Ty) -> String {
+    match ty {
+        Ty::Bool => "bool",
+        Ty::I16 => "i16",
+        Ty::I32 => "i32",
+        Ty::I64 => "i64",
+        Ty::F32 => "f32",
+        Ty::F64 => "f64",
+        Ty::Text => "String",
+        Ty::Bytes => "Vec<u8>",
+        Ty::Date => "NaiveDate",
+        Ty::Timestamp => "NaiveDateTime",
+        other => return format!("{other:?}"),
+    }
+    .to_owned()
+}

@@ -1,0 +1,135 @@
+//! Grouping, checked as PostgreSQL checks it, so that a query means the same on every
+//! engine: MariaDB (without `ONLY_FULL_GROUP_BY`) and SQLite run an ungrouped column and
+//! answer with the value of an arbitrary row of each group, which PostgreSQL rejects.
+//!
+//! A query is aggregated when it has `group_by:` terms, an aggregate in `select:`,
+//! `having:` or `order_by:`, or a `having:`. Then every column that `select:`, `having:` and
+//! `order_by:` use outside an aggregate must sit inside a sub-expression structurally equal
+//! to a `group_by:` term (two parameters with equal values are equal), or belong to a
+//! binding whose schema's primary key columns are all bare `group_by:` terms: PostgreSQL's
+//! functional-dependency rule
+//! (<https://www.postgresql.org/docs/current/sql-select.html#SQL-GROUPBY>). A schemaless
+//! binding has no known key.
+//!
+//! Aggregates may appear only in `select:`, `having:` and `order_by:`, and never inside
+//! another aggregate's argument; every engine rejects the rest, with different messages.
+
+use recto_core::{Clause, Error};
+
+use crate::bindings::Scope;
+use crate::describe::describe;
+use crate::planned::{Binding, OrderItem, PlannedExpr, SelectItem};
+use crate::walk::{self, Step};
+
+/// Checks where an aggregate was written: `aggregate` is the planned call, `nested` whether
+/// it sits inside another aggregate's argument.
+pub(crate) fn check_aggregate(
+    scope: &Scope<'_, '_>,
+    nested: bool,
+    aggregate: &PlannedExpr<'_>,
+) -> Result<(), Error> {
+    let what = describe(aggregate);
+    let misplaced = match scope.clause {
+        Clause::Select | Clause::Having | Clause::OrderBy => None,
+        Clause::Where => Some(
+            "a `where:` condition is tested row by row: put conditions on aggregates in `having:`",
+        ),
+        Clause::Join => Some("a join's `on:` is tested row by row, before any grouping"),
+        Clause::GroupBy => Some("a group cannot be defined by an aggregate over itself"),
+        _ => Some("aggregates belong in `select:`, `having:` and `order_by:`"),
+    };
+    if let Some(why) = misplaced {
+        return Err(scope.invalid(format!("the aggregate `{what}` is not allowed here: {why}")));
+    }
+    if nested {
+        return Err(scope.invalid(format!(
+            "the aggregate `{what}` is inside another aggregate's argument, which no engine \
+             computes: aggregate in a subquery first"
+        )));
+    }
+    Ok(())
+}
+
+/// Whether a query with these clauses is aggregated (see the module documentation).
+pub(crate) fn aggregated(
+    group_by: &[PlannedExpr<'_>],
+    select: &[SelectItem<'_>],
+    having: Option<&PlannedExpr<'_>>,
+    order_by: &[OrderItem<'_>],
+) -> bool {
+    !group_by.is_empty()
+        || having.is_some()
+        || select
+            .iter()
+            .any(|SelectItem { expr, alias: _ }| walk::has_aggregate(expr))
+        || order_by
+            .iter()
+            .any(|OrderItem { expr, direction: _ }| walk::has_aggregate(expr))
+}
+
+/// The `group_by:` terms of a query and what they make available outside aggregates.
+pub(crate) struct Grouping<'p, 'q> {
+    terms: &'p [PlannedExpr<'q>],
+    bindings: &'p [Binding<'q>],
+    /// For each binding, whether its whole primary key is grouped, which groups each of its
+    /// fields.
+    keyed: Vec<bool>,
+}
+
+impl<'p, 'q> Grouping<'p, 'q> {
+    /// The grouping of a query with these terms and bindings.
+    pub(crate) fn new(terms: &'p [PlannedExpr<'q>], bindings: &'p [Binding<'q>]) -> Self {
+        let keyed = bindings
+            .iter()
+            .enumerate()
+            .map(|(index, binding)| {
+                binding.schema.is_some_and(|schema| {
+                    !schema.primary_key.is_empty()
+                        && schema.primary_key.iter().all(|key| {
+                            terms.iter().any(|term| {
+                                matches!(term, PlannedExpr::Column(column)
+                                    if column.alias.index == index && column.field == key.as_ref())
+                            })
+                        })
+                })
+            })
+            .collect();
+        Grouping {
+            terms,
+            bindings,
+            keyed,
+        }
+    }
+
+    /// Checks that `expr`, written in `scope`'s clause, uses columns only inside grouped
+    /// expressions or aggregates, or of a binding whose key is grouped.
+    pub(crate) fn check(&self, scope: &Scope<'_, '_>, expr: &PlannedExpr<'q>) -> Result<(), Error> {
+        walk::visit(expr, |node| {
+            if self.terms.iter().any(|term| term == node) {
+                return Ok(Step::Skip);
+            }
+            match node {
+                PlannedExpr::Aggregate { .. } => Ok(Step::Skip),
+                PlannedExpr::Column(column) => {
+                    let index = column.alias.index;
+                    if self.keyed.get(index).copied().unwrap_or(false) {
+                        return Ok(Step::Skip);
+                    }
+                    let table = self
+                        .bindings
+                        .get(index)
+                        .map_or("?", |binding| binding.table);
+                    Err(scope.invalid(format!(
+                        "the field `{}` of `{table}` (`{}`) is neither grouped nor inside an \
+                         aggregate: add it to `group_by:`, aggregate it (`max(..)`), or group \
+                         by the primary key of `{table}` (PostgreSQL rejects the query, and \
+                         the other engines would answer with an arbitrary row's value)",
+                        column.field,
+                        describe(node),
+                    )))
+                }
+                _ => Ok(Step::Descend),
+            }
+        })
+    }
+}

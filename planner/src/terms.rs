@@ -1,0 +1,77 @@
+//! What an expression may be where SQL gives it a fixed role.
+//!
+//! - A `group_by:` or `order_by:` term must depend on the row: a term with no column and
+//!   no aggregate is a constant, which groups and sorts nothing, and which the engines read
+//!   as a column position when it is (or folds to) an integer (`ORDER BY -1` fails, `-(-18)`
+//!   is position 18, SQLite folds `(TRUE OR TRUE) AND FALSE` to position 0).
+//! - A condition (`where:`, `having:`, a join's `on:`) and the operands of `&&`, `||` and
+//!   `!` must be booleans where the plan knows their type. PostgreSQL rejects anything else;
+//!   MariaDB and SQLite would read an integer as true when non-zero and text as false,
+//!   answering a different question on each engine. A type the plan does not know (a
+//!   schemaless field) is left to the engine.
+//! - With `distinct: true` every sort term must be one of the selected expressions:
+//!   PostgreSQL rejects the rest, and the other engines would sort each distinct row by the
+//!   value of an arbitrary one of the rows it stands for.
+
+use recto_core::{Error, Ty};
+
+use crate::bindings::Scope;
+use crate::describe::{describe, rust_type};
+use crate::planned::{OrderItem, PlannedExpr, SelectItem};
+use crate::walk;
+
+/// Checks a whole `group_by:` or `order_by:` term.
+pub(crate) fn check_term(scope: &Scope<'_, '_>, term: &PlannedExpr<'_>) -> Result<(), Error> {
+    if walk::has_column(term) || walk::has_aggregate(term) {
+        return Ok(());
+    }
+    Err(scope.invalid(format!(
+        "the term `{}` is a constant: it groups or sorts nothing, and SQL reads an integer \
+         there as a column position; write an expression of the row's fields",
+        describe(term)
+    )))
+}
+
+/// Checks that `expr`, used as `what` (a condition, an operand of `&&`), is a boolean where
+/// its type is known.
+pub(crate) fn expect_boolean(
+    scope: &Scope<'_, '_>,
+    what: &str,
+    expr: &PlannedExpr<'_>,
+) -> Result<(), Error> {
+    match expr.ty() {
+        None | Some(Ty::Bool) => Ok(()),
+        Some(ty) => Err(scope.invalid(format!(
+            "{what} must be a boolean, but `{}` is a `{}`: compare it with something (the \
+             engines disagree on what a non-boolean means there)",
+            describe(expr),
+            rust_type(ty)
+        ))),
+    }
+}
+
+/// With `distinct: true`, checks that every sort term is structurally one of the selected
+/// expressions; `scopes` holds the scope of the clause that wrote each term.
+pub(crate) fn check_distinct_order(
+    select: &[SelectItem<'_>],
+    order_by: &[OrderItem<'_>],
+    scopes: &[Scope<'_, '_>],
+) -> Result<(), Error> {
+    for (OrderItem { expr, direction: _ }, scope) in order_by.iter().zip(scopes) {
+        let selected = select.iter().any(
+            |SelectItem {
+                 expr: item,
+                 alias: _,
+             }| item == expr,
+        );
+        if !selected {
+            return Err(scope.invalid(format!(
+                "with `distinct: true` every sort term must be selected, and `{}` is not: \
+                 select it too, or sort by a selected expression (PostgreSQL rejects the \
+                 query, and the other engines would sort by an arbitrary row's value)",
+                describe(expr)
+            )));
+        }
+    }
+    Ok(())
+}
