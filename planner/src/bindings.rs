@@ -8,6 +8,7 @@
 
 use recto_core::{BindingRef, Clause, Error, From, Join, JoinKind, Location, SchemaMeta, Source};
 
+use crate::names;
 use crate::planned::{Alias, Binding};
 
 /// Resolves the source and the joins into bindings 0, 1, ...; rejects a name used twice.
@@ -74,6 +75,11 @@ fn binding<'q>(
             });
         }
     };
+    names::check_source(source, name).map_err(|reason| Error::InvalidClause {
+        clause,
+        reason,
+        at: at.clone(),
+    })?;
     let table = source.table();
     Ok(Binding {
         table,

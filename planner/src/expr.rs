@@ -9,6 +9,7 @@ use recto_core::{AggFunc, Array, BinOp, BindingRef, Error, Expr, Name, UnOp};
 
 use crate::bindings::Scope;
 use crate::grouping;
+use crate::names;
 use crate::planned::{ColumnRef, PlannedExpr, SizeHint};
 use crate::terms;
 
@@ -93,6 +94,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     fn field(&self, binding: &BindingRef, name: &'q Name) -> Result<ColumnRef<'q>, Error> {
         let binding = self.scope.lookup(binding)?;
         let Some(schema) = binding.schema else {
+            names::check_column(name).map_err(|reason| self.scope.invalid(reason))?;
             return Ok(ColumnRef {
                 alias: binding.alias,
                 column: name,

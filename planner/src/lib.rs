@@ -25,6 +25,7 @@ mod expr;
 mod filter;
 mod grouping;
 mod limit_offset;
+mod names;
 mod nullable;
 mod planned;
 mod select;
@@ -87,6 +88,10 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
 
     let filter = filter::combine(wheres, Clause::Where, &bindings, &mut size, |_, _| Ok(()))?;
     let select_at = select.as_ref().map_or(&from.at, |clause| &clause.at);
+    if let Some(clause) = select {
+        names::check_select(clause)
+            .map_err(|reason| Scope::all(&bindings, Clause::Select, select_at).invalid(reason))?;
+    }
     let select = select::expand(select.as_ref(), &root, &from.at, &bindings, &mut size)?;
     let distinct = match distinct {
         Some(Distinct { distinct, at: _ }) => *distinct,
