@@ -2,6 +2,11 @@
 //! bindings resolved to tables and aliases, fields checked against schemas and turned into
 //! columns, `where`/`having` lists combined, `select: u` expanded, `limit`/`offset` checked.
 //!
+//! It also rejects what the engines would run differently or not at all: constant sort and
+//! group terms, non-boolean conditions, unselected sort terms under `distinct: true`,
+//! ungrouped columns and misplaced aggregates, empty identifiers, and nesting past its depth
+//! limit (`docs/architecture.md`, "What the planner rejects").
+//!
 //! It knows no SQL: how any of this is spelled is the adapters' business. Every problem it
 //! finds is a typed [`Error`] naming the clause and where it was written; it never panics.
 //!
@@ -48,7 +53,8 @@ pub use crate::planned::{
 /// Bindings: 0 is the source, 1.. the joins in order; a join's `on:` may refer only to the
 /// bindings up to and including its own. Errors name the clause and its location:
 /// [`Error::UnknownField`], [`Error::UnknownBinding`], [`Error::BindingOutOfRange`],
-/// [`Error::DuplicateBinding`], [`Error::MissingSelect`] and [`Error::InvalidClause`].
+/// [`Error::DuplicateBinding`], [`Error::MissingSelect`] and [`Error::InvalidClause`] (for
+/// every rule of the crate documentation, with the offending expression in its reason).
 pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
     let QueryData {
         from,

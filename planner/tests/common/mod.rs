@@ -1,6 +1,9 @@
 //! The schemas and builders the planner's test files share: users in organisations.
 
-#![allow(dead_code)] // Each test crate uses the part of the fixture it needs.
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of the fixture"
+)]
 
 use std::borrow::Cow;
 
