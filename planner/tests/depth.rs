@@ -107,3 +107,31 @@ fn type_and_nullability_of_a_hand_built_deep_plan_stay_on_the_stack() {
     let shallow = negations(200, column);
     assert_eq!((shallow.ty(), shallow.nullable()), (Some(Ty::I32), false));
 }
+
+#[test]
+fn the_deepest_accepted_expressions_plan_on_a_small_stack() {
+    // The checks the planner runs at each level (boolean operands, aggregates, types) must
+    // not make a level costlier than the 2 MiB stack allows at the limit.
+    let flag = || Expr::field(BindingRef::Index(0), "flag");
+    let mut and_chain = flag();
+    let mut not_chain = flag();
+    let mut sum = field("x");
+    for _ in 0..255 {
+        and_chain = Expr::binary(recto_core::BinOp::And, flag(), and_chain);
+        not_chain = Expr::Unary {
+            op: UnOp::Not,
+            expr: Box::new(not_chain),
+        };
+        sum = Expr::binary(
+            recto_core::BinOp::Add,
+            Expr::Lit(recto_core::Value::I32(1)),
+            sum,
+        );
+    }
+    let query = Query::table("t")
+        .filter(and_chain)
+        .filter(not_chain)
+        .select(Select::One(Selected::Expr(sum)));
+    let result = on_small_stack(|| plan(query.data()).map(drop));
+    assert!(result.is_ok(), "{result:?}");
+}
