@@ -14,12 +14,18 @@ use recto_planner::PlannedExpr;
 use super::Writer;
 use crate::dialect::{
     Avg, BooleanExtrema, Booleans, Dialect, FloatLiterals, FloatRemainder, FloatSum, Ilike,
-    InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce,
+    InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, OtherExtrema,
 };
 
-impl<D: Dialect + ?Sized> Writer<'_, D> {
+impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// Appends an expression.
     pub(super) fn expr(&mut self, expr: &PlannedExpr<'_>) -> Result<(), Error> {
+        if let Some(grouped) = self.grouped {
+            let is_grouped = grouped.iter().any(|term| term == expr);
+            if is_grouped || matches!(expr, PlannedExpr::Column(_)) {
+                return self.min_over_group(expr, grouped);
+            }
+        }
         match expr {
             PlannedExpr::Column(column) => self.column(column),
             PlannedExpr::Lit(value) => self.literal(value),
@@ -41,6 +47,22 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
             } => self.aggregate(*func, arg.as_deref(), *distinct),
             PlannedExpr::Coalesce(args) => self.coalesce(expr, args),
         }
+    }
+
+    /// `min(expr)` for a grouped expression or a column inside `HAVING`, where the engine
+    /// resolves neither there (see
+    /// [`HavingGrouped::MinOverGroup`](crate::dialect::HavingGrouped::MinOverGroup)).
+    fn min_over_group(
+        &mut self,
+        expr: &PlannedExpr<'_>,
+        grouped: &'p [PlannedExpr<'p>],
+    ) -> Result<(), Error> {
+        self.grouped = None;
+        self.sql("min(");
+        self.expr(expr)?;
+        self.sql(")");
+        self.grouped = Some(grouped);
+        Ok(())
     }
 
     /// Appends an operand of a comparison, arithmetic or predicate: a `NOT` is wrapped in
@@ -217,19 +239,22 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
     /// How many placeholders a list of `len` elements expands to. Padding by repeating the
     /// last element changes no match and lets a statement cache serve many lengths with one
     /// shape: up to 1024 elements, to the next power of two (5 to 8 share a shape); past it,
-    /// to the next multiple of 1024. No padding where it alone would pass the dialect's
-    /// parameter limit.
-    fn padded_len(&self, len: usize) -> usize {
+    /// to the next multiple of 1024. A list is padded only while the whole statement — every
+    /// parameter the plan counted, before and after the list, plus the padding of earlier
+    /// lists and this one — stays within the dialect's parameter limit.
+    fn padded_len(&mut self, len: usize) -> usize {
         let padded = if len <= 1024 {
             len.next_power_of_two()
         } else {
             len.div_ceil(1024) * 1024
         };
-        if self.params.len() + padded > self.quirks.max_params {
-            len
-        } else {
-            padded
+        let extra = padded - len;
+        let total = self.planned_params + self.padding + extra;
+        if !self.pad_lists || total > self.quirks.max_params {
+            return len;
         }
+        self.padding += extra;
+        padded
     }
 
     /// The condition that matches no row, for `in` an empty list: `(1 = 0)` is valid, and
@@ -287,8 +312,10 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
     /// result the type [`PlannedExpr::ty`] promises: `CAST(sum(x) AS bigint)` where the
     /// engine sums integers into a decimal, `avg(CAST(x AS double))` where it averages them
     /// into one, `sum(CAST(x AS double))` where it sums single-precision floats in single
-    /// precision, and `bool_and(x)`/`bool_or(x)` for `min`/`max` of booleans where the engine
-    /// has no such `min`/`max`.
+    /// precision, `bool_and(x)`/`bool_or(x)` for `min`/`max` of booleans where the engine
+    /// has no such `min`/`max`, and the first of the sorted values for bytes and unknown
+    /// types where `min`/`max` may not exist for them. A `HAVING` argument is printed as
+    /// written: inside an aggregate, columns are the rows' own.
     #[inline(never)]
     fn aggregate(
         &mut self,
@@ -296,7 +323,25 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
         arg: Option<&PlannedExpr<'_>>,
         distinct: bool,
     ) -> Result<(), Error> {
+        let grouped = self.grouped.take();
+        self.aggregate_call(func, arg, distinct)?;
+        self.grouped = grouped;
+        Ok(())
+    }
+
+    fn aggregate_call(
+        &mut self,
+        func: AggFunc,
+        arg: Option<&PlannedExpr<'_>>,
+        distinct: bool,
+    ) -> Result<(), Error> {
         let arg_ty = arg.and_then(PlannedExpr::ty);
+        if let (AggFunc::Min | AggFunc::Max, Some(arg)) = (func, arg) {
+            let other = matches!(arg_ty, None | Some(Ty::Bytes));
+            if other && self.quirks.other_extrema == OtherExtrema::ArrayAgg {
+                return self.first_in_order(arg, func == AggFunc::Max);
+            }
+        }
         let cast_result = match func {
             AggFunc::Sum => self.sum_cast(arg_ty),
             _ => None,
@@ -340,6 +385,22 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
             self.sql(ty);
             self.sql(")");
         }
+        Ok(())
+    }
+
+    /// `(array_agg(x ORDER BY x ASC NULLS LAST))[1]`, `DESC` for the greatest: the group's
+    /// least or greatest value, NULL when every value is NULL or the group is empty, as
+    /// `min`/`max` are. `DISTINCT` changes neither, so it is not written.
+    fn first_in_order(&mut self, arg: &PlannedExpr<'_>, greatest: bool) -> Result<(), Error> {
+        self.sql("(array_agg(");
+        self.expr(arg)?;
+        self.sql(" ORDER BY ");
+        self.expr(arg)?;
+        self.sql(if greatest {
+            " DESC NULLS LAST))[1]"
+        } else {
+            " ASC NULLS LAST))[1]"
+        });
         Ok(())
     }
 
