@@ -371,3 +371,39 @@ fn a_list_is_padded_only_while_the_whole_statement_fits() {
     assert_eq!(sqlite_params(600, 31_000, 500).ok(), Some(32_100));
     assert!(sqlite_params(600, 32_000, 500).is_err());
 }
+
+/// The writer walks only planned trees, which the planner bounds at 256 levels: the deepest
+/// `having:` it accepts, printed with MySQL's `min` over grouped terms and the other
+/// engines' native form, fits in a 2 MiB stack like every other clause.
+#[test]
+fn the_deepest_accepted_having_renders_on_a_small_stack() {
+    let rendered = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| {
+            use recto_adapters::ToSql;
+            let mut deep = bin(BinOp::Add, u("age"), agg(AggFunc::Count, None, false));
+            for n in 0..252 {
+                deep = if n % 2 == 0 {
+                    bin(BinOp::Add, deep, u("id"))
+                } else {
+                    neg(deep)
+                };
+            }
+            let q = users()
+                .group_by(vec![u("id")])
+                .having(bin(BinOp::Gt, deep, param(Value::I32(0))))
+                .select(one(u("id")));
+            [
+                q.to_sql(recto_adapters::Postgres),
+                q.to_sql(recto_adapters::MySql),
+                q.to_sql(recto_adapters::Sqlite),
+            ]
+            .map(|sql| sql.map(|sql| sql.text.matches("min(").count()))
+        })
+        .expect("spawning a thread")
+        .join()
+        .expect("rendering did not overflow the stack");
+    // MySQL wraps every column outside the aggregate: `age` and the 126 `id`s.
+    let counts: Vec<_> = rendered.into_iter().map(Result::ok).collect();
+    assert_eq!(counts, [Some(0), Some(127), Some(0)]);
+}
