@@ -6,6 +6,7 @@
 //! The writer validates nothing the planner has checked; what it rejects is what a dialect
 //! cannot express ([`Error::Unsupported`]), before any SQL leaves it.
 
+mod aggregate;
 mod expr;
 mod order_by;
 mod params;
