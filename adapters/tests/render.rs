@@ -372,6 +372,22 @@ fn a_list_is_padded_only_while_the_whole_statement_fits() {
     assert!(sqlite_params(600, 32_000, 500).is_err());
 }
 
+/// Text literals are bound but not counted by the plan, so the padding planned from its
+/// count can still take a statement past the limit; it is then printed again unpadded.
+#[test]
+fn a_padded_statement_past_the_limit_is_printed_again_unpadded() {
+    use recto_adapters::ToSql;
+    let literals = (0..1_100)
+        .map(|n| lit(Value::Text(format!("v{n}"))))
+        .collect();
+    let list = in_param(u("id"), Array::I64((0..31_000).collect()));
+    let q = users()
+        .filter(list.or(in_list(u("name"), literals)))
+        .select(one(u("id")));
+    let sql = q.to_sql(recto_adapters::Sqlite);
+    assert_eq!(sql.map(|sql| sql.params.len()).ok(), Some(32_100));
+}
+
 /// The writer walks only planned trees, which the planner bounds at 256 levels: the deepest
 /// `having:` it accepts, printed with MySQL's `min` over grouped terms and the other
 /// engines' native form, fits in a 2 MiB stack like every other clause.
