@@ -14,8 +14,12 @@
 )]
 
 mod common;
+#[path = "engine_differences/extrema.rs"]
+mod extrema;
 mod fixture;
 mod servers;
+#[path = "engine_differences/statements.rs"]
+mod statements;
 
 use servers::{Server, unique};
 

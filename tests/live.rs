@@ -311,4 +311,36 @@ assert_rows! {
     every_clause: (String, i64), ordered, [(s("Acme"), 2), (s("Globex"), 2)];
     // Every field of Ada's org, then her name.
     select_a_whole_binding_in_a_tuple: (i64, String, bool, String), unordered, [(1, s("Acme"), true, s("Ada"))];
+    // Emails, or "none" for Brian and O'Brien, once each, by code point ("ni" < "no").
+    distinct_sorted_by_a_repeated_param_expression: (String,), ordered, [
+        (s("ada@acme.test"),), (s("alice@example.test"),), (s("ni\"hon@example.test"),),
+        (s("none"),), (s("zoe@globex.test"),),
+    ];
+    // Ages plus one: 18 (O'Brien), 29 (日本), 37 (Ada, Zoë), 42 (Brian), 65 (alice).
+    grouped_by_a_repeated_param_expression: (i32, i64), ordered, [
+        (18, 1), (29, 1), (37, 2), (42, 1), (65, 1),
+    ];
+    // The org, or the user's own id without one: 1 (Ada, Brian), 2 (Zoë, O'Brien), 5
+    // (alice), 3 (日本); above 1: 2, 3 and 5.
+    having_over_a_grouped_expression: (i64, i64), unordered, [(2, 2), (3, 1), (5, 1)];
+    // The NULL group (Brian, O'Brien) and the emails after "b": "ni\"hon..." and "zoe...".
+    having_over_a_nullable_grouped_column: (Option<String>, i64), unordered, [
+        (None, 2), (Some(s("ni\"hon@example.test")), 1), (Some(s("zoe@globex.test")), 1),
+    ];
+    // Older than 35: Ada 36, Brian 41, Zoë 36, alice 64.
+    having_over_a_column_of_a_grouped_key: (i64, String), unordered, [
+        (1, s("Ada")), (2, s("Brian")), (3, s("Zoë")), (5, s("alice")),
+    ];
+    // One group, the whole table, whatever its rows.
+    having_alone_is_one_group: (i32,), unordered, [(1,)];
+    having_alone_over_no_rows: (i32,), unordered, [(1,)];
+    having_alone_false: (i32,), unordered, [];
+    // Every post is its own (published_at, user_id) group, so each average is its score:
+    // -1.25 (post 4 by 4), 2.0 (post 2 by 1), 3.0 (posts 3 by 3 and 5 by 5), 4.5 (post 1 by 1).
+    distinct_grouped_sorted_by_an_average: (i64, Option<f64>), ordered, [
+        (4, Some(-1.25)), (1, Some(2.0)), (3, Some(3.0)), (5, Some(3.0)), (1, Some(4.5)),
+    ];
+    // DISTINCT of a constant is one row; the offset skips it.
+    distinct_constant_with_an_offset: (i32,), ordered, [];
+    distinct_constant_without_an_offset: (i32,), ordered, [(5,)];
 }

@@ -85,6 +85,87 @@ pub struct Quirks {
     pub mixed_coalesce: MixedCoalesce,
     /// How `%` is written when an operand is a float.
     pub float_remainder: FloatRemainder,
+    /// Whether equal values share one placeholder.
+    pub placeholders: Placeholders,
+    /// How `min` and `max` are written where the engine's own may not exist: bytes, and
+    /// arguments whose type the plan cannot tell (booleans are [`BooleanExtrema`]).
+    pub other_extrema: OtherExtrema,
+    /// How `having:` refers to grouped expressions and columns outside any aggregate.
+    pub having_grouped: HavingGrouped,
+    /// How `having:` is written without `group_by:` and without any aggregate.
+    pub having_alone: HavingAlone,
+    /// How `distinct: true` is written with `order_by:` or `offset:`.
+    pub distinct_sorted: DistinctSorted,
+}
+
+/// Whether a value bound twice in one statement gets one placeholder or two.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Placeholders {
+    /// Numbered (`$1`): a value equal to one already bound (same variant, same bits) reuses
+    /// its placeholder, so an expression written twice (`select:` and `group_by: u.a + ^1`)
+    /// is the same expression to the engine, which matches them by their text.
+    Numbered,
+    /// Positional (`?`): every occurrence binds its own value.
+    Positional,
+}
+
+/// How `min(x)` and `max(x)` are written when `x` is bytes or of a type the plan cannot
+/// tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OtherExtrema {
+    /// `min(x)`, `max(x)`: the engine orders every type it stores.
+    Native,
+    /// `(array_agg(x ORDER BY x ASC NULLS LAST))[1]` (`DESC` for `max`): the first value of
+    /// the group in order, NULL when every value is NULL or there is none, for any type the
+    /// engine can sort, where `min`/`max` exist only for some types. It collects the group's
+    /// values and sorts them: O(n log n) time and O(n) memory per group, where a native
+    /// `min` is one pass.
+    ArrayAgg,
+}
+
+/// How a `having:` condition refers to a `group_by:` expression, and to a column outside
+/// any aggregate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HavingGrouped {
+    /// As written: the engine matches grouped expressions in `HAVING`.
+    Native,
+    /// `min(expr)`: the engine resolves a column inside `HAVING` only against the select
+    /// list and plain grouped columns. Every row of a group has the same value of a
+    /// grouped expression (and of a column grouped or determined by a grouped key, the only
+    /// ones a grouped `HAVING` may name), so its `min` over the group is that value, NULL
+    /// for the NULL group.
+    MinOverGroup,
+}
+
+/// How `having:` is written in a query with no `group_by:` and no aggregate, which
+/// PostgreSQL evaluates once, over the whole table as one group (one row or none, even
+/// from an empty table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HavingAlone {
+    /// `HAVING cond`.
+    Native,
+    /// `SELECT ... FROM (SELECT count(*) FROM ... WHERE ...) AS g0 WHERE cond`: the derived
+    /// table is exactly one row, the one group, and the condition filters it. The engine
+    /// rejects a `HAVING` on a query that is not an aggregate, or filters each row with it.
+    OneRowTable,
+}
+
+/// How `distinct: true` is written when the query also has `order_by:` or `offset:`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DistinctSorted {
+    /// `SELECT DISTINCT ... ORDER BY ... OFFSET ...`.
+    Native,
+    /// `SELECT s0.c0, ... FROM (SELECT DISTINCT ... AS c0, ...) AS s0 ORDER BY s0.c0 ...
+    /// OFFSET ...`: sorting and skipping happen outside the `DISTINCT`, on the derived
+    /// table's columns. The engine's optimizer loses rows when it sorts a grouped `DISTINCT`
+    /// by an expression over an aggregate, and ignores `OFFSET` when every selected column is
+    /// a constant.
+    DerivedTable,
 }
 
 /// How boolean literals are spelled.

@@ -165,6 +165,14 @@ cases! {
         agg(AggFunc::Max, Some(r("ok")), false),
         agg(AggFunc::Max, Some(r("single")), false),
     ]));
+    min_and_max_of_bytes => blobs().select(tuple(vec![
+        agg(AggFunc::Min, Some(u("data")), false),
+        agg(AggFunc::Max, Some(u("data")), true),
+    ]));
+    min_and_max_of_unknown_types => Query::table("events").select(tuple(vec![
+        agg(AggFunc::Min, Some(u("flag")), false),
+        agg(AggFunc::Max, Some(bin(BinOp::Add, u("n"), param(Value::I32(1)))), false),
+    ]));
     coalesce_of_a_float_and_an_integer => readings().select(tuple(vec![
         Expr::Coalesce(vec![r("double"), int(0)]),
         Expr::Coalesce(vec![r("double"), lit(Value::F64(0.5))]),
@@ -185,6 +193,35 @@ cases! {
         .having(bin(BinOp::Gt, agg(AggFunc::Count, None, false), int(1)))
         .or_having(eq(agg(AggFunc::Max, Some(u("id")), false), int(7)))
         .select(one(u("age")));
+
+    having_over_a_grouped_expression => users()
+        .group_by(vec![Expr::Coalesce(vec![u("email"), u("name")]), u("id")])
+        .having(bin(BinOp::Gt, Expr::Coalesce(vec![u("email"), u("name")]), text("m")))
+        .or_having(bin(BinOp::Gt, bin(BinOp::Add, u("age"), agg(AggFunc::Max, Some(u("age")), false)), int(60)))
+        .select(tuple(vec![Expr::Coalesce(vec![u("email"), u("name")]), agg(AggFunc::Count, None, false)]));
+    having_without_group_by_or_aggregate => users()
+        .filter(bin(BinOp::Gt, u("age"), param(Value::I32(18))))
+        .having(eq(param(Value::I32(1)), int(1)))
+        .limit(int(5))
+        .select(tuple(vec![int(1), text("x")]));
+    having_without_group_by_with_an_aggregate => users()
+        .having(bin(BinOp::Gt, agg(AggFunc::Count, None, false), int(0)))
+        .select(one(int(1)));
+
+    // Equal values where placeholders are numbered.
+    equal_params_share_a_placeholder => users()
+        .filter(eq(u("age"), param(Value::I32(1))).or(eq(u("id"), param(Value::I64(1)))))
+        .group_by(vec![bin(BinOp::Add, u("age"), param(Value::I32(1)))])
+        .select(tuple(vec![
+            bin(BinOp::Add, u("age"), param(Value::I32(1))),
+            param(Value::F64(0.0)),
+            param(Value::F64(-0.0)),
+            param(Value::F64(0.0)),
+        ]));
+    distinct_sorted_by_an_expression_with_a_param => users()
+        .distinct(true)
+        .select(one(Expr::Coalesce(vec![u("email"), text("x")])))
+        .order_by(order(Direction::Asc, Expr::Coalesce(vec![u("email"), text("x")])));
 
     // Order by.
     order_by_asc_desc => users().order_by(order(Direction::Desc, u("age"))).order_by(order(Direction::Asc, u("id"))).select(one(u("id")));
@@ -234,6 +271,18 @@ cases! {
     offset_without_limit => users().offset(int(20)).select(one(u("id")));
     offset_param_without_limit => users().offset(param(Value::I64(20))).select(one(u("id")));
     limit_zero => users().limit(int(0)).select(one(u("id")));
+    distinct_sorted_by_a_nullable_aggregate => users()
+        .group_by(vec![u("org_id"), u("name")])
+        .distinct(true)
+        .select(tuple(vec![u("name"), agg(AggFunc::Avg, Some(u("age")), false)]))
+        .order_by(order(Direction::Asc, agg(AggFunc::Avg, Some(u("age")), false)))
+        .order_by(order(Direction::Desc, u("name")));
+    distinct_constants_with_an_offset => users()
+        .distinct(true)
+        .select(Select::Struct(vec![("k".into(), param(Value::I32(5)))]))
+        .limit(int(10))
+        .offset(int(4));
+    distinct_without_order_or_offset_is_written_as_is => users().distinct(true).limit(int(3)).select(one(u("email")));
 
     // Joins.
     inner_join => users_orgs(JoinKind::Inner).select(tuple(vec![u("name"), o("name")]));
@@ -264,4 +313,113 @@ cases! {
         .order_by(order(Direction::DescNullsLast, agg(AggFunc::Count, None, false)))
         .limit(param(Value::I64(10)))
         .offset(int(5));
+}
+
+/// `blobs`: a bytes column.
+struct Blob;
+
+impl recto_core::Schema for Blob {
+    type Fields = ();
+    const FIELDS: () = ();
+    const META: recto_core::SchemaMeta = recto_core::SchemaMeta {
+        table: std::borrow::Cow::Borrowed("blobs"),
+        fields: std::borrow::Cow::Borrowed(&[
+            recto_core::FieldMeta {
+                name: std::borrow::Cow::Borrowed("id"),
+                column: std::borrow::Cow::Borrowed("id"),
+                ty: Ty::I64,
+                nullable: false,
+            },
+            recto_core::FieldMeta {
+                name: std::borrow::Cow::Borrowed("data"),
+                column: std::borrow::Cow::Borrowed("data"),
+                ty: Ty::Bytes,
+                nullable: true,
+            },
+        ]),
+        primary_key: std::borrow::Cow::Borrowed(&[std::borrow::Cow::Borrowed("id")]),
+    };
+}
+
+fn blobs() -> Query<Blob> {
+    Query::<Blob>::from_schema()
+}
+
+/// How many parameters SQLite gets for `in ^list` of `len` ids with `before` parameters
+/// ahead of it and `after` behind it (every one a distinct value).
+fn sqlite_params(before: usize, len: usize, after: usize) -> Result<usize, recto_core::Error> {
+    use recto_adapters::ToSql;
+    let names = |range: std::ops::Range<usize>| {
+        in_list(u("name"), range.map(|n| text(&format!("v{n}"))).collect())
+    };
+    let list = in_param(u("id"), Array::I64((0..len as i64).collect()));
+    users()
+        .filter(names(0..before).or(list).or(names(before..before + after)))
+        .select(one(u("id")))
+        .to_sql(recto_adapters::Sqlite)
+        .map(|sql| sql.params.len())
+}
+
+/// A list is padded only while the whole statement stays within SQLite's 32,766
+/// parameters: 31,000 elements pad to 31,744, which leaves room for exactly 1,022 others.
+#[test]
+fn a_list_is_padded_only_while_the_whole_statement_fits() {
+    assert_eq!(sqlite_params(511, 31_000, 511).ok(), Some(32_766));
+    assert_eq!(sqlite_params(512, 31_000, 511).ok(), Some(32_023));
+    assert_eq!(sqlite_params(0, 31_000, 1_023).ok(), Some(32_023));
+    // The 32,100 parameters fit unpadded; padded they would be 32,844.
+    assert_eq!(sqlite_params(600, 31_000, 500).ok(), Some(32_100));
+    assert!(sqlite_params(600, 32_000, 500).is_err());
+}
+
+/// Text literals are bound but not counted by the plan, so the padding planned from its
+/// count can still take a statement past the limit; it is then printed again unpadded.
+#[test]
+fn a_padded_statement_past_the_limit_is_printed_again_unpadded() {
+    use recto_adapters::ToSql;
+    let literals = (0..1_100)
+        .map(|n| lit(Value::Text(format!("v{n}"))))
+        .collect();
+    let list = in_param(u("id"), Array::I64((0..31_000).collect()));
+    let q = users()
+        .filter(list.or(in_list(u("name"), literals)))
+        .select(one(u("id")));
+    let sql = q.to_sql(recto_adapters::Sqlite);
+    assert_eq!(sql.map(|sql| sql.params.len()).ok(), Some(32_100));
+}
+
+/// The writer walks only planned trees, which the planner bounds at 256 levels: the deepest
+/// `having:` it accepts, printed with MySQL's `min` over grouped terms and the other
+/// engines' native form, fits in a 2 MiB stack like every other clause.
+#[test]
+fn the_deepest_accepted_having_renders_on_a_small_stack() {
+    let rendered = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| {
+            use recto_adapters::ToSql;
+            let mut deep = bin(BinOp::Add, u("age"), agg(AggFunc::Count, None, false));
+            for n in 0..252 {
+                deep = if n % 2 == 0 {
+                    bin(BinOp::Add, deep, u("id"))
+                } else {
+                    neg(deep)
+                };
+            }
+            let q = users()
+                .group_by(vec![u("id")])
+                .having(bin(BinOp::Gt, deep, param(Value::I32(0))))
+                .select(one(u("id")));
+            [
+                q.to_sql(recto_adapters::Postgres),
+                q.to_sql(recto_adapters::MySql),
+                q.to_sql(recto_adapters::Sqlite),
+            ]
+            .map(|sql| sql.map(|sql| sql.text.matches("min(").count()))
+        })
+        .expect("spawning a thread")
+        .join()
+        .expect("rendering did not overflow the stack");
+    // MySQL wraps every column outside the aggregate: `age` and the 126 `id`s.
+    let counts: Vec<_> = rendered.into_iter().map(Result::ok).collect();
+    assert_eq!(counts, [Some(0), Some(127), Some(0)]);
 }

@@ -8,6 +8,9 @@ use recto::prelude::*;
 
 use crate::common::{Org, Post, User};
 
+mod engine_forms;
+pub use engine_forms::*;
+
 /// The row of `select_struct`: decoded by column name.
 #[derive(Debug, PartialEq, sqlx::FromRow)]
 pub struct Summary {

@@ -4,9 +4,10 @@
 mod ddl;
 
 use crate::dialect::{
-    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, FloatLiterals, FloatRemainder, FloatSum,
-    Ilike, InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NullsDefault,
-    NullsOrder, OffsetWithoutLimit, Quirks, push_quoted,
+    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted, FloatLiterals,
+    FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, InParam, IntegerDivision,
+    IntegerSum, LikeEscape, MixedCoalesce, NullsDefault, NullsOrder, OffsetWithoutLimit,
+    OtherExtrema, Placeholders, Quirks, push_quoted,
 };
 
 /// MySQL and MariaDB.
@@ -77,6 +78,23 @@ const QUIRKS: Quirks = Quirks {
     mixed_coalesce: MixedCoalesce::Unified,
     // `%` on floats is C's fmod: https://dev.mysql.com/doc/refman/8.4/en/mathematical-functions.html#function_mod
     float_remainder: FloatRemainder::Native,
+    // `?` is positional: https://dev.mysql.com/doc/refman/8.4/en/prepare.html
+    placeholders: Placeholders::Positional,
+    // min/max take any type, BLOBs compared bytewise:
+    // https://mariadb.com/kb/en/max/ https://dev.mysql.com/doc/refman/8.4/en/blob.html
+    other_extrema: OtherExtrema::Native,
+    // MariaDB resolves a column in HAVING against the select list and the plain GROUP BY
+    // columns only (1054 "Unknown column ... in 'HAVING'" for `coalesce(a, b)` grouped):
+    // https://mariadb.com/kb/en/having/ and, for MySQL's rule,
+    // https://dev.mysql.com/doc/refman/8.4/en/group-by-handling.html
+    having_grouped: HavingGrouped::MinOverGroup,
+    // Without GROUP BY and aggregates, MariaDB applies HAVING to each row, like WHERE:
+    // https://mariadb.com/kb/en/having/
+    having_alone: HavingAlone::OneRowTable,
+    // MariaDB 10.11 returns one row for `SELECT DISTINCT d, avg(f) ... GROUP BY ts, d ORDER
+    // BY avg(f) IS NULL, avg(f)` and ignores OFFSET under `SELECT DISTINCT <constants>`
+    // (docs/dialects.md, "Engine bugs"): https://mariadb.com/kb/en/derived-tables/
+    distinct_sorted: DistinctSorted::DerivedTable,
 };
 
 impl Dialect for MySql {

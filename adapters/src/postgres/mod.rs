@@ -5,9 +5,10 @@ use std::fmt::Write as _;
 mod ddl;
 
 use crate::dialect::{
-    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, FloatLiterals, FloatRemainder, FloatSum,
-    Ilike, InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NullsDefault,
-    NullsOrder, OffsetWithoutLimit, Quirks, push_quoted,
+    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted, FloatLiterals,
+    FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, InParam, IntegerDivision,
+    IntegerSum, LikeEscape, MixedCoalesce, NullsDefault, NullsOrder, OffsetWithoutLimit,
+    OtherExtrema, Placeholders, Quirks, push_quoted,
 };
 
 /// PostgreSQL.
@@ -71,6 +72,24 @@ const QUIRKS: Quirks = Quirks {
     // `%` is defined for integers and numeric, not for real or double precision:
     // https://www.postgresql.org/docs/current/functions-math.html
     float_remainder: FloatRemainder::Unsupported,
+    // `$n` may appear any number of times: https://www.postgresql.org/docs/current/sql-prepare.html
+    // Grouped and sorted expressions are matched by their text, so `$1` and `$2` holding
+    // equal values do not match (42803, 42P10):
+    // https://www.postgresql.org/docs/current/sql-select.html#SQL-GROUPBY
+    placeholders: Placeholders::Numbered,
+    // min/max exist for "any numeric, string, date/time, or enum type", not bytea (nor
+    // boolean: `boolean_extrema`); array_agg with ORDER BY sorts any type with a btree order,
+    // bytea by memcmp: https://www.postgresql.org/docs/current/functions-aggregate.html
+    // https://www.postgresql.org/docs/current/functions-binarystring.html
+    other_extrema: OtherExtrema::ArrayAgg,
+    // HAVING may use any grouped expression:
+    // https://www.postgresql.org/docs/current/sql-select.html#SQL-HAVING
+    having_grouped: HavingGrouped::Native,
+    // "The presence of HAVING turns a query into a grouped query even if there is no GROUP
+    // BY clause": the same page.
+    having_alone: HavingAlone::Native,
+    // https://www.postgresql.org/docs/current/sql-select.html#SQL-DISTINCT
+    distinct_sorted: DistinctSorted::Native,
 };
 
 impl Dialect for Postgres {

@@ -4,9 +4,10 @@
 mod ddl;
 
 use crate::dialect::{
-    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, FloatLiterals, FloatRemainder, FloatSum,
-    Ilike, InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NullsDefault,
-    NullsOrder, OffsetWithoutLimit, Quirks, push_quoted,
+    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted, FloatLiterals,
+    FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, InParam, IntegerDivision,
+    IntegerSum, LikeEscape, MixedCoalesce, NullsDefault, NullsOrder, OffsetWithoutLimit,
+    OtherExtrema, Placeholders, Quirks, push_quoted,
 };
 
 /// SQLite (3.30 or later, for `NULLS FIRST`/`NULLS LAST`).
@@ -73,6 +74,18 @@ const QUIRKS: Quirks = Quirks {
     // `%` casts both operands to INTEGER first, so `7.5 % 2` is 1.0:
     // https://www.sqlite.org/lang_expr.html#operators_and_parse_affecting_attributes
     float_remainder: FloatRemainder::Unsupported,
+    // `?` is positional: https://www.sqlite.org/lang_expr.html#varparam
+    placeholders: Placeholders::Positional,
+    // min/max compare any values, BLOBs with memcmp():
+    // https://www.sqlite.org/lang_aggfunc.html#max_agg https://www.sqlite.org/datatype3.html#comparisons
+    other_extrema: OtherExtrema::Native,
+    // https://www.sqlite.org/lang_select.html#resultset
+    having_grouped: HavingGrouped::Native,
+    // "If a HAVING clause is specified on a non-aggregate query" it is an error; a query is
+    // an aggregate only through GROUP BY or an aggregate in its result columns:
+    // https://www.sqlite.org/lang_select.html#resultset
+    having_alone: HavingAlone::OneRowTable,
+    distinct_sorted: DistinctSorted::Native,
 };
 
 impl Dialect for Sqlite {

@@ -8,18 +8,24 @@
 //! form, which keeps `2.0` a float); booleans in the dialect's spelling; anything else — text,
 //! bytes, NULL, a non-finite float — is bound, never spliced into the text.
 
-use recto_core::{AggFunc, Array, BinOp, Error, Ty, UnOp, Value};
+use recto_core::{Array, BinOp, Error, Ty, UnOp, Value};
 use recto_planner::PlannedExpr;
 
 use super::Writer;
 use crate::dialect::{
-    Avg, BooleanExtrema, Booleans, Dialect, FloatLiterals, FloatRemainder, FloatSum, Ilike,
-    InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce,
+    Booleans, Dialect, FloatLiterals, FloatRemainder, Ilike, InParam, IntegerDivision, LikeEscape,
+    MixedCoalesce,
 };
 
-impl<D: Dialect + ?Sized> Writer<'_, D> {
+impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// Appends an expression.
     pub(super) fn expr(&mut self, expr: &PlannedExpr<'_>) -> Result<(), Error> {
+        if let Some(grouped) = self.grouped {
+            let is_grouped = grouped.iter().any(|term| term == expr);
+            if is_grouped || matches!(expr, PlannedExpr::Column(_)) {
+                return self.min_over_group(expr, grouped);
+            }
+        }
         match expr {
             PlannedExpr::Column(column) => self.column(column),
             PlannedExpr::Lit(value) => self.literal(value),
@@ -41,6 +47,22 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
             } => self.aggregate(*func, arg.as_deref(), *distinct),
             PlannedExpr::Coalesce(args) => self.coalesce(expr, args),
         }
+    }
+
+    /// `min(expr)` for a grouped expression or a column inside `HAVING`, where the engine
+    /// resolves neither there (see
+    /// [`HavingGrouped::MinOverGroup`](crate::dialect::HavingGrouped::MinOverGroup)).
+    fn min_over_group(
+        &mut self,
+        expr: &PlannedExpr<'_>,
+        grouped: &'p [PlannedExpr<'p>],
+    ) -> Result<(), Error> {
+        self.grouped = None;
+        self.sql("min(");
+        self.expr(expr)?;
+        self.sql(")");
+        self.grouped = Some(grouped);
+        Ok(())
     }
 
     /// Appends an operand of a comparison, arithmetic or predicate: a `NOT` is wrapped in
@@ -217,19 +239,22 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
     /// How many placeholders a list of `len` elements expands to. Padding by repeating the
     /// last element changes no match and lets a statement cache serve many lengths with one
     /// shape: up to 1024 elements, to the next power of two (5 to 8 share a shape); past it,
-    /// to the next multiple of 1024. No padding where it alone would pass the dialect's
-    /// parameter limit.
-    fn padded_len(&self, len: usize) -> usize {
+    /// to the next multiple of 1024. A list is padded only while the whole statement — every
+    /// parameter the plan counted, before and after the list, plus the padding of earlier
+    /// lists and this one — stays within the dialect's parameter limit.
+    fn padded_len(&mut self, len: usize) -> usize {
         let padded = if len <= 1024 {
             len.next_power_of_two()
         } else {
             len.div_ceil(1024) * 1024
         };
-        if self.params.len() + padded > self.quirks.max_params {
-            len
-        } else {
-            padded
+        let extra = padded - len;
+        let total = self.planned_params + self.padding + extra;
+        if !self.pad_lists || total > self.quirks.max_params {
+            return len;
         }
+        self.padding += extra;
+        padded
     }
 
     /// The condition that matches no row, for `in` an empty list: `(1 = 0)` is valid, and
@@ -283,78 +308,6 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
         Ok(())
     }
 
-    /// `count(*)`, `count(DISTINCT x)`, `sum(x)`, ..., each with the casts that make its
-    /// result the type [`PlannedExpr::ty`] promises: `CAST(sum(x) AS bigint)` where the
-    /// engine sums integers into a decimal, `avg(CAST(x AS double))` where it averages them
-    /// into one, `sum(CAST(x AS double))` where it sums single-precision floats in single
-    /// precision, and `bool_and(x)`/`bool_or(x)` for `min`/`max` of booleans where the engine
-    /// has no such `min`/`max`.
-    #[inline(never)]
-    fn aggregate(
-        &mut self,
-        func: AggFunc,
-        arg: Option<&PlannedExpr<'_>>,
-        distinct: bool,
-    ) -> Result<(), Error> {
-        let arg_ty = arg.and_then(PlannedExpr::ty);
-        let cast_result = match func {
-            AggFunc::Sum => self.sum_cast(arg_ty),
-            _ => None,
-        };
-        let boolean_extrema =
-            arg_ty == Some(Ty::Bool) && self.quirks.boolean_extrema == BooleanExtrema::BoolAndOr;
-        let cast_arg = match func {
-            AggFunc::Avg => self.quirks.avg == Avg::CastArgument && !is_float(arg_ty),
-            AggFunc::Sum => {
-                self.quirks.float_sum == FloatSum::CastSingle && arg_ty == Some(Ty::F32)
-            }
-            _ => false,
-        };
-        if cast_result.is_some() {
-            self.sql("CAST(");
-        }
-        self.sql(match func {
-            AggFunc::Count => "count(",
-            AggFunc::Sum => "sum(",
-            AggFunc::Avg => "avg(",
-            AggFunc::Min if boolean_extrema => "bool_and(",
-            AggFunc::Max if boolean_extrema => "bool_or(",
-            AggFunc::Min => "min(",
-            AggFunc::Max => "max(",
-            _ => return Err(self.unsupported("this aggregate function")),
-        });
-        if distinct {
-            self.sql("DISTINCT ");
-        }
-        match arg {
-            Some(arg) if cast_arg => {
-                let double = self.quirks.cast_types.double;
-                self.cast(arg, double)?;
-            }
-            Some(arg) => self.expr(arg)?,
-            None => self.sql("*"),
-        }
-        self.sql(")");
-        if let Some(ty) = cast_result {
-            self.sql(" AS ");
-            self.sql(ty);
-            self.sql(")");
-        }
-        Ok(())
-    }
-
-    /// The type `sum` over integers of type `arg` is cast to, where the engine's own sum is
-    /// not the `i64` [`PlannedExpr::ty`] promises.
-    fn sum_cast(&self, arg: Option<Ty>) -> Option<&'static str> {
-        match (arg?, self.quirks.integer_sum) {
-            (Ty::I16 | Ty::I32, IntegerSum::CastEverySum)
-            | (Ty::I64, IntegerSum::CastEverySum | IntegerSum::CastSumOfBigints) => {
-                Some(self.quirks.cast_types.bigint)
-            }
-            _ => None,
-        }
-    }
-
     /// `coalesce(a, b, ...)`, cast to a double where the engine would return an integer
     /// argument's value as an integer from a `coalesce` typed float.
     #[inline(never)]
@@ -381,7 +334,7 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
     }
 
     /// `CAST(expr AS ty)`.
-    fn cast(&mut self, expr: &PlannedExpr<'_>, ty: &str) -> Result<(), Error> {
+    pub(super) fn cast(&mut self, expr: &PlannedExpr<'_>, ty: &str) -> Result<(), Error> {
         self.sql("CAST(");
         self.expr(expr)?;
         self.sql(" AS ");
@@ -392,7 +345,7 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
 }
 
 /// Whether `ty` is known to be a float.
-fn is_float(ty: Option<Ty>) -> bool {
+pub(super) fn is_float(ty: Option<Ty>) -> bool {
     matches!(ty, Some(Ty::F32 | Ty::F64))
 }
 

@@ -6,17 +6,20 @@
 //! The writer validates nothing the planner has checked; what it rejects is what a dialect
 //! cannot express ([`Error::Unsupported`]), before any SQL leaves it.
 
+mod aggregate;
 mod expr;
 mod order_by;
+mod params;
 mod statement;
 
 use std::fmt::Write as _;
 
 use recto_core::{Error, Value};
-use recto_planner::{Alias, ColumnRef, Count, Planned};
+use recto_planner::{Alias, ColumnRef, Count, Planned, PlannedExpr};
 
+use self::params::Params;
 use crate::Sql;
-use crate::dialect::{Dialect, Quirks};
+use crate::dialect::{Dialect, Placeholders, Quirks};
 
 /// Prints a planned query as SQL text and parameters in `dialect`.
 ///
@@ -38,29 +41,74 @@ use crate::dialect::{Dialect, Quirks};
 /// assert_eq!(pg.params, vec![Value::I32(18)]);
 /// ```
 pub fn render<D: Dialect + ?Sized>(planned: &Planned<'_>, dialect: &D) -> Result<Sql, Error> {
-    let mut writer = Writer::new(dialect, planned);
+    let sql = render_with(planned, dialect, true)?;
+    match sql {
+        // Padding is planned from the plan's parameter count, which does not count values an
+        // emulation binds twice or text literals; if those push a padded statement past the
+        // limit, the unpadded one may still fit.
+        Rendered::TooMany { padded: true } => match render_with(planned, dialect, false)? {
+            Rendered::Sql(sql) => Ok(sql),
+            Rendered::TooMany { .. } => Err(too_many(dialect)),
+        },
+        Rendered::TooMany { padded: false } => Err(too_many(dialect)),
+        Rendered::Sql(sql) => Ok(sql),
+    }
+}
+
+/// What one attempt at printing gave.
+enum Rendered {
+    Sql(Sql),
+    /// More parameters than the engine takes; `padded` when some were list padding.
+    TooMany {
+        padded: bool,
+    },
+}
+
+fn render_with<D: Dialect + ?Sized>(
+    planned: &Planned<'_>,
+    dialect: &D,
+    pad_lists: bool,
+) -> Result<Rendered, Error> {
+    let mut writer = Writer::new(dialect, planned, pad_lists);
     writer.statement(planned)?;
     if writer.params.len() > writer.quirks.max_params {
-        return Err(
-            writer.unsupported("a statement with more bound parameters than the engine accepts")
-        );
+        return Ok(Rendered::TooMany {
+            padded: writer.padding > 0,
+        });
     }
-    Ok(Sql {
+    Ok(Rendered::Sql(Sql {
         text: writer.text,
-        params: writer.params,
-    })
+        params: writer.params.values,
+    }))
+}
+
+fn too_many<D: Dialect + ?Sized>(dialect: &D) -> Error {
+    Error::Unsupported {
+        feature: "a statement with more bound parameters than the engine accepts",
+        dialect: dialect.name(),
+    }
 }
 
 /// The SQL being written, and its parameters.
-struct Writer<'d, D: ?Sized> {
+struct Writer<'d, 'p, D: ?Sized> {
     dialect: &'d D,
     quirks: Quirks,
     text: String,
-    params: Vec<Value>,
+    params: Params,
+    /// Whether `in ^list` may be padded (see [`Writer::padded_len`]).
+    pad_lists: bool,
+    /// The parameters the plan counted (every element of a list included).
+    planned_params: usize,
+    /// The placeholders list padding has added so far.
+    padding: usize,
+    /// The `group_by:` terms while a `HAVING` is printed with
+    /// [`HavingGrouped::MinOverGroup`](crate::dialect::HavingGrouped::MinOverGroup), outside
+    /// any aggregate; `None` everywhere else.
+    grouped: Option<&'p [PlannedExpr<'p>]>,
 }
 
-impl<'d, D: Dialect + ?Sized> Writer<'d, D> {
-    fn new(dialect: &'d D, planned: &Planned<'_>) -> Self {
+impl<'d, D: Dialect + ?Sized> Writer<'d, '_, D> {
+    fn new(dialect: &'d D, planned: &Planned<'_>, pad_lists: bool) -> Self {
         // About 24 bytes per node (`u0."name", ` or ` AND `) covers most queries in one
         // allocation; a bigger one grows the String once or twice.
         let capacity = 64 + 24 * planned.size.nodes;
@@ -68,7 +116,11 @@ impl<'d, D: Dialect + ?Sized> Writer<'d, D> {
             dialect,
             quirks: *dialect.quirks(),
             text: String::with_capacity(capacity),
-            params: Vec::with_capacity(planned.size.params),
+            params: Params::with_capacity(planned.size.params),
+            pad_lists,
+            planned_params: planned.size.params,
+            padding: 0,
+            grouped: None,
         }
     }
 
@@ -112,14 +164,15 @@ impl<'d, D: Dialect + ?Sized> Writer<'d, D> {
         self.identifier(column)
     }
 
-    /// Appends a placeholder for `value` and binds it.
+    /// Appends a placeholder for `value` and binds it (or, where placeholders are numbered,
+    /// the placeholder of an equal value already bound).
     fn bind(&mut self, value: Value) -> Result<(), Error> {
         if matches!(value, Value::Array(_)) && !self.quirks.array_params {
             return Err(self.unsupported("a list bound as one parameter outside `in ^list`"));
         }
-        self.params.push(value);
-        self.dialect
-            .push_placeholder(&mut self.text, self.params.len());
+        let reuse = self.quirks.placeholders == Placeholders::Numbered;
+        let n = self.params.bind(value, reuse);
+        self.dialect.push_placeholder(&mut self.text, n);
         Ok(())
     }
 

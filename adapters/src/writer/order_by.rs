@@ -3,6 +3,10 @@
 //! way, a plain direction on a key that can be NULL is written with its placement spelled out;
 //! a key that cannot be NULL stays as written. Explicit NULL placements are written natively
 //! or through a leading `IS NULL` key, which a key that cannot be NULL does not need.
+//!
+//! A sort key is an expression, or, where `DISTINCT` is written through a derived table
+//! ([`DistinctSorted::DerivedTable`](crate::dialect::DistinctSorted::DerivedTable)), the
+//! derived table's column that holds it.
 
 use recto_core::{Direction, Error};
 use recto_planner::{OrderItem, PlannedExpr};
@@ -10,28 +14,72 @@ use recto_planner::{OrderItem, PlannedExpr};
 use super::Writer;
 use crate::dialect::{Dialect, NullsDefault, NullsOrder};
 
-impl<D: Dialect + ?Sized> Writer<'_, D> {
+/// What an `ORDER BY` term sorts by.
+#[derive(Clone, Copy)]
+pub(super) enum SortKey<'e, 'q> {
+    /// An expression, printed in place.
+    Expr(&'e PlannedExpr<'q>),
+    /// Column `c<index>` of the derived table `s0`, holding an expression that can be NULL
+    /// when `nullable`.
+    Derived { index: usize, nullable: bool },
+}
+
+impl SortKey<'_, '_> {
+    fn nullable(self) -> bool {
+        match self {
+            SortKey::Expr(expr) => expr.nullable(),
+            SortKey::Derived { nullable, .. } => nullable,
+        }
+    }
+}
+
+impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// `a ASC, b DESC NULLS LAST, ...`.
     pub(super) fn order_by(&mut self, items: &[OrderItem<'_>]) -> Result<(), Error> {
         for (n, OrderItem { expr, direction }) in items.iter().enumerate() {
             if n > 0 {
                 self.sql(", ");
             }
-            self.order_term(expr, *direction)?;
+            self.order_term(SortKey::Expr(expr), *direction)?;
         }
         Ok(())
     }
 
-    fn order_term(&mut self, expr: &PlannedExpr<'_>, direction: Direction) -> Result<(), Error> {
+    /// `s0.c1 ASC, ...`: the terms `items` sorting by the derived table's columns `columns`.
+    pub(super) fn order_by_derived(
+        &mut self,
+        items: &[OrderItem<'_>],
+        columns: &[usize],
+    ) -> Result<(), Error> {
+        for (n, (OrderItem { expr, direction }, index)) in items.iter().zip(columns).enumerate() {
+            if n > 0 {
+                self.sql(", ");
+            }
+            let key = SortKey::Derived {
+                index: *index,
+                nullable: expr.nullable(),
+            };
+            self.order_term(key, *direction)?;
+        }
+        Ok(())
+    }
+
+    /// `s0.c<index>`.
+    pub(super) fn derived_column(&mut self, index: usize) {
+        self.sql("s0.c");
+        self.number(index);
+    }
+
+    fn order_term(&mut self, key: SortKey<'_, '_>, direction: Direction) -> Result<(), Error> {
         // A plain direction needs its NULLs placed only where the engine's default differs
         // from recto's and the key can be NULL.
         let plain_needs_nulls = match self.quirks.nulls_default {
             NullsDefault::Largest => false,
-            NullsDefault::Smallest => expr.nullable(),
+            NullsDefault::Smallest => key.nullable(),
         };
         let (order, nulls_first) = match direction {
-            Direction::Asc if !plain_needs_nulls => return self.sorted(expr, " ASC"),
-            Direction::Desc if !plain_needs_nulls => return self.sorted(expr, " DESC"),
+            Direction::Asc if !plain_needs_nulls => return self.sorted(key, " ASC"),
+            Direction::Desc if !plain_needs_nulls => return self.sorted(key, " DESC"),
             Direction::Asc | Direction::AscNullsLast => (" ASC", false),
             Direction::Desc | Direction::DescNullsFirst => (" DESC", true),
             Direction::AscNullsFirst => (" ASC", true),
@@ -40,8 +88,7 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
         };
         match self.quirks.nulls_order {
             NullsOrder::Native => {
-                self.expr(expr)?;
-                self.sql(order);
+                self.sorted(key, order)?;
                 self.sql(if nulls_first {
                     " NULLS FIRST"
                 } else {
@@ -50,24 +97,30 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
                 Ok(())
             }
             // A key that cannot be NULL has nothing to place.
-            NullsOrder::IsNullKey if !expr.nullable() => self.sorted(expr, order),
+            NullsOrder::IsNullKey if !key.nullable() => self.sorted(key, order),
             // `x IS NULL` is 0 for values and 1 for NULLs, and sorts ascending: NULLs last.
             // `x IS NOT NULL` puts them first. The expression is printed (and its parameters
             // bound) twice.
             NullsOrder::IsNullKey => {
-                self.operand(expr)?;
+                match key {
+                    SortKey::Expr(expr) => self.operand(expr)?,
+                    SortKey::Derived { index, .. } => self.derived_column(index),
+                }
                 self.sql(if nulls_first {
                     " IS NOT NULL, "
                 } else {
                     " IS NULL, "
                 });
-                self.sorted(expr, order)
+                self.sorted(key, order)
             }
         }
     }
 
-    fn sorted(&mut self, expr: &PlannedExpr<'_>, order: &str) -> Result<(), Error> {
-        self.expr(expr)?;
+    fn sorted(&mut self, key: SortKey<'_, '_>, order: &str) -> Result<(), Error> {
+        match key {
+            SortKey::Expr(expr) => self.expr(expr)?,
+            SortKey::Derived { index, .. } => self.derived_column(index),
+        }
         self.sql(order);
         Ok(())
     }

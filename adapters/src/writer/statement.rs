@@ -1,15 +1,74 @@
-//! The `SELECT` statement, clause by clause, in SQL's order.
+//! The `SELECT` statement, clause by clause, in SQL's order, with the two emulations that
+//! wrap a query in a derived table: `DISTINCT` sorted or skipped outside it
+//! ([`DistinctSorted`]), and a lone `HAVING` over a one-row table ([`HavingAlone`]).
 
 use recto_core::{Error, JoinKind};
 use recto_planner::{Binding, Count, Planned, PlannedExpr, PlannedJoin, SelectItem};
 
 use super::Writer;
-use crate::dialect::{Dialect, OffsetWithoutLimit};
+use crate::dialect::{Dialect, DistinctSorted, HavingAlone, HavingGrouped, OffsetWithoutLimit};
 
-impl<D: Dialect + ?Sized> Writer<'_, D> {
+impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// `SELECT ... FROM ... [JOIN ...] [WHERE ...] [GROUP BY ...] [HAVING ...] [ORDER BY ...]
-    /// [LIMIT ...] [OFFSET ...]`.
-    pub(super) fn statement(&mut self, planned: &Planned<'_>) -> Result<(), Error> {
+    /// [LIMIT ...] [OFFSET ...]`, or, where `DISTINCT` must be sorted or skipped outside
+    /// itself, `SELECT s0.c0, ... FROM (SELECT DISTINCT ... AS c0, ...) AS s0 ORDER BY ...
+    /// LIMIT ... OFFSET ...`.
+    pub(super) fn statement(&mut self, planned: &'p Planned<'p>) -> Result<(), Error> {
+        let Planned {
+            distinct,
+            select,
+            from: _,
+            joins: _,
+            filter: _,
+            group_by: _,
+            having: _,
+            order_by,
+            limit,
+            offset,
+            size: _,
+        } = planned;
+
+        let outside = self.quirks.distinct_sorted == DistinctSorted::DerivedTable
+            && *distinct
+            && (!order_by.is_empty() || offset.is_some());
+        // Each sort key's column in the derived table. A `DISTINCT` query may sort only by
+        // selected expressions (the planner checks it); were one not, the query is printed
+        // as written and the engine decides.
+        let columns = outside
+            .then(|| {
+                order_by
+                    .iter()
+                    .map(|term| select.iter().position(|item| item.expr == term.expr))
+                    .collect::<Option<Vec<usize>>>()
+            })
+            .flatten();
+
+        match columns {
+            Some(columns) => {
+                self.sql("SELECT ");
+                self.derived_select(select)?;
+                self.sql(" FROM (");
+                self.grouped_query(planned, true)?;
+                self.sql(") AS s0");
+                if !order_by.is_empty() {
+                    self.sql(" ORDER BY ");
+                    self.order_by_derived(order_by, &columns)?;
+                }
+            }
+            None => {
+                self.grouped_query(planned, false)?;
+                if !order_by.is_empty() {
+                    self.sql(" ORDER BY ");
+                    self.order_by(order_by)?;
+                }
+            }
+        }
+        self.limit_offset(limit.as_ref(), offset.as_ref())
+    }
+
+    /// `SELECT [DISTINCT] ... FROM ... [WHERE ...] [GROUP BY ...] [HAVING ...]`, each select
+    /// item named `c<n>` when `numbered` (for a derived table).
+    fn grouped_query(&mut self, planned: &'p Planned<'p>, numbered: bool) -> Result<(), Error> {
         let Planned {
             distinct,
             select,
@@ -19,8 +78,8 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
             group_by,
             having,
             order_by,
-            limit,
-            offset,
+            limit: _,
+            offset: _,
             size: _,
         } = planned;
 
@@ -29,43 +88,87 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
         } else {
             "SELECT "
         });
-        self.select(select)?;
+        self.select(select, numbered)?;
 
-        self.sql(" FROM ");
+        // A `HAVING` with no `GROUP BY` and no aggregate anywhere treats the whole table as
+        // one group, which the engine may not: a one-row derived table is that group.
+        let alone = having.as_ref().filter(|having| {
+            self.quirks.having_alone == HavingAlone::OneRowTable
+                && group_by.is_empty()
+                && !has_aggregate(having)
+                && !select.iter().any(|item| has_aggregate(&item.expr))
+                && !order_by.iter().any(|term| has_aggregate(&term.expr))
+        });
+        if alone.is_some() {
+            self.sql(" FROM (SELECT count(*) AS n FROM ");
+        } else {
+            self.sql(" FROM ");
+        }
         self.table(from)?;
         for join in joins {
             self.join(join)?;
         }
-
         if let Some(filter) = filter {
             self.sql(" WHERE ");
             self.expr(filter)?;
         }
+        if let Some(having) = alone {
+            self.sql(") AS g0 WHERE ");
+            return self.expr(having);
+        }
+
         if !group_by.is_empty() {
             self.sql(" GROUP BY ");
             self.list(group_by)?;
         }
         if let Some(having) = having {
             self.sql(" HAVING ");
-            self.expr(having)?;
+            if self.quirks.having_grouped == HavingGrouped::MinOverGroup && !group_by.is_empty() {
+                self.grouped = Some(group_by);
+                self.expr(having)?;
+                self.grouped = None;
+            } else {
+                self.expr(having)?;
+            }
         }
-        if !order_by.is_empty() {
-            self.sql(" ORDER BY ");
-            self.order_by(order_by)?;
-        }
-        self.limit_offset(limit.as_ref(), offset.as_ref())
+        Ok(())
     }
 
-    /// `a, b AS "name", ...`.
-    fn select(&mut self, items: &[SelectItem<'_>]) -> Result<(), Error> {
+    /// `a, b AS "name", ...`; with `numbered`, `a AS c0, b AS c1, ...`.
+    fn select(&mut self, items: &[SelectItem<'_>], numbered: bool) -> Result<(), Error> {
         for (n, SelectItem { expr, alias }) in items.iter().enumerate() {
             if n > 0 {
                 self.sql(", ");
             }
             self.expr(expr)?;
-            if let Some(alias) = alias {
+            if numbered {
+                self.sql(" AS c");
+                self.number(n);
+            } else if let Some(alias) = alias {
                 self.sql(" AS ");
                 self.identifier(alias)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `s0.c0 AS "name", ...`: the derived table's columns under the names the query's
+    /// own columns would have had, so rows decoded by name find them: an item's alias, or
+    /// a column's name.
+    fn derived_select(&mut self, items: &[SelectItem<'_>]) -> Result<(), Error> {
+        for (n, SelectItem { expr, alias }) in items.iter().enumerate() {
+            if n > 0 {
+                self.sql(", ");
+            }
+            self.derived_column(n);
+            let name = match (alias, expr) {
+                (Some(alias), _) => Some(*alias),
+                (None, PlannedExpr::Column(column)) => Some(column.column),
+                (None, _) => None,
+            };
+            if let Some(name) = name {
+                self.sql(" AS ");
+                self.identifier(name)?;
             }
         }
         Ok(())
@@ -132,5 +235,24 @@ impl<D: Dialect + ?Sized> Writer<'_, D> {
             self.count(offset)?;
         }
         Ok(())
+    }
+}
+
+/// Whether `expr` holds an aggregate. The walk is as deep as the expression, which the
+/// planner bounds.
+fn has_aggregate(expr: &PlannedExpr<'_>) -> bool {
+    match expr {
+        PlannedExpr::Aggregate { .. } => true,
+        PlannedExpr::Column(_) | PlannedExpr::Lit(_) | PlannedExpr::Param(_) => false,
+        PlannedExpr::Unary { op: _, expr } | PlannedExpr::IsNil(expr) => has_aggregate(expr),
+        PlannedExpr::InParam { expr, list: _ } => has_aggregate(expr),
+        PlannedExpr::Binary { op: _, left, right } => has_aggregate(left) || has_aggregate(right),
+        PlannedExpr::Like {
+            expr,
+            pattern,
+            case_insensitive: _,
+        } => has_aggregate(expr) || has_aggregate(pattern),
+        PlannedExpr::InList { expr, list } => has_aggregate(expr) || list.iter().any(has_aggregate),
+        PlannedExpr::Coalesce(args) => args.iter().any(has_aggregate),
     }
 }

@@ -1,0 +1,189 @@
+//! The statement's bound values, in placeholder order, and where placeholders are numbered,
+//! the lookup that gives a value equal to one already bound that value's placeholder.
+//!
+//! Reuse matters for correctness, not size: PostgreSQL matches a `GROUP BY`, `DISTINCT` or
+//! `ORDER BY` expression against the select list by its text, so `(u0."a" + $1)` and
+//! `(u0."a" + $2)` are different expressions even when both values are 1. Giving equal
+//! values one placeholder makes an expression written twice print the same text twice.
+//!
+//! Cost: a lookup compares the value with each bound one while there are at most
+//! [`SCAN_LIMIT`] (a few comparisons, most of them failing on the variant); past that, it
+//! hashes the value into an index built once, so a statement with `n` parameters costs
+//! O(n) hashing instead of O(n²) comparisons. Positional placeholders (`?`) skip it all.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use recto_core::{Array, Value};
+
+/// Up to this many bound values, a lookup scans them; past it, it uses the hash index.
+const SCAN_LIMIT: usize = 16;
+
+/// The values bound so far.
+#[derive(Default)]
+pub(super) struct Params {
+    /// In placeholder order: the `n`th placeholder binds `values[n - 1]`.
+    pub(super) values: Vec<Value>,
+    /// The position of the first value of each hash, once there are more than
+    /// [`SCAN_LIMIT`] values and lookups are asked for.
+    index: Option<HashMap<u64, usize>>,
+}
+
+impl Params {
+    /// Room for `capacity` values.
+    pub(super) fn with_capacity(capacity: usize) -> Params {
+        Params {
+            values: Vec::with_capacity(capacity),
+            index: None,
+        }
+    }
+
+    /// How many values are bound.
+    pub(super) fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Binds `value` and returns its placeholder's number (from 1). With `reuse`, a value
+    /// the same as one already bound returns that one's number instead.
+    pub(super) fn bind(&mut self, value: Value, reuse: bool) -> usize {
+        if !reuse {
+            self.values.push(value);
+            return self.values.len();
+        }
+        if let Some(at) = self.position(&value) {
+            return at + 1;
+        }
+        if let Some(index) = &mut self.index {
+            index.entry(hash(&value)).or_insert(self.values.len());
+        }
+        self.values.push(value);
+        if self.index.is_none() && self.values.len() > SCAN_LIMIT {
+            let mut index = HashMap::with_capacity(2 * self.values.len());
+            for (at, value) in self.values.iter().enumerate() {
+                index.entry(hash(value)).or_insert(at);
+            }
+            self.index = Some(index);
+        }
+        self.values.len()
+    }
+
+    /// Where a value the same as `value` is bound, if one is.
+    fn position(&self, value: &Value) -> Option<usize> {
+        let Some(index) = &self.index else {
+            return self.values.iter().position(|bound| same(bound, value));
+        };
+        let at = *index.get(&hash(value))?;
+        if same(&self.values[at], value) {
+            Some(at)
+        } else {
+            // Two different values with one hash: rare enough to scan for.
+            self.values.iter().position(|bound| same(bound, value))
+        }
+    }
+}
+
+/// Whether two values bind identically: the same variant and the same bits. Floats compare
+/// by their bits, so `-0.0` never takes `0.0`'s placeholder (and a NaN may take an
+/// identical NaN's).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::F64(a), Value::F64(b)) => a.to_bits() == b.to_bits(),
+        (Value::Array(Array::F64(a)), Value::Array(Array::F64(b))) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.to_bits() == b.to_bits())
+        }
+        _ => a == b,
+    }
+}
+
+/// A hash consistent with [`same`]: values that are the same hash alike.
+fn hash(value: &Value) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    std::mem::discriminant(value).hash(&mut hasher);
+    match value {
+        Value::Null(ty) => ty.hash(&mut hasher),
+        Value::Bool(b) => b.hash(&mut hasher),
+        Value::I32(n) => n.hash(&mut hasher),
+        Value::I64(n) => n.hash(&mut hasher),
+        Value::F64(f) => f.to_bits().hash(&mut hasher),
+        Value::Text(text) => text.hash(&mut hasher),
+        Value::Bytes(bytes) => bytes.hash(&mut hasher),
+        Value::Date(date) => date.hash(&mut hasher),
+        Value::Timestamp(at) => at.hash(&mut hasher),
+        Value::Array(array) => hash_array(array, &mut hasher),
+        // A value this writer does not know hashes by its variant alone: still consistent.
+        _ => {}
+    }
+    hasher.finish()
+}
+
+fn hash_array(array: &Array, hasher: &mut DefaultHasher) {
+    std::mem::discriminant(array).hash(hasher);
+    match array {
+        Array::Bool(items) => items.hash(hasher),
+        Array::I32(items) => items.hash(hasher),
+        Array::I64(items) => items.hash(hasher),
+        Array::F64(items) => {
+            for item in items {
+                item.to_bits().hash(hasher);
+            }
+        }
+        Array::Text(items) => items.hash(hasher),
+        Array::Date(items) => items.hash(hasher),
+        Array::Timestamp(items) => items.hash(hasher),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The placeholder numbers of `values` bound in order, with reuse.
+    fn numbers(values: impl IntoIterator<Item = Value>) -> Vec<usize> {
+        let mut params = Params::default();
+        values
+            .into_iter()
+            .map(|value| params.bind(value, true))
+            .collect()
+    }
+
+    #[test]
+    fn equal_values_share_a_number_and_others_do_not() {
+        let values = [
+            Value::I32(1),
+            Value::I64(1),
+            Value::I32(1),
+            Value::F64(0.0),
+            Value::F64(-0.0),
+            Value::F64(0.0),
+            Value::Null(recto_core::Ty::Text),
+            Value::Null(recto_core::Ty::I32),
+            Value::Null(recto_core::Ty::Text),
+        ];
+        assert_eq!(numbers(values), [1, 2, 1, 3, 4, 3, 5, 6, 5]);
+    }
+
+    /// Past the scan limit the hash index answers, for values bound before and after it was
+    /// built.
+    #[test]
+    fn the_hash_index_finds_values_bound_before_and_after_it() {
+        let distinct = (0..40).map(Value::I64);
+        let again = [
+            Value::I64(3),
+            Value::I64(39),
+            Value::Text("new".into()),
+            Value::Text("new".into()),
+        ];
+        let got = numbers(distinct.chain(again));
+        assert_eq!(got[..40], (1..=40).collect::<Vec<_>>()[..]);
+        assert_eq!(got[40..], [4, 40, 41, 41]);
+    }
+
+    #[test]
+    fn positional_binding_never_reuses() {
+        let mut params = Params::default();
+        assert_eq!(params.bind(Value::I32(1), false), 1);
+        assert_eq!(params.bind(Value::I32(1), false), 2);
+        assert_eq!(params.len(), 2);
+    }
+}
