@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod builder;
+mod depth;
 pub mod dsl;
 mod dynamic;
 mod error;
@@ -15,6 +16,7 @@ pub mod expr;
 mod location;
 mod query;
 pub mod schema;
+mod tree;
 pub mod value;
 
 pub use builder::distinct::Distinct;
@@ -25,6 +27,7 @@ pub use builder::join::{Join, JoinKind};
 pub use builder::limit_offset::LimitOffset;
 pub use builder::order_by::{Direction, OrderBy, OrderTerm};
 pub use builder::select::{Select, SelectClause, Selected};
+pub use depth::MAX_EXPR_DEPTH;
 pub use dynamic::Dynamic;
 pub use error::{Clause, Error};
 pub use expr::{AggFunc, BinOp, BindingRef, Expr, UnOp};
