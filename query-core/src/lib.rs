@@ -13,6 +13,7 @@ pub mod dsl;
 mod dynamic;
 mod error;
 pub mod expr;
+mod float;
 mod location;
 mod query;
 pub mod schema;
