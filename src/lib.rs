@@ -38,6 +38,7 @@ pub use recto_core::{
     LimitOffset, Location, Name, OrderBy, OrderTerm, Query, QueryData, Queryable, Schema,
     SchemaMeta, Select, SelectClause, Selected, Source, ToList, ToValue, Ty, UnOp, Value,
 };
+pub use recto_core::{Catalog, Limit, Limits, MAX_EXPR_DEPTH};
 pub use recto_core::{schema, value};
 pub use recto_macros::{Schema, dynamic, from};
 pub use recto_planner::{Planned, plan};

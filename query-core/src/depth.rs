@@ -51,6 +51,28 @@ impl Drop for Level {
     }
 }
 
+/// Runs `walk` with the nesting limit lowered to `limit` (it is never raised past
+/// [`MAX_EXPR_DEPTH`]), and says whether the walk went past it.
+pub(crate) fn with_limit<R>(limit: usize, walk: impl FnOnce() -> R) -> (R, bool) {
+    /// Restores the previous limit and flag, even if `walk` unwinds.
+    struct Restore {
+        limit: usize,
+        exceeded: bool,
+    }
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            LIMIT.set(self.limit);
+            EXCEEDED.set(self.exceeded);
+        }
+    }
+    let _restore = Restore {
+        limit: LIMIT.replace(limit.min(MAX_EXPR_DEPTH)),
+        exceeded: EXCEEDED.replace(false),
+    };
+    let result = walk();
+    (result, EXCEEDED.get())
+}
+
 /// serde's `with` functions for the sub-expressions of an `Expr` (a `Box<Expr>`, an
 /// `Option<Box<Expr>>` or a `Vec<Expr>`): each takes one [`Level`], so the elements of a list
 /// sit one level below the expression that holds them.

@@ -8,12 +8,14 @@
 #![warn(missing_docs)]
 
 pub mod builder;
+mod catalog;
 mod depth;
 pub mod dsl;
 mod dynamic;
 mod error;
 pub mod expr;
 mod float;
+mod limits;
 mod location;
 mod query;
 pub mod schema;
@@ -28,10 +30,12 @@ pub use builder::join::{Join, JoinKind};
 pub use builder::limit_offset::LimitOffset;
 pub use builder::order_by::{Direction, OrderBy, OrderTerm};
 pub use builder::select::{Select, SelectClause, Selected};
+pub use catalog::Catalog;
 pub use depth::MAX_EXPR_DEPTH;
 pub use dynamic::Dynamic;
 pub use error::{Clause, Error};
 pub use expr::{AggFunc, BinOp, BindingRef, Expr, UnOp};
+pub use limits::{Limit, Limits};
 pub use location::Location;
 pub use query::{Query, QueryData, Queryable};
 pub use schema::{Column, Erased, ErasedFields, FieldMeta, Schema, SchemaMeta};
