@@ -27,7 +27,7 @@ fn field(name: &'static str) -> Expr {
     Expr::field(BindingRef::Index(0), name)
 }
 
-/// `u.age > 0` under `depth` NOTs.
+/// `u.age > 0` under `depth - 1` NOTs: `depth` levels below the top.
 fn nots(depth: usize) -> Expr {
     let mut expr = Expr::binary(recto::BinOp::Gt, field("age"), Expr::Lit(Value::I32(0)));
     for _ in 1..depth {
@@ -62,12 +62,48 @@ fn the_depth_limit_is_exact_and_not_cut_short_by_serde_json() {
             let back = catalog().query_from_json(&json, &limits);
             assert_eq!(back.expect("a query at the depth limit"), at);
             let past = Query::<User>::from_schema().filter(nots(depth + 1));
-            let json = serde_json::to_string(&past);
-            // Past the crate-wide bound the query cannot even be serialized.
-            let Ok(json) = json else { continue };
-            let refused = catalog().query_from_json(&json, &limits);
-            assert_eq!(limit_exceeded(refused), (Limit::Depth, depth));
+            match serde_json::to_string(&past) {
+                Ok(json) => {
+                    let refused = catalog().query_from_json(&json, &limits);
+                    assert_eq!(limit_exceeded(refused), (Limit::Depth, depth));
+                }
+                // Past the crate-wide bound the query cannot even be serialized.
+                Err(_) => assert_eq!(depth, MAX_EXPR_DEPTH),
+            }
         }
+    });
+}
+
+#[test]
+fn the_json_nesting_bound_admits_the_deepest_forms() {
+    on_small_stack(|| {
+        // `x in [.., e]` nests three JSON levels per expression level, the most of any form,
+        // and sits here in a struct select with a bound list at the bottom: the deepest
+        // JSON a query of this depth can have.
+        let mut expr = Expr::Param(Value::Array(recto::Array::F64(vec![1.0])));
+        for _ in 0..MAX_EXPR_DEPTH {
+            expr = Expr::InList {
+                expr: Box::new(field("age")),
+                list: vec![expr],
+            };
+        }
+        let select = recto::Select::Struct(vec![("n".into(), expr)]);
+        let query = Query::<User>::from_schema().select(select).erase();
+        let json = serde_json::to_string(&query).unwrap();
+        let limits = Limits {
+            depth: MAX_EXPR_DEPTH,
+            nodes: usize::MAX,
+            ..Limits::default()
+        };
+        let back = catalog().query_from_json(&json, &limits);
+        assert_eq!(back.expect("the deepest form at the limit"), query);
+        // Junk nested as deep as that bound lets through (the root object is one level),
+        // in a field serde skips, does not exhaust the stack either.
+        let levels = 3 * MAX_EXPR_DEPTH + 16 - 1;
+        let junk = "[".repeat(levels) + &"]".repeat(levels);
+        let junk = json.replacen('{', &format!("{{\"junk\":{junk},"), 1);
+        let back = catalog().query_from_json(&junk, &limits);
+        assert_eq!(back.expect("unknown fields are skipped"), query);
     });
 }
 
