@@ -23,12 +23,13 @@ pub enum BindingRef {
 
 /// An expression.
 ///
-/// Trees of any depth are safe to drop, clone and compare (those walks are iterative, see
-/// [`crate::tree`]); `Debug` and serde recurse and stop at [`MAX_EXPR_DEPTH`](crate::MAX_EXPR_DEPTH) levels (see
-/// [`crate::depth`]): `Debug` prints `…` below it, serde fails with an error.
+/// Trees of any depth are safe to drop, clone and compare: those walks loop instead of
+/// recursing. `Debug` and serde recurse, and stop at
+/// [`MAX_EXPR_DEPTH`](crate::MAX_EXPR_DEPTH) levels: `Debug` prints `…` below it,
+/// serialization and deserialization fail with an error.
 ///
-/// `Deserialize` is for trusted payloads only: it takes every table, column, type and
-/// nullability the payload states. Payloads from outside the program go through
+/// `Deserialize` is for trusted payloads only: a query it reads keeps every table, column,
+/// type and nullability the payload states. Payloads from outside the program go through
 /// [`Catalog`](crate::Catalog).
 #[derive(Serialize, Deserialize)]
 #[non_exhaustive]
