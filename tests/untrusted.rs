@@ -40,7 +40,17 @@ fn lie_about<S: Schema>(
     name: &str,
     edit: impl FnOnce(&mut serde_json::Value),
 ) -> String {
-    let index = S::META.fields.iter().position(|f| f.name == name).unwrap();
+    lie_about_meta(query, &S::META, name, edit)
+}
+
+/// [`lie_about`] for a schema known by its metadata.
+fn lie_about_meta(
+    query: &Query,
+    meta: &recto::SchemaMeta,
+    name: &str,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> String {
+    let index = meta.fields.iter().position(|f| f.name == name).unwrap();
     edited(query, |q| {
         edit(&mut q["from"]["source"]["Schema"]["fields"][index])
     })
@@ -123,6 +133,70 @@ fn a_payload_that_lies_about_nullability_and_columns_gets_the_catalogs() {
     assert_eq!(sql(&admitted), sql(&query));
     let planned = plan(admitted.data()).unwrap();
     assert!(planned.order_by[0].expr.nullable());
+}
+
+#[test]
+fn no_lie_about_any_field_survives() {
+    let queries = [
+        (from!(u in User).erase(), User::META),
+        (from!(o in Org).erase(), Org::META),
+        (from!(p in Post).erase(), Post::META),
+    ];
+    let types = [
+        Ty::Bool,
+        Ty::I16,
+        Ty::I32,
+        Ty::I64,
+        Ty::F32,
+        Ty::F64,
+        Ty::Text,
+        Ty::Bytes,
+        Ty::Date,
+        Ty::Timestamp,
+    ];
+    for (query, meta) in queries {
+        for field in meta.fields.iter() {
+            for ty in types {
+                for nullable in [false, true] {
+                    let lie = lie_about_meta(&query, &meta, &field.name, |f| {
+                        f["ty"] = serde_json::to_value(ty).unwrap();
+                        f["nullable"] = json!(nullable);
+                        f["column"] = json!("password");
+                    });
+                    let admitted = admit(&lie).expect("a lie about a listed table is admitted");
+                    assert_eq!(admitted, query, "{}.{} as {ty:?}", meta.table, field.name);
+                }
+            }
+        }
+        // Lies about the key and the field list do not survive either.
+        let lie = edited(&query, |q| {
+            let schema = &mut q["from"]["source"]["Schema"];
+            schema["primary_key"] = json!(["name"]);
+            schema["fields"].as_array_mut().unwrap().truncate(1);
+        });
+        assert_eq!(admit(&lie).unwrap(), query);
+    }
+}
+
+#[test]
+fn two_schemas_of_one_table_make_it_ambiguous() {
+    // Only its metadata matters: a second description of `users`.
+    #[allow(dead_code)]
+    #[derive(Schema)]
+    #[recto(table = "users")]
+    struct UserName {
+        #[recto(primary_key)]
+        id: i64,
+        name: String,
+    }
+    let both = Catalog::new().with::<User>().with::<UserName>();
+    let json = serde_json::to_string(&from!(u in User, select: u.id)).unwrap();
+    let reason = refused(both.query_from_json(&json, &Limits::default()));
+    assert!(reason.contains("two different schemas"), "{reason}");
+    // The same schema twice is one schema.
+    let twice = Catalog::new().with::<User>().with::<User>();
+    assert!(twice.query_from_json(&json, &Limits::default()).is_ok());
+    assert_eq!(twice.tables().collect::<Vec<_>>(), ["users"]);
 }
 
 #[test]
