@@ -40,6 +40,22 @@ pub enum Ty {
     Timestamp,
 }
 
+impl Ty {
+    /// Every type, in declaration order: for tests and tools that go through them all.
+    pub const ALL: [Ty; 10] = [
+        Ty::Bool,
+        Ty::I16,
+        Ty::I32,
+        Ty::I64,
+        Ty::F32,
+        Ty::F64,
+        Ty::Text,
+        Ty::Bytes,
+        Ty::Date,
+        Ty::Timestamp,
+    ];
+}
+
 /// One value: a bound parameter or a literal written in a query.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
