@@ -95,8 +95,7 @@ impl Expr {
 
     /// A copy of this node whose sub-expressions are `children` (in [`Expr::children`]
     /// order, as many as this node has).
-    fn with_children(&self, children: Vec<Expr>) -> Expr {
-        let mut children = children.into_iter();
+    fn with_children(&self, mut children: impl Iterator<Item = Expr>) -> Expr {
         let mut next = || Box::new(children.next().unwrap_or(PLACEHOLDER));
         match self {
             Expr::Lit(value) => Expr::Lit(value.clone()),
@@ -241,7 +240,7 @@ impl Clone for Expr {
             Build(&'a Expr),
         }
         if self.is_leaf() {
-            return self.with_children(Vec::new());
+            return self.with_children(std::iter::empty());
         }
         let mut tasks = vec![Task::Visit(self)];
         let mut built: Vec<Expr> = Vec::new();
@@ -253,9 +252,10 @@ impl Clone for Expr {
                     tasks.extend(expr.children().rev().map(Task::Visit));
                 }
                 Task::Build(expr) => {
-                    let count = expr.children().count();
-                    let children = built.split_off(built.len() - count);
-                    built.push(expr.with_children(children));
+                    // The children's copies are the last `count` built, in order.
+                    let start = built.len() - expr.children().count();
+                    let copy = expr.with_children(built.drain(start..));
+                    built.push(copy);
                 }
             }
         }

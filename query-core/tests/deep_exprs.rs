@@ -190,6 +190,9 @@ fn debug_of_a_deep_chain_is_cut_off() {
         let text = format!("{:?}", chain(WRAPS[1].1, 100_000));
         assert_eq!(text.matches("Unary").count(), MAX_EXPR_DEPTH);
         assert!(text.contains("expr: …"), "{}", &text[text.len() - 200..]);
+        // Pretty printing nests one padding writer per level: bounded too.
+        let pretty = format!("{:#?}", chain(WRAPS[1].1, 100_000));
+        assert_eq!(pretty.matches("Unary").count(), MAX_EXPR_DEPTH);
         let shallow = format!("{:?}", chain(WRAPS[1].1, 1));
         assert_eq!(
             shallow,
