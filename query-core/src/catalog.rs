@@ -256,3 +256,28 @@ fn read<T, E: std::fmt::Display>(
         Error::UntrustedQuery { reason }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::json_nesting;
+
+    #[test]
+    fn nesting_counts_arrays_and_objects_outside_strings_only() {
+        let cases = [
+            ("1", 0),
+            ("[]", 1),
+            (r#"{"a":[{"b":[]}]}"#, 4),
+            (r#"["[[[[", "{{{{"]"#, 1),
+            // An escaped quote does not end the string; an escaped backslash does not
+            // escape the quote after it, so the brackets that follow are counted.
+            (r#"["\"[[[["]"#, 1),
+            (r#"["\\"[[[[]]]]]"#, 5),
+            (r#"["\\\"[["]"#, 1),
+            (r#"[]["#, 1),
+            (r#"]]]]"#, 0),
+        ];
+        for (json, nesting) in cases {
+            assert_eq!(json_nesting(json), nesting, "{json}");
+        }
+    }
+}
