@@ -3,6 +3,8 @@
 //! Write queries with [`from!`], compose them across modules as plain [`Query`] values,
 //! render them for PostgreSQL, MySQL and SQLite with [`ToSql::to_sql`], or run them through
 //! [`Repo`].
+//! A query received from outside the program is read with [`Catalog::query_from_json`],
+//! never with the plain `Deserialize` impl, which trusts the payload.
 //!
 //! ```
 //! use recto::prelude::*;

@@ -4,6 +4,10 @@
 //! per clause under [`builder`], expressions in [`expr`], bound values in [`value`], and the
 //! [`Schema`] trait that `#[derive(Schema)]` implements. This crate knows no SQL and no
 //! engine; the planner resolves a query and the adapters print it.
+//!
+//! A query is serde data. The plain `Deserialize` impls are for the program's own payloads:
+//! they believe the table metadata a payload states. A query from outside the program comes
+//! in through [`Catalog`], which rebinds it to the program's schemas within [`Limits`].
 
 #![warn(missing_docs)]
 
