@@ -1,6 +1,6 @@
-//! The nesting bound of the walks over an [`Expr`](crate::Expr) that must recurse: serde (a format
-//! drives the walk, so it cannot be turned into a loop) and `Debug` (the formatter's
-//! builders nest).
+//! The nesting bound of the walks over an [`Expr`](crate::Expr) that must recurse: serde
+//! (a format drives the walk, so it cannot be turned into a loop) and `Debug` (the
+//! formatter's builders nest).
 //!
 //! Each recursive step through an expression's children takes a [`Level`] from a counter
 //! kept per thread; past the limit, serialization and deserialization fail with an error
@@ -13,8 +13,9 @@ use std::cell::Cell;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// How deeply an expression may nest where recto walks it recursively: serde, `Debug`, and
-/// the planner. Deep enough for any hand-written condition (SQLite's own default limit is
-/// 1,000 and sqlparser's 50), shallow enough that the walks fit in a 2 MiB thread stack.
+/// the planner (whose own bound has the same value). Deep enough for any hand-written
+/// condition (SQLite's own default limit is 1,000 and sqlparser's 50), shallow enough that
+/// the walks fit in a 2 MiB thread stack.
 pub const MAX_EXPR_DEPTH: usize = 256;
 
 thread_local! {

@@ -197,8 +197,9 @@ impl Expr {
 }
 
 impl std::fmt::Debug for Expr {
-    /// Formats like a derived `Debug`, down to [`MAX_EXPR_DEPTH`](crate::MAX_EXPR_DEPTH) levels; deeper
-    /// sub-expressions print as `…`, so formatting a runaway tree cannot exhaust the stack.
+    /// Formats like a derived `Debug`, down to [`MAX_EXPR_DEPTH`](crate::MAX_EXPR_DEPTH)
+    /// levels; deeper sub-expressions print as `…`, so formatting a runaway tree cannot
+    /// exhaust the stack.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let Ok(_level) = Level::enter() else {
             return f.write_str("…");
