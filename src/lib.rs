@@ -3,6 +3,8 @@
 //! Write queries with [`from!`], compose them across modules as plain [`Query`] values,
 //! render them for PostgreSQL, MySQL and SQLite with [`ToSql::to_sql`], or run them through
 //! [`Repo`].
+//! A query received from outside the program is read with [`Catalog::query_from_json`],
+//! never with the plain `Deserialize` impl, which trusts the payload.
 //!
 //! ```
 //! use recto::prelude::*;
@@ -38,6 +40,7 @@ pub use recto_core::{
     LimitOffset, Location, Name, OrderBy, OrderTerm, Query, QueryData, Queryable, Schema,
     SchemaMeta, Select, SelectClause, Selected, Source, ToList, ToValue, Ty, UnOp, Value,
 };
+pub use recto_core::{Catalog, Limit, Limits, MAX_EXPR_DEPTH};
 pub use recto_core::{schema, value};
 pub use recto_macros::{Schema, dynamic, from};
 pub use recto_planner::{Planned, plan};

@@ -1,6 +1,7 @@
 //! The one error type of recto: every problem the planner, an adapter or the Repo finds is a
 //! typed, matchable value, never a panic.
 
+use crate::limits::Limit;
 use crate::location::Location;
 
 /// The clause an error was found in.
@@ -127,6 +128,19 @@ pub enum Error {
     Database(Box<dyn std::error::Error + Send + Sync>),
     /// `Repo::one` found no row.
     NoRows,
+    /// A query from outside the program that [`Catalog`](crate::Catalog) refuses: not a
+    /// query, or reading a table the catalog does not list.
+    UntrustedQuery {
+        /// What is wrong, in a sentence.
+        reason: String,
+    },
+    /// A query from outside the program past one of its [`Limits`](crate::Limits).
+    LimitExceeded {
+        /// The limit.
+        limit: Limit,
+        /// Its value.
+        max: usize,
+    },
     /// `Repo::one` or `Repo::optional` found more than one row.
     TooManyRows {
         /// How many rows came back.
@@ -190,6 +204,10 @@ impl std::fmt::Display for Error {
             ),
             Error::Database(e) => write!(f, "database error: {e}"),
             Error::NoRows => f.write_str("the query returned no rows"),
+            Error::UntrustedQuery { reason } => write!(f, "refused query: {reason}"),
+            Error::LimitExceeded { limit, max } => {
+                write!(f, "refused query: its {limit} is over the limit of {max}")
+            }
             Error::TooManyRows { count } => {
                 write!(f, "expected at most one row, the query returned {count}")
             }

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Name;
+use crate::depth::Level;
 use crate::value::{Array, Value};
 
 /// Which binding of a query an expression refers to.
@@ -21,7 +22,16 @@ pub enum BindingRef {
 }
 
 /// An expression.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Trees of any depth are safe to drop, clone and compare: those walks loop instead of
+/// recursing. `Debug` and serde recurse, and stop at
+/// [`MAX_EXPR_DEPTH`](crate::MAX_EXPR_DEPTH) levels: `Debug` prints `…` below it,
+/// serialization and deserialization fail with an error.
+///
+/// `Deserialize` is for trusted payloads only: a query it reads keeps every table, column,
+/// type and nullability the payload states. Payloads from outside the program go through
+/// [`Catalog`](crate::Catalog).
+#[derive(Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum Expr {
     /// A literal written in the query (`18`, `true`). Numbers and booleans are printed in
@@ -41,6 +51,7 @@ pub enum Expr {
         /// The operator.
         op: UnOp,
         /// The operand.
+        #[serde(with = "crate::depth::nested")]
         expr: Box<Expr>,
     },
     /// A binary operation.
@@ -48,31 +59,38 @@ pub enum Expr {
         /// The operator.
         op: BinOp,
         /// The left operand.
+        #[serde(with = "crate::depth::nested")]
         left: Box<Expr>,
         /// The right operand.
+        #[serde(with = "crate::depth::nested")]
         right: Box<Expr>,
     },
     /// `expr in [a, b, ...]`.
     InList {
         /// The tested expression.
+        #[serde(with = "crate::depth::nested")]
         expr: Box<Expr>,
         /// The candidates.
+        #[serde(with = "crate::depth::nested")]
         list: Vec<Expr>,
     },
     /// `expr in ^list`: the list is one parameter.
     InParam {
         /// The tested expression.
+        #[serde(with = "crate::depth::nested")]
         expr: Box<Expr>,
         /// The bound list.
         list: Array,
     },
     /// `is_nil(expr)`.
-    IsNil(Box<Expr>),
+    IsNil(#[serde(with = "crate::depth::nested")] Box<Expr>),
     /// `like(expr, pattern)` and `ilike(expr, pattern)`.
     Like {
         /// The matched text.
+        #[serde(with = "crate::depth::nested")]
         expr: Box<Expr>,
         /// The pattern (`%` and `_` wildcards).
+        #[serde(with = "crate::depth::nested")]
         pattern: Box<Expr>,
         /// `ilike`: match regardless of case.
         case_insensitive: bool,
@@ -82,12 +100,13 @@ pub enum Expr {
         /// The function.
         func: AggFunc,
         /// The argument; `None` only for `count()`.
+        #[serde(default, with = "crate::depth::nested")]
         arg: Option<Box<Expr>>,
         /// Aggregate distinct values only.
         distinct: bool,
     },
     /// `coalesce(a, b, ...)`.
-    Coalesce(Vec<Expr>),
+    Coalesce(#[serde(with = "crate::depth::nested")] Vec<Expr>),
 }
 
 /// Unary operators.
@@ -174,5 +193,68 @@ impl Expr {
     /// `self OR other`.
     pub fn or(self, other: Expr) -> Expr {
         Expr::binary(BinOp::Or, self, other)
+    }
+}
+
+impl std::fmt::Debug for Expr {
+    /// Formats like a derived `Debug`, down to [`MAX_EXPR_DEPTH`](crate::MAX_EXPR_DEPTH)
+    /// levels; deeper sub-expressions print as `…`, so formatting a runaway tree cannot
+    /// exhaust the stack.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Ok(_level) = Level::enter() else {
+            return f.write_str("…");
+        };
+        match self {
+            Expr::Lit(value) => f.debug_tuple("Lit").field(value).finish(),
+            Expr::Param(value) => f.debug_tuple("Param").field(value).finish(),
+            Expr::Field { binding, name } => f
+                .debug_struct("Field")
+                .field("binding", binding)
+                .field("name", name)
+                .finish(),
+            Expr::Unary { op, expr } => f
+                .debug_struct("Unary")
+                .field("op", op)
+                .field("expr", expr)
+                .finish(),
+            Expr::Binary { op, left, right } => f
+                .debug_struct("Binary")
+                .field("op", op)
+                .field("left", left)
+                .field("right", right)
+                .finish(),
+            Expr::InList { expr, list } => f
+                .debug_struct("InList")
+                .field("expr", expr)
+                .field("list", list)
+                .finish(),
+            Expr::InParam { expr, list } => f
+                .debug_struct("InParam")
+                .field("expr", expr)
+                .field("list", list)
+                .finish(),
+            Expr::IsNil(expr) => f.debug_tuple("IsNil").field(expr).finish(),
+            Expr::Like {
+                expr,
+                pattern,
+                case_insensitive,
+            } => f
+                .debug_struct("Like")
+                .field("expr", expr)
+                .field("pattern", pattern)
+                .field("case_insensitive", case_insensitive)
+                .finish(),
+            Expr::Aggregate {
+                func,
+                arg,
+                distinct,
+            } => f
+                .debug_struct("Aggregate")
+                .field("func", func)
+                .field("arg", arg)
+                .field("distinct", distinct)
+                .finish(),
+            Expr::Coalesce(args) => f.debug_tuple("Coalesce").field(args).finish(),
+        }
     }
 }

@@ -4,17 +4,26 @@
 //! per clause under [`builder`], expressions in [`expr`], bound values in [`value`], and the
 //! [`Schema`] trait that `#[derive(Schema)]` implements. This crate knows no SQL and no
 //! engine; the planner resolves a query and the adapters print it.
+//!
+//! A query is serde data. The plain `Deserialize` impls are for the program's own payloads:
+//! they believe the table metadata a payload states. A query from outside the program comes
+//! in through [`Catalog`], which rebinds it to the program's schemas within [`Limits`].
 
 #![warn(missing_docs)]
 
 pub mod builder;
+mod catalog;
+mod depth;
 pub mod dsl;
 mod dynamic;
 mod error;
 pub mod expr;
+mod float;
+mod limits;
 mod location;
 mod query;
 pub mod schema;
+mod tree;
 pub mod value;
 
 pub use builder::distinct::Distinct;
@@ -25,9 +34,12 @@ pub use builder::join::{Join, JoinKind};
 pub use builder::limit_offset::LimitOffset;
 pub use builder::order_by::{Direction, OrderBy, OrderTerm};
 pub use builder::select::{Select, SelectClause, Selected};
+pub use catalog::Catalog;
+pub use depth::MAX_EXPR_DEPTH;
 pub use dynamic::Dynamic;
 pub use error::{Clause, Error};
 pub use expr::{AggFunc, BinOp, BindingRef, Expr, UnOp};
+pub use limits::{Limit, Limits};
 pub use location::Location;
 pub use query::{Query, QueryData, Queryable};
 pub use schema::{Column, Erased, ErasedFields, FieldMeta, Schema, SchemaMeta};

@@ -138,6 +138,9 @@ impl<S> Serialize for Query<S> {
     }
 }
 
+/// For trusted payloads only (the program's own queries, round-tripped): the payload's own
+/// table metadata is believed, and its size is not limited. A query from outside the
+/// program goes through [`Catalog::query_from_json`](crate::Catalog::query_from_json).
 impl<'de> Deserialize<'de> for Query<Erased> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         QueryData::deserialize(deserializer).map(Query::from_data)

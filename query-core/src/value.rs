@@ -40,6 +40,22 @@ pub enum Ty {
     Timestamp,
 }
 
+impl Ty {
+    /// Every type, in declaration order: for tests and tools that go through them all.
+    pub const ALL: [Ty; 10] = [
+        Ty::Bool,
+        Ty::I16,
+        Ty::I32,
+        Ty::I64,
+        Ty::F32,
+        Ty::F64,
+        Ty::Text,
+        Ty::Bytes,
+        Ty::Date,
+        Ty::Timestamp,
+    ];
+}
+
 /// One value: a bound parameter or a literal written in a query.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -52,8 +68,9 @@ pub enum Value {
     I32(i32),
     /// A 64-bit integer.
     I64(i64),
-    /// A 64-bit float (also carries `f32`).
-    F64(f64),
+    /// A 64-bit float (also carries `f32`). Every bit pattern survives serde, NaN and the
+    /// infinities included (see `float.rs` for their form in JSON).
+    F64(#[serde(with = "crate::float::one")] f64),
     /// Text.
     Text(String),
     /// A byte string.
@@ -97,8 +114,8 @@ pub enum Array {
     I32(Vec<i32>),
     /// 64-bit integers.
     I64(Vec<i64>),
-    /// 64-bit floats.
-    F64(Vec<f64>),
+    /// 64-bit floats, each surviving serde exactly as [`Value::F64`] does.
+    F64(#[serde(with = "crate::float::list")] Vec<f64>),
     /// Text.
     Text(Vec<String>),
     /// Dates.

@@ -1,0 +1,313 @@
+//! The size limits a query from outside the program must stay within, and the walk that
+//! checks them.
+//!
+//! A program's own queries are as large as its code makes them; a payload is as large as
+//! whoever sent it wants. [`Limits`] bounds everything that makes planning, rendering or the
+//! engine's work grow: the input, the expressions' depth and node count, list lengths, the
+//! number of clauses and joins, and the length of every name. The walk is iterative, so a
+//! hostile tree cannot exhaust the stack while it is being measured.
+
+use crate::builder::distinct::Distinct;
+use crate::builder::filter::BoolClause;
+use crate::builder::from::{From, Source};
+use crate::builder::group_by::GroupBy;
+use crate::builder::join::Join;
+use crate::builder::limit_offset::LimitOffset;
+use crate::builder::order_by::{OrderBy, OrderTerm};
+use crate::builder::select::{Select, SelectClause, Selected};
+use crate::depth::MAX_EXPR_DEPTH;
+use crate::error::{Clause, Error};
+use crate::expr::{BindingRef, Expr};
+use crate::location::Location;
+use crate::query::QueryData;
+use crate::value::Value;
+
+/// The bounds a deserialized query must respect; see
+/// [`Catalog::query_from_json`](crate::Catalog::query_from_json).
+///
+/// The defaults admit any query a person writes by hand and refuse anything that would make
+/// a server do much more work than the payload's size suggests. Change a field with
+/// `Limits { joins: 4, ..Limits::default() }`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The payload's size in bytes (JSON text only: a generic deserializer reads what its
+    /// source gives it, so bound that source). Default 1 MiB.
+    pub input_bytes: usize,
+    /// How deeply an expression may nest: a leaf alone is depth 0, `!(a && b)` depth 2.
+    /// At most [`MAX_EXPR_DEPTH`]; a larger value means that. Default 64.
+    pub depth: usize,
+    /// How many expression nodes the whole query may hold. Default 10,000.
+    pub nodes: usize,
+    /// The longest list: `x in [..]`, `x in ^list`, `coalesce(..)`, a `select:` tuple or
+    /// struct, the expressions of one `group_by:`, the terms of one `order_by:`.
+    /// Default 1,000.
+    pub list_len: usize,
+    /// How many clauses of one kind (`where:`, `having:`, `group_by:`, `order_by:`).
+    /// Default 64.
+    pub clauses: usize,
+    /// How many joins. Default 16.
+    pub joins: usize,
+    /// The longest name in bytes: tables, fields, bindings, select aliases and source file
+    /// names. Default 255.
+    pub name_len: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            input_bytes: 1 << 20,
+            depth: 64,
+            nodes: 10_000,
+            list_len: 1_000,
+            clauses: 64,
+            joins: 16,
+            name_len: 255,
+        }
+    }
+}
+
+impl Limits {
+    /// The depth bound in force: [`Limits::depth`], capped at [`MAX_EXPR_DEPTH`].
+    pub fn effective_depth(&self) -> usize {
+        self.depth.min(MAX_EXPR_DEPTH)
+    }
+}
+
+/// Which of the [`Limits`] a query went past.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Limit {
+    /// [`Limits::input_bytes`].
+    InputBytes,
+    /// [`Limits::depth`].
+    Depth,
+    /// [`Limits::nodes`].
+    Nodes,
+    /// [`Limits::list_len`].
+    ListLength,
+    /// [`Limits::clauses`], for clauses of this kind.
+    Clauses(Clause),
+    /// [`Limits::joins`].
+    Joins,
+    /// [`Limits::name_len`].
+    NameLength,
+}
+
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Limit::InputBytes => f.write_str("input size in bytes"),
+            Limit::Depth => f.write_str("expression depth"),
+            Limit::Nodes => f.write_str("number of expression nodes"),
+            Limit::ListLength => f.write_str("list length"),
+            Limit::Clauses(clause) => write!(f, "number of `{clause}` clauses"),
+            Limit::Joins => f.write_str("number of joins"),
+            Limit::NameLength => f.write_str("name length in bytes"),
+        }
+    }
+}
+
+/// `Err` if `count` is past `max`.
+pub(crate) fn within(count: usize, max: usize, limit: Limit) -> Result<(), Error> {
+    if count > max {
+        return Err(Error::LimitExceeded { limit, max });
+    }
+    Ok(())
+}
+
+/// Checks every limit but the input size against a query's clauses.
+pub(crate) fn check(data: &QueryData, limits: &Limits) -> Result<(), Error> {
+    let QueryData {
+        from,
+        joins,
+        wheres,
+        select,
+        distinct,
+        group_bys,
+        havings,
+        order_bys,
+        limit,
+        offset,
+    } = data;
+    within(joins.len(), limits.joins, Limit::Joins)?;
+    for (count, clause) in [
+        (wheres.len(), Clause::Where),
+        (havings.len(), Clause::Having),
+        (group_bys.len(), Clause::GroupBy),
+        (order_bys.len(), Clause::OrderBy),
+    ] {
+        within(count, limits.clauses, Limit::Clauses(clause))?;
+    }
+    let mut walk = Walk {
+        limits,
+        nodes: 0,
+        pending: Vec::new(),
+    };
+    let From { source, name, at } = from;
+    walk.source(source, name.as_deref(), at)?;
+    for Join {
+        kind: _,
+        source,
+        on,
+        name,
+        at,
+    } in joins
+    {
+        walk.source(source, name.as_deref(), at)?;
+        walk.expr(on)?;
+    }
+    for BoolClause { op: _, expr, at } in wheres.iter().chain(havings) {
+        walk.location(at)?;
+        walk.expr(expr)?;
+    }
+    if let Some(SelectClause { select, at }) = select {
+        walk.location(at)?;
+        walk.select(select)?;
+    }
+    if let Some(Distinct { distinct: _, at }) = distinct {
+        walk.location(at)?;
+    }
+    for GroupBy { exprs, at } in group_bys {
+        walk.location(at)?;
+        walk.list(exprs.len())?;
+        exprs.iter().try_for_each(|expr| walk.expr(expr))?;
+    }
+    for OrderBy { terms, at } in order_bys {
+        walk.location(at)?;
+        walk.list(terms.len())?;
+        for OrderTerm { direction: _, expr } in terms {
+            walk.expr(expr)?;
+        }
+    }
+    for LimitOffset { expr, at } in limit.iter().chain(offset) {
+        walk.location(at)?;
+        walk.expr(expr)?;
+    }
+    Ok(())
+}
+
+/// The running totals of [`check`].
+struct Walk<'a, 'q> {
+    limits: &'a Limits,
+    /// Expression nodes seen so far, across the whole query.
+    nodes: usize,
+    /// The expressions still to visit, with their depth; kept to reuse its allocation.
+    pending: Vec<(&'q Expr, usize)>,
+}
+
+impl<'q> Walk<'_, 'q> {
+    fn name(&self, name: &str) -> Result<(), Error> {
+        within(name.len(), self.limits.name_len, Limit::NameLength)
+    }
+
+    fn list(&self, len: usize) -> Result<(), Error> {
+        within(len, self.limits.list_len, Limit::ListLength)
+    }
+
+    fn location(&self, at: &Location) -> Result<(), Error> {
+        let Location {
+            file,
+            line: _,
+            column: _,
+        } = at;
+        self.name(file)
+    }
+
+    fn binding(&self, binding: &BindingRef) -> Result<(), Error> {
+        match binding {
+            BindingRef::Index(_) | BindingRef::Last => Ok(()),
+            BindingRef::Named(name) => self.name(name),
+        }
+    }
+
+    fn source(&self, source: &Source, name: Option<&str>, at: &Location) -> Result<(), Error> {
+        // A schema source's fields are the payload's word and are replaced by the catalog's;
+        // only the table name is read, to find it there.
+        self.name(source.table())?;
+        if let Some(name) = name {
+            self.name(name)?;
+        }
+        self.location(at)
+    }
+
+    fn select(&mut self, select: &'q Select) -> Result<(), Error> {
+        match select {
+            Select::One(item) => self.selected(item),
+            Select::Tuple(items) => {
+                self.list(items.len())?;
+                items.iter().try_for_each(|item| self.selected(item))
+            }
+            Select::Struct(fields) => {
+                self.list(fields.len())?;
+                for (name, expr) in fields {
+                    self.name(name)?;
+                    self.expr(expr)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn selected(&mut self, item: &'q Selected) -> Result<(), Error> {
+        match item {
+            Selected::Expr(expr) => self.expr(expr),
+            Selected::Binding(binding) => self.binding(binding),
+        }
+    }
+
+    fn value(&self, value: &Value) -> Result<(), Error> {
+        match value {
+            Value::Array(array) => self.list(array.len()),
+            Value::Null(_)
+            | Value::Bool(_)
+            | Value::I32(_)
+            | Value::I64(_)
+            | Value::F64(_)
+            | Value::Text(_)
+            | Value::Bytes(_)
+            | Value::Date(_)
+            | Value::Timestamp(_) => Ok(()),
+        }
+    }
+
+    /// Visits `root` and everything under it, one node at a time.
+    fn expr(&mut self, root: &'q Expr) -> Result<(), Error> {
+        let max_depth = self.limits.effective_depth();
+        self.pending.push((root, 0));
+        while let Some((expr, depth)) = self.pending.pop() {
+            self.nodes += 1;
+            within(self.nodes, self.limits.nodes, Limit::Nodes)?;
+            within(depth, max_depth, Limit::Depth)?;
+            match expr {
+                Expr::Lit(value) | Expr::Param(value) => self.value(value)?,
+                Expr::Field { binding, name } => {
+                    self.binding(binding)?;
+                    self.name(name)?;
+                }
+                Expr::InList { expr: _, list } => self.list(list.len())?,
+                Expr::InParam { expr: _, list } => self.list(list.len())?,
+                Expr::Coalesce(args) => self.list(args.len())?,
+                Expr::Unary { op: _, expr: _ }
+                | Expr::Binary {
+                    op: _,
+                    left: _,
+                    right: _,
+                }
+                | Expr::IsNil(_)
+                | Expr::Like {
+                    expr: _,
+                    pattern: _,
+                    case_insensitive: _,
+                }
+                | Expr::Aggregate {
+                    func: _,
+                    arg: _,
+                    distinct: _,
+                } => {}
+            }
+            self.pending
+                .extend(expr.children().map(|child| (child, depth + 1)));
+        }
+        Ok(())
+    }
+}

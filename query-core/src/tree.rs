@@ -1,0 +1,278 @@
+//! Expression trees of any depth: dropping, cloning and comparing an [`Expr`] walk it with a
+//! stack on the heap, never with the call stack.
+//!
+//! The builder API can nest expressions without bound (`Dynamic::and` in a loop, a
+//! generated `coalesce(coalesce(...))`), and the compiler's derived `Drop`, `Clone` and
+//! `PartialEq` recurse once per level: a chain a million levels deep aborts the process with
+//! a stack overflow when it is merely dropped. These three operations therefore take one
+//! node at a time from an explicit work list. The walks that cannot be iterative without
+//! losing their shape (`Debug`, serde) are bounded instead, in [`crate::depth`].
+
+use crate::expr::Expr;
+use crate::value::Value;
+
+impl Expr {
+    /// The direct sub-expressions, in the order they are written.
+    pub fn children(&self) -> impl DoubleEndedIterator<Item = &Expr> {
+        let (boxed, list): ([Option<&Expr>; 2], &[Expr]) = match self {
+            Expr::Lit(_)
+            | Expr::Param(_)
+            | Expr::Field {
+                binding: _,
+                name: _,
+            } => ([None, None], &[]),
+            Expr::Unary { op: _, expr } => ([Some(expr), None], &[]),
+            Expr::Binary { op: _, left, right } => ([Some(left), Some(right)], &[]),
+            Expr::InList { expr, list } => ([Some(expr), None], list),
+            Expr::InParam { expr, list: _ } => ([Some(expr), None], &[]),
+            Expr::IsNil(expr) => ([Some(expr), None], &[]),
+            Expr::Like {
+                expr,
+                pattern,
+                case_insensitive: _,
+            } => ([Some(expr), Some(pattern)], &[]),
+            Expr::Aggregate {
+                func: _,
+                arg,
+                distinct: _,
+            } => ([arg.as_deref(), None], &[]),
+            Expr::Coalesce(args) => ([None, None], args),
+        };
+        boxed.into_iter().flatten().chain(list)
+    }
+
+    /// Whether this expression has no sub-expression.
+    fn is_leaf(&self) -> bool {
+        self.children().next().is_none()
+    }
+
+    /// Moves the sub-expressions that have sub-expressions of their own onto `pending`,
+    /// leaving leaves in their place, so that dropping `self` recurses at most one level.
+    fn detach_children(&mut self, pending: &mut Vec<Expr>) {
+        let mut take = |slot: &mut Expr| {
+            if !slot.is_leaf() {
+                pending.push(std::mem::replace(slot, PLACEHOLDER));
+            }
+        };
+        match self {
+            Expr::Lit(_)
+            | Expr::Param(_)
+            | Expr::Field {
+                binding: _,
+                name: _,
+            } => {}
+            Expr::Unary { op: _, expr } => take(expr),
+            Expr::Binary { op: _, left, right } => {
+                take(left);
+                take(right);
+            }
+            Expr::InList { expr, list } => {
+                take(expr);
+                list.iter_mut().for_each(take);
+            }
+            Expr::InParam { expr, list: _ } => take(expr),
+            Expr::IsNil(expr) => take(expr),
+            Expr::Like {
+                expr,
+                pattern,
+                case_insensitive: _,
+            } => {
+                take(expr);
+                take(pattern);
+            }
+            Expr::Aggregate {
+                func: _,
+                arg,
+                distinct: _,
+            } => {
+                if let Some(arg) = arg {
+                    take(arg);
+                }
+            }
+            Expr::Coalesce(args) => args.iter_mut().for_each(take),
+        }
+    }
+
+    /// A copy of this node whose sub-expressions are `children` (in [`Expr::children`]
+    /// order, as many as this node has).
+    fn with_children(&self, mut children: impl Iterator<Item = Expr>) -> Expr {
+        let mut next = || Box::new(children.next().unwrap_or(PLACEHOLDER));
+        match self {
+            Expr::Lit(value) => Expr::Lit(value.clone()),
+            Expr::Param(value) => Expr::Param(value.clone()),
+            Expr::Field { binding, name } => Expr::Field {
+                binding: binding.clone(),
+                name: name.clone(),
+            },
+            Expr::Unary { op, expr: _ } => Expr::Unary {
+                op: *op,
+                expr: next(),
+            },
+            Expr::Binary {
+                op,
+                left: _,
+                right: _,
+            } => Expr::Binary {
+                op: *op,
+                left: next(),
+                right: next(),
+            },
+            Expr::InList { expr: _, list: _ } => {
+                let expr = next();
+                Expr::InList {
+                    expr,
+                    list: children.collect(),
+                }
+            }
+            Expr::InParam { expr: _, list } => Expr::InParam {
+                expr: next(),
+                list: list.clone(),
+            },
+            Expr::IsNil(_) => Expr::IsNil(next()),
+            Expr::Like {
+                expr: _,
+                pattern: _,
+                case_insensitive,
+            } => Expr::Like {
+                expr: next(),
+                pattern: next(),
+                case_insensitive: *case_insensitive,
+            },
+            Expr::Aggregate {
+                func,
+                arg,
+                distinct,
+            } => Expr::Aggregate {
+                func: *func,
+                arg: arg.as_ref().map(|_| next()),
+                distinct: *distinct,
+            },
+            Expr::Coalesce(_) => Expr::Coalesce(children.collect()),
+        }
+    }
+
+    /// Whether the two nodes are equal apart from their sub-expressions, and have as many.
+    fn shallow_eq(&self, other: &Expr) -> bool {
+        match (self, other) {
+            (Expr::Lit(a), Expr::Lit(b)) | (Expr::Param(a), Expr::Param(b)) => a == b,
+            (
+                Expr::Field {
+                    binding: a,
+                    name: an,
+                },
+                Expr::Field {
+                    binding: b,
+                    name: bn,
+                },
+            ) => a == b && an == bn,
+            (Expr::Unary { op: a, expr: _ }, Expr::Unary { op: b, expr: _ }) => a == b,
+            (
+                Expr::Binary {
+                    op: a,
+                    left: _,
+                    right: _,
+                },
+                Expr::Binary {
+                    op: b,
+                    left: _,
+                    right: _,
+                },
+            ) => a == b,
+            (Expr::InList { expr: _, list: a }, Expr::InList { expr: _, list: b }) => {
+                a.len() == b.len()
+            }
+            (Expr::InParam { expr: _, list: a }, Expr::InParam { expr: _, list: b }) => a == b,
+            (Expr::IsNil(_), Expr::IsNil(_)) => true,
+            (
+                Expr::Like {
+                    expr: _,
+                    pattern: _,
+                    case_insensitive: a,
+                },
+                Expr::Like {
+                    expr: _,
+                    pattern: _,
+                    case_insensitive: b,
+                },
+            ) => a == b,
+            (
+                Expr::Aggregate {
+                    func: af,
+                    arg: aa,
+                    distinct: ad,
+                },
+                Expr::Aggregate {
+                    func: bf,
+                    arg: ba,
+                    distinct: bd,
+                },
+            ) => af == bf && aa.is_some() == ba.is_some() && ad == bd,
+            (Expr::Coalesce(a), Expr::Coalesce(b)) => a.len() == b.len(),
+            _ => false,
+        }
+    }
+}
+
+/// The leaf left behind where a sub-expression was moved out; it owns no heap memory.
+const PLACEHOLDER: Expr = Expr::Lit(Value::Bool(false));
+
+impl Drop for Expr {
+    fn drop(&mut self) {
+        // Most expressions are shallow: only allocate the work list when a child has
+        // children of its own.
+        if self.children().all(Expr::is_leaf) {
+            return;
+        }
+        let mut pending = Vec::new();
+        self.detach_children(&mut pending);
+        while let Some(mut expr) = pending.pop() {
+            expr.detach_children(&mut pending);
+            // `expr` now holds leaves only, so dropping it here recurses one level.
+        }
+    }
+}
+
+impl Clone for Expr {
+    fn clone(&self) -> Expr {
+        /// One step of the walk: copy a node's children first, then the node around them.
+        enum Task<'a> {
+            Visit(&'a Expr),
+            Build(&'a Expr),
+        }
+        if self.is_leaf() {
+            return self.with_children(std::iter::empty());
+        }
+        let mut tasks = vec![Task::Visit(self)];
+        let mut built: Vec<Expr> = Vec::new();
+        while let Some(task) = tasks.pop() {
+            match task {
+                Task::Visit(expr) => {
+                    tasks.push(Task::Build(expr));
+                    // Pushed last to first, so they are copied (and land in `built`) in order.
+                    tasks.extend(expr.children().rev().map(Task::Visit));
+                }
+                Task::Build(expr) => {
+                    // The children's copies are the last `count` built, in order.
+                    let start = built.len() - expr.children().count();
+                    let copy = expr.with_children(built.drain(start..));
+                    built.push(copy);
+                }
+            }
+        }
+        // The walk builds exactly one expression from the root's task.
+        built.pop().unwrap_or(PLACEHOLDER)
+    }
+}
+
+impl PartialEq for Expr {
+    fn eq(&self, other: &Expr) -> bool {
+        let mut pairs = vec![(self, other)];
+        while let Some((a, b)) = pairs.pop() {
+            if !a.shallow_eq(b) {
+                return false;
+            }
+            pairs.extend(a.children().zip(b.children()));
+        }
+        true
+    }
+}
