@@ -55,7 +55,7 @@ mod tests;
 #[proc_macro]
 pub fn from(input: TokenStream) -> TokenStream {
     from::expand_from(input.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
+        .unwrap_or_else(errors::into_expression)
         .into()
 }
 
@@ -72,7 +72,7 @@ pub fn from(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn dynamic(input: TokenStream) -> TokenStream {
     dynamic::expand_dynamic(input.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
+        .unwrap_or_else(errors::into_expression)
         .into()
 }
 

@@ -104,3 +104,22 @@ fn derive_errors() {
         struct User { #[recto(primary, column = 1)] id: i64 }
     })));
 }
+
+/// Several errors of a macro in expression position must still form one expression,
+/// or rustc reports the second `compile_error!` as garbage and invents errors of its own.
+#[test]
+fn several_errors_form_one_expression() {
+    let error = expand_from(quote!(u in User, wher: u.age > 1, lim: 2, order_by: [up: u.id]))
+        .err()
+        .expect("three mistakes");
+    assert_eq!(error.clone().into_iter().count(), 3);
+    let emitted = crate::errors::into_expression(error);
+    let block: syn::ExprBlock = syn::parse2(emitted).expect("the errors form one block expression");
+    let calls = block
+        .block
+        .stmts
+        .iter()
+        .filter(|stmt| matches!(stmt, syn::Stmt::Macro(m) if m.mac.path.segments.last().is_some_and(|s| s.ident == "compile_error")))
+        .count();
+    assert_eq!(calls, 3, "one compile_error! per error");
+}
