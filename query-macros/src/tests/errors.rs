@@ -110,8 +110,7 @@ fn derive_errors() {
 #[test]
 fn several_errors_form_one_expression() {
     let error = expand_from(quote!(u in User, wher: u.age > 1, lim: 2, order_by: [up: u.id]))
-        .err()
-        .expect("three mistakes");
+        .expect_err("three mistakes");
     assert_eq!(error.clone().into_iter().count(), 3);
     let emitted = crate::errors::into_expression(error);
     let block: syn::ExprBlock = syn::parse2(emitted).expect("the errors form one block expression");
