@@ -36,7 +36,7 @@ pub use recto_core::{
     AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Clause, Column, Direction, Distinct,
     Dynamic, Erased, ErasedFields, Error, Expr, FieldMeta, From, GroupBy, Join, JoinKind,
     LimitOffset, Location, Name, OrderBy, OrderTerm, Query, QueryData, Queryable, Schema,
-    SchemaMeta, Select, SelectClause, Selected, Source, ToList, ToValue, Ty, UnOp, Value,
+    SchemaMeta, Select, SelectClause, Selected, Source, ToList, ToValue, Ty, UnOp, Value, exclude,
 };
 pub use recto_core::{schema, value};
 pub use recto_macros::{Schema, dynamic, from};

@@ -29,7 +29,7 @@ pub use dynamic::Dynamic;
 pub use error::{Clause, Error};
 pub use expr::{AggFunc, BinOp, BindingRef, Expr, UnOp};
 pub use location::Location;
-pub use query::{Query, QueryData, Queryable};
+pub use query::{Query, QueryData, Queryable, exclude};
 pub use schema::{Column, Erased, ErasedFields, FieldMeta, Schema, SchemaMeta};
 pub use value::{Array, ToList, ToValue, Ty, Value};
 
