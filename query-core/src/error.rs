@@ -147,6 +147,15 @@ pub enum Error {
         /// What is wrong, in a sentence.
         reason: String,
     },
+    /// Raw SQL whose placeholders cannot be mapped to its parameters: a `$n` naming no
+    /// parameter, a parameter no `$n` uses, a `?` where the engine would read a
+    /// placeholder, or a literal, quoted identifier or comment that is never closed.
+    InvalidRawSql {
+        /// The byte offset in the text where the problem is.
+        offset: usize,
+        /// What is wrong, in a sentence.
+        reason: String,
+    },
     /// A URL whose scheme names no supported engine (or one compiled out).
     UnsupportedUrl {
         /// The URL's scheme.
@@ -217,6 +226,9 @@ impl std::fmt::Display for Error {
             }
             Error::InvalidSchema { table, reason } => {
                 write!(f, "invalid schema for table `{table}`: {reason}")
+            }
+            Error::InvalidRawSql { offset, reason } => {
+                write!(f, "invalid raw SQL at byte {offset}: {reason}")
             }
             Error::UnsupportedUrl { scheme } => write!(
                 f,
