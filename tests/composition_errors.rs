@@ -2,7 +2,8 @@
 //! writes one over a query that already has it gets a typed plan error naming both
 //! locations (inside one `from!` it is a compile error, held by `tests/ui/clause`).
 //! `exclude` removes a clause on purpose so that it can be replaced; `limit` and `offset`
-//! keep Ecto's override semantics across queries.
+//! keep Ecto's override semantics across queries. A `dynamic!` condition typed by its
+//! bindings' schemas splices exactly as an untyped one.
 
 mod common;
 
@@ -202,4 +203,20 @@ fn a_duplicate_survives_a_json_round_trip() {
     let json = serde_json::to_string(&q).expect("a query serializes");
     let back: Query = serde_json::from_str(&json).expect("and deserializes");
     assert!(matches!(error_of(&back), Error::DuplicateClause { .. }));
+}
+
+#[test]
+fn a_dynamic_condition_with_schemas_splices_as_an_untyped_one() -> Result<(), Error> {
+    let min = 18;
+    let typed = dynamic!([u, o] in (User, common::Org), u.age > ^min && o.active);
+    let untyped = dynamic!([u, o], u.age > ^min && o.active);
+    let with =
+        |d| from!(u in User, join: o in common::Org, on: o.id == u.org_id, where: ^d, select: u.id);
+    let (typed, untyped) = (
+        with(typed).to_sql(Postgres)?,
+        with(untyped).to_sql(Postgres)?,
+    );
+    assert_eq!(typed, untyped);
+    assert_eq!(typed.params, vec![Value::I32(18)]);
+    Ok(())
 }

@@ -88,6 +88,11 @@ fn source_and_shape_errors() {
 fn dynamic_errors() {
     assert_snapshot!(messages(expand_dynamic(quote!([u], p.age > min))));
     assert_snapshot!(messages(expand_dynamic(quote!([u], a, b))));
+    assert_snapshot!(messages(expand_dynamic(quote!([u, o] in User, u.age > 1))));
+    assert_snapshot!(messages(expand_dynamic(
+        quote!([u, o] in (User, &str), u.age > 1 && x)
+    )));
+    assert_snapshot!(messages(expand_dynamic(quote!(u in, u.age > 1))));
 }
 
 #[test]
