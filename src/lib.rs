@@ -32,13 +32,13 @@
 
 pub use recto_adapters::ddl;
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
-pub use recto_adapters::repo::{Engine, FromRecord, Pool, Repo, TrustedSql};
+pub use recto_adapters::repo::{Engine, FromRecord, Pool, RawSql, Repo, Statement, TrustedSql};
 pub use recto_adapters::{Dialect, MySql, Postgres, Sql, Sqlite, ToSql};
 pub use recto_core::{
     AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Clause, Column, Direction, Distinct,
     Dynamic, Erased, ErasedFields, Error, Expr, FieldMeta, From, GroupBy, Join, JoinKind,
     LimitOffset, Location, Name, OrderBy, OrderTerm, Query, QueryData, Queryable, Schema,
-    SchemaMeta, Select, SelectClause, Selected, Source, ToList, ToValue, Ty, UnOp, Value,
+    SchemaMeta, Select, SelectClause, Selected, Source, ToList, ToValue, Ty, UnOp, Value, exclude,
 };
 pub use recto_core::{Catalog, Limit, Limits, MAX_EXPR_DEPTH};
 pub use recto_core::{schema, value};

@@ -24,7 +24,7 @@ mod statements;
 use servers::{Server, unique};
 
 use recto::prelude::*;
-use recto::{BinOp, BindingRef, Error, Expr, JoinKind, Source, Sql, ToValue, Value};
+use recto::{BinOp, BindingRef, Error, Expr, JoinKind, RawSql, Source, ToValue, Value};
 
 /// The table every test works in, under a unique name: numbers of each width, a nullable
 /// float and integer, text (binary collation on MySQL, as `scripts/test` creates its
@@ -124,7 +124,7 @@ impl Kind {
     }
 
     /// An `INSERT` of one [`Number`] row into `table`, in this engine's dialect.
-    fn insert(self, table: &str, row: &Number) -> Sql {
+    fn insert(self, table: &str, row: &Number) -> RawSql {
         let dialect: &dyn recto::ddl::DdlDialect = match self {
             Kind::Postgres => &recto::Postgres,
             Kind::MySql => &recto::MySql,
@@ -784,10 +784,7 @@ async fn ilike_folds_ascii_everywhere_and_other_letters_per_engine() {
             Kind::MySql => true,
             Kind::Sqlite => false,
             Kind::Postgres => {
-                let sql = Sql {
-                    text: "SELECT lower('É') = 'é'".into(),
-                    params: vec![],
-                };
+                let sql = RawSql::new("SELECT lower('É') = 'é'");
                 repo.one_sql::<(bool,)>(&sql).await.unwrap().0
             }
         };

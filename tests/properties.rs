@@ -36,7 +36,7 @@ use proptest::sample::select;
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
 use recto::chrono::NaiveDate;
 use recto::ddl::DdlDialect;
-use recto::{BindingRef, Expr, Repo, SchemaMeta, Sql, Value};
+use recto::{BindingRef, Expr, RawSql, Repo, SchemaMeta, Value};
 
 use fixture::TestDb;
 
@@ -111,7 +111,7 @@ fn config(cases: u32) -> (Config, u64) {
 use fixture::dialect_of as dialect;
 
 /// `INSERT INTO table (columns...) VALUES (params...)` of one row, every value bound.
-fn insert(dialect: &dyn DdlDialect, meta: &SchemaMeta, values: Vec<Value>) -> Sql {
+fn insert(dialect: &dyn DdlDialect, meta: &SchemaMeta, values: Vec<Value>) -> RawSql {
     fixture::insert(dialect, meta, vec![values])
 }
 

@@ -13,26 +13,21 @@ use servers::{Server, unique};
 
 use recto::chrono::{NaiveDate, NaiveDateTime};
 use recto::prelude::*;
-use recto::{Array, Error, Sql, Ty, Value};
+use recto::{Array, Engine, Error, RawSql, Ty, Value};
 
 impl Server {
-    /// `text` with its `?` placeholders in this server's spelling (`$1, $2, ...` on
-    /// PostgreSQL). The tests' SQL has no `?` anywhere else.
-    fn sql(self, text: &str, params: Vec<Value>) -> Sql {
-        let text = match self {
-            Server::MySql => text.to_owned(),
-            Server::Postgres => {
-                let mut out = String::with_capacity(text.len() + 8);
-                for (n, piece) in text.split('?').enumerate() {
-                    if n > 0 {
-                        out.push_str(&format!("${n}"));
-                    }
-                    out.push_str(piece);
-                }
-                out
+    /// `text` with its `?` placeholders written `$1, $2, ...`, the one spelling raw SQL
+    /// uses on every engine (the Repo renumbers it for MySQL). The tests' SQL has no `?`
+    /// anywhere else.
+    fn sql(self, text: &str, params: Vec<Value>) -> RawSql {
+        let mut out = String::with_capacity(text.len() + 8);
+        for (n, piece) in text.split('?').enumerate() {
+            if n > 0 {
+                out.push_str(&format!("${n}"));
             }
-        };
-        Sql { text, params }
+            out.push_str(piece);
+        }
+        RawSql::new(sqlx::AssertSqlSafe(out)).bind_all(params)
     }
 
     /// The table every test works in, under the name `name`.
@@ -399,10 +394,7 @@ async fn postgres_parameters_carry_their_type() {
     ];
     for (value, expected) in cases {
         let is_null = matches!(value, Value::Null(_));
-        let sql = Sql {
-            text: "SELECT pg_typeof($1)::text, $1 IS NULL".into(),
-            params: vec![value.clone()],
-        };
+        let sql = RawSql::new("SELECT pg_typeof($1)::text, $1 IS NULL").bind_all([value.clone()]);
         let (ty, null): (String, bool) = repo
             .one_sql(&sql)
             .await
@@ -410,17 +402,14 @@ async fn postgres_parameters_carry_their_type() {
         assert_eq!((ty.as_str(), null), (expected, is_null), "{value:?}");
     }
     // The values come back as the types they went in as.
-    let sql = Sql {
-        text: "SELECT $1, $2, $3, $4, $5, $6".into(),
-        params: vec![
-            Value::I32(i32::MIN),
-            Value::I64(i64::MAX),
-            Value::F64(f64::MIN_POSITIVE),
-            Value::Bool(true),
-            Value::Text(TRICKY.into()),
-            Value::Bytes(vec![0, 0xff]),
-        ],
-    };
+    let sql = RawSql::new("SELECT $1, $2, $3, $4, $5, $6").bind_all([
+        Value::I32(i32::MIN),
+        Value::I64(i64::MAX),
+        Value::F64(f64::MIN_POSITIVE),
+        Value::Bool(true),
+        Value::Text(TRICKY.into()),
+        Value::Bytes(vec![0, 0xff]),
+    ]);
     let row: (i32, i64, f64, bool, String, Vec<u8>) = repo.one_sql(&sql).await.unwrap();
     assert_eq!(
         row,
@@ -458,10 +447,10 @@ async fn postgres_arrays_bind_for_any() {
             ("label", Array::Text(vec![]), vec![]),
         ];
         for (column, list, expected) in cases {
-            let sql = Sql {
-                text: format!("SELECT id FROM {t} WHERE {column} = ANY($1) ORDER BY id"),
-                params: vec![Value::Array(list.clone())],
-            };
+            let sql = RawSql::new(sqlx::AssertSqlSafe(format!(
+                "SELECT id FROM {t} WHERE {column} = ANY($1) ORDER BY id"
+            )))
+            .bind_all([Value::Array(list.clone())]);
             let rows: Vec<(i64,)> = repo
                 .all_sql(&sql)
                 .await
@@ -469,10 +458,10 @@ async fn postgres_arrays_bind_for_any() {
             assert_eq!(ids(rows), expected, "{column} = ANY({list:?})");
         }
         // NOT ... = ANY of an empty list is every row.
-        let sql = Sql {
-            text: format!("SELECT id FROM {t} WHERE NOT (id = ANY($1)) ORDER BY id"),
-            params: vec![Value::Array(Array::I64(vec![]))],
-        };
+        let sql = RawSql::new(sqlx::AssertSqlSafe(format!(
+            "SELECT id FROM {t} WHERE NOT (id = ANY($1)) ORDER BY id"
+        )))
+        .bind_all([Value::Array(Array::I64(vec![]))]);
         assert_eq!(ids(repo.all_sql(&sql).await.unwrap()), [1, 2, 3]);
     })
     .await;
@@ -485,10 +474,7 @@ async fn mysql_refuses_array_parameters() {
     let Some(repo) = Server::MySql.connect().await else {
         return;
     };
-    let sql = Sql {
-        text: "SELECT ?".into(),
-        params: vec![Value::Array(Array::I64(vec![1]))],
-    };
+    let sql = RawSql::new("SELECT $1").bind_all([Value::Array(Array::I64(vec![1]))]);
     let err = repo.all_sql::<(i64,)>(&sql).await.unwrap_err();
     assert!(
         matches!(
@@ -641,4 +627,96 @@ async fn postgres_dates_compare_and_round_trip() {
 #[tokio::test]
 async fn mysql_dates_compare_and_round_trip() {
     dates_compare_and_round_trip(Server::MySql).await;
+}
+
+/// The Repos the portable raw-SQL test runs on: every reachable server, and SQLite in
+/// memory.
+async fn every_engine() -> Vec<Repo> {
+    let mut repos = vec![Repo::sqlite_memory().await.expect("SQLite in memory opens")];
+    for server in [Server::Postgres, Server::MySql] {
+        repos.extend(server.connect().await);
+    }
+    repos
+}
+
+/// One raw statement with `$n` placeholders runs unchanged on PostgreSQL, MariaDB and
+/// SQLite: `$2` before `$1` binds in the written order, a repeated `$1` binds its value
+/// again, `$10` is the tenth parameter, and a `$1` or `?` inside a string literal or a
+/// comment is left alone.
+#[tokio::test]
+async fn raw_sql_placeholders_are_portable() {
+    for repo in every_engine().await {
+        let name = repo.name();
+        let sql =
+            RawSql::new("SELECT $2 - $1, $1 + $1, '$1 ?', $3 /* $2 ? */ WHERE $1 > $2 -- $4 ?\n")
+                .bind(10_i64)
+                .bind(3_i64)
+                .bind("it's");
+        let row: (i64, i64, String, String) = repo
+            .one_sql(&sql)
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        // 3 - 10, 10 + 10, the literal as written, and the third parameter.
+        assert_eq!(
+            row,
+            (-7, 20, "$1 ?".to_owned(), "it's".to_owned()),
+            "{name}"
+        );
+
+        // Ten parameters: `$10` is read whole, and `$1` after it still means the first.
+        let ten = (1..=10_i64).fold(
+            RawSql::new("SELECT $10 - $1 + ($2 + $3 + $4 + $5 + $6 + $7 + $8 + $9) * 0"),
+            RawSql::bind,
+        );
+        let (n,): (i64,) = repo
+            .one_sql(&ten)
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(n, 9, "{name}");
+
+        // The condition is false when the first parameter is the smaller: no row.
+        let none = RawSql::new("SELECT $1 WHERE $1 > $2")
+            .bind(1_i64)
+            .bind(2_i64);
+        assert_eq!(
+            repo.optional_sql::<(i64,)>(&none).await.unwrap(),
+            None,
+            "{name}"
+        );
+        repo.close().await;
+    }
+}
+
+/// A placeholder that names no parameter, a parameter no placeholder uses, and a `?` that
+/// MySQL or SQLite would read as a placeholder are the same typed error everywhere, before
+/// anything is sent.
+#[tokio::test]
+async fn malformed_raw_placeholders_are_typed_errors() {
+    for repo in every_engine().await {
+        let name = repo.name();
+        for sql in [
+            RawSql::new("SELECT $2").bind(1_i64),
+            RawSql::new("SELECT $1").bind(1_i64).bind(2_i64),
+            RawSql::new("SELECT $0").bind(1_i64),
+        ] {
+            let err = repo.all_sql::<(i64,)>(&sql).await.unwrap_err();
+            assert!(
+                matches!(err, Error::InvalidRawSql { .. }),
+                "{name} {}: {err}",
+                sql.text()
+            );
+        }
+        let question = RawSql::new("SELECT ?, $1").bind(1_i64);
+        let result = repo.all_sql::<(i64, i64)>(&question).await;
+        if repo.engine() == Engine::Postgres {
+            // `?` is an operator there, and this one has no operands: the engine refuses it.
+            assert!(matches!(result, Err(Error::Database(_))), "{name}");
+        } else {
+            assert!(
+                matches!(result, Err(Error::InvalidRawSql { offset: 7, .. })),
+                "{name}"
+            );
+        }
+        repo.close().await;
+    }
 }

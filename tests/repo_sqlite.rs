@@ -5,7 +5,7 @@
 
 use recto::chrono::{NaiveDate, NaiveDateTime};
 use recto::prelude::*;
-use recto::{Array, Error, Pool, Sql, Ty, Value};
+use recto::{Array, Error, Pool, RawSql, Ty, Value};
 
 /// Three users; expected rows below are read off this fixture.
 const FIXTURE: &[&str] = &[
@@ -39,11 +39,9 @@ async fn repo() -> Repo {
     repo
 }
 
-fn sql(text: &str, params: Vec<Value>) -> Sql {
-    Sql {
-        text: text.to_owned(),
-        params,
-    }
+/// Hand-written SQL, with its parameters written `$1, $2, ...`.
+fn sql(text: &'static str, params: Vec<Value>) -> RawSql {
+    RawSql::new(text).bind_all(params)
 }
 
 #[tokio::test]
@@ -51,7 +49,7 @@ async fn decodes_tuples() {
     let repo = repo().await;
     let rows: Vec<(i64, String, Option<String>)> = repo
         .all_sql(&sql(
-            "SELECT id, name, email FROM users WHERE age > ? ORDER BY id",
+            "SELECT id, name, email FROM users WHERE age > $1 ORDER BY id",
             vec![Value::I32(40)],
         ))
         .await
@@ -101,7 +99,7 @@ async fn decodes_from_row_structs() {
 #[tokio::test]
 async fn one_and_optional() {
     let repo = repo().await;
-    let by_id = "SELECT name FROM users WHERE id = ?";
+    let by_id = "SELECT name FROM users WHERE id = $1";
 
     let (name,): (String,) = repo
         .one_sql(&sql(by_id, vec![Value::I64(3)]))
@@ -126,7 +124,7 @@ async fn one_and_optional() {
 
     // Ada and Alan both start with "A": two rows where at most one is allowed.
     let two = sql(
-        "SELECT name FROM users WHERE name LIKE ?",
+        "SELECT name FROM users WHERE name LIKE $1",
         vec![Value::Text("A%".into())],
     );
     assert!(matches!(
@@ -143,7 +141,7 @@ async fn one_and_optional() {
 async fn binds_and_round_trips_every_value_kind() {
     let repo = repo().await;
     let insert =
-        "INSERT INTO users (id, name, email, age, score, avatar) VALUES (?, ?, ?, ?, ?, ?)";
+        "INSERT INTO users (id, name, email, age, score, avatar) VALUES ($1, $2, $3, $4, $5, $6)";
     let name = "O'Brien \"the\" ünïcödé 🚀 \\ %_";
     let avatar = vec![0, 39, 92, 255];
     let params = vec![
@@ -158,7 +156,7 @@ async fn binds_and_round_trips_every_value_kind() {
 
     let user: User = repo
         .one_sql(&sql(
-            "SELECT * FROM users WHERE name = ?",
+            "SELECT * FROM users WHERE name = $1",
             vec![Value::Text(name.into())],
         ))
         .await
@@ -187,14 +185,14 @@ async fn binds_and_round_trips_every_value_kind() {
         Ty::Bytes,
     ] {
         let (is_null,): (bool,) = repo
-            .one_sql(&sql("SELECT ? IS NULL", vec![Value::Null(ty)]))
+            .one_sql(&sql("SELECT $1 IS NULL", vec![Value::Null(ty)]))
             .await
             .unwrap();
         assert!(is_null, "{ty:?}");
     }
     let (yes, no): (bool, bool) = repo
         .one_sql(&sql(
-            "SELECT ?, ?",
+            "SELECT $1, $2",
             vec![Value::Bool(true), Value::Bool(false)],
         ))
         .await
@@ -206,7 +204,7 @@ async fn binds_and_round_trips_every_value_kind() {
 async fn execute_sql_counts_affected_rows() {
     let repo = repo().await;
     let older = sql(
-        "UPDATE users SET age = age + 1 WHERE age >= ?",
+        "UPDATE users SET age = age + 1 WHERE age >= $1",
         vec![Value::I32(40)],
     );
     assert_eq!(repo.execute_sql(&older).await.unwrap(), 2);
@@ -243,7 +241,7 @@ async fn errors_are_typed() {
     // SQLite takes one placeholder per list element; a list bound as one value is refused
     // before anything runs.
     let list = sql(
-        "SELECT id FROM users WHERE id IN (?)",
+        "SELECT id FROM users WHERE id IN ($1)",
         vec![Value::Array(Array::I64(vec![1, 2]))],
     );
     let err = repo.all_sql::<(i64,)>(&list).await.unwrap_err();
@@ -384,7 +382,7 @@ async fn dates_compare_and_round_trip() {
     let exact = moment(day(2024, 12, 31), 13, 5, 0, 250_000);
     let shown: (String, String, String) = repo
         .one_sql(&sql(
-            "SELECT ?, ?, ?",
+            "SELECT $1, $2, $3",
             vec![
                 Value::Date(leap),
                 Value::Timestamp(exact),
@@ -425,7 +423,7 @@ async fn dates_compare_and_round_trip() {
     // Rows 1 and 2 through recto's binder, row 3 through sqlx's own encoders.
     for row in &rows[..2] {
         let insert = sql(
-            "INSERT INTO events (id, day, at, until) VALUES (?, ?, ?, ?)",
+            "INSERT INTO events (id, day, at, until) VALUES ($1, $2, $3, $4)",
             vec![
                 Value::I64(row.id),
                 Value::Date(row.day),

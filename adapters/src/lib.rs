@@ -60,8 +60,14 @@ pub use crate::postgres::Postgres;
 pub use crate::sqlite::Sqlite;
 pub use crate::writer::render;
 
-/// SQL text and its parameters, in placeholder order.
+/// SQL text and its parameters, in placeholder order, as recto rendered them for one
+/// dialect.
+///
+/// Only recto's renderers build one (`#[non_exhaustive]`), so a `Sql` the Repo runs is
+/// never text assembled at run time by someone else: hand-written SQL goes through the
+/// Repo's `RawSql`, whose text must be trusted.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Sql {
     /// The SQL text.
     pub text: String,

@@ -100,7 +100,14 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
     }
     let select = select::expand(select.as_ref(), &root, &from.at, &bindings, &mut size)?;
     let distinct = match distinct {
-        Some(Distinct { distinct, at: _ }) => *distinct,
+        Some(Distinct {
+            distinct,
+            at,
+            replaced,
+        }) => {
+            select::once(Clause::Distinct, replaced.as_ref(), at)?;
+            *distinct
+        }
         None => false,
     };
 

@@ -19,7 +19,12 @@ pub(crate) fn expand<'q>(
     size: &mut SizeHint,
 ) -> Result<Vec<SelectItem<'q>>, Error> {
     let mut items = Vec::new();
-    let Some(SelectClause { select, at }) = select else {
+    let Some(SelectClause {
+        select,
+        at,
+        replaced,
+    }) = select
+    else {
         if root.schema.is_none() {
             return Err(Error::MissingSelect {
                 at: from_at.clone(),
@@ -33,6 +38,7 @@ pub(crate) fn expand<'q>(
         size.nodes += items.len();
         return Ok(items);
     };
+    once(Clause::Select, replaced.as_ref(), at)?;
     let scope = Scope::all(bindings, Clause::Select, at);
     match select {
         Select::One(selected) => push_selected(selected, scope, size, &mut items)?,
@@ -56,6 +62,23 @@ pub(crate) fn expand<'q>(
         return Err(scope.invalid("the select has no columns"));
     }
     Ok(items)
+}
+
+/// Refuses a singleton clause (`select`, `distinct`) written over an earlier one: the
+/// builder keeps the later one and where the earlier one was, and Ecto raises here.
+pub(crate) fn once(
+    clause: Clause,
+    replaced: Option<&Location>,
+    at: &Location,
+) -> Result<(), Error> {
+    match replaced {
+        Some(first) => Err(Error::DuplicateClause {
+            clause,
+            first: first.clone(),
+            at: at.clone(),
+        }),
+        None => Ok(()),
+    }
 }
 
 fn push_selected<'q>(

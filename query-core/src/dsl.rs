@@ -110,8 +110,20 @@ where
     Typed::new(Expr::binary(op, left.expr, right.expr))
 }
 
+/// The compile-time type of arithmetic (`a + b`, `-a`): a number, whatever its operands'
+/// types. An operand may be untyped (a schemaless or `dynamic!` field), but the result of
+/// arithmetic is a number in every case, so `dynamic!([u], u.age + 1)` fails to compile as
+/// a condition just as `where: u.age + 1` does. Its exact SQL type is the planner's
+/// business (`PlannedExpr::ty`).
+#[derive(Debug)]
+pub struct Number;
+
+impl SqlType for Number {
+    type Kind = kind::Numerical;
+}
+
 /// `a + b`, `a * b`, ...: both sides numeric.
-pub fn arith<L: SqlType, R: SqlType>(op: BinOp, left: Typed<L>, right: Typed<R>) -> Typed<L>
+pub fn arith<L: SqlType, R: SqlType>(op: BinOp, left: Typed<L>, right: Typed<R>) -> Typed<Number>
 where
     L::Kind: SameKind<kind::Numerical>,
     R::Kind: SameKind<kind::Numerical>,
@@ -140,7 +152,7 @@ where
 }
 
 /// `-a`.
-pub fn neg<T: SqlType>(operand: Typed<T>) -> Typed<T>
+pub fn neg<T: SqlType>(operand: Typed<T>) -> Typed<Number>
 where
     T::Kind: SameKind<kind::Numerical>,
 {

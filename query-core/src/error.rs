@@ -30,6 +30,24 @@ pub enum Clause {
     Offset,
 }
 
+impl Clause {
+    /// The variant's name, for messages that tell the user what to write.
+    fn variant(self) -> &'static str {
+        match self {
+            Clause::From => "From",
+            Clause::Join => "Join",
+            Clause::Where => "Where",
+            Clause::Select => "Select",
+            Clause::Distinct => "Distinct",
+            Clause::GroupBy => "GroupBy",
+            Clause::Having => "Having",
+            Clause::OrderBy => "OrderBy",
+            Clause::Limit => "Limit",
+            Clause::Offset => "Offset",
+        }
+    }
+}
+
 impl std::fmt::Display for Clause {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
@@ -89,6 +107,17 @@ pub enum Error {
         /// The second `as:`.
         at: Location,
     },
+    /// A clause a query has once (`select`, `distinct`) written over an earlier one, by
+    /// composition or the builder API (within one `from!` it is a compile error). Ecto
+    /// raises here too; remove the earlier one with `Query::exclude` to replace it.
+    DuplicateClause {
+        /// The clause.
+        clause: Clause,
+        /// Where the earlier one was written.
+        first: Location,
+        /// Where the later one was written.
+        at: Location,
+    },
     /// The query needs a `select:` (a schemaless source has no fields to select by default).
     MissingSelect {
         /// The source's location.
@@ -116,6 +145,15 @@ pub enum Error {
     InvalidSchema {
         /// The table.
         table: String,
+        /// What is wrong, in a sentence.
+        reason: String,
+    },
+    /// Raw SQL whose placeholders cannot be mapped to its parameters: a `$n` naming no
+    /// parameter, a parameter no `$n` uses, a `?` where the engine would read a
+    /// placeholder, or a literal, quoted identifier or comment that is never closed.
+    InvalidRawSql {
+        /// The byte offset in the text where the problem is.
+        offset: usize,
         /// What is wrong, in a sentence.
         reason: String,
     },
@@ -183,6 +221,11 @@ impl std::fmt::Display for Error {
                     "the binding name `{name}` is used twice (second `as:` at {at})"
                 )
             }
+            Error::DuplicateClause { clause, first, at } => write!(
+                f,
+                "the query already has a `{clause}` (at {first}); a second one at {at} would replace it: merge them into one, or remove the first with `exclude(query, Clause::{})`",
+                clause.variant()
+            ),
             Error::MissingSelect { at } => {
                 write!(
                     f,
@@ -197,6 +240,9 @@ impl std::fmt::Display for Error {
             }
             Error::InvalidSchema { table, reason } => {
                 write!(f, "invalid schema for table `{table}`: {reason}")
+            }
+            Error::InvalidRawSql { offset, reason } => {
+                write!(f, "invalid raw SQL at byte {offset}: {reason}")
             }
             Error::UnsupportedUrl { scheme } => write!(
                 f,

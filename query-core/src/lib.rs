@@ -41,7 +41,7 @@ pub use error::{Clause, Error};
 pub use expr::{AggFunc, BinOp, BindingRef, Expr, UnOp};
 pub use limits::{Limit, Limits};
 pub use location::Location;
-pub use query::{Query, QueryData, Queryable};
+pub use query::{Query, QueryData, Queryable, exclude};
 pub use schema::{Column, Erased, ErasedFields, FieldMeta, Schema, SchemaMeta};
 pub use value::{Array, ToList, ToValue, Ty, Value};
 

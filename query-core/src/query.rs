@@ -18,6 +18,8 @@ use crate::builder::join::Join;
 use crate::builder::limit_offset::LimitOffset;
 use crate::builder::order_by::OrderBy;
 use crate::builder::select::SelectClause;
+use crate::error::{Clause, Error};
+use crate::location::Location;
 use crate::schema::Erased;
 
 /// Every clause of a query. Repeatable clauses are plural vectors, singletons options, as in
@@ -109,6 +111,68 @@ impl<S> Query<S> {
             _schema: PhantomData,
         }
     }
+}
+
+impl<S> Query<S> {
+    /// Ecto's `exclude/2`: the query without every `clause` of that kind, so that a
+    /// composing function can set its own (`select` and `distinct` are written once per
+    /// query; writing one over another is a plan error, [`Error::DuplicateClause`]).
+    ///
+    /// `Where` and `Having` remove every condition, `OrderBy` and `GroupBy` every term,
+    /// `Select`, `Distinct`, `Limit` and `Offset` the clause. The source and the joins are
+    /// the query's bindings, which its type records, so `From` and `Join` are refused
+    /// with [`Error::InvalidClause`].
+    ///
+    /// ```
+    /// use recto_core::{BindingRef, Clause, Expr, Query, Select, Selected};
+    ///
+    /// let column = |name| Select::One(Selected::Expr(Expr::field(BindingRef::Index(0), name)));
+    /// let ids: Query = Query::table("users").select(column("id"));
+    /// // `from!(u in exclude(&ids, Clause::Select)?, select: u["name"])` does this:
+    /// let names = ids.clone().exclude(Clause::Select)?.select(column("name"));
+    /// assert_eq!(names.data().select.as_ref().map(|s| &s.select), Some(&column("name")));
+    /// assert_eq!(names.data().select.as_ref().map(|s| &s.replaced), Some(&None));
+    /// # Ok::<(), recto_core::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn exclude(mut self, clause: Clause) -> Result<Self, Error> {
+        let QueryData {
+            from: _,
+            joins: _,
+            wheres,
+            select,
+            distinct,
+            group_bys,
+            havings,
+            order_bys,
+            limit,
+            offset,
+        } = self.data_mut();
+        match clause {
+            Clause::Where => wheres.clear(),
+            Clause::Select => *select = None,
+            Clause::Distinct => *distinct = None,
+            Clause::GroupBy => group_bys.clear(),
+            Clause::Having => havings.clear(),
+            Clause::OrderBy => order_bys.clear(),
+            Clause::Limit => *limit = None,
+            Clause::Offset => *offset = None,
+            Clause::From | Clause::Join => {
+                return Err(Error::InvalidClause {
+                    clause,
+                    reason: "the source and the joins are the query's bindings, which its type records, so they cannot be excluded: build the query without them".to_owned(),
+                    at: Location::caller(),
+                });
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// Ecto's `exclude(query, clause)`: [`Query::exclude`] on any query or reference to one.
+#[track_caller]
+pub fn exclude<Q: Queryable>(query: Q, clause: Clause) -> Result<Query<Q::Schema>, Error> {
+    query.into_query().exclude(clause)
 }
 
 impl<S> Clone for Query<S> {

@@ -5,14 +5,19 @@
 //! name when the query is planned; bindings refer to the query's bindings by position
 //! (`[u, p]`) or by name (`[org: o]`). The binding list may be omitted
 //! (`dynamic!(^a && ^b)`) when the condition names no field.
+//!
+//! The bindings may name their schemas, as a `from!` source does: `dynamic!(u in User, ..)`
+//! or `dynamic!([u, o] in (User, Org), ..)` (`_` for a binding left untyped). Then rustc
+//! checks their fields and types, and a condition that is not boolean fails to compile as
+//! in `where:`. Without schemas, fields are untyped and the planner checks them.
 
 use proc_macro2::TokenStream;
 use quote::quote_spanned;
 
-use crate::binding::{Binding, DeclPlace, Scope, Target, Typing, parse_decls};
+use crate::binding::{Binding, BindingDecl, DeclPlace, Scope, Target, Typing, parse_decls};
 use crate::errors::Errors;
 use crate::expr;
-use crate::segment::split_commas;
+use crate::segment::{split_commas, split_in};
 
 /// Expands a `dynamic!` invocation.
 pub(crate) fn expand_dynamic(input: TokenStream) -> syn::Result<TokenStream> {
@@ -40,7 +45,23 @@ pub(crate) fn expand_dynamic(input: TokenStream) -> syn::Result<TokenStream> {
     let mut errors = Errors::default();
     let mut scope = Scope::default();
     if let Some(bindings) = bindings {
-        for decl in errors.take(parse_decls(bindings)).unwrap_or_default() {
+        let (decls, schemas) = match split_in(&bindings) {
+            Some((decls, in_token, schemas)) if schemas.is_empty() => {
+                errors.push(syn::Error::new(
+                    in_token.span(),
+                    "expected the bindings' schemas after `in`, as in `dynamic!(u in User, ..)`",
+                ));
+                (decls, None)
+            }
+            Some((decls, _, schemas)) => (decls, Some(schemas)),
+            None => (bindings, None),
+        };
+        let decls = errors.take(parse_decls(decls)).unwrap_or_default();
+        let typings = match schemas {
+            Some(schemas) => errors.take(typings(schemas, &decls)),
+            None => None,
+        };
+        for (i, decl) in decls.into_iter().enumerate() {
             let target = match decl.place {
                 DeclPlace::Position(position) => Target::Position(position),
                 DeclPlace::Last => Target::Last,
@@ -48,10 +69,14 @@ pub(crate) fn expand_dynamic(input: TokenStream) -> syn::Result<TokenStream> {
                     Target::Named(syn::ext::IdentExt::unraw(&name).to_string())
                 }
             };
+            let typing = typings
+                .as_ref()
+                .and_then(|typings| typings.get(i).cloned())
+                .unwrap_or(Typing::Untyped);
             errors.take(scope.declare(Binding {
                 name: decl.name,
                 target,
-                typing: Typing::Untyped,
+                typing,
             }));
         }
     }
@@ -63,4 +88,38 @@ pub(crate) fn expand_dynamic(input: TokenStream) -> syn::Result<TokenStream> {
     let span = condition.span;
     let value = expr::expand(&scope, &condition);
     Ok(quote_spanned!(span=> ::recto::Dynamic::new(::recto::dsl::condition(#value))))
+}
+
+/// The typing of each binding from the schemas after `in`: one schema type, or a tuple of
+/// one per binding, `_` for a binding left untyped.
+fn typings(schemas: TokenStream, decls: &[BindingDecl]) -> syn::Result<Vec<Typing>> {
+    let ty: syn::Type = syn::parse2(schemas.clone()).map_err(|_| {
+        syn::Error::new_spanned(
+            &schemas,
+            "expected a schema type or a tuple of them, as in `[u, o] in (User, Org)`",
+        )
+    })?;
+    let types = match ty {
+        syn::Type::Tuple(tuple) => tuple.elems.into_iter().collect(),
+        syn::Type::Paren(paren) => vec![*paren.elem],
+        ty => vec![ty],
+    };
+    if types.len() != decls.len() {
+        return Err(syn::Error::new_spanned(
+            &schemas,
+            format!(
+                "{} binding(s) but {} schema(s): name one schema per binding, `_` for one left untyped",
+                decls.len(),
+                types.len()
+            ),
+        ));
+    }
+    crate::errors::all(types.into_iter().map(|ty| match ty {
+        syn::Type::Path(path) if path.qself.is_none() => Ok(Typing::Schema(path.path)),
+        syn::Type::Infer(_) => Ok(Typing::Untyped),
+        other => Err(syn::Error::new_spanned(
+            other,
+            "expected a schema type (a `#[derive(Schema)]` struct) or `_`",
+        )),
+    }))
 }

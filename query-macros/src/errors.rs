@@ -1,5 +1,9 @@
 //! Collecting every error of a check instead of stopping at the first, so one compile
-//! shows the user all their mistakes (each `syn::Error` keeps its own span).
+//! shows the user all their mistakes (each `syn::Error` keeps its own span), and emitting
+//! them so that rustc prints exactly those errors.
+
+use proc_macro2::TokenStream;
+use quote::quote;
 
 /// Accumulates errors.
 #[derive(Default)]
@@ -61,4 +65,18 @@ pub(crate) fn all<T>(results: impl IntoIterator<Item = syn::Result<T>>) -> syn::
         .filter_map(|result| errors.take(result))
         .collect();
     errors.finish(values)
+}
+
+/// Every error of a macro called in expression position (`from!`, `dynamic!`), as one
+/// valid expression.
+///
+/// `syn::Error::into_compile_error` writes one `compile_error!` call per error back to
+/// back, which is only valid where items go: in expression position rustc parses the first
+/// call, reports the rest as garbage ("macro expansion ignores `!`") and invents errors
+/// about the tokens that follow. Here each call is a statement of one block, and the
+/// block ends in a diverging `loop {}` so it has whatever type the surrounding code
+/// expects: rustc prints each message at its own span and nothing else.
+pub(crate) fn into_expression(error: syn::Error) -> TokenStream {
+    let errors = error.into_iter().map(|error| error.into_compile_error());
+    quote!({ #(#errors)* loop {} })
 }

@@ -2,16 +2,19 @@
 //!
 //! The threshold follows rustc's: a suggestion must be within a third of the word's length
 //! (at least one edit), and transposed letters count as one edit, so `lenght` suggests
-//! `length` and `ordr_by` suggests `order_by`.
+//! `length` and `ordr_by` suggests `order_by`. Failing that, a word that starts exactly
+//! one candidate suggests it (`lim` suggests `limit`).
 
 /// The candidate closest to `word`, if any is close enough to be a likely typo.
 pub(crate) fn closest<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
     let limit = word.chars().count().max(3) / 3;
-    candidates
-        .into_iter()
+    let close = candidates
+        .iter()
+        .copied()
         .filter(|candidate| *candidate != word)
         .map(|candidate| {
             let distance = if candidate.eq_ignore_ascii_case(word) {
@@ -24,7 +27,24 @@ pub(crate) fn closest<'a>(
         // Replacing every letter is no typo: `x` does not suggest `u`.
         .filter(|(distance, _)| *distance <= limit && *distance < word.chars().count())
         .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+        .map(|(_, candidate)| candidate);
+    close.or_else(|| abbreviated(word, &candidates))
+}
+
+/// The one candidate that `word` abbreviates (`lim` for `limit`), if exactly one does: a
+/// cut-short word is as likely a typo as a misspelt one, but too far from the whole word
+/// for the edit distance.
+fn abbreviated<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    if word.chars().count() < 3 {
+        return None;
+    }
+    let mut starting = candidates
+        .iter()
+        .filter(|candidate| candidate.starts_with(word) && **candidate != word);
+    match (starting.next(), starting.next()) {
+        (Some(candidate), None) => Some(candidate),
+        _ => None,
+    }
 }
 
 /// `"; did you mean `x`?"` for the closest candidate, or nothing.
@@ -99,5 +119,9 @@ mod tests {
         assert_eq!(closest("dsc", ["asc", "desc"]), Some("asc"));
         assert_eq!(closest("x", ["u", "p"]), None);
         assert_eq!(closest("uu", ["u", "p"]), Some("u"));
+        // A word cut short suggests the one clause it starts, and only one.
+        assert_eq!(closest("lim", ["limit", "offset"]), Some("limit"));
+        assert_eq!(closest("or", ["order_by", "or_where"]), None);
+        assert_eq!(closest("or_", ["order_by", "or_where", "or_having"]), None);
     }
 }

@@ -55,7 +55,7 @@ mod tests;
 #[proc_macro]
 pub fn from(input: TokenStream) -> TokenStream {
     from::expand_from(input.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
+        .unwrap_or_else(errors::into_expression)
         .into()
 }
 
@@ -64,15 +64,18 @@ pub fn from(input: TokenStream) -> TokenStream {
 ///
 /// ```text
 /// dynamic!(BINDINGS, EXPR)     BINDINGS as in from!: [u, p], [u, ..., c], [org: o]
+/// dynamic!(BINDINGS in SCHEMAS, EXPR)   typed: u in User, [u, _, org: o] in (User, _, Org)
 /// dynamic!(EXPR)               when the condition names no field: dynamic!(^a || ^b)
 /// ```
 ///
 /// Fields are resolved by name when the query is planned, since the query a dynamic
-/// condition ends up in is not known at compile time.
+/// condition ends up in is not known at compile time. Bindings whose schema is named after
+/// `in` are also checked by rustc, as in `from!`: a misspelt field, a comparison of mismatched
+/// types or a condition that is not boolean (`dynamic!(u in User, u.age)`) fails to compile.
 #[proc_macro]
 pub fn dynamic(input: TokenStream) -> TokenStream {
     dynamic::expand_dynamic(input.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
+        .unwrap_or_else(errors::into_expression)
         .into()
 }
 

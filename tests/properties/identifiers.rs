@@ -151,7 +151,7 @@ fn round_trip() {
                     );
                     repo.execute_sql(&insert)
                         .await
-                        .map_err(|e| format!("{name}: {}: {e}", insert.text))?;
+                        .map_err(|e| format!("{name}: {}: {e}", insert.text()))?;
                     let query = Query::table(named.table.clone())
                         .filter(Expr::binary(
                             BinOp::Eq,

@@ -14,15 +14,13 @@
 //! # #[cfg(feature = "sqlite")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), recto_core::Error> {
-//! use recto_adapters::Sql;
-//! use recto_adapters::repo::Repo;
-//! use recto_core::Value;
+//! use recto_adapters::repo::{RawSql, Repo};
 //!
 //! let repo = Repo::connect("sqlite::memory:").await?;
 //! repo.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
 //!               INSERT INTO users (id, name) VALUES (1, 'Ada'), (2, 'Grace');").await?;
 //!
-//! let sql = Sql { text: "SELECT id, name FROM users WHERE id > ?".into(), params: vec![Value::I64(1)] };
+//! let sql = RawSql::new("SELECT id, name FROM users WHERE id > $1").bind(1_i64);
 //! let rows: Vec<(i64, String)> = repo.all_sql(&sql).await?;
 //! assert_eq!(rows, vec![(2, "Grace".to_owned())]);
 //! # Ok(()) }
@@ -56,13 +54,14 @@ macro_rules! on_pool {
 
 mod bind;
 mod engine;
+mod placeholders;
 mod raw;
 mod record;
 #[cfg(feature = "postgres")]
 mod statements;
 
 pub use engine::Engine;
-pub use raw::TrustedSql;
+pub use raw::{RawSql, Statement, TrustedSql};
 pub use record::{FromMySqlRecord, FromPgRecord, FromRecord, FromSqliteRecord};
 
 use crate::{Sql, ToSql};
@@ -133,14 +132,14 @@ impl Repo {
         }
     }
 
-    /// The text to send for `sql`: its own, except on PostgreSQL when the same text was
-    /// already run with other parameter types (see `statements.rs`).
-    fn statement(&self, sql: &Sql) -> sqlx::SqlStr {
+    /// The text to send for a statement: its own, except on PostgreSQL when the same text
+    /// was already run with other parameter types (see `statements.rs`).
+    fn statement(&self, text: &str, params: &[recto_core::Value]) -> sqlx::SqlStr {
         use sqlx::{AssertSqlSafe, SqlSafeStr};
 
         match self.pool {
             #[cfg(feature = "postgres")]
-            Pool::Postgres(_) => match self.statements.text(&sql.text, &sql.params) {
+            Pool::Postgres(_) => match self.statements.text(text, params) {
                 std::borrow::Cow::Borrowed(text) => SqlSafeStr::into_sql_str(AssertSqlSafe(text)),
                 std::borrow::Cow::Owned(text) => SqlSafeStr::into_sql_str(AssertSqlSafe(text)),
             },
@@ -148,7 +147,11 @@ impl Repo {
                 unreachable_patterns,
                 reason = "reachable only when another engine is compiled in"
             )]
-            _ => SqlSafeStr::into_sql_str(AssertSqlSafe(sql.text.as_str())),
+            _ => {
+                // Only PostgreSQL's prepared statements depend on the parameter types.
+                let _ = params;
+                SqlSafeStr::into_sql_str(AssertSqlSafe(text))
+            }
         }
     }
 

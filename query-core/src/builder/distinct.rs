@@ -12,11 +12,20 @@ pub struct Distinct {
     pub distinct: bool,
     /// Where it was written.
     pub at: Location,
+    /// Where the `distinct:` it was written over was written, if the query already had one:
+    /// the planner refuses the query with both locations, as Ecto raises on a second
+    /// `distinct`. [`Query::exclude`] removes one on purpose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<Location>,
 }
 
-/// Sets the distinct clause.
-pub fn apply<S>(mut query: Query<S>, clause: Distinct) -> Query<S> {
-    query.data_mut().distinct = Some(clause);
+/// Sets the distinct clause, recording the location of one it is written over.
+pub fn apply<S>(mut query: Query<S>, mut clause: Distinct) -> Query<S> {
+    let data = query.data_mut();
+    if let Some(earlier) = &data.distinct {
+        clause.replaced = Some(earlier.at.clone());
+    }
+    data.distinct = Some(clause);
     query
 }
 
@@ -29,6 +38,7 @@ impl<S> Query<S> {
             Distinct {
                 distinct,
                 at: Location::caller(),
+                replaced: None,
             },
         )
     }

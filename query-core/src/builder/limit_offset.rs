@@ -25,7 +25,9 @@ pub enum Target {
     Offset,
 }
 
-/// Sets the limit or offset, replacing an earlier one.
+/// Sets the limit or offset, replacing an earlier one: Ecto's semantics, so a function can
+/// page any query (`from!(q in base, limit: ^n)`) whatever limit it had. Inside one `from!`
+/// a second `limit:` or `offset:` is a compile error instead, since there it is a typo.
 pub fn apply<S>(mut query: Query<S>, target: Target, clause: LimitOffset) -> Query<S> {
     let data = query.data_mut();
     match target {

@@ -38,12 +38,24 @@ pub struct SelectClause {
     pub select: Select,
     /// Where it was written.
     pub at: Location,
+    /// Where the select it was written over was written, if the query already had one.
+    /// A query selects once, as in Ecto: the planner reports both locations
+    /// ([`Error::DuplicateClause`](crate::Error::DuplicateClause)) instead of letting the
+    /// later select silently win. [`Query::exclude`] removes a select on purpose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<Location>,
 }
 
-/// Sets the select clause, replacing any earlier one (`select:` may appear once in Ecto; a
-/// later composition step that selects decides the row shape).
-pub fn apply<S>(mut query: Query<S>, clause: SelectClause) -> Query<S> {
-    query.data_mut().select = Some(clause);
+/// Sets the select clause. Over an earlier one it records where that one was written, so
+/// the planner can refuse the query (a composing function that selects over a query that
+/// already selects is a mistake Ecto raises on, and silently replacing the row shape would
+/// hide it).
+pub fn apply<S>(mut query: Query<S>, mut clause: SelectClause) -> Query<S> {
+    let data = query.data_mut();
+    if let Some(earlier) = &data.select {
+        clause.replaced = Some(earlier.at.clone());
+    }
+    data.select = Some(clause);
     query
 }
 
@@ -56,6 +68,7 @@ impl<S> Query<S> {
             SelectClause {
                 select,
                 at: Location::caller(),
+                replaced: None,
             },
         )
     }

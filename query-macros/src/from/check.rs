@@ -55,6 +55,17 @@ const NOT_YET: &[&str] = &[
     "with_ties",
 ];
 
+/// The clauses a query has once, each with what to write instead of a second one.
+const SINGLETONS: &[(&str, &str)] = &[
+    (
+        "select",
+        "a query selects once: put every column in one `select:`, as in `select: (u.id, u.name)`",
+    ),
+    ("distinct", "a query has one `distinct:`: keep one"),
+    ("limit", "a query has one `limit:`: keep one"),
+    ("offset", "a query has one `offset:`: keep one"),
+];
+
 /// The join clauses.
 const JOINS: &[&str] = &["join", "inner_join", "left_join"];
 
@@ -128,8 +139,18 @@ pub(crate) fn check(input: FromInput) -> syn::Result<Checked> {
 
     let mut clauses = input.clauses.into_iter().peekable();
     let mut first = true;
+    let mut seen = Vec::new();
     while let Some(clause) = clauses.next() {
         let keyword = clause.keyword.unraw().to_string();
+        if let Some((name, hint)) = SINGLETONS.iter().find(|(name, _)| *name == keyword) {
+            if seen.contains(name) {
+                errors.push(syn::Error::new(
+                    clause.keyword.span(),
+                    format!("`{name}:` appears twice in this `from!`; {hint}"),
+                ));
+            }
+            seen.push(name);
+        }
         match keyword.as_str() {
             "as" if first => checked.root_name = errors.take(name_of(&clause)),
             "as" => errors.push(syn::Error::new(

@@ -19,3 +19,10 @@ fn positional_and_named_bindings_are_by_name() {
 fn without_bindings() {
     assert_snapshot!(dynamic(quote!(^a || ^b)));
 }
+
+#[test]
+fn bindings_with_schemas_are_typed() {
+    assert_snapshot!(dynamic(
+        quote!([u, _, org: o] in (User, _, Org), u.age > ^min && o.active)
+    ));
+}

@@ -88,6 +88,11 @@ fn source_and_shape_errors() {
 fn dynamic_errors() {
     assert_snapshot!(messages(expand_dynamic(quote!([u], p.age > min))));
     assert_snapshot!(messages(expand_dynamic(quote!([u], a, b))));
+    assert_snapshot!(messages(expand_dynamic(quote!([u, o] in User, u.age > 1))));
+    assert_snapshot!(messages(expand_dynamic(
+        quote!([u, o] in (User, &str), u.age > 1 && x)
+    )));
+    assert_snapshot!(messages(expand_dynamic(quote!(u in, u.age > 1))));
 }
 
 #[test]
@@ -103,4 +108,22 @@ fn derive_errors() {
         #[recto(table = "users")]
         struct User { #[recto(primary, column = 1)] id: i64 }
     })));
+}
+
+/// Several errors of a macro in expression position must still form one expression,
+/// or rustc reports the second `compile_error!` as garbage and invents errors of its own.
+#[test]
+fn several_errors_form_one_expression() {
+    let error = expand_from(quote!(u in User, wher: u.age > 1, lim: 2, order_by: [up: u.id]))
+        .expect_err("three mistakes");
+    assert_eq!(error.clone().into_iter().count(), 3);
+    let emitted = crate::errors::into_expression(error);
+    let block: syn::ExprBlock = syn::parse2(emitted).expect("the errors form one block expression");
+    let calls = block
+        .block
+        .stmts
+        .iter()
+        .filter(|stmt| matches!(stmt, syn::Stmt::Macro(m) if m.mac.path.segments.last().is_some_and(|s| s.ident == "compile_error")))
+        .count();
+    assert_eq!(calls, 3, "one compile_error! per error");
 }
