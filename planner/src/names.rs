@@ -37,7 +37,11 @@ pub(crate) fn check_source(source: &Source, name: Option<&str>) -> Result<(), St
 
 /// Checks the aliases of a struct-literal select.
 pub(crate) fn check_select(select: &SelectClause) -> Result<(), String> {
-    let SelectClause { select, at: _ } = select;
+    let SelectClause {
+        select,
+        at: _,
+        replaced: _,
+    } = select;
     if let Select::Struct(fields) = select
         && fields.iter().any(|(alias, _): &(Name, _)| alias.is_empty())
     {

@@ -160,12 +160,24 @@ pub(crate) fn check(data: &QueryData, limits: &Limits) -> Result<(), Error> {
         walk.location(at)?;
         walk.expr(expr)?;
     }
-    if let Some(SelectClause { select, at }) = select {
+    if let Some(SelectClause {
+        select,
+        at,
+        replaced,
+    }) = select
+    {
         walk.location(at)?;
+        replaced.iter().try_for_each(|at| walk.location(at))?;
         walk.select(select)?;
     }
-    if let Some(Distinct { distinct: _, at }) = distinct {
+    if let Some(Distinct {
+        distinct: _,
+        at,
+        replaced,
+    }) = distinct
+    {
         walk.location(at)?;
+        replaced.iter().try_for_each(|at| walk.location(at))?;
     }
     for GroupBy { exprs, at } in group_bys {
         walk.location(at)?;

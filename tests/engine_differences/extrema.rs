@@ -54,12 +54,12 @@ async fn min_and_max_of_bytes_order_them_bytewise() {
             None,
         ];
         for (id, bin) in (1i64..).zip(bins) {
-            let text = match kind {
-                Kind::Postgres => format!("UPDATE {t} SET bin = $1 WHERE id = $2"),
-                _ => format!("UPDATE {t} SET bin = ? WHERE id = ?"),
-            };
-            let params = vec![bin.map(<[u8]>::to_vec).to_value(), id.to_value()];
-            repo.execute_sql(&Sql { text, params }).await.unwrap();
+            let update = RawSql::new(sqlx::AssertSqlSafe(format!(
+                "UPDATE {t} SET bin = $1 WHERE id = $2"
+            )))
+            .bind(bin.map(<[u8]>::to_vec))
+            .bind(id);
+            repo.execute_sql(&update).await.unwrap();
         }
 
         let q = from!(b in blobs(&t), group_by: b.maybe, order_by: b.maybe,

@@ -32,12 +32,9 @@ async fn mariadb_loses_rows_of_a_distinct_sorted_or_skipped_inside_it() {
                 Kind::Postgres => "avg(ratio) NULLS LAST",
                 _ => "avg(ratio) IS NULL, avg(ratio)",
             };
-            let plain = Sql {
-                text: format!(
-                    "SELECT DISTINCT flag, avg(ratio) FROM {t} GROUP BY id, flag ORDER BY {nulls_last}"
-                ),
-                params: vec![],
-            };
+            let plain = RawSql::new(sqlx::AssertSqlSafe(format!(
+                "SELECT DISTINCT flag, avg(ratio) FROM {t} GROUP BY id, flag ORDER BY {nulls_last}"
+            )));
             let rows: Vec<(bool, Option<f64>)> = repo.all_sql(&plain).await.unwrap();
             let expected_plain = if kind == Kind::MySql { 1 } else { 3 };
             assert_eq!(rows.len(), expected_plain, "{name}: {rows:?}");
@@ -50,10 +47,9 @@ async fn mariadb_loses_rows_of_a_distinct_sorted_or_skipped_inside_it() {
             let expected = [(true, Some(-1.0)), (true, Some(0.25)), (false, Some(0.5))];
             assert_eq!(rows, expected, "{name}");
 
-            let plain = Sql {
-                text: format!("SELECT DISTINCT 5 FROM {t} LIMIT 10 OFFSET 1"),
-                params: vec![],
-            };
+            let plain = RawSql::new(sqlx::AssertSqlSafe(format!(
+                "SELECT DISTINCT 5 FROM {t} LIMIT 10 OFFSET 1"
+            )));
             let rows: Vec<(i32,)> = repo.all_sql(&plain).await.unwrap();
             let expected_plain = if kind == Kind::MySql { 1 } else { 0 };
             assert_eq!(rows.len(), expected_plain, "{name}: {rows:?}");
