@@ -22,12 +22,26 @@ mod common;
 mod fixture;
 mod servers;
 
+#[path = "properties/agree.rs"]
+mod agree;
 #[path = "properties/filters.rs"]
 mod filters;
+#[path = "properties/generate.rs"]
+mod generate;
+#[path = "properties/holes.rs"]
+mod holes;
 #[path = "properties/identifiers.rs"]
 mod identifiers;
 #[path = "properties/model.rs"]
 mod model;
+#[path = "properties/queries.rs"]
+mod queries;
+#[path = "properties/rows.rs"]
+mod rows;
+#[path = "properties/term_gen.rs"]
+mod term_gen;
+#[path = "properties/terms.rs"]
+mod terms;
 #[path = "properties/values.rs"]
 mod values;
 
