@@ -24,6 +24,8 @@ mod servers;
 
 #[path = "properties/agree.rs"]
 mod agree;
+#[path = "properties/arbitrary.rs"]
+mod arbitrary;
 #[path = "properties/filters.rs"]
 mod filters;
 #[path = "properties/generate.rs"]
@@ -34,6 +36,10 @@ mod holes;
 mod identifiers;
 #[path = "properties/model.rs"]
 mod model;
+#[path = "properties/mutate.rs"]
+mod mutate;
+#[path = "properties/no_panic.rs"]
+mod no_panic;
 #[path = "properties/queries.rs"]
 mod queries;
 #[path = "properties/rows.rs"]

@@ -26,6 +26,10 @@ use crate::{property, shown};
 pub(crate) struct Tally(Mutex<BTreeMap<String, usize>>);
 
 impl Tally {
+    pub(crate) const fn new() -> Tally {
+        Tally(Mutex::new(BTreeMap::new()))
+    }
+
     pub(crate) fn add(&self, outcome: String) {
         let mut counts = self.0.lock().unwrap_or_else(|e| e.into_inner());
         *counts.entry(outcome).or_default() += 1;
@@ -43,14 +47,19 @@ impl Tally {
     }
 }
 
-/// An error's variant and the start of its message, without the source location.
-pub(crate) fn reason(error: &Error) -> String {
+/// An error's variant.
+pub(crate) fn variant(error: &Error) -> String {
     let debug = format!("{error:?}");
-    let variant = debug
+    debug
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or_default()
-        .to_owned();
+        .to_owned()
+}
+
+/// An error's variant and the start of its message, without the source location.
+pub(crate) fn reason(error: &Error) -> String {
+    let variant = variant(error);
     let message = error.to_string();
     let message = message.split(" (at ").next().unwrap_or_default();
     let short: String = message.chars().take(110).collect();
