@@ -13,15 +13,15 @@ use recto::{
 use crate::adversarial_text;
 use crate::common::{Org, Post, Tag, User, Weird};
 
-/// A field or table name: the fixture's, or adversarial text (empty included).
+/// A field or table name: mostly a field of `users` (the usual source), sometimes another
+/// name of the fixture, sometimes adversarial text (empty included).
 pub(crate) fn name() -> BoxedStrategy<String> {
-    let known = vec![
-        "id",
-        "name",
-        "email",
-        "age",
-        "org_id",
-        "born",
+    let users: Vec<String> = User::META
+        .fields
+        .iter()
+        .map(|f| f.name.to_string())
+        .collect();
+    let others = vec![
         "user_id",
         "title",
         "body",
@@ -35,7 +35,12 @@ pub(crate) fn name() -> BoxedStrategy<String> {
         "posts",
         "tags",
     ];
-    prop_oneof![6 => select(known).prop_map(str::to_owned), 1 => adversarial_text(4)].boxed()
+    prop_oneof![
+        6 => select(users),
+        2 => select(others).prop_map(str::to_owned),
+        1 => adversarial_text(4),
+    ]
+    .boxed()
 }
 
 fn ty() -> BoxedStrategy<Ty> {
@@ -180,6 +185,7 @@ fn expr() -> BoxedStrategy<Expr> {
 fn source() -> BoxedStrategy<recto::Source> {
     let metas = vec![User::META, Org::META, Post::META, Tag::META, Weird::META];
     prop_oneof![
+        4 => Just(recto::Source::Schema(User::META)),
         3 => select(metas).prop_map(recto::Source::Schema),
         1 => name().prop_map(|n| recto::Source::Table(n.into())),
     ]
@@ -194,6 +200,17 @@ fn selected() -> BoxedStrategy<Selected> {
 /// Any query data: every clause, each with arbitrary contents.
 pub(crate) fn query_data() -> BoxedStrategy<Query<Erased>> {
     let exprs = |n| proptest::collection::vec(expr(), 0..n);
+    // A count is mostly a number or a parameter, now and then any expression.
+    let count = || {
+        let number = (any::<i64>(), any::<bool>()).prop_map(|(n, bound)| {
+            if bound {
+                Expr::Param(Value::I64(n))
+            } else {
+                Expr::Lit(Value::I64(n))
+            }
+        });
+        proptest::option::of(prop_oneof![3 => number, 1 => expr()])
+    };
     let join = (
         select(vec![JoinKind::Inner, JoinKind::Left]),
         source(),
@@ -219,21 +236,21 @@ pub(crate) fn query_data() -> BoxedStrategy<Query<Erased>> {
         (
             source(),
             proptest::option::of(name()),
-            proptest::collection::vec(join, 0..3),
+            proptest::collection::vec(join, 0..2),
         ),
         (
-            proptest::collection::vec((any::<bool>(), expr()), 0..3),
+            proptest::collection::vec((any::<bool>(), expr()), 0..2),
             proptest::option::of(select_clause),
         ),
         (
             proptest::option::of(any::<bool>()),
             exprs(3),
-            proptest::collection::vec((any::<bool>(), expr()), 0..3),
+            proptest::collection::vec((any::<bool>(), expr()), 0..2),
         ),
         (
-            proptest::collection::vec((directions, expr()), 0..3),
-            proptest::option::of(expr()),
-            proptest::option::of(expr()),
+            proptest::collection::vec((directions, expr()), 0..2),
+            count(),
+            count(),
         ),
     );
     clauses
