@@ -190,16 +190,25 @@ pub(crate) fn spec(pools: Arc<Pools>) -> BoxedStrategy<Spec> {
                 5..=7 => grouped(&ctx, &pools, true),
                 _ => grouped(&ctx, &pools, false),
             };
-            (Just(joins), body, distinct.clone(), paging.clone()).prop_map(
-                |(joins, (wheres, shape, order), distinct, paging)| Spec {
-                    joins,
-                    wheres,
-                    shape,
-                    distinct,
-                    order,
-                    paging,
-                },
+            let as_struct = prop_oneof![3 => Just(false), 1 => Just(true)];
+            (
+                Just(joins),
+                body,
+                distinct.clone(),
+                paging.clone(),
+                as_struct,
             )
+                .prop_map(
+                    |(joins, (wheres, shape, order), distinct, paging, as_struct)| Spec {
+                        joins,
+                        wheres,
+                        shape,
+                        distinct,
+                        order,
+                        paging,
+                        as_struct,
+                    },
+                )
         })
         .boxed()
 }

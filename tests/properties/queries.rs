@@ -60,7 +60,13 @@ pub(crate) struct Spec {
     pub(crate) distinct: bool,
     pub(crate) order: Vec<(Direction, Term)>,
     pub(crate) paging: Option<Paging>,
+    /// Select a struct literal (`Row { id: ..., name: ... }`) instead of a tuple: each term
+    /// aliased, with names that are also the fixture's column names.
+    pub(crate) as_struct: bool,
 }
+
+/// The field names of a struct-literal selection, by position.
+const FIELDS: [&str; 5] = ["id", "name", "age", "org_id", "n"];
 
 impl Spec {
     /// The selected terms.
@@ -214,6 +220,12 @@ impl Spec {
             }
         }
         let select = self.select();
+        if self.as_struct {
+            let fields = FIELDS.iter().zip(select);
+            return query.select(Select::Struct(
+                fields.map(|(n, t)| ((*n).into(), t.expr())).collect(),
+            ));
+        }
         query.select(Select::Tuple(
             select.iter().map(|t| Selected::Expr(t.expr())).collect(),
         ))
@@ -272,6 +284,14 @@ impl fmt::Display for Spec {
             if let Some(offset) = &paging.offset {
                 write!(f, ", offset: {offset}")?;
             }
+        }
+        if self.as_struct {
+            let fields: Vec<String> = FIELDS
+                .iter()
+                .zip(self.select())
+                .map(|(n, t)| format!("{n}: {t}"))
+                .collect();
+            return write!(f, ", select: Row {{ {} }})", fields.join(", "));
         }
         write!(f, ", select: ({}))", list(self.select()))
     }
