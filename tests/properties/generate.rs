@@ -31,7 +31,11 @@ fn order(pool: BoxedStrategy<Term>) -> BoxedStrategy<Vec<(Direction, Term)>> {
 
 /// Rows as they are: selected terms, and sort terms among them or any other term.
 fn plain(ctx: &Ctx, model: bool) -> BoxedStrategy<Body> {
-    let items = proptest::collection::vec(ctx.any_scalar().prop_map(|(t, _)| t), 1..4);
+    let item = prop_oneof![
+        6 => ctx.any_scalar().prop_map(|(t, _)| t),
+        1 => ctx.constant(),
+    ];
+    let items = proptest::collection::vec(item, 1..4);
     let wheres = if model {
         let filter = ctx.pools.filters.cond();
         proptest::collection::vec(
@@ -115,7 +119,8 @@ fn grouped(ctx: &Ctx, pools: &Arc<Pools>, keyed: bool) -> BoxedStrategy<Body> {
                     inner.prop_map(|a| Term::Not(Box::new(a))),
                 ]
             });
-            let select_items = proptest::collection::vec(item.clone().prop_map(|(t, _)| t), 1..4);
+            let selected = prop_oneof![6 => item.clone().prop_map(|(t, _)| t), 1 => ctx.constant()];
+            let select_items = proptest::collection::vec(selected, 1..4);
             let keys: Vec<Term> = keys.into_iter().map(|(t, _)| t).collect();
             (Just(wheres.clone()), select_items, clauses(having.boxed(), 2), order(item.prop_map(|(t, _)| t).boxed()))
                 .prop_map(move |(wheres, select, having, order)| {

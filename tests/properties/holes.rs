@@ -174,6 +174,21 @@ impl Spec {
         if terms.iter().any(|t| t.any(&infinite)) && terms.iter().any(|t| t.any(&arithmetic)) {
             holes.push("F");
         }
+        // G: SQLite counts a query without `group_by:` as an aggregate only when its
+        // selection aggregates: `having: count() == 0, select: 0` fails with "HAVING clause
+        // on a non-aggregate query", `order_by: sum(u.age), select: 0` with "misuse of
+        // aggregate: sum()", where PostgreSQL and MySQL answer one row (or none). Hole 7 is
+        // the case without any aggregate.
+        let grouped_without_keys =
+            matches!(&self.shape, Shape::Grouped { keys, .. } if keys.is_empty());
+        let aggregates_elsewhere = having.iter().any(|(_, t)| t.has_aggregate())
+            || self.order_terms().iter().any(|(_, t)| t.has_aggregate());
+        if grouped_without_keys
+            && !self.select().iter().any(Term::has_aggregate)
+            && aggregates_elsewhere
+        {
+            holes.push("G");
+        }
         holes
     }
 }

@@ -255,6 +255,22 @@ impl Ctx {
             .boxed()
     }
 
+    /// A value of any kind, bound or literal, NULL included: a constant to select.
+    pub(crate) fn constant(&self) -> BoxedStrategy<Term> {
+        let this = self.clone();
+        let kinds = vec![
+            Kind::Int,
+            Kind::Float,
+            Kind::Text,
+            Kind::Date,
+            Kind::Stamp,
+            Kind::Bool,
+        ];
+        select(kinds)
+            .prop_flat_map(move |k| this.operand(k, false))
+            .boxed()
+    }
+
     /// A `^list` of `kind`, empty ones included; integers as `i32`s or `i64`s.
     fn array(&self, kind: Kind) -> BoxedStrategy<Array> {
         let items = proptest::collection::vec(self.value(kind, true), 0..5);
