@@ -30,7 +30,7 @@ const KINDS: [Kind; 4] = [Kind::Int32, Kind::Int64, Kind::Text, Kind::Date];
 /// The strategies of the filter property, drawing values near the fixture's so that comparisons and
 /// lists often hit.
 #[derive(Clone)]
-struct Gen {
+pub(crate) struct Gen {
     texts: Vec<String>,
     dates: Vec<NaiveDate>,
     ages: Vec<i64>,
@@ -38,7 +38,7 @@ struct Gen {
 }
 
 impl Gen {
-    fn new(users: &Users) -> Gen {
+    pub(crate) fn new(users: &Users) -> Gen {
         let mut ids = users.ints(Col::Id);
         ids.extend(users.ints(Col::OrgId));
         Gen {
@@ -300,7 +300,7 @@ impl Gen {
     }
 
     /// A condition: atoms under `and`, `or`, `not` and boolean comparisons.
-    fn cond(&self) -> BoxedStrategy<Cond> {
+    pub(crate) fn cond(&self) -> BoxedStrategy<Cond> {
         let cmp = select(CmpOp::ALL.to_vec());
         self.atom()
             .prop_recursive(3, 8, 2, move |inner| {
@@ -352,7 +352,7 @@ fn variant(text: &str, how: u8, at: Index) -> String {
 }
 
 /// `text` as a `LIKE` pattern that matches exactly it.
-fn escape_like(text: &str) -> String {
+pub(crate) fn escape_like(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {

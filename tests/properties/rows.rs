@@ -1,0 +1,199 @@
+//! Rows of any shape, decoded as recto promises and compared across engines.
+//!
+//! A selected expression decodes into the Rust type of its planned type
+//! (`PlannedExpr::ty`, docs/dialects.md "Result type of arithmetic, literals and
+//! parameters") on every engine, so [`Row`] decodes each column strictly as that type: an
+//! engine that answers with another type fails the decode, as it would for a user. sqlx's
+//! `FromRow` takes no argument, so the types of the query being run wait in a thread-local
+//! ([`expect`]); every property runs its engines on one current-thread runtime, where rows
+//! are decoded on the thread that set it.
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::fmt;
+
+use recto::chrono::{NaiveDate, NaiveDateTime};
+use recto::sqlx::{self, ColumnIndex, Decode, Type};
+use recto::{Error, Ty};
+
+thread_local! {
+    static EXPECTED: RefCell<Vec<Option<Ty>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Sets the column types of the rows decoded next on this thread.
+pub(crate) fn expect(types: Vec<Option<Ty>>) {
+    EXPECTED.with(|e| *e.borrow_mut() = types);
+}
+
+/// One decoded value. Integers of every width compare as `i64`.
+#[derive(Clone, Debug)]
+pub(crate) enum Cell {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Text(String),
+    Date(NaiveDate),
+    Stamp(NaiveDateTime),
+}
+
+impl Cell {
+    fn rank(&self) -> u8 {
+        match self {
+            Cell::Null => 0,
+            Cell::Bool(_) => 1,
+            Cell::Int(_) => 2,
+            Cell::Float(_) => 3,
+            Cell::Text(_) => 4,
+            Cell::Date(_) => 5,
+            Cell::Stamp(_) => 6,
+        }
+    }
+
+    /// An order for sorting rows into multisets; floats by `total_cmp`.
+    fn order(&self, other: &Cell) -> Ordering {
+        match (self, other) {
+            (Cell::Bool(a), Cell::Bool(b)) => a.cmp(b),
+            (Cell::Int(a), Cell::Int(b)) => a.cmp(b),
+            (Cell::Float(a), Cell::Float(b)) => a.total_cmp(b),
+            (Cell::Text(a), Cell::Text(b)) => a.cmp(b),
+            (Cell::Date(a), Cell::Date(b)) => a.cmp(b),
+            (Cell::Stamp(a), Cell::Stamp(b)) => a.cmp(b),
+            (a, b) => a.rank().cmp(&b.rank()),
+        }
+    }
+
+    /// Equal, floats within a relative 1e-9 (engines sum and divide in their own order).
+    fn agrees(&self, other: &Cell) -> bool {
+        match (self, other) {
+            (Cell::Float(a), Cell::Float(b)) => {
+                a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+            }
+            (a, b) => a.rank() == b.rank() && a.order(b) == Ordering::Equal,
+        }
+    }
+}
+
+/// One row.
+#[derive(Clone, Debug)]
+pub(crate) struct Row(pub(crate) Vec<Cell>);
+
+impl fmt::Display for Row {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cells: Vec<String> = self
+            .0
+            .iter()
+            .map(|c| match c {
+                Cell::Null => "NULL".to_owned(),
+                Cell::Bool(b) => b.to_string(),
+                Cell::Int(n) => n.to_string(),
+                Cell::Float(x) => format!("{x:?}"),
+                Cell::Text(s) => format!("{s:?}"),
+                Cell::Date(d) => d.to_string(),
+                Cell::Stamp(t) => t.to_string(),
+            })
+            .collect();
+        write!(f, "({})", cells.join(", "))
+    }
+}
+
+/// Whether two engines' rows agree: in order when the query orders them totally, as
+/// multisets otherwise.
+pub(crate) fn agree(a: &[Row], b: &[Row], ordered: bool) -> bool {
+    let sorted = |rows: &[Row]| {
+        let mut rows = rows.to_vec();
+        if !ordered {
+            rows.sort_by(|x, y| {
+                x.0.iter()
+                    .zip(&y.0)
+                    .map(|(p, q)| p.order(q))
+                    .find(|o| o.is_ne())
+                    .unwrap_or(Ordering::Equal)
+            });
+        }
+        rows
+    };
+    let (a, b) = (sorted(a), sorted(b));
+    a.len() == b.len()
+        && a.iter()
+            .zip(&b)
+            .all(|(x, y)| x.0.len() == y.0.len() && x.0.iter().zip(&y.0).all(|(p, q)| p.agrees(q)))
+}
+
+/// Rows for failure messages, one a line.
+pub(crate) fn show(rows: &Result<Vec<Row>, Error>) -> String {
+    match rows {
+        Ok(rows) if rows.is_empty() => "no rows".to_owned(),
+        Ok(rows) => rows
+            .iter()
+            .map(|r| format!("\n      {r}"))
+            .collect::<String>(),
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+/// Column `i` of `row` as `T`, NULL as `Cell::Null`.
+fn get<'r, R, T>(row: &'r R, i: usize, cell: fn(T) -> Cell) -> Result<Cell, sqlx::Error>
+where
+    R: sqlx::Row,
+    usize: ColumnIndex<R>,
+    T: Decode<'r, R::Database> + Type<R::Database>,
+{
+    Ok(row.try_get::<Option<T>, _>(i)?.map_or(Cell::Null, cell))
+}
+
+/// Decodes every column of `row` as the type [`expect`] gave it.
+fn decode<'r, R>(row: &'r R) -> Result<Row, sqlx::Error>
+where
+    R: sqlx::Row,
+    usize: ColumnIndex<R>,
+    bool: Decode<'r, R::Database> + Type<R::Database>,
+    i16: Decode<'r, R::Database> + Type<R::Database>,
+    i32: Decode<'r, R::Database> + Type<R::Database>,
+    i64: Decode<'r, R::Database> + Type<R::Database>,
+    f32: Decode<'r, R::Database> + Type<R::Database>,
+    f64: Decode<'r, R::Database> + Type<R::Database>,
+    String: Decode<'r, R::Database> + Type<R::Database>,
+    NaiveDate: Decode<'r, R::Database> + Type<R::Database>,
+    NaiveDateTime: Decode<'r, R::Database> + Type<R::Database>,
+{
+    let types = EXPECTED.with(|e| e.borrow().clone());
+    if types.len() != row.len() {
+        return Err(sqlx::Error::Decode(
+            format!("{} columns, the plan selects {}", row.len(), types.len()).into(),
+        ));
+    }
+    let cells = types.iter().enumerate().map(|(i, ty)| match ty {
+        Some(Ty::Bool) => get(row, i, Cell::Bool),
+        Some(Ty::I16) => get(row, i, |n: i16| Cell::Int(i64::from(n))),
+        Some(Ty::I32) => get(row, i, |n: i32| Cell::Int(i64::from(n))),
+        Some(Ty::I64) => get(row, i, Cell::Int),
+        Some(Ty::F32) => get(row, i, |x: f32| Cell::Float(f64::from(x))),
+        Some(Ty::F64) => get(row, i, Cell::Float),
+        Some(Ty::Text) => get(row, i, Cell::Text),
+        Some(Ty::Date) => get(row, i, Cell::Date),
+        Some(Ty::Timestamp) => get(row, i, Cell::Stamp),
+        other => Err(sqlx::Error::Decode(
+            format!("the generator selects no {other:?}").into(),
+        )),
+    });
+    cells.collect::<Result<Vec<Cell>, _>>().map(Row)
+}
+
+impl<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow> for Row {
+    fn from_row(row: &'r sqlx::postgres::PgRow) -> Result<Row, sqlx::Error> {
+        decode(row)
+    }
+}
+
+impl<'r> sqlx::FromRow<'r, sqlx::mysql::MySqlRow> for Row {
+    fn from_row(row: &'r sqlx::mysql::MySqlRow) -> Result<Row, sqlx::Error> {
+        decode(row)
+    }
+}
+
+impl<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> for Row {
+    fn from_row(row: &'r sqlx::sqlite::SqliteRow) -> Result<Row, sqlx::Error> {
+        decode(row)
+    }
+}

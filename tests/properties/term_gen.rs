@@ -1,0 +1,451 @@
+//! The term strategies of the agreement property: columns, values, arithmetic,
+//! `coalesce`, conditions and aggregates of each [`Kind`] over the columns a query can
+//! read ([`Ctx`]).
+//!
+//! They steer clear of the engine differences `docs/dialects.md` documents as kept: no NaN
+//! and no infinity outside a comparison, no division by zero, integers far from overflow
+//! (columns times at most three small factors), `like` patterns never ending in the escape
+//! character, `ilike` patterns in ASCII, and text compared or matched only when a column
+//! takes part (two values compare by the connection's collation on MySQL).
+
+use std::sync::Arc;
+
+use proptest::prelude::*;
+use proptest::sample::{Index, select};
+use recto::chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use recto::{AggFunc, Array, BinOp, Direction, Ty, Value};
+
+use crate::adversarial_text;
+use crate::filters::{Gen as FilterGen, escape_like};
+use crate::fixture;
+use crate::model::Users;
+use crate::terms::{Kind, Table, Term};
+
+/// The fixture's values by kind, so that comparisons and lists often hit.
+pub(crate) struct Pools {
+    ints: Vec<i64>,
+    floats: Vec<f64>,
+    texts: Vec<String>,
+    dates: Vec<NaiveDate>,
+    stamps: Vec<NaiveDateTime>,
+    pub(crate) filters: FilterGen,
+}
+
+impl Pools {
+    pub(crate) fn from_fixture() -> Pools {
+        let mut pools = Pools {
+            ints: vec![0, 1, -1],
+            floats: vec![0.5, -0.5, 0.0],
+            texts: Vec::new(),
+            dates: Vec::new(),
+            stamps: Vec::new(),
+            filters: FilterGen::new(&Users::from_fixture()),
+        };
+        for (_, rows) in fixture::tables() {
+            for value in rows.into_iter().flatten() {
+                match value {
+                    Value::I32(n) => pools.ints.push(i64::from(n)),
+                    // The big `views` stay out: arithmetic on them would overflow.
+                    Value::I64(n) if n.abs() < 1 << 31 => pools.ints.push(n),
+                    Value::F64(x) => pools.floats.push(x),
+                    Value::Text(s) => pools.texts.push(s),
+                    Value::Date(d) => pools.dates.push(d),
+                    Value::Timestamp(t) => pools.stamps.push(t),
+                    _ => {}
+                }
+            }
+        }
+        pools
+    }
+}
+
+/// The columns a term may read, with the value pools.
+#[derive(Clone)]
+pub(crate) struct Ctx {
+    pub(crate) pools: Arc<Pools>,
+    pub(crate) cols: Vec<(Term, Kind)>,
+}
+
+pub(crate) const DIRECTIONS: [Direction; 6] = [
+    Direction::Asc,
+    Direction::Desc,
+    Direction::AscNullsFirst,
+    Direction::AscNullsLast,
+    Direction::DescNullsFirst,
+    Direction::DescNullsLast,
+];
+
+pub(crate) const COMPARISONS: [BinOp; 6] = [
+    BinOp::Eq,
+    BinOp::Ne,
+    BinOp::Lt,
+    BinOp::Le,
+    BinOp::Gt,
+    BinOp::Ge,
+];
+
+impl Ctx {
+    /// Every column of the bindings `(index, table)`.
+    pub(crate) fn over(pools: &Arc<Pools>, bindings: &[(usize, Table)]) -> Ctx {
+        let cols = bindings
+            .iter()
+            .flat_map(|&(b, table)| {
+                table
+                    .columns()
+                    .iter()
+                    .map(move |&(field, kind)| (Term::col(b, table, field), kind))
+            })
+            .collect();
+        Ctx {
+            pools: Arc::clone(pools),
+            cols,
+        }
+    }
+
+    fn cols(&self, kind: Kind) -> Vec<Term> {
+        let cols = self.cols.iter().filter(|(_, k)| *k == kind);
+        cols.map(|(t, _)| t.clone()).collect()
+    }
+
+    /// The kinds that have a column here (floats and booleans always can: `u.age + 0.5`,
+    /// a condition).
+    fn kinds(&self) -> Vec<Kind> {
+        let all = [Kind::Int, Kind::Float, Kind::Text, Kind::Date, Kind::Stamp];
+        let mut kinds: Vec<Kind> = all
+            .into_iter()
+            .filter(|&k| !self.cols(k).is_empty() || k == Kind::Float)
+            .collect();
+        kinds.push(Kind::Bool);
+        kinds
+    }
+
+    /// A non-NULL value of `kind`; `wide` adds extremes, for comparisons only.
+    fn value(&self, kind: Kind, wide: bool) -> BoxedStrategy<Value> {
+        let p = &self.pools;
+        match kind {
+            Kind::Int => {
+                let extremes = if wide {
+                    vec![i64::MIN, i64::MAX, i64::from(i32::MIN), 1 << 53]
+                } else {
+                    vec![7, 100]
+                };
+                let n = prop_oneof![4 => select(p.ints.clone()), 2 => -10i64..=10, 1 => select(extremes)];
+                (n, any::<bool>())
+                    .prop_map(|(n, wide)| match i32::try_from(n) {
+                        Ok(small) if !wide => Value::I32(small),
+                        _ => Value::I64(n),
+                    })
+                    .boxed()
+            }
+            Kind::Float => {
+                let odd = if wide {
+                    vec![f64::INFINITY, f64::NEG_INFINITY, 1e300, -0.0]
+                } else {
+                    vec![0.25, 10.0]
+                };
+                prop_oneof![4 => select(p.floats.clone()), 2 => -100.0f64..100.0, 1 => select(odd)]
+                    .prop_map(Value::F64)
+                    .boxed()
+            }
+            Kind::Text => prop_oneof![
+                4 => select(p.texts.clone()),
+                2 => (select(p.texts.clone()), any::<Index>()).prop_map(|(t, at)| {
+                    let chars: Vec<char> = t.chars().collect();
+                    chars[..at.index(chars.len() + 1)].iter().collect()
+                }),
+                1 => adversarial_text(4),
+            ]
+            .prop_map(Value::Text)
+            .boxed(),
+            Kind::Date => (select(p.dates.clone()), -2i64..=2)
+                .prop_map(|(d, days)| Value::Date(d + TimeDelta::days(days)))
+                .boxed(),
+            Kind::Stamp => (
+                select(p.stamps.clone()),
+                select(vec![0i64, 0, 1, -1, 500, 86_400_000]),
+            )
+                .prop_map(|(t, ms)| Value::Timestamp(t + TimeDelta::milliseconds(ms)))
+                .boxed(),
+            Kind::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
+        }
+    }
+
+    /// A value of `kind` or NULL, bound or literal.
+    pub(crate) fn operand(&self, kind: Kind, wide: bool) -> BoxedStrategy<Term> {
+        let null = Value::Null(match kind {
+            Kind::Int => Ty::I64,
+            Kind::Float => Ty::F64,
+            Kind::Text => Ty::Text,
+            Kind::Date => Ty::Date,
+            Kind::Stamp => Ty::Timestamp,
+            Kind::Bool => Ty::Bool,
+        });
+        let value = prop_oneof![8 => self.value(kind, wide), 1 => Just(null)];
+        (value, any::<bool>())
+            .prop_map(|(value, bound)| Term::Val { value, bound })
+            .boxed()
+    }
+
+    /// A small non-zero integer, bound or literal: a factor or divisor.
+    pub(crate) fn small(&self) -> BoxedStrategy<Term> {
+        (prop_oneof![1i32..=10, -10i32..=-1], any::<bool>())
+            .prop_map(|(n, bound)| Term::Val {
+                value: Value::I32(n),
+                bound,
+            })
+            .boxed()
+    }
+
+    /// A term of `kind` that reads a column: columns, arithmetic and `coalesce`.
+    pub(crate) fn scalar(&self, kind: Kind) -> BoxedStrategy<Term> {
+        let cols = self.cols(kind);
+        let this = self.clone();
+        let leaf = match kind {
+            Kind::Bool if cols.is_empty() => return self.atom(),
+            Kind::Bool => return prop_oneof![select(cols), self.atom()].boxed(),
+            Kind::Float if cols.is_empty() => {
+                (self.scalar(Kind::Int), self.value(Kind::Float, false))
+                    .prop_map(|(a, x)| Term::Arith(BinOp::Add, Box::new(a), Box::new(val(x))))
+                    .boxed()
+            }
+            _ => select(cols).boxed(),
+        };
+        let other = self.operand(kind, false);
+        leaf.prop_recursive(2, 6, 2, move |inner| {
+            let arith = (
+                select(vec![BinOp::Add, BinOp::Sub, BinOp::Mul]),
+                inner.clone(),
+                this.small(),
+                any::<bool>(),
+            )
+                .prop_map(|(op, e, k, first)| {
+                    if first {
+                        Term::Arith(op, Box::new(k), Box::new(e))
+                    } else {
+                        Term::Arith(op, Box::new(e), Box::new(k))
+                    }
+                });
+            let divide = (
+                select(vec![BinOp::Div, BinOp::Rem]),
+                inner.clone(),
+                this.small(),
+            )
+                .prop_map(|(op, e, k)| Term::Arith(op, Box::new(e), Box::new(k)));
+            let coalesce = (inner.clone(), prop_oneof![other.clone(), inner.clone()])
+                .prop_map(|(a, b)| Term::Coalesce(vec![a, b]));
+            match kind {
+                Kind::Int | Kind::Float => prop_oneof![
+                    3 => arith,
+                    1 => divide,
+                    1 => inner.prop_map(|e| Term::Neg(Box::new(e))),
+                    2 => coalesce,
+                ]
+                .boxed(),
+                _ => coalesce.boxed(),
+            }
+        })
+        .boxed()
+    }
+
+    /// A term of one of the kinds this context has, with its kind.
+    pub(crate) fn any_scalar(&self) -> BoxedStrategy<(Term, Kind)> {
+        let this = self.clone();
+        select(self.kinds())
+            .prop_flat_map(move |k| this.scalar(k).prop_map(move |t| (t, k)))
+            .boxed()
+    }
+
+    /// A value of any kind, bound or literal, NULL included: a constant to select.
+    pub(crate) fn constant(&self) -> BoxedStrategy<Term> {
+        let this = self.clone();
+        let kinds = vec![
+            Kind::Int,
+            Kind::Float,
+            Kind::Text,
+            Kind::Date,
+            Kind::Stamp,
+            Kind::Bool,
+        ];
+        select(kinds)
+            .prop_flat_map(move |k| this.operand(k, false))
+            .boxed()
+    }
+
+    /// A `^list` of `kind`, empty ones included; integers as `i32`s or `i64`s.
+    fn array(&self, kind: Kind) -> BoxedStrategy<Array> {
+        let items = proptest::collection::vec(self.value(kind, true), 0..5);
+        (items, any::<bool>())
+            .prop_map(move |(values, narrow)| {
+                // Picks the values of one variant out of `values`.
+                macro_rules! all {
+                    ($variant:ident) => {
+                        values
+                            .iter()
+                            .filter_map(|v| match v {
+                                Value::$variant(x) => Some(x.clone()),
+                                _ => None,
+                            })
+                            .collect()
+                    };
+                }
+                let ints = values.iter().filter_map(int);
+                match kind {
+                    Kind::Int if narrow => {
+                        Array::I32(ints.filter_map(|n| i32::try_from(n).ok()).collect())
+                    }
+                    Kind::Int => Array::I64(ints.collect()),
+                    Kind::Float => Array::F64(all!(F64)),
+                    Kind::Text => Array::Text(all!(Text)),
+                    Kind::Date => Array::Date(all!(Date)),
+                    Kind::Stamp => Array::Timestamp(all!(Timestamp)),
+                    Kind::Bool => Array::Bool(all!(Bool)),
+                }
+            })
+            .boxed()
+    }
+
+    /// A `like`/`ilike` pattern: wildcards, escaped pieces of the fixture's text and ASCII
+    /// letters (`ilike` keeps ASCII only: other letters fold differently per engine).
+    fn pattern(&self, ci: bool) -> BoxedStrategy<Term> {
+        let piece = prop_oneof![
+            2 => select(vec!["%", "_"]).prop_map(str::to_owned),
+            3 => (select(self.pools.texts.clone()), any::<Index>(), any::<Index>()).prop_map(
+                move |(t, a, b)| {
+                    let chars: Vec<char> = t.chars().filter(|c| !ci || c.is_ascii()).collect();
+                    let (a, b) = (a.index(chars.len() + 1), b.index(chars.len() + 1));
+                    escape_like(&chars[a.min(b)..a.max(b)].iter().collect::<String>())
+                }
+            ),
+            1 => proptest::char::range('A', 'z').prop_map(|c| escape_like(&c.to_string())),
+        ];
+        let text = proptest::collection::vec(piece, 0..4).prop_map(|p| Value::Text(p.concat()));
+        (
+            prop_oneof![9 => text, 1 => Just(Value::Null(Ty::Text))],
+            any::<bool>(),
+        )
+            .prop_map(|(value, bound)| Term::Val { value, bound })
+            .boxed()
+    }
+
+    /// A condition without `and`, `or` and `not`.
+    fn atom(&self) -> BoxedStrategy<Term> {
+        let kinds: Vec<Kind> = self
+            .kinds()
+            .into_iter()
+            .filter(|k| *k != Kind::Bool)
+            .collect();
+        let this = self.clone();
+        let compare = (
+            select(kinds.clone()),
+            select(COMPARISONS.to_vec()),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_flat_map(move |(k, op, swap, two_columns)| {
+                let b = if two_columns {
+                    this.scalar(k)
+                } else {
+                    this.operand(k, true)
+                };
+                (this.scalar(k), b).prop_map(move |(a, b)| {
+                    let (a, b) = if swap { (b, a) } else { (a, b) };
+                    Term::Bin(op, Box::new(a), Box::new(b))
+                })
+            });
+        let this = self.clone();
+        let is_nil = select(kinds.clone())
+            .prop_flat_map(move |k| this.scalar(k).prop_map(|t| Term::IsNil(Box::new(t))));
+        let this = self.clone();
+        let in_list = select(kinds.clone()).prop_flat_map(move |k| {
+            let items = proptest::collection::vec(this.operand(k, true), 0..4);
+            (this.scalar(k), items).prop_map(|(t, l)| Term::InList(Box::new(t), l))
+        });
+        let this = self.clone();
+        let in_param = select(kinds).prop_flat_map(move |k| {
+            (this.scalar(k), this.array(k)).prop_map(|(t, l)| Term::InParam(Box::new(t), l))
+        });
+        let this = self.clone();
+        let like = any::<bool>().prop_flat_map(move |ci| {
+            (this.scalar(Kind::Text), this.pattern(ci)).prop_map(move |(e, p)| Term::Like {
+                expr: Box::new(e),
+                pattern: Box::new(p),
+                case_insensitive: ci,
+            })
+        });
+        let mut atoms = vec![
+            (1, any::<bool>().prop_map(|b| val(Value::Bool(b))).boxed()),
+            (8, compare.boxed()),
+            (2, is_nil.boxed()),
+            (2, in_list.boxed()),
+            (2, in_param.boxed()),
+            (3, like.boxed()),
+        ];
+        let flags = self.cols(Kind::Bool);
+        if !flags.is_empty() {
+            atoms.push((2, select(flags).boxed()));
+        }
+        proptest::strategy::Union::new_weighted(atoms).boxed()
+    }
+
+    /// A condition: atoms under `and`, `or`, `not` and comparisons of conditions.
+    pub(crate) fn cond(&self) -> BoxedStrategy<Term> {
+        self.atom()
+            .prop_recursive(2, 6, 2, |inner| {
+                let two = (inner.clone(), inner.clone());
+                prop_oneof![
+                    3 => (select(vec![BinOp::And, BinOp::Or]), two.clone())
+                        .prop_map(|(op, (a, b))| Term::Bin(op, Box::new(a), Box::new(b))),
+                    2 => inner.prop_map(|a| Term::Not(Box::new(a))),
+                    1 => (select(COMPARISONS.to_vec()), two)
+                        .prop_map(|(op, (a, b))| Term::Bin(op, Box::new(a), Box::new(b))),
+                ]
+            })
+            .boxed()
+    }
+
+    /// An aggregate over this context's rows, with its kind.
+    pub(crate) fn aggregate(&self) -> BoxedStrategy<(Term, Kind)> {
+        let agg = |func, arg: Term, distinct| Term::Agg {
+            func,
+            arg: Some(Box::new(arg)),
+            distinct,
+        };
+        let this = self.clone();
+        let numbers = select(vec![Kind::Int, Kind::Float]).prop_flat_map(move |k| {
+            let func = select(vec![AggFunc::Sum, AggFunc::Avg]);
+            (func, this.scalar(k)).prop_map(move |(func, arg)| {
+                let kind = if func == AggFunc::Avg { Kind::Float } else { k };
+                (agg(func, arg, false), kind)
+            })
+        });
+        let this = self.clone();
+        let extremes = select(vec![AggFunc::Min, AggFunc::Max]).prop_flat_map(move |func| {
+            this.any_scalar()
+                .prop_map(move |(arg, k)| (agg(func, arg, false), k))
+        });
+        let this = self.clone();
+        let counts = prop_oneof![
+            1 => Just(Term::Agg { func: AggFunc::Count, arg: None, distinct: false }),
+            2 => (this.any_scalar(), any::<bool>())
+                .prop_map(move |((arg, _), distinct)| agg(AggFunc::Count, arg, distinct)),
+        ]
+        .prop_map(|t| (t, Kind::Int));
+        prop_oneof![2 => counts, 2 => numbers, 2 => extremes].boxed()
+    }
+}
+
+/// A value written as a literal.
+fn val(value: Value) -> Term {
+    Term::Val {
+        value,
+        bound: false,
+    }
+}
+
+fn int(value: &Value) -> Option<i64> {
+    match value {
+        Value::I32(n) => Some(i64::from(*n)),
+        Value::I64(n) => Some(*n),
+        _ => None,
+    }
+}
