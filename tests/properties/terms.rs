@@ -172,25 +172,6 @@ impl Term {
         pred(self) || self.children().into_iter().any(|c| c.any(pred))
     }
 
-    /// Whether the term reaches the engine with a placeholder: a parameter, or a literal the
-    /// writer binds (text, dates, timestamps, NULL and `^list`s; numbers and booleans are
-    /// printed).
-    pub(crate) fn holds_bound_value(&self) -> bool {
-        self.any(&|t| match t {
-            Term::Val { bound: true, .. } | Term::InParam(..) => true,
-            Term::Val { value, .. } => !matches!(
-                value,
-                Value::Bool(_) | Value::I32(_) | Value::I64(_) | Value::F64(_)
-            ),
-            _ => false,
-        })
-    }
-
-    /// Whether the term reads no column and no aggregate: the same value for every row.
-    pub(crate) fn is_constant(&self) -> bool {
-        !self.any(&|t| matches!(t, Term::Col { .. } | Term::Agg { .. }))
-    }
-
     pub(crate) fn has_aggregate(&self) -> bool {
         self.any(&|t| matches!(t, Term::Agg { .. }))
     }
