@@ -129,4 +129,13 @@ render_tests! {
     distinct_grouped_sorted_by_an_average,
     distinct_constant_with_an_offset,
     distinct_constant_without_an_offset,
+    having_over_an_unselected_column_of_a_grouped_key,
+    having_over_grouped_columns_of_two_tables,
+    having_over_grouped_keys_of_two_tables,
+    coalesce_of_booleans,
+    small_i64_literals_are_64_bit,
+    distinct_averages_of_groups,
+    having_an_aggregate_without_group_by,
+    having_an_aggregate_over_no_rows,
+    order_by_an_aggregate_without_group_by,
 }
