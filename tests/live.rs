@@ -356,6 +356,9 @@ assert_rows! {
     coalesce_of_booleans: (i64, bool), unordered, [
         (1, true), (2, true), (3, true), (4, true), (5, false), (6, false),
     ];
+    coalesce_of_a_boolean_and_a_null_boolean: (i64, Option<bool>), unordered, [
+        (1, Some(true)), (2, Some(true)), (3, Some(true)), (4, Some(true)), (5, None), (6, Some(false)),
+    ];
     // Ada 36 and Brian 41, plus three, and their ages as `i64`.
     small_i64_literals_are_64_bit: (i64, i64, i64), unordered, [(1, 39, 36), (2, 44, 41)];
     // Ages 36 (Ada 1, Zoë 3: 2.0), 41 (Brian 2: 2.0), 17 (4), 64 (5), 28 (6).

@@ -133,6 +133,7 @@ render_tests! {
     having_over_grouped_columns_of_two_tables,
     having_over_grouped_keys_of_two_tables,
     coalesce_of_booleans,
+    coalesce_of_a_boolean_and_a_null_boolean,
     small_i64_literals_are_64_bit,
     distinct_averages_of_groups,
     having_an_aggregate_without_group_by,

@@ -125,6 +125,15 @@ pub fn coalesce_of_booleans() -> Query {
     .erase()
 }
 
+/// The same with a NULL boolean bound: the `coalesce` is NULL without an org.
+pub fn coalesce_of_a_boolean_and_a_null_boolean() -> Query {
+    let otherwise: Option<bool> = None;
+    from!(u in User,
+          left_join: o in Org, on: o.id == u.org_id,
+          select: (u.id, coalesce(o.active, ^otherwise)))
+    .erase()
+}
+
 /// An `i64` literal small enough for an `i32`, the widest operand of its expression: the
 /// result is an `i64` on every engine.
 pub fn small_i64_literals_are_64_bit() -> Query {
