@@ -363,6 +363,10 @@ assert_rows! {
     small_i64_literals_are_64_bit: (i64, i64, i64), unordered, [(1, 39, 36), (2, 44, 41)];
     // Ages 36 (Ada 1, Zoë 3: 2.0), 41 (Brian 2: 2.0), 17 (4), 64 (5), 28 (6).
     distinct_averages_of_groups: (f64,), unordered, [(2.0,), (4.0,), (5.0,), (6.0,)];
+    // Groups (org, age): (1, 36), (1, 41), (2, 36), (2, 17), (none, 64), (3, 28): 36 twice.
+    distinct_averages_of_groups_with_two_keys: (f64,), unordered, [
+        (17.0,), (28.0,), (36.0,), (41.0,), (64.0,),
+    ];
     // Six users: one group of six.
     having_an_aggregate_without_group_by: (i32,), unordered, [(0,)];
     // No user past id 100: still one group, of none.

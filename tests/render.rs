@@ -136,6 +136,7 @@ render_tests! {
     coalesce_of_a_boolean_and_a_null_boolean,
     small_i64_literals_are_64_bit,
     distinct_averages_of_groups,
+    distinct_averages_of_groups_with_two_keys,
     having_an_aggregate_without_group_by,
     having_an_aggregate_over_no_rows,
     order_by_an_aggregate_without_group_by,

@@ -148,6 +148,16 @@ pub fn distinct_averages_of_groups() -> Query {
     from!(u in User, group_by: u.age, distinct: true, select: avg(u.id)).erase()
 }
 
+/// The same with two group keys and a `having:`.
+pub fn distinct_averages_of_groups_with_two_keys() -> Query {
+    from!(u in User,
+          group_by: [u.org_id, u.age],
+          having: count() >= 1,
+          distinct: true,
+          select: avg(u.age))
+    .erase()
+}
+
 /// `having:` over an aggregate the select list does not hold, without `group_by:`: the
 /// whole table is one group.
 pub fn having_an_aggregate_without_group_by() -> Query {
