@@ -17,6 +17,8 @@ mod common;
 #[path = "engine_differences/extrema.rs"]
 mod extrema;
 mod fixture;
+#[path = "engine_differences/floats.rs"]
+mod floats;
 mod servers;
 #[path = "engine_differences/statements.rs"]
 mod statements;

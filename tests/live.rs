@@ -343,4 +343,33 @@ assert_rows! {
     // DISTINCT of a constant is one row; the offset skips it.
     distinct_constant_with_an_offset: (i32,), ordered, [];
     distinct_constant_without_an_offset: (i32,), ordered, [(5,)];
+    // Older than 35: Ada 36, Brian 41, Zoë 36, alice 64.
+    having_over_an_unselected_column_of_a_grouped_key: (i64,), unordered, [(1,), (2,), (3,), (5,)];
+    // Users with an org, one group each (names differ): Ada and Brian of Acme, Zoë and
+    // O'Brien of Globex, 日本 of Initech; after "B" (code points): Brian, Zoë, O'Brien, 日本.
+    having_over_grouped_columns_of_two_tables: (String,), unordered, [
+        (s("Acme"),), (s("Globex"),), (s("Globex"),), (s("Initech"),),
+    ];
+    // The five users with an org, one group each; Brian (2) is left out.
+    having_over_grouped_keys_of_two_tables: (i64,), unordered, [(1,), (1,), (1,), (1,)];
+    // Acme and Globex are active, Initech not; alice has no org, so `false`.
+    coalesce_of_booleans: (i64, bool), unordered, [
+        (1, true), (2, true), (3, true), (4, true), (5, false), (6, false),
+    ];
+    coalesce_of_a_boolean_and_a_null_boolean: (i64, Option<bool>), unordered, [
+        (1, Some(true)), (2, Some(true)), (3, Some(true)), (4, Some(true)), (5, None), (6, Some(false)),
+    ];
+    // Ada 36 and Brian 41, plus three, and their ages as `i64`.
+    small_i64_literals_are_64_bit: (i64, i64, i64), unordered, [(1, 39, 36), (2, 44, 41)];
+    // Ages 36 (Ada 1, Zoë 3: 2.0), 41 (Brian 2: 2.0), 17 (4), 64 (5), 28 (6).
+    distinct_averages_of_groups: (f64,), unordered, [(2.0,), (4.0,), (5.0,), (6.0,)];
+    // Groups (org, age): (1, 36), (1, 41), (2, 36), (2, 17), (none, 64), (3, 28): 36 twice.
+    distinct_averages_of_groups_with_two_keys: (f64,), unordered, [
+        (17.0,), (28.0,), (36.0,), (41.0,), (64.0,),
+    ];
+    // Six users: one group of six.
+    having_an_aggregate_without_group_by: (i32,), unordered, [(0,)];
+    // No user past id 100: still one group, of none.
+    having_an_aggregate_over_no_rows: (i32,), unordered, [(0,)];
+    order_by_an_aggregate_without_group_by: (i32,), unordered, [(0,)];
 }

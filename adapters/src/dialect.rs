@@ -5,6 +5,10 @@
 //! Quirks are data, not overridable methods: the writer owns every form of SQL, and a dialect
 //! only picks among them, so no dialect can print a form the writer's tests have not seen.
 
+mod statements;
+
+pub use self::statements::{DistinctSorted, HavingAlone, HavingGrouped, ImplicitGroup};
+
 /// An SQL dialect: what differs between engines, and nothing else.
 ///
 /// ```
@@ -48,6 +52,11 @@ pub struct Quirks {
     pub booleans: Booleans,
     /// How a float literal is spelled so the engine types it as a double, not a decimal.
     pub floats: FloatLiterals,
+    /// How an `i64` literal small enough for an `i32` is spelled so the engine types it as
+    /// a 64-bit integer.
+    pub small_bigints: SmallBigints,
+    /// How, and whether, a NaN or infinite float may be computed with.
+    pub non_finite_floats: NonFiniteFloats,
     /// The most parameters one statement may bind; a query that needs more is
     /// [`Error::Unsupported`](recto_core::Error::Unsupported) rather than a failure at run
     /// time.
@@ -83,6 +92,8 @@ pub struct Quirks {
     pub boolean_extrema: BooleanExtrema,
     /// How a `coalesce` typed float, some of whose arguments are not, is made a float.
     pub mixed_coalesce: MixedCoalesce,
+    /// How a `coalesce` of booleans is made a type that decodes as a boolean.
+    pub boolean_coalesce: BooleanCoalesce,
     /// How `%` is written when an operand is a float.
     pub float_remainder: FloatRemainder,
     /// Whether equal values share one placeholder.
@@ -94,7 +105,10 @@ pub struct Quirks {
     pub having_grouped: HavingGrouped,
     /// How `having:` is written without `group_by:` and without any aggregate.
     pub having_alone: HavingAlone,
-    /// How `distinct: true` is written with `order_by:` or `offset:`.
+    /// How a query without `group_by:` whose only aggregates are in `having:` or
+    /// `order_by:` is written.
+    pub implicit_group: ImplicitGroup,
+    /// How `distinct: true` is written with `order_by:`, `offset:` or `group_by:`.
     pub distinct_sorted: DistinctSorted,
 }
 
@@ -125,49 +139,6 @@ pub enum OtherExtrema {
     ArrayAgg,
 }
 
-/// How a `having:` condition refers to a `group_by:` expression, and to a column outside
-/// any aggregate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum HavingGrouped {
-    /// As written: the engine matches grouped expressions in `HAVING`.
-    Native,
-    /// `min(expr)`: the engine resolves a column inside `HAVING` only against the select
-    /// list and plain grouped columns. Every row of a group has the same value of a
-    /// grouped expression (and of a column grouped or determined by a grouped key, the only
-    /// ones a grouped `HAVING` may name), so its `min` over the group is that value, NULL
-    /// for the NULL group.
-    MinOverGroup,
-}
-
-/// How `having:` is written in a query with no `group_by:` and no aggregate, which
-/// PostgreSQL evaluates once, over the whole table as one group (one row or none, even
-/// from an empty table).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum HavingAlone {
-    /// `HAVING cond`.
-    Native,
-    /// `SELECT ... FROM (SELECT count(*) FROM ... WHERE ...) AS g0 WHERE cond`: the derived
-    /// table is exactly one row, the one group, and the condition filters it. The engine
-    /// rejects a `HAVING` on a query that is not an aggregate, or filters each row with it.
-    OneRowTable,
-}
-
-/// How `distinct: true` is written when the query also has `order_by:` or `offset:`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum DistinctSorted {
-    /// `SELECT DISTINCT ... ORDER BY ... OFFSET ...`.
-    Native,
-    /// `SELECT s0.c0, ... FROM (SELECT DISTINCT ... AS c0, ...) AS s0 ORDER BY s0.c0 ...
-    /// OFFSET ...`: sorting and skipping happen outside the `DISTINCT`, on the derived
-    /// table's columns. The engine's optimizer loses rows when it sorts a grouped `DISTINCT`
-    /// by an expression over an aggregate, and ignores `OFFSET` when every selected column is
-    /// a constant.
-    DerivedTable,
-}
-
 /// How boolean literals are spelled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -190,6 +161,32 @@ pub enum FloatLiterals {
     Exponent,
     /// `2.0::float8`: the engine reads `2.0` as an exact decimal, and this suffix casts it.
     Suffix(&'static str),
+}
+
+/// How an `i64` literal whose value fits an `i32` is spelled (a larger one is 64-bit in
+/// every engine).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SmallBigints {
+    /// `3`: the engine's integer arithmetic is 64-bit whatever the literal.
+    Plain,
+    /// `3::int8`: the engine types a bare `3` as a 32-bit integer, so `coalesce(age, 3)`
+    /// or `age + 3` over a 32-bit `age` would be 32-bit, where the plan types it `i64`.
+    Suffix(&'static str),
+}
+
+/// Whether a NaN or infinite float (a parameter or a literal) may be computed with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NonFiniteFloats {
+    /// Anywhere: the engine computes with them as IEEE 754 says.
+    Native,
+    /// Compared and selected, but [`Error::Unsupported`](recto_core::Error::Unsupported)
+    /// as an operand of arithmetic (`+ - * / %`, negation, `sum`, `avg`), and compared for
+    /// equality with a float when the statement computes anything: the engine fails with
+    /// "DOUBLE value is out of range" instead of answering, and its optimizer puts a value
+    /// compared equal to a column in place of that column in the statement's arithmetic.
+    NoArithmetic,
 }
 
 /// How `a / b` is written when both operands are known to be integers, so that it
@@ -341,6 +338,18 @@ pub enum MixedCoalesce {
     /// `CAST(coalesce(a, b) AS double)`: each value keeps its own type, so the integer
     /// argument would come back as an integer.
     CastResult,
+}
+
+/// How `coalesce(a, b, ...)` of booleans is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BooleanCoalesce {
+    /// `coalesce(a, b)`: the engine's result is a boolean, or an integer.
+    Native,
+    /// `CAST(coalesce(a, b) AS bigint)`: the engine types a `coalesce` of a signed boolean
+    /// column and an unsigned bound boolean as an exact decimal, which does not decode as a
+    /// boolean; a 64-bit integer does.
+    CastInteger,
 }
 
 /// How `a % b` is written when `a` or `b` is a float.

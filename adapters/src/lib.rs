@@ -50,10 +50,10 @@ use recto_core::{Error, Query, QueryData, Value};
 use recto_planner::Planned;
 
 pub use crate::dialect::{
-    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted, FloatLiterals,
-    FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, InParam, IntegerDivision,
-    IntegerSum, LikeEscape, MixedCoalesce, NullsDefault, NullsOrder, OffsetWithoutLimit,
-    OtherExtrema, Placeholders, Quirks, push_quoted,
+    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
+    FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
+    InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault,
+    NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints, push_quoted,
 };
 pub use crate::mysql::MySql;
 pub use crate::postgres::Postgres;

@@ -6,7 +6,7 @@ mod fixture;
 
 use fixture::*;
 use recto_adapters::{Dialect, MySql, Postgres, Sqlite, ToSql};
-use recto_core::{Array, BinOp, Clause, Error, Query, Value};
+use recto_core::{AggFunc, Array, BinOp, Clause, Error, Expr, Query, Value};
 
 fn each_dialect(
     check: impl Fn(&dyn Fn(&Query<User>) -> Result<recto_adapters::Sql, Error>, &'static str),
@@ -149,4 +149,59 @@ fn more_parameters_than_the_engine_takes_is_unsupported() {
         ),
         "{e:?}"
     );
+}
+
+/// MySQL cannot compute with a NaN or an infinity (MariaDB fails with "DOUBLE value is out
+/// of range", and puts a value compared equal to a column in place of that column in other
+/// arithmetic), so arithmetic with one, or one compared equal to a float in a statement with
+/// arithmetic, is `Unsupported` there; comparing with one is not, nor is equality with an
+/// integer. The other engines compute with them.
+#[test]
+fn non_finite_floats_in_arithmetic_are_unsupported_on_mysql() {
+    let inf = || param(Value::F64(f64::INFINITY));
+    let positive = |e: Expr| bin(BinOp::Gt, e, int(0));
+    let arithmetic = || positive(bin(BinOp::Add, r("count"), int(1)));
+    let rejected = [
+        readings().filter(positive(bin(BinOp::Add, r("double"), inf()))),
+        readings().filter(positive(bin(BinOp::Mul, int(2), lit(Value::F64(f64::NAN))))),
+        readings().select(one(neg(inf()))),
+        readings().select(one(agg(AggFunc::Sum, Some(inf()), false))),
+        readings()
+            .filter(eq(r("double"), inf()))
+            .filter(arithmetic()),
+        readings()
+            .filter(in_param(
+                r("double"),
+                Array::F64(vec![1.0, f64::NEG_INFINITY]),
+            ))
+            .filter(arithmetic()),
+    ];
+    for q in &rejected {
+        let e = q.to_sql(MySql).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::Unsupported {
+                    dialect: "MySQL",
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        assert!(q.to_sql(Postgres).is_ok());
+        assert!(q.to_sql(Sqlite).is_ok());
+    }
+    let accepted = [
+        readings()
+            .filter(bin(BinOp::Lt, r("double"), inf()))
+            .filter(arithmetic()),
+        readings()
+            .filter(eq(r("total"), inf()))
+            .filter(arithmetic()),
+        readings().filter(eq(r("double"), inf())),
+        readings().select(one(inf())),
+    ];
+    for q in &accepted {
+        q.to_sql(MySql).unwrap();
+    }
 }

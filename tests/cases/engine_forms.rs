@@ -4,7 +4,7 @@
 
 use recto::prelude::*;
 
-use crate::common::{Post, User};
+use crate::common::{Org, Post, User};
 
 /// An expression holding a bound value, written in `select:` and `order_by:` of a
 /// `distinct:` query: PostgreSQL matches them only with one placeholder.
@@ -87,4 +87,91 @@ pub fn distinct_constant_with_an_offset() -> Query {
 pub fn distinct_constant_without_an_offset() -> Query {
     let k = 5;
     from!(u in User, distinct: true, select: ^k, limit: 10, offset: 0).erase()
+}
+
+/// `having:` over a column the grouped primary key determines, which the query does not
+/// select: MariaDB resolves it only inside an aggregate.
+pub fn having_over_an_unselected_column_of_a_grouped_key() -> Query {
+    from!(u in User, group_by: u.id, having: u.age > 35, select: u.id).erase()
+}
+
+/// `having:` over an unselected grouped column, with group keys from two joined tables.
+pub fn having_over_grouped_columns_of_two_tables() -> Query {
+    from!(u in User,
+          join: o in Org, on: o.id == u.org_id,
+          group_by: [o.name, u.name],
+          having: u.name > "B",
+          select: o.name)
+    .erase()
+}
+
+/// `having:` over an unselected primary key, with the keys of two joined tables grouped.
+pub fn having_over_grouped_keys_of_two_tables() -> Query {
+    from!(u in User,
+          join: o in Org, on: o.id == u.org_id,
+          group_by: [u.id, o.id],
+          having: u.id != 2,
+          select: count())
+    .erase()
+}
+
+/// `coalesce` of a boolean column (NULL through a left join) and a bound boolean: a
+/// boolean on every engine.
+pub fn coalesce_of_booleans() -> Query {
+    let otherwise = false;
+    from!(u in User,
+          left_join: o in Org, on: o.id == u.org_id,
+          select: (u.id, coalesce(o.active, ^otherwise)))
+    .erase()
+}
+
+/// The same with a NULL boolean bound: the `coalesce` is NULL without an org.
+pub fn coalesce_of_a_boolean_and_a_null_boolean() -> Query {
+    let otherwise: Option<bool> = None;
+    from!(u in User,
+          left_join: o in Org, on: o.id == u.org_id,
+          select: (u.id, coalesce(o.active, ^otherwise)))
+    .erase()
+}
+
+/// An `i64` literal small enough for an `i32`, the widest operand of its expression: the
+/// result is an `i64` on every engine.
+pub fn small_i64_literals_are_64_bit() -> Query {
+    from!(u in User,
+          where: u.id <= 2,
+          select: (u.id, u.age + 3i64, coalesce(u.age, 3i64)))
+    .erase()
+}
+
+/// `distinct:` over an average per group: the same average of two groups is one row.
+pub fn distinct_averages_of_groups() -> Query {
+    from!(u in User, group_by: u.age, distinct: true, select: avg(u.id)).erase()
+}
+
+/// The same with two group keys and a `having:`.
+pub fn distinct_averages_of_groups_with_two_keys() -> Query {
+    from!(u in User,
+          group_by: [u.org_id, u.age],
+          having: count() >= 1,
+          distinct: true,
+          select: avg(u.age))
+    .erase()
+}
+
+/// `having:` over an aggregate the select list does not hold, without `group_by:`: the
+/// whole table is one group.
+pub fn having_an_aggregate_without_group_by() -> Query {
+    from!(u in User, having: count() > 5, select: 0).erase()
+}
+
+/// The same over no rows: one group, whose count is zero.
+pub fn having_an_aggregate_over_no_rows() -> Query {
+    let max = 100;
+    from!(u in User, where: u.id > ^max, having: count() == 0, select: 0).erase()
+}
+
+/// `order_by:` an aggregate the select list does not hold, without `group_by:`: one group,
+/// one row.
+pub fn order_by_an_aggregate_without_group_by() -> Query {
+    from!(u in User, order_by: sum(u.age), select: 0).erase()
 }

@@ -63,6 +63,37 @@ async fn mariadb_loses_rows_of_a_distinct_sorted_or_skipped_inside_it() {
     .await;
 }
 
+/// Four rows in three groups of `n` (1, 2, 3, 1) whose `ratio` averages are 0.5, 0.5 and
+/// 0.25: two distinct averages. MariaDB 10.11 keeps both 0.5s of `SELECT DISTINCT avg(..)
+/// ... GROUP BY n` (`count(*)` there deduplicates); recto applies the `DISTINCT` outside
+/// the groups on MySQL and gets every engine's answer.
+#[tokio::test]
+async fn mariadb_keeps_duplicates_of_a_grouped_distinct() {
+    let mut rows: Vec<Number> = (1..=4).map(|id| row(id, None)).collect();
+    for (row, (n, ratio)) in rows
+        .iter_mut()
+        .zip([(1, 0.5), (2, 0.5), (3, 0.25), (1, 0.5)])
+    {
+        (row.n, row.ratio) = (n, ratio);
+    }
+    on_every_engine(Kind::create_table, &rows, |kind, repo, t| async move {
+        let name = kind.name();
+        let plain = RawSql::new(sqlx::AssertSqlSafe(format!(
+            "SELECT DISTINCT avg(ratio) FROM {t} GROUP BY n"
+        )));
+        let rows: Vec<(f64,)> = repo.all_sql(&plain).await.unwrap();
+        let expected_plain = if kind == Kind::MySql { 3 } else { 2 };
+        assert_eq!(rows.len(), expected_plain, "{name}: {rows:?}");
+
+        let q = from!(n in numbers(&t), group_by: n.n, distinct: true, select: avg(n.ratio));
+        let mut rows: Vec<(Option<f64>,)> =
+            repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        rows.sort_by(|a, b| a.0.partial_cmp(&b.0).expect("no NaN"));
+        assert_eq!(rows, [(Some(0.25),), (Some(0.5),)], "{name}");
+    })
+    .await;
+}
+
 /// An `in ^list` of 31,000 ids with 1,100 more parameters: padded, the list would take
 /// SQLite past its 32,766 parameters, so it is bound unpadded there (32,100 parameters)
 /// and every engine runs it.

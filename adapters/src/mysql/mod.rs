@@ -4,10 +4,10 @@
 mod ddl;
 
 use crate::dialect::{
-    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted, FloatLiterals,
-    FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, InParam, IntegerDivision,
-    IntegerSum, LikeEscape, MixedCoalesce, NullsDefault, NullsOrder, OffsetWithoutLimit,
-    OtherExtrema, Placeholders, Quirks, push_quoted,
+    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
+    FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
+    InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault,
+    NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints, push_quoted,
 };
 
 /// MySQL and MariaDB.
@@ -31,6 +31,15 @@ const QUIRKS: Quirks = Quirks {
     // "a number with an exponent is a DOUBLE; without one it is DECIMAL":
     // https://dev.mysql.com/doc/refman/8.4/en/number-literals.html
     floats: FloatLiterals::Exponent,
+    // Integer arithmetic is BIGINT whatever the literal:
+    // https://dev.mysql.com/doc/refman/8.4/en/arithmetic-functions.html
+    small_bigints: SmallBigints::Plain,
+    // MariaDB fails with 1690 "DOUBLE value is out of range" on arithmetic that gives or
+    // takes an infinity, and propagates `col = <value>` into the statement's other
+    // expressions (https://mariadb.com/kb/en/optimizer-switch/, `condition_pushdown...`
+    // and equality propagation); a DOUBLE column cannot hold a non-finite value at all:
+    // https://mariadb.com/kb/en/double/
+    non_finite_floats: NonFiniteFloats::NoArithmetic,
     // Prepared statements take at most 65535 placeholders:
     // https://dev.mysql.com/doc/refman/8.4/en/prepare.html (ER_PS_MANY_PARAM)
     max_params: 65535,
@@ -76,6 +85,10 @@ const QUIRKS: Quirks = Quirks {
     // COALESCE's type is the aggregated type of its arguments:
     // https://dev.mysql.com/doc/refman/8.4/en/comparison-operators.html#function_coalesce
     mixed_coalesce: MixedCoalesce::Unified,
+    // A BOOLEAN column is a signed TINYINT and sqlx binds a bool as an unsigned one; the
+    // aggregated type of signed and unsigned integers is DECIMAL (the COALESCE page above
+    // and https://mariadb.com/kb/en/coalesce/), which sqlx does not decode as a bool.
+    boolean_coalesce: BooleanCoalesce::CastInteger,
     // `%` on floats is C's fmod: https://dev.mysql.com/doc/refman/8.4/en/mathematical-functions.html#function_mod
     float_remainder: FloatRemainder::Native,
     // `?` is positional: https://dev.mysql.com/doc/refman/8.4/en/prepare.html
@@ -91,6 +104,9 @@ const QUIRKS: Quirks = Quirks {
     // Without GROUP BY and aggregates, MariaDB applies HAVING to each row, like WHERE:
     // https://mariadb.com/kb/en/having/
     having_alone: HavingAlone::OneRowTable,
+    // An aggregate in HAVING or ORDER BY makes the query one group, as in PostgreSQL:
+    // https://dev.mysql.com/doc/refman/8.4/en/group-by-functions.html
+    implicit_group: ImplicitGroup::Native,
     // MariaDB 10.11 returns one row for `SELECT DISTINCT d, avg(f) ... GROUP BY ts, d ORDER
     // BY avg(f) IS NULL, avg(f)` and ignores OFFSET under `SELECT DISTINCT <constants>`
     // (docs/dialects.md, "Engine bugs"): https://mariadb.com/kb/en/derived-tables/

@@ -5,10 +5,10 @@ use std::fmt::Write as _;
 mod ddl;
 
 use crate::dialect::{
-    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted, FloatLiterals,
-    FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, InParam, IntegerDivision,
-    IntegerSum, LikeEscape, MixedCoalesce, NullsDefault, NullsOrder, OffsetWithoutLimit,
-    OtherExtrema, Placeholders, Quirks, push_quoted,
+    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
+    FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
+    InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault,
+    NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints, push_quoted,
 };
 
 /// PostgreSQL.
@@ -32,6 +32,12 @@ const QUIRKS: Quirks = Quirks {
     // `2.0` is a NUMERIC constant; the cast makes it the double it is in Rust:
     // https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-CONSTANTS-NUMERIC
     floats: FloatLiterals::Suffix("::float8"),
+    // A bare integer constant is `integer` when it fits 32 bits, and `bigint` only past
+    // them; the cast makes an `i64` the `bigint` it is in Rust (same page).
+    small_bigints: SmallBigints::Suffix("::int8"),
+    // `double precision` holds and computes with `Infinity`, `-Infinity` and `NaN`:
+    // https://www.postgresql.org/docs/current/datatype-numeric.html#DATATYPE-FLOAT
+    non_finite_floats: NonFiniteFloats::Native,
     // The Bind message counts parameters in 16 bits:
     // https://www.postgresql.org/docs/current/protocol-message-formats.html
     max_params: 65535,
@@ -69,6 +75,8 @@ const QUIRKS: Quirks = Quirks {
     // COALESCE converts every argument to one common type:
     // https://www.postgresql.org/docs/current/typeconv-union-case.html
     mixed_coalesce: MixedCoalesce::Unified,
+    // A coalesce of booleans is `boolean` (the same page).
+    boolean_coalesce: BooleanCoalesce::Native,
     // `%` is defined for integers and numeric, not for real or double precision:
     // https://www.postgresql.org/docs/current/functions-math.html
     float_remainder: FloatRemainder::Unsupported,
@@ -88,6 +96,9 @@ const QUIRKS: Quirks = Quirks {
     // "The presence of HAVING turns a query into a grouped query even if there is no GROUP
     // BY clause": the same page.
     having_alone: HavingAlone::Native,
+    // An aggregate anywhere, HAVING included, makes the query one group:
+    // https://www.postgresql.org/docs/current/sql-select.html#SQL-GROUPBY
+    implicit_group: ImplicitGroup::Native,
     // https://www.postgresql.org/docs/current/sql-select.html#SQL-DISTINCT
     distinct_sorted: DistinctSorted::Native,
 };

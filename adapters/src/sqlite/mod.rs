@@ -4,10 +4,10 @@
 mod ddl;
 
 use crate::dialect::{
-    Avg, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted, FloatLiterals,
-    FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, InParam, IntegerDivision,
-    IntegerSum, LikeEscape, MixedCoalesce, NullsDefault, NullsOrder, OffsetWithoutLimit,
-    OtherExtrema, Placeholders, Quirks, push_quoted,
+    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
+    FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
+    InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault,
+    NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints, push_quoted,
 };
 
 /// SQLite (3.30 or later, for `NULLS FIRST`/`NULLS LAST`).
@@ -32,6 +32,11 @@ const QUIRKS: Quirks = Quirks {
     // A literal with a decimal point or an exponent is a REAL:
     // https://www.sqlite.org/lang_expr.html#literal_values_constants_
     floats: FloatLiterals::Plain,
+    // Every integer is a 64-bit INTEGER value: https://www.sqlite.org/datatype3.html
+    small_bigints: SmallBigints::Plain,
+    // REAL arithmetic is IEEE 754 doubles, infinities included (NaN binds as NULL):
+    // https://www.sqlite.org/floatingpoint.html
+    non_finite_floats: NonFiniteFloats::Native,
     // SQLITE_MAX_VARIABLE_NUMBER defaults to 32766 since 3.32.0:
     // https://www.sqlite.org/limits.html#max_variable_number
     max_params: 32766,
@@ -71,6 +76,8 @@ const QUIRKS: Quirks = Quirks {
     // `coalesce(float_column, 0)` returns the integer 0 for a NULL:
     // https://www.sqlite.org/datatype3.html
     mixed_coalesce: MixedCoalesce::CastResult,
+    // Booleans are the integers 0 and 1: https://www.sqlite.org/datatype3.html#boolean_datatype
+    boolean_coalesce: BooleanCoalesce::Native,
     // `%` casts both operands to INTEGER first, so `7.5 % 2` is 1.0:
     // https://www.sqlite.org/lang_expr.html#operators_and_parse_affecting_attributes
     float_remainder: FloatRemainder::Unsupported,
@@ -85,6 +92,11 @@ const QUIRKS: Quirks = Quirks {
     // an aggregate only through GROUP BY or an aggregate in its result columns:
     // https://www.sqlite.org/lang_select.html#resultset
     having_alone: HavingAlone::OneRowTable,
+    // The same page: a query "is an aggregate query if ... one or more aggregate functions
+    // [are] in the result expression list" (or it has GROUP BY); an aggregate only in
+    // HAVING or ORDER BY is an error ("HAVING clause on a non-aggregate query", "misuse of
+    // aggregate").
+    implicit_group: ImplicitGroup::OneRowTable,
     distinct_sorted: DistinctSorted::Native,
 };
 

@@ -13,8 +13,8 @@ use recto_planner::PlannedExpr;
 
 use super::Writer;
 use crate::dialect::{
-    Booleans, Dialect, FloatLiterals, FloatRemainder, Ilike, InParam, IntegerDivision, LikeEscape,
-    MixedCoalesce,
+    BooleanCoalesce, Booleans, Dialect, FloatLiterals, FloatRemainder, Ilike, InParam,
+    IntegerDivision, LikeEscape, MixedCoalesce, SmallBigints,
 };
 
 impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
@@ -81,7 +81,15 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     fn literal(&mut self, value: &Value) -> Result<(), Error> {
         match value {
             Value::I32(n) => self.number(n),
-            Value::I64(n) => self.number(n),
+            Value::I64(n) => {
+                self.number(n);
+                // Past 32 bits every engine reads the literal as 64-bit already.
+                if let SmallBigints::Suffix(suffix) = self.quirks.small_bigints
+                    && i32::try_from(*n).is_ok()
+                {
+                    self.sql(suffix);
+                }
+            }
             Value::F64(f) if f.is_finite() => self.float(*f),
             Value::Bool(b) => match (self.quirks.booleans, *b) {
                 (Booleans::Keywords, true) => self.sql("TRUE"),
@@ -309,25 +317,33 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     /// `coalesce(a, b, ...)`, cast to a double where the engine would return an integer
-    /// argument's value as an integer from a `coalesce` typed float.
+    /// argument's value as an integer from a `coalesce` typed float, and to an integer where
+    /// it would make a `coalesce` of booleans a decimal.
     #[inline(never)]
     fn coalesce(
         &mut self,
         coalesce: &PlannedExpr<'_>,
         args: &[PlannedExpr<'_>],
     ) -> Result<(), Error> {
-        let cast = self.quirks.mixed_coalesce == MixedCoalesce::CastResult
+        let mixed = self.quirks.mixed_coalesce == MixedCoalesce::CastResult
             && is_float(coalesce.ty())
             && args.iter().any(|arg| !is_float(arg.ty()));
-        if cast {
+        let boolean = self.quirks.boolean_coalesce == BooleanCoalesce::CastInteger
+            && coalesce.ty() == Some(Ty::Bool);
+        let cast = match (mixed, boolean) {
+            (true, _) => Some(self.quirks.cast_types.double),
+            (false, true) => Some(self.quirks.cast_types.bigint),
+            (false, false) => None,
+        };
+        if cast.is_some() {
             self.sql("CAST(");
         }
         self.sql("coalesce(");
         self.list(args)?;
         self.sql(")");
-        if cast {
+        if let Some(ty) = cast {
             self.sql(" AS ");
-            self.sql(self.quirks.cast_types.double);
+            self.sql(ty);
             self.sql(")");
         }
         Ok(())

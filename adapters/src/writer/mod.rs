@@ -8,6 +8,7 @@
 
 mod aggregate;
 mod expr;
+mod non_finite;
 mod order_by;
 mod params;
 mod statement;
@@ -70,6 +71,7 @@ fn render_with<D: Dialect + ?Sized>(
     pad_lists: bool,
 ) -> Result<Rendered, Error> {
     let mut writer = Writer::new(dialect, planned, pad_lists);
+    writer.check_non_finite(planned)?;
     writer.statement(planned)?;
     if writer.params.len() > writer.quirks.max_params {
         return Ok(Rendered::TooMany {

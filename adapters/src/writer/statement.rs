@@ -1,18 +1,22 @@
-//! The `SELECT` statement, clause by clause, in SQL's order, with the two emulations that
-//! wrap a query in a derived table: `DISTINCT` sorted or skipped outside it
-//! ([`DistinctSorted`]), and a lone `HAVING` over a one-row table ([`HavingAlone`]).
+//! The `SELECT` statement, clause by clause, in SQL's order, with the emulations that wrap
+//! a query in a derived table: `DISTINCT` sorted or skipped outside it, or applied outside
+//! its groups ([`DistinctSorted`]), and the one group of a query without `GROUP BY` as a
+//! one-row table ([`HavingAlone`], [`ImplicitGroup`]).
 
 use recto_core::{Error, JoinKind};
-use recto_planner::{Binding, Count, Planned, PlannedExpr, PlannedJoin, SelectItem};
+use recto_planner::{Binding, Count, OrderItem, Planned, PlannedExpr, PlannedJoin, SelectItem};
 
 use super::Writer;
-use crate::dialect::{Dialect, DistinctSorted, HavingAlone, HavingGrouped, OffsetWithoutLimit};
+use crate::dialect::{
+    Dialect, DistinctSorted, HavingAlone, HavingGrouped, ImplicitGroup, OffsetWithoutLimit,
+};
 
 impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// `SELECT ... FROM ... [JOIN ...] [WHERE ...] [GROUP BY ...] [HAVING ...] [ORDER BY ...]
     /// [LIMIT ...] [OFFSET ...]`, or, where `DISTINCT` must be sorted or skipped outside
     /// itself, `SELECT s0.c0, ... FROM (SELECT DISTINCT ... AS c0, ...) AS s0 ORDER BY ...
-    /// LIMIT ... OFFSET ...`.
+    /// LIMIT ... OFFSET ...` (`SELECT DISTINCT s0.c0, ... FROM (SELECT ... GROUP BY ...)`
+    /// over groups).
     pub(super) fn statement(&mut self, planned: &'p Planned<'p>) -> Result<(), Error> {
         let Planned {
             distinct,
@@ -20,8 +24,8 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             from: _,
             joins: _,
             filter: _,
-            group_by: _,
-            having: _,
+            group_by,
+            having,
             order_by,
             limit,
             offset,
@@ -30,7 +34,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
         let outside = self.quirks.distinct_sorted == DistinctSorted::DerivedTable
             && *distinct
-            && (!order_by.is_empty() || offset.is_some());
+            && (!order_by.is_empty() || offset.is_some() || !group_by.is_empty());
         // Each sort key's column in the derived table. A `DISTINCT` query may sort only by
         // selected expressions (the planner checks it); were one not, the query is printed
         // as written and the engine decides.
@@ -45,10 +49,19 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
         match columns {
             Some(columns) => {
-                self.sql("SELECT ");
+                // Over groups, the `DISTINCT` itself goes outside: the engine keeps
+                // duplicates of a grouped `DISTINCT`, while the groups' rows, materialized,
+                // deduplicate. Without groups the derived table would be merged back into
+                // the outer query, so the `DISTINCT` stays inside.
+                let grouped = !group_by.is_empty();
+                self.sql(if grouped {
+                    "SELECT DISTINCT "
+                } else {
+                    "SELECT "
+                });
                 self.derived_select(select)?;
                 self.sql(" FROM (");
-                self.grouped_query(planned, true)?;
+                self.grouped_query(planned, true, !grouped)?;
                 self.sql(") AS s0");
                 if !order_by.is_empty() {
                     self.sql(" ORDER BY ");
@@ -56,8 +69,10 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 }
             }
             None => {
-                self.grouped_query(planned, false)?;
-                if !order_by.is_empty() {
+                self.grouped_query(planned, false, *distinct)?;
+                // One group is one row, which needs no sorting.
+                let one_row = self.one_row_table(select, group_by, having.as_ref(), order_by);
+                if !order_by.is_empty() && !one_row {
                     self.sql(" ORDER BY ");
                     self.order_by(order_by)?;
                 }
@@ -67,10 +82,15 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     /// `SELECT [DISTINCT] ... FROM ... [WHERE ...] [GROUP BY ...] [HAVING ...]`, each select
-    /// item named `c<n>` when `numbered` (for a derived table).
-    fn grouped_query(&mut self, planned: &'p Planned<'p>, numbered: bool) -> Result<(), Error> {
+    /// item named `c<n>` when `numbered` (for a derived table), `DISTINCT` when `distinct`.
+    fn grouped_query(
+        &mut self,
+        planned: &'p Planned<'p>,
+        numbered: bool,
+        distinct: bool,
+    ) -> Result<(), Error> {
         let Planned {
-            distinct,
+            distinct: _,
             select,
             from,
             joins,
@@ -83,12 +103,15 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             size: _,
         } = planned;
 
-        self.sql(if *distinct {
+        self.sql(if distinct {
             "SELECT DISTINCT "
         } else {
             "SELECT "
         });
         self.select(select, numbered)?;
+        if self.one_row_table(select, group_by, having.as_ref(), order_by) {
+            return self.one_group(from, joins, filter.as_ref(), having.as_ref());
+        }
 
         // A `HAVING` with no `GROUP BY` and no aggregate anywhere treats the whole table as
         // one group, which the engine may not: a one-row derived table is that group.
@@ -104,14 +127,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         } else {
             self.sql(" FROM ");
         }
-        self.table(from)?;
-        for join in joins {
-            self.join(join)?;
-        }
-        if let Some(filter) = filter {
-            self.sql(" WHERE ");
-            self.expr(filter)?;
-        }
+        self.sources(from, joins, filter.as_ref())?;
         if let Some(having) = alone {
             self.sql(") AS g0 WHERE ");
             return self.expr(having);
@@ -130,6 +146,67 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             } else {
                 self.expr(having)?;
             }
+        }
+        Ok(())
+    }
+
+    /// Whether the query is the one group of a table without `GROUP BY`, its aggregates all
+    /// outside its select list, which the dialect writes as a one-row derived table
+    /// ([`ImplicitGroup::OneRowTable`]).
+    fn one_row_table(
+        &self,
+        select: &[SelectItem<'_>],
+        group_by: &[PlannedExpr<'_>],
+        having: Option<&PlannedExpr<'_>>,
+        order_by: &[OrderItem<'_>],
+    ) -> bool {
+        self.quirks.implicit_group == ImplicitGroup::OneRowTable
+            && group_by.is_empty()
+            && !select.iter().any(|item| has_aggregate(&item.expr))
+            && (having.is_some_and(has_aggregate)
+                || order_by.iter().any(|term| has_aggregate(&term.expr)))
+    }
+
+    /// ` FROM (SELECT count(*) AS n[, cond AS h] FROM ... WHERE ...) AS g0[ WHERE g0.h]`: the
+    /// one group, as a derived table whose select list aggregates, so it is exactly one row,
+    /// filtered by the `having:` condition computed inside it. The select list before it
+    /// names no column (none is grouped), and `ORDER BY` is left out: one row is sorted.
+    fn one_group(
+        &mut self,
+        from: &Binding<'_>,
+        joins: &[PlannedJoin<'_>],
+        filter: Option<&PlannedExpr<'_>>,
+        having: Option<&PlannedExpr<'_>>,
+    ) -> Result<(), Error> {
+        self.sql(" FROM (SELECT count(*) AS n");
+        if let Some(having) = having {
+            self.sql(", ");
+            self.expr(having)?;
+            self.sql(" AS h");
+        }
+        self.sql(" FROM ");
+        self.sources(from, joins, filter)?;
+        self.sql(") AS g0");
+        if having.is_some() {
+            self.sql(" WHERE g0.h");
+        }
+        Ok(())
+    }
+
+    /// `"table" AS u0 [JOIN ...] [WHERE ...]`: the rows a query groups or selects from.
+    fn sources(
+        &mut self,
+        from: &Binding<'_>,
+        joins: &[PlannedJoin<'_>],
+        filter: Option<&PlannedExpr<'_>>,
+    ) -> Result<(), Error> {
+        self.table(from)?;
+        for join in joins {
+            self.join(join)?;
+        }
+        if let Some(filter) = filter {
+            self.sql(" WHERE ");
+            self.expr(filter)?;
         }
         Ok(())
     }

@@ -1,0 +1,67 @@
+//! The [`Quirks`](super::Quirks) that choose the shape of a whole statement rather than the
+//! spelling of one expression: how `HAVING` sees grouped values, how a query without
+//! `GROUP BY` is one group, and where `DISTINCT` goes.
+
+/// How a `having:` condition refers to a `group_by:` expression, and to a column outside
+/// any aggregate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HavingGrouped {
+    /// As written: the engine matches grouped expressions in `HAVING`.
+    Native,
+    /// `min(expr)`: the engine resolves a column inside `HAVING` only against the select
+    /// list and plain grouped columns. Every row of a group has the same value of a
+    /// grouped expression (and of a column grouped or determined by a grouped key, the only
+    /// ones a grouped `HAVING` may name), so its `min` over the group is that value, NULL
+    /// for the NULL group.
+    MinOverGroup,
+}
+
+/// How `having:` is written in a query with no `group_by:` and no aggregate, which
+/// PostgreSQL evaluates once, over the whole table as one group (one row or none, even
+/// from an empty table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HavingAlone {
+    /// `HAVING cond`.
+    Native,
+    /// `SELECT ... FROM (SELECT count(*) FROM ... WHERE ...) AS g0 WHERE cond`: the derived
+    /// table is exactly one row, the one group, and the condition filters it. The engine
+    /// rejects a `HAVING` on a query that is not an aggregate, or filters each row with it.
+    OneRowTable,
+}
+
+/// How a query with no `group_by:` is written when it has aggregates, but none in its
+/// select list: PostgreSQL and MySQL make it one group (one row, or none after `having:`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ImplicitGroup {
+    /// As written: an aggregate in `HAVING` or `ORDER BY` makes the query one group.
+    Native,
+    /// `SELECT ... FROM (SELECT cond AS h FROM ... WHERE ...) AS g0 WHERE g0.h`, or, with no
+    /// `having:`, `(SELECT count(*) AS h ...) AS g0` and no `WHERE`; `ORDER BY` is left out,
+    /// since one group is one row. The engine makes a query an aggregate only when its
+    /// select list aggregates, and rejects the `HAVING` or the aggregate in `ORDER BY`
+    /// otherwise; the derived table selects the aggregates, so it is exactly the one group.
+    /// The select list has no column outside an aggregate (the planner checks grouping), so
+    /// it needs nothing from the table.
+    OneRowTable,
+}
+
+/// How `distinct: true` is written when the query also has `order_by:`, `offset:` or
+/// `group_by:`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DistinctSorted {
+    /// `SELECT DISTINCT ... ORDER BY ... OFFSET ...`.
+    Native,
+    /// Without `group_by:`, `SELECT s0.c0, ... FROM (SELECT DISTINCT ... AS c0, ...) AS s0
+    /// ORDER BY s0.c0 ... OFFSET ...`: sorting and skipping happen outside the `DISTINCT`,
+    /// on the derived table's columns. With `group_by:`, `SELECT DISTINCT s0.c0, ... FROM
+    /// (SELECT ... AS c0, ... GROUP BY ...) AS s0 ORDER BY ...`: the `DISTINCT` itself is
+    /// outside, over the groups' rows. The engine's optimizer loses rows when it sorts a
+    /// grouped `DISTINCT` by an expression over an aggregate, keeps duplicates of a grouped
+    /// `DISTINCT` (an `avg` equal in two groups, sorted or not), and ignores `OFFSET` when
+    /// every selected column is a constant.
+    DerivedTable,
+}

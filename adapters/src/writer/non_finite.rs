@@ -1,0 +1,157 @@
+//! The check behind [`NonFiniteFloats::NoArithmetic`]: where a NaN or infinite float may
+//! not be computed with, a statement that would compute with one is rejected before any SQL
+//! is written. It reads the plan only; it prints nothing.
+
+use recto_core::{AggFunc, Array, BinOp, Error, Ty, UnOp, Value};
+use recto_planner::{OrderItem, Planned, PlannedExpr, PlannedJoin, SelectItem};
+
+use super::Writer;
+use crate::dialect::{Dialect, NonFiniteFloats};
+
+/// What one walk over a statement's expressions found.
+#[derive(Default)]
+struct Found {
+    /// Some arithmetic: `+ - * / %`, a negation, `sum` or `avg`.
+    arithmetic: bool,
+    /// A non-finite float inside arithmetic.
+    computed: bool,
+    /// A non-finite float compared for equality (or membership) with an expression that
+    /// may be a float, which the engine may put in the column's place elsewhere.
+    equated: bool,
+}
+
+impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
+    /// [`Error::Unsupported`] when the dialect cannot compute with a NaN or an infinity and
+    /// the statement would (see [`NonFiniteFloats::NoArithmetic`]).
+    pub(super) fn check_non_finite(&self, planned: &Planned<'_>) -> Result<(), Error> {
+        if self.quirks.non_finite_floats == NonFiniteFloats::Native {
+            return Ok(());
+        }
+        let Planned {
+            distinct: _,
+            select,
+            from: _,
+            joins,
+            filter,
+            group_by,
+            having,
+            order_by,
+            limit: _,
+            offset: _,
+            size: _,
+        } = planned;
+        let mut found = Found::default();
+        let exprs = select
+            .iter()
+            .map(|SelectItem { expr, alias: _ }| expr)
+            .chain(joins.iter().map(
+                |PlannedJoin {
+                     kind: _,
+                     binding: _,
+                     on,
+                 }| on,
+            ))
+            .chain(filter)
+            .chain(group_by)
+            .chain(having)
+            .chain(order_by.iter().map(|OrderItem { expr, direction: _ }| expr));
+        for expr in exprs {
+            walk(expr, false, &mut found);
+        }
+        if found.computed || (found.equated && found.arithmetic) {
+            return Err(self.unsupported(
+                "arithmetic with a NaN or infinite float (or such a float compared equal in a \
+                 statement with arithmetic)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Records in `found` what `expr` holds; `computed` is whether `expr` is an operand of
+/// arithmetic. The walk is as deep as the expression, which the planner bounds.
+fn walk(expr: &PlannedExpr<'_>, computed: bool, found: &mut Found) {
+    match expr {
+        PlannedExpr::Lit(value) | PlannedExpr::Param(value) => {
+            found.computed |= computed && non_finite(value);
+        }
+        PlannedExpr::Column(_) => {}
+        PlannedExpr::Unary { op, expr } => {
+            let negation = *op == UnOp::Neg;
+            found.arithmetic |= negation;
+            walk(expr, computed || negation, found);
+        }
+        PlannedExpr::Binary { op, left, right } => {
+            let arithmetic = matches!(
+                op,
+                BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem
+            );
+            found.arithmetic |= arithmetic;
+            if *op == BinOp::Eq {
+                found.equated |= equates(left, right) || equates(right, left);
+            }
+            walk(left, computed || arithmetic, found);
+            walk(right, computed || arithmetic, found);
+        }
+        PlannedExpr::InList { expr, list } => {
+            found.equated |= list.iter().any(|item| equates(expr, item));
+            walk(expr, computed, found);
+            for item in list {
+                walk(item, computed, found);
+            }
+        }
+        PlannedExpr::InParam { expr, list } => {
+            let non_finite_element = match list {
+                Array::F64(floats) => floats.iter().any(|f| !f.is_finite()),
+                _ => false,
+            };
+            found.equated |= non_finite_element && may_be_float(expr);
+            found.computed |= computed && non_finite_element;
+            walk(expr, computed, found);
+        }
+        PlannedExpr::IsNil(expr) => walk(expr, computed, found),
+        PlannedExpr::Like {
+            expr,
+            pattern,
+            case_insensitive: _,
+        } => {
+            walk(expr, computed, found);
+            walk(pattern, computed, found);
+        }
+        PlannedExpr::Aggregate {
+            func,
+            arg,
+            distinct: _,
+        } => {
+            let sums = matches!(func, AggFunc::Sum | AggFunc::Avg);
+            found.arithmetic |= sums;
+            if let Some(arg) = arg {
+                walk(arg, computed || sums, found);
+            }
+        }
+        PlannedExpr::Coalesce(args) => {
+            for arg in args {
+                walk(arg, computed, found);
+            }
+        }
+    }
+}
+
+/// Whether `value` is a NaN or an infinity.
+fn non_finite(value: &Value) -> bool {
+    matches!(value, Value::F64(f) if !f.is_finite())
+}
+
+/// Whether `expr = value` compares something that may be a float with a non-finite value.
+fn equates(expr: &PlannedExpr<'_>, value: &PlannedExpr<'_>) -> bool {
+    let non_finite_value = match value {
+        PlannedExpr::Lit(value) | PlannedExpr::Param(value) => non_finite(value),
+        _ => false,
+    };
+    non_finite_value && may_be_float(expr)
+}
+
+/// Whether `expr` is a float, or of a type the plan cannot tell.
+fn may_be_float(expr: &PlannedExpr<'_>) -> bool {
+    matches!(expr.ty(), None | Some(Ty::F32 | Ty::F64))
+}
