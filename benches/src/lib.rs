@@ -82,7 +82,7 @@ pub const FIXTURE: &[&str] = &[
      (7, 5, 'Liskov', 8), (8, 8, 'Lambda', 6)",
 ];
 
-/// The names of the ten corpus queries, in the order of [`recto_query`]'s index.
+/// The names of the ten corpus queries, in the order of [`build`]'s index.
 pub const NAMES: [&str; 10] = [
     "select by id",
     "10-condition where",

@@ -191,6 +191,11 @@ fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
     if index >= NAMES.len() {
         return Err(format!("no query {index}: the corpus has {}", NAMES.len()));
     }
+    match side {
+        "repo-exec" => return sqlite::count_execution(index, true, iters),
+        "sqlx-exec" => return sqlite::count_execution(index, false, iters),
+        _ => {}
+    }
     let query = build(index, 0);
     let statement = peer::build(index, 0, Backend::Postgres);
     for seed in 0..iters {
@@ -210,7 +215,8 @@ fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
             }
             other => {
                 return Err(format!(
-                    "unknown side {other}: recto, sea-query, recto-render or sea-query-render"
+                    "unknown side {other}: recto, sea-query, recto-render, sea-query-render, \
+                     repo-exec or sqlx-exec"
                 ));
             }
         }

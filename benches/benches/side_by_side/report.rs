@@ -129,6 +129,11 @@ pub fn print(results: &Results, plan: Plan) {
             "<= 1.5 (check and build)".to_string(),
             "not measured yet".to_string(),
         ),
+        (
+            "Memory on the repeated-shape path",
+            "no allocation ~ query size".to_string(),
+            "not measured yet".to_string(),
+        ),
     ];
     for (goal, target, today) in rows {
         println!("{goal:<44} | {target:<26} | {today}");

@@ -179,3 +179,49 @@ pub fn execution(
         .map(|index| with_row_type!(index, repo_vs_raw(rt, repo, pool, index, plan)))
         .collect()
 }
+
+/// Runs `iters` executions of corpus query `index` through the Repo (`repo` is true) or
+/// through raw sqlx, and nothing else, for instruction counting: unlike time, the count
+/// does not grow when a loaded machine is slow to wake sqlx's SQLite worker thread.
+fn count_one<R>(
+    rt: &Runtime,
+    repo: &Repo,
+    pool: &SqlitePool,
+    index: usize,
+    through_repo: bool,
+    iters: u64,
+) -> Result<(), String>
+where
+    R: recto::FromRecord + for<'r> sqlx::FromRow<'r, SqliteRow>,
+{
+    let query = build(index, CHECK_SEED);
+    let sql = query.to_sql(Sqlite).map_err(|e| e.to_string())?;
+    let text: &'static str = Box::leak(sql.text.into_boxed_str());
+    rt.block_on(async {
+        for _ in 0..iters {
+            let rows: Vec<R> = if through_repo {
+                repo.all(&query).await.map_err(|e| e.to_string())?
+            } else {
+                sqlx::query_as_with(text, recto_args(&sql.params)?)
+                    .fetch_all(pool)
+                    .await
+                    .map_err(|e| e.to_string())?
+            };
+            std::hint::black_box(rows);
+        }
+        Ok(())
+    })
+}
+
+/// Opens the fixture and runs [`count_one`] with the row type of query `index`.
+pub fn count_execution(index: usize, through_repo: bool, iters: u64) -> Result<(), String> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let (repo, pool) = open(&rt)?;
+    with_row_type!(
+        index,
+        count_one(&rt, &repo, &pool, index, through_repo, iters)
+    )
+}
