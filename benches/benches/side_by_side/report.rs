@@ -127,7 +127,7 @@ pub fn print(results: &Results, plan: Plan) {
         (
             "Compile time of 200 queries vs sea-query",
             "<= 1.5 (check and build)".to_string(),
-            "not measured yet".to_string(),
+            "RECTO_BENCH_COMPILE=1 scripts/bench".to_string(),
         ),
         (
             "Memory on the repeated-shape path",
