@@ -1,0 +1,225 @@
+//! recto and sea-query side by side on the ten-query corpus of issue 7, in one process.
+//!
+//! `cargo bench -p recto-benches` (or `scripts/bench`) first checks on SQLite in memory
+//! that both sides answer every query with the same rows, then times, interleaved round by
+//! round: build + render (PostgreSQL), render of a prebuilt query, recto against a
+//! `format!` of its own text, and `Repo::all` against raw sqlx on SQLite. It prints one
+//! table per measurement and the goal table of issue 7.
+//!
+//! `… -- --count SIDE INDEX ITERS` runs one side of one query only, for
+//! `valgrind --tool=callgrind` to count its instructions (see `scripts/bench`).
+//! Options: `--rounds N` (default 41), `--batch-ms M` (default 2), `--quick` (9 rounds of
+//! 1 ms), `--show-sql` (print both sides' PostgreSQL text).
+
+mod measure;
+mod peer;
+mod report;
+mod sqlite;
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::time::Duration;
+
+use measure::{Paired, Plan, interleave};
+use peer::Backend;
+use recto::{Postgres, ToSql};
+use recto_benches::{NAMES, build};
+use sea_query::PostgresQueryBuilder;
+
+/// The measurements of one run, one entry per corpus query in each list.
+pub struct Results {
+    /// recto build + render against sea-query build + `build()`.
+    pub build_render: Vec<Paired>,
+    /// recto render of a prebuilt query against sea-query `build()` of a prebuilt statement.
+    pub render_only: Vec<Paired>,
+    /// recto build + render against a `format!` of the same text.
+    pub floor: Vec<Paired>,
+    /// `Repo::all` against raw sqlx, on SQLite in memory.
+    pub execution: Vec<Paired>,
+}
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("side_by_side: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut plan = Plan {
+        rounds: 41,
+        batch: Duration::from_millis(2),
+    };
+    let mut show_sql = false;
+    let mut i = 0;
+    while i < args.len() {
+        let value = |k: usize| -> Result<&str, String> {
+            args.get(k)
+                .map(String::as_str)
+                .ok_or_else(|| format!("{} needs a value", args[i]))
+        };
+        match args[i].as_str() {
+            "--count" => {
+                let side = value(i + 1)?;
+                let index = parse(value(i + 2)?)?;
+                let iters = parse(value(i + 3)?)?;
+                return count(side, index as usize, iters);
+            }
+            "--rounds" => {
+                plan.rounds = parse(value(i + 1)?)?.max(1) as usize;
+                i += 1;
+            }
+            "--batch-ms" => {
+                plan.batch = Duration::from_millis(parse(value(i + 1)?)?);
+                i += 1;
+            }
+            "--quick" => {
+                plan = Plan {
+                    rounds: 9,
+                    batch: Duration::from_millis(1),
+                };
+            }
+            "--show-sql" => show_sql = true,
+            // `cargo bench` passes `--bench` to every harness-less bench; nothing to do.
+            "--bench" => {}
+            other => return Err(format!("unknown argument {other}")),
+        }
+        i += 1;
+    }
+
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let (repo, pool) = sqlite::open(&rt)?;
+    let rows = sqlite::check_corpus(&rt, &repo, &pool)?;
+    println!(
+        "start-up check: on SQLite in memory, recto and sea-query return the same rows in the same \
+         order for all {} queries (rows: {rows:?})",
+        NAMES.len()
+    );
+    if show_sql {
+        for (index, name) in NAMES.iter().enumerate() {
+            let recto = build(index, 0)
+                .to_sql(Postgres)
+                .map_err(|e| e.to_string())?;
+            let sea = peer::build(index, 0, Backend::Postgres).to_string(PostgresQueryBuilder);
+            println!("{name}\n  recto:     {}\n  sea-query: {sea}", recto.text);
+        }
+    }
+
+    let mut results = Results {
+        build_render: Vec::new(),
+        render_only: Vec::new(),
+        floor: Vec::new(),
+        execution: Vec::new(),
+    };
+    for index in 0..NAMES.len() {
+        results.build_render.push(interleave(
+            plan,
+            |seed| {
+                black_box(build(index, seed).to_sql(Postgres)).ok();
+            },
+            |seed| {
+                black_box(peer::build(index, seed, Backend::Postgres).build(PostgresQueryBuilder));
+            },
+        ));
+        let query = build(index, 0);
+        let statement = peer::build(index, 0, Backend::Postgres);
+        results.render_only.push(interleave(
+            plan,
+            |_| {
+                black_box(black_box(&query).to_sql(Postgres)).ok();
+            },
+            |_| {
+                black_box(black_box(&statement).build(PostgresQueryBuilder));
+            },
+        ));
+        let pieces =
+            split_at_placeholders(&query.to_sql(Postgres).map_err(|e| e.to_string())?.text);
+        results.floor.push(interleave(
+            plan,
+            |seed| {
+                black_box(build(index, seed).to_sql(Postgres)).ok();
+            },
+            |_| {
+                black_box(format_floor(black_box(&pieces)));
+            },
+        ));
+    }
+    results.execution = sqlite::execution(&rt, &repo, &pool, plan)?;
+    report::print(&results, plan);
+    Ok(())
+}
+
+fn parse(text: &str) -> Result<u64, String> {
+    text.parse().map_err(|_| format!("not a number: {text}"))
+}
+
+/// The text between PostgreSQL placeholders (`$1`, `$2`, …), in order.
+fn split_at_placeholders(text: &str) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
+            while chars.next_if(char::is_ascii_digit).is_some() {}
+            pieces.push(String::new());
+        } else if let Some(last) = pieces.last_mut() {
+            last.push(c);
+        }
+    }
+    pieces
+}
+
+/// The floor: the same text made with `core::fmt`, numbering the placeholders as it goes,
+/// into a pre-sized String. No parameters are collected (the text alone).
+fn format_floor(pieces: &[String]) -> String {
+    let mut text = String::with_capacity(pieces.iter().map(|p| p.len() + 3).sum());
+    for (k, piece) in pieces.iter().enumerate() {
+        if k > 0 {
+            // Writing to a String cannot fail.
+            let _ = write!(text, "${k}");
+        }
+        text.push_str(piece);
+    }
+    text
+}
+
+/// Runs one side of one query `iters` times and nothing else, for instruction counting.
+fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
+    if index >= NAMES.len() {
+        return Err(format!("no query {index}: the corpus has {}", NAMES.len()));
+    }
+    match side {
+        "repo-exec" => return sqlite::count_execution(index, true, iters),
+        "sqlx-exec" => return sqlite::count_execution(index, false, iters),
+        _ => {}
+    }
+    let query = build(index, 0);
+    let statement = peer::build(index, 0, Backend::Postgres);
+    for seed in 0..iters {
+        let seed = black_box(seed);
+        match side {
+            "recto" => {
+                black_box(build(index, seed).to_sql(Postgres)).ok();
+            }
+            "sea-query" => {
+                black_box(peer::build(index, seed, Backend::Postgres).build(PostgresQueryBuilder));
+            }
+            "recto-render" => {
+                black_box(black_box(&query).to_sql(Postgres)).ok();
+            }
+            "sea-query-render" => {
+                black_box(black_box(&statement).build(PostgresQueryBuilder));
+            }
+            other => {
+                return Err(format!(
+                    "unknown side {other}: recto, sea-query, recto-render, sea-query-render, \
+                     repo-exec or sqlx-exec"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
