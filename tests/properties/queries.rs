@@ -76,22 +76,6 @@ impl Spec {
         }
     }
 
-    /// Every term of the query outside a model condition: join conditions, `where:`, keys,
-    /// `having:`, selected and sort terms.
-    pub(crate) fn terms(&self) -> Vec<&Term> {
-        let mut terms: Vec<&Term> = self.joins.iter().filter_map(|j| j.extra.as_ref()).collect();
-        if let Where::Terms(wheres) = &self.wheres {
-            terms.extend(wheres.iter().map(|(_, t)| t));
-        }
-        if let Shape::Grouped { keys, having, .. } = &self.shape {
-            terms.extend(keys);
-            terms.extend(having.iter().map(|(_, t)| t));
-        }
-        terms.extend(self.select());
-        terms.extend(self.order.iter().map(|(_, t)| t));
-        terms
-    }
-
     /// The binding of `table`, if the query reads it.
     pub(crate) fn binding_of(&self, table: Table) -> Option<usize> {
         if table == Table::Users {

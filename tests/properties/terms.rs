@@ -154,45 +154,6 @@ impl Term {
         }
     }
 
-    /// The direct operands.
-    fn children(&self) -> Vec<&Term> {
-        match self {
-            Term::Col { .. } | Term::Val { .. } => Vec::new(),
-            Term::Arith(_, a, b) | Term::Bin(_, a, b) => vec![a, b],
-            Term::Neg(a) | Term::Not(a) | Term::IsNil(a) | Term::InParam(a, _) => vec![a],
-            Term::Coalesce(args) => args.iter().collect(),
-            Term::Agg { arg, .. } => arg.iter().map(|a| &**a).collect(),
-            Term::InList(a, list) => std::iter::once(&**a).chain(list).collect(),
-            Term::Like { expr, pattern, .. } => vec![expr, pattern],
-        }
-    }
-
-    /// Whether `self` or a term inside it satisfies `pred`.
-    pub(crate) fn any(&self, pred: &dyn Fn(&Term) -> bool) -> bool {
-        pred(self) || self.children().into_iter().any(|c| c.any(pred))
-    }
-
-    pub(crate) fn has_aggregate(&self) -> bool {
-        self.any(&|t| matches!(t, Term::Agg { .. }))
-    }
-
-    pub(crate) fn contains(&self, other: &Term) -> bool {
-        self.any(&|t| t == other)
-    }
-
-    /// The columns read outside any aggregate.
-    pub(crate) fn bare_columns(&self) -> Vec<&Term> {
-        match self {
-            Term::Col { .. } => vec![self],
-            Term::Agg { .. } => Vec::new(),
-            _ => self
-                .children()
-                .into_iter()
-                .flat_map(Term::bare_columns)
-                .collect(),
-        }
-    }
-
     /// `binding.field`.
     pub(crate) fn col(binding: usize, table: Table, field: &'static str) -> Term {
         Term::Col {
