@@ -100,6 +100,10 @@ async fn check(dbs: &[TestDb], spec: &Spec, users: &Users, tally: &Tally) -> Res
         rows::expect(types.clone());
         results.push((db, db.repo.all::<Row>(&query).await));
     }
+    if results.is_empty() {
+        // Every engine rejected it with a typed error (tallied above): nothing to compare.
+        return Ok(());
+    }
     let ordered = spec.totally_ordered();
     let first = results.iter().find_map(|(_, r)| r.as_ref().ok());
     let disagree = results.iter().any(|(_, got)| match (got, first) {
