@@ -18,7 +18,7 @@ use crate::terms;
 /// <https://www.sqlite.org/limits.html#max_expr_depth>; sqlparser's default is 50), and
 /// shallow enough that planning and printing fit in a fraction of a 2 MiB thread stack even
 /// in debug builds, where one level costs one to two kilobytes of stack.
-pub(crate) const MAX_DEPTH: usize = 256;
+pub(crate) const MAX_DEPTH: usize = recto_core::MAX_EXPR_DEPTH;
 
 /// Resolves the expressions of one clause.
 pub(crate) struct Resolver<'s, 'a, 'q> {
