@@ -36,8 +36,8 @@ impl PlannedExpr<'_> {
     ///
     /// The walk is bounded like the planner's: past
     /// [`MAX_EXPR_DEPTH`](recto_core::MAX_EXPR_DEPTH) levels (deeper than any plan
-    /// [`plan`](crate::plan) returns, so only in a hand-built expression) the answer is the cautious `true`
-    /// instead of a stack overflow.
+    /// [`plan`](crate::plan) returns, so only in a hand-built expression) the answer is the
+    /// cautious `true` instead of a stack overflow.
     pub fn nullable(&self) -> bool {
         self.nullable_at(0)
     }
