@@ -11,24 +11,7 @@ use recto::prelude::*;
 use recto::{Clause, Error, Expr, Query, Select, Selected, Value, exclude};
 
 use common::User;
-
-/// The error of `query` on every dialect; they must agree.
-fn error_of<S>(query: &Query<S>) -> Error {
-    let errors = [
-        query.to_sql(Postgres),
-        query.to_sql(MySql),
-        query.to_sql(Sqlite),
-    ]
-    .map(|sql| match sql {
-        Ok(sql) => panic!("expected an error, got SQL: {}", sql.text),
-        Err(e) => e,
-    });
-    let [first, rest @ ..] = errors;
-    for other in rest {
-        assert_eq!(other.to_string(), first.to_string());
-    }
-    first
-}
+use common::error_of;
 
 /// Asserts a `DuplicateClause` of `clause` whose two locations are these lines of this file.
 fn assert_duplicate(error: Error, clause: Clause, first_line: u32, second_line: u32) {

@@ -7,28 +7,11 @@ mod common;
 use recto::prelude::*;
 use recto::{Clause, Error, Query};
 
+use common::error_of;
 use common::{Org, User};
 
 fn with_org() -> Query<(User, Org)> {
     from!(u in User, join: o in Org, on: o.id == u.org_id, as: org)
-}
-
-/// The error of `query` on every dialect; they must agree.
-fn error_of<S>(query: &Query<S>) -> Error {
-    let errors = [
-        query.to_sql(Postgres),
-        query.to_sql(MySql),
-        query.to_sql(Sqlite),
-    ]
-    .map(|sql| match sql {
-        Ok(sql) => panic!("expected an error, got SQL: {}", sql.text),
-        Err(e) => e,
-    });
-    let [first, rest @ ..] = errors;
-    for other in rest {
-        assert_eq!(other.to_string(), first.to_string());
-    }
-    first
 }
 
 #[test]

@@ -55,3 +55,22 @@ pub struct Weird {
     #[recto(column = "col\"with`quotes")]
     pub col: String,
 }
+
+/// The error of `query` on every dialect; they must agree.
+pub fn error_of<S>(query: &recto::Query<S>) -> recto::Error {
+    use recto::ToSql as _;
+    let errors = [
+        query.to_sql(recto::Postgres),
+        query.to_sql(recto::MySql),
+        query.to_sql(recto::Sqlite),
+    ]
+    .map(|sql| match sql {
+        Ok(sql) => panic!("expected an error, got SQL: {}", sql.text),
+        Err(e) => e,
+    });
+    let [first, rest @ ..] = errors;
+    for other in rest {
+        assert_eq!(other.to_string(), first.to_string());
+    }
+    first
+}
