@@ -45,6 +45,34 @@ fn derive_describes_the_table() {
 }
 
 #[test]
+fn typed_fields_carry_their_position_in_the_schema() {
+    let meta = <User as recto::Schema>::META;
+    let fields = <User as recto::Schema>::FIELDS;
+    let accessors = [
+        (fields.id.name(), fields.id.hint()),
+        (fields.name.name(), fields.name.hint()),
+        (fields.email.name(), fields.email.hint()),
+        (fields.age.name(), fields.age.hint()),
+        (fields.org_id.name(), fields.org_id.hint()),
+    ];
+    for (name, hint) in accessors {
+        let at = hint
+            .position()
+            .unwrap_or_else(|| panic!("`{name}` has no hint"));
+        assert_eq!(meta.fields[at].name, name);
+    }
+    // `from!` passes the accessor's hint on to the expression the planner reads.
+    let q = from!(u in User, where: u.age > 1);
+    let Expr::Binary { left, .. } = &q.data().wheres[0].expr else {
+        panic!("{:?}", q.data().wheres)
+    };
+    let Expr::Field { hint, .. } = left.as_ref() else {
+        panic!("{left:?}")
+    };
+    assert_eq!(*hint, recto::schema::FieldHint::at(3));
+}
+
+#[test]
 fn clauses_apply_in_the_written_order() {
     let min = 18;
     let q = from!(u in User,

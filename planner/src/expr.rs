@@ -5,6 +5,7 @@
 //! deserialized query is a typed error instead of a stack overflow here, in the writer or in
 //! the engine.
 
+use recto_core::schema::FieldHint;
 use recto_core::{AggFunc, Array, BinOp, BindingRef, Error, Expr, Name, UnOp};
 
 use crate::bindings::Scope;
@@ -68,7 +69,11 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 self.size.params += 1;
                 Ok(PlannedExpr::Param(value))
             }
-            Expr::Field { binding, name } => self.field(binding, name).map(PlannedExpr::Column),
+            Expr::Field {
+                binding,
+                name,
+                hint,
+            } => self.field(binding, name, *hint).map(PlannedExpr::Column),
             Expr::Unary { op, expr } => self.unary(*op, expr, next),
             Expr::Binary { op, left, right } => self.binary(*op, left, right, next),
             Expr::InList { expr, list } => self.in_list(expr, list, next),
@@ -91,7 +96,12 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
         }
     }
 
-    fn field(&self, binding: &BindingRef, name: &'q Name) -> Result<ColumnRef<'q>, Error> {
+    fn field(
+        &self,
+        binding: &BindingRef,
+        name: &'q Name,
+        hint: FieldHint,
+    ) -> Result<ColumnRef<'q>, Error> {
         let binding = self.scope.lookup(binding)?;
         let Some(schema) = binding.schema else {
             names::check_column(name).map_err(|reason| self.scope.invalid(reason))?;
@@ -103,7 +113,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 nullable: true,
             });
         };
-        match schema.field(name) {
+        match schema.field_hinted(name, hint) {
             Some(field) => Ok(ColumnRef {
                 alias: binding.alias,
                 column: &field.column,

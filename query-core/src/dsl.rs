@@ -50,7 +50,11 @@ pub fn fields<const I: usize, S: BindingAt<I>>(_query: &Query<S>) -> S::Fields {
 
 /// `u.field` on a binding whose schema is known.
 pub fn field<T>(binding: BindingRef, column: Column<T>) -> Typed<T> {
-    Typed::new(Expr::field(binding, column.name()))
+    Typed::new(Expr::Field {
+        binding,
+        name: Name::Borrowed(column.name()),
+        hint: column.hint(),
+    })
 }
 
 /// `u["field"]`, or `u.field` on a binding whose schema is known only at plan time.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Name;
 use crate::depth::Level;
+use crate::schema::FieldHint;
 use crate::value::{Array, Value};
 
 /// Which binding of a query an expression refers to.
@@ -45,6 +46,12 @@ pub enum Expr {
         binding: BindingRef,
         /// The field's name.
         name: Name,
+        /// Where the field probably is in the binding's schema: set by the typed accessors
+        /// `from!` uses, checked against `name` before use. Not part of what the expression
+        /// means: equality and `Debug` ignore it, and serialization skips it, so a query
+        /// equals its own deserialized copy.
+        #[serde(skip)]
+        hint: FieldHint,
     },
     /// A unary operation.
     Unary {
@@ -173,6 +180,7 @@ impl Expr {
         Expr::Field {
             binding,
             name: name.into(),
+            hint: FieldHint::NONE,
         }
     }
 
@@ -207,7 +215,11 @@ impl std::fmt::Debug for Expr {
         match self {
             Expr::Lit(value) => f.debug_tuple("Lit").field(value).finish(),
             Expr::Param(value) => f.debug_tuple("Param").field(value).finish(),
-            Expr::Field { binding, name } => f
+            Expr::Field {
+                binding,
+                name,
+                hint: _,
+            } => f
                 .debug_struct("Field")
                 .field("binding", binding)
                 .field("name", name)

@@ -292,7 +292,11 @@ impl<'q> Walk<'_, 'q> {
             within(depth, max_depth, Limit::Depth)?;
             match expr {
                 Expr::Lit(value) | Expr::Param(value) => self.value(value)?,
-                Expr::Field { binding, name } => {
+                Expr::Field {
+                    binding,
+                    name,
+                    hint: _,
+                } => {
                     self.binding(binding)?;
                     self.name(name)?;
                 }

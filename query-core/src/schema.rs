@@ -40,6 +40,82 @@ impl SchemaMeta {
     pub fn field(&self, name: &str) -> Option<&FieldMeta> {
         self.fields.iter().find(|f| f.name == name)
     }
+
+    /// The field with this Rust name, looked up first where `hint` says it is.
+    ///
+    /// The hint is only trusted when the field at its position has the name asked for, so a
+    /// hint made for another schema, or pointing at another field, finds what
+    /// [`SchemaMeta::field`] finds (by a search). One case differs: in a schema that names two
+    /// fields alike, which no `#[derive(Schema)]` can produce, a hint at the second one finds
+    /// the second where the search finds the first.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use recto_core::schema::FieldHint;
+    /// use recto_core::{FieldMeta, SchemaMeta, Ty};
+    ///
+    /// let field = |name: &'static str| FieldMeta {
+    ///     name: Cow::Borrowed(name),
+    ///     column: Cow::Borrowed(name),
+    ///     ty: Ty::I64,
+    ///     nullable: false,
+    /// };
+    /// let meta = SchemaMeta {
+    ///     table: Cow::Borrowed("users"),
+    ///     fields: Cow::Owned(vec![field("id"), field("age")]),
+    ///     primary_key: Cow::Borrowed(&[]),
+    /// };
+    /// let right = meta.field_hinted("age", FieldHint::at(1)).map(|f| &f.name);
+    /// let wrong = meta.field_hinted("age", FieldHint::at(0)).map(|f| &f.name);
+    /// assert_eq!(right, Some(&Cow::Borrowed("age")));
+    /// assert_eq!(wrong, Some(&Cow::Borrowed("age")));
+    /// ```
+    pub fn field_hinted(&self, name: &str, hint: FieldHint) -> Option<&FieldMeta> {
+        if let Some(position) = hint.position()
+            && let Some(field) = self.fields.get(position)
+            && field.name == name
+        {
+            return Some(field);
+        }
+        self.field(name)
+    }
+}
+
+/// Where a field sits in its schema's [`SchemaMeta::fields`], as the derive's typed accessor
+/// knew it when it was compiled: a hint that spares the planner a search by name on a wide
+/// table, and nothing more.
+///
+/// A hint is never trusted without checking the name at its position
+/// ([`SchemaMeta::field_hinted`]), so a wrong one costs a search and never resolves another
+/// field. It says nothing a query means: [`Expr`](crate::Expr)'s equality ignores it,
+/// serialization leaves it out (a deserialized query has none), and fields built by name
+/// have none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct FieldHint {
+    /// The position; 16 bits keep [`Expr`](crate::Expr) from growing by more than the hint
+    /// needs, and no table has 65,535 columns.
+    position: Option<u16>,
+}
+
+impl FieldHint {
+    /// No hint: the planner searches by name.
+    pub const NONE: FieldHint = FieldHint { position: None };
+
+    /// The hint that the field is at `position` (none past 65,534).
+    pub const fn at(position: usize) -> Self {
+        FieldHint {
+            position: if position < u16::MAX as usize {
+                Some(position as u16)
+            } else {
+                None
+            },
+        }
+    }
+
+    /// The position hinted at, if any.
+    pub fn position(self) -> Option<usize> {
+        self.position.map(usize::from)
+    }
 }
 
 /// One field of a schema.
@@ -59,14 +135,26 @@ pub struct FieldMeta {
 /// checked at compile time.
 pub struct Column<T> {
     name: &'static str,
+    hint: FieldHint,
     _ty: PhantomData<fn() -> T>,
 }
 
 impl<T> Column<T> {
-    /// The accessor of the field called `name`.
+    /// The accessor of the field called `name`, position unknown.
     pub const fn new(name: &'static str) -> Self {
         Column {
             name,
+            hint: FieldHint::NONE,
+            _ty: PhantomData,
+        }
+    }
+
+    /// The accessor of the field called `name`, at `position` in its schema's
+    /// [`SchemaMeta::fields`] (what `#[derive(Schema)]` writes).
+    pub const fn at(name: &'static str, position: usize) -> Self {
+        Column {
+            name,
+            hint: FieldHint::at(position),
             _ty: PhantomData,
         }
     }
@@ -74,6 +162,11 @@ impl<T> Column<T> {
     /// The Rust field name.
     pub const fn name(&self) -> &'static str {
         self.name
+    }
+
+    /// Where the field is in its schema, as far as the accessor knows.
+    pub const fn hint(&self) -> FieldHint {
+        self.hint
     }
 }
 

@@ -20,6 +20,7 @@ impl Expr {
             | Expr::Field {
                 binding: _,
                 name: _,
+                hint: _,
             } => ([None, None], &[]),
             Expr::Unary { op: _, expr } => ([Some(expr), None], &[]),
             Expr::Binary { op: _, left, right } => ([Some(left), Some(right)], &[]),
@@ -60,6 +61,7 @@ impl Expr {
             | Expr::Field {
                 binding: _,
                 name: _,
+                hint: _,
             } => {}
             Expr::Unary { op: _, expr } => take(expr),
             Expr::Binary { op: _, left, right } => {
@@ -100,9 +102,14 @@ impl Expr {
         match self {
             Expr::Lit(value) => Expr::Lit(value.clone()),
             Expr::Param(value) => Expr::Param(value.clone()),
-            Expr::Field { binding, name } => Expr::Field {
+            Expr::Field {
+                binding,
+                name,
+                hint,
+            } => Expr::Field {
                 binding: binding.clone(),
                 name: name.clone(),
+                hint: *hint,
             },
             Expr::Unary { op, expr: _ } => Expr::Unary {
                 op: *op,
@@ -156,13 +163,16 @@ impl Expr {
         match (self, other) {
             (Expr::Lit(a), Expr::Lit(b)) | (Expr::Param(a), Expr::Param(b)) => a == b,
             (
+                // The hints are left out: they change nothing the expressions mean.
                 Expr::Field {
                     binding: a,
                     name: an,
+                    hint: _,
                 },
                 Expr::Field {
                     binding: b,
                     name: bn,
+                    hint: _,
                 },
             ) => a == b && an == bn,
             (Expr::Unary { op: a, expr: _ }, Expr::Unary { op: b, expr: _ }) => a == b,

@@ -237,6 +237,9 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
         .zip(&names)
         .filter(|(f, _)| f.primary_key)
         .map(|(_, name)| name);
+    // Each accessor carries its field's position in `META.fields`, so the planner finds the
+    // field without searching by name (it checks the name there first).
+    let positions = 0..schema.fields.len();
     let doc = format!("The typed field accessors of `{ident}`, for `from!`.");
     quote! {
         #[doc = #doc]
@@ -250,7 +253,7 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
         impl ::recto::Schema for #ident {
             type Fields = #fields_ident;
             const FIELDS: #fields_ident = #fields_ident {
-                #(#idents: ::recto::Column::new(#names),)*
+                #(#idents: ::recto::Column::at(#names, #positions),)*
             };
             const META: ::recto::SchemaMeta = ::recto::SchemaMeta {
                 table: ::std::borrow::Cow::Borrowed(#table),

@@ -1,7 +1,5 @@
 //! PostgreSQL: `"quoted"` identifiers, `$1` placeholders, and most features natively.
 
-use std::fmt::Write as _;
-
 mod ddl;
 
 use crate::dialect::{
@@ -117,8 +115,7 @@ impl Dialect for Postgres {
     /// `$1`, `$2`, ...: <https://www.postgresql.org/docs/current/sql-prepare.html>.
     fn push_placeholder(&self, out: &mut String, n: usize) {
         out.push('$');
-        // Writing to a String cannot fail.
-        let _ = write!(out, "{n}");
+        crate::writer::digits::push_usize(out, n);
     }
 
     fn quirks(&self) -> &Quirks {

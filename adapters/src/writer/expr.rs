@@ -8,6 +8,8 @@
 //! form, which keeps `2.0` a float); booleans in the dialect's spelling; anything else — text,
 //! bytes, NULL, a non-finite float — is bound, never spliced into the text.
 
+use std::fmt::Write as _;
+
 use recto_core::{Array, BinOp, Error, Ty, UnOp, Value};
 use recto_planner::PlannedExpr;
 
@@ -80,9 +82,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
     fn literal(&mut self, value: &Value) -> Result<(), Error> {
         match value {
-            Value::I32(n) => self.number(n),
+            Value::I32(n) => self.signed(i64::from(*n)),
             Value::I64(n) => {
-                self.number(n);
+                self.signed(*n);
                 // Past 32 bits every engine reads the literal as 64-bit already.
                 if let SmallBigints::Suffix(suffix) = self.quirks.small_bigints
                     && i32::try_from(*n).is_ok()
@@ -105,7 +107,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// `2.0`, `2.0e0` or `2.0::float8`, as the dialect reads a double.
     fn float(&mut self, f: f64) {
         let start = self.text.len();
-        self.number(format_args!("{f:?}"));
+        // The shortest round-trip form matters more here than speed: float literals are rare.
+        // Writing to a String cannot fail.
+        let _ = write!(self.text, "{f:?}");
         match self.quirks.floats {
             FloatLiterals::Plain => {}
             FloatLiterals::Exponent => {

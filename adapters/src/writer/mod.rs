@@ -7,13 +7,12 @@
 //! cannot express ([`Error::Unsupported`]), before any SQL leaves it.
 
 mod aggregate;
+pub(crate) mod digits;
 mod expr;
 mod non_finite;
 mod order_by;
 mod params;
 mod statement;
-
-use std::fmt::Write as _;
 
 use recto_core::{Error, Value};
 use recto_planner::{Alias, ColumnRef, Count, Planned, PlannedExpr};
@@ -131,15 +130,25 @@ impl<'d, D: Dialect + ?Sized> Writer<'d, '_, D> {
         self.text.push_str(text);
     }
 
-    /// Appends an integer or a float's shortest round-trip form.
-    fn number(&mut self, n: impl std::fmt::Display) {
-        // Writing to a String cannot fail.
-        let _ = write!(self.text, "{n}");
+    /// Appends a `limit:`/`offset:` literal.
+    fn number(&mut self, n: u64) {
+        digits::push_u64(&mut self.text, n);
+    }
+
+    /// Appends a position: an alias's index, a derived table's column number.
+    fn index(&mut self, n: usize) {
+        digits::push_usize(&mut self.text, n);
+    }
+
+    /// Appends an integer literal.
+    fn signed(&mut self, n: i64) {
+        digits::push_i64(&mut self.text, n);
     }
 
     /// Appends a quoted identifier.
     fn identifier(&mut self, ident: &str) -> Result<(), Error> {
-        if ident.contains('\0') {
+        // A byte loop: `str::contains` sets up a searcher costing more than a short name.
+        if ident.bytes().any(|b| b == 0) {
             return Err(self.unsupported("an identifier containing the NUL character"));
         }
         self.dialect.push_identifier(&mut self.text, ident);
@@ -149,7 +158,7 @@ impl<'d, D: Dialect + ?Sized> Writer<'d, '_, D> {
     /// Appends a binding's alias (`u0`): unquoted, it is always a letter and digits.
     fn alias(&mut self, alias: Alias) {
         self.text.push(alias.letter);
-        self.number(alias.index);
+        self.index(alias.index);
     }
 
     /// Appends `u0."column"`.
@@ -182,7 +191,7 @@ impl<'d, D: Dialect + ?Sized> Writer<'d, '_, D> {
     fn count(&mut self, count: &Count<'_>) -> Result<(), Error> {
         match count {
             Count::Literal(n) => {
-                self.number(n);
+                self.number(*n);
                 Ok(())
             }
             Count::Param(value) => self.bind((*value).clone()),

@@ -67,7 +67,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// `s0.c<index>`.
     pub(super) fn derived_column(&mut self, index: usize) {
         self.sql("s0.c");
-        self.number(index);
+        self.index(index);
     }
 
     fn order_term(&mut self, key: SortKey<'_, '_>, direction: Direction) -> Result<(), Error> {

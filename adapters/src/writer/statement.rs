@@ -220,7 +220,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             self.expr(expr)?;
             if numbered {
                 self.sql(" AS c");
-                self.number(n);
+                self.index(n);
             } else if let Some(alias) = alias {
                 self.sql(" AS ");
                 self.identifier(alias)?;
