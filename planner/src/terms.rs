@@ -17,18 +17,22 @@ use recto_core::{Error, Ty};
 
 use crate::bindings::Scope;
 use crate::describe::{describe, rust_type};
-use crate::planned::{OrderItem, PlannedExpr, SelectItem};
-use crate::walk;
+use crate::exprs::{ExprId, Exprs};
+use crate::planned::{OrderItem, SelectItem};
 
 /// Checks a whole `group_by:` or `order_by:` term.
-pub(crate) fn check_term(scope: &Scope<'_, '_>, term: &PlannedExpr<'_>) -> Result<(), Error> {
-    if walk::has_column(term) || walk::has_aggregate(term) {
+pub(crate) fn check_term(
+    scope: &Scope<'_, '_>,
+    exprs: &Exprs<'_>,
+    term: ExprId,
+) -> Result<(), Error> {
+    if exprs.has_column(term) || exprs.has_aggregate(term) {
         return Ok(());
     }
     Err(scope.invalid(format!(
         "the term `{}` is a constant: it groups or sorts nothing, and SQL reads an integer \
          there as a column position; write an expression of the row's fields",
-        describe(term)
+        describe(exprs, term)
     )))
 }
 
@@ -37,14 +41,15 @@ pub(crate) fn check_term(scope: &Scope<'_, '_>, term: &PlannedExpr<'_>) -> Resul
 pub(crate) fn expect_boolean(
     scope: &Scope<'_, '_>,
     what: &str,
-    expr: &PlannedExpr<'_>,
+    exprs: &Exprs<'_>,
+    expr: ExprId,
 ) -> Result<(), Error> {
-    match expr.ty() {
+    match exprs.ty(expr) {
         None | Some(Ty::Bool) => Ok(()),
         Some(ty) => Err(scope.invalid(format!(
             "{what} must be a boolean, but `{}` is a `{}`: compare it with something (the \
              engines disagree on what a non-boolean means there)",
-            describe(expr),
+            describe(exprs, expr),
             rust_type(ty)
         ))),
     }
@@ -53,8 +58,9 @@ pub(crate) fn expect_boolean(
 /// With `distinct: true`, checks that every sort term is structurally one of the selected
 /// expressions; `scopes` holds the scope of the clause that wrote each term.
 pub(crate) fn check_distinct_order(
+    exprs: &Exprs<'_>,
     select: &[SelectItem<'_>],
-    order_by: &[OrderItem<'_>],
+    order_by: &[OrderItem],
     scopes: &[Scope<'_, '_>],
 ) -> Result<(), Error> {
     for (OrderItem { expr, direction: _ }, scope) in order_by.iter().zip(scopes) {
@@ -62,14 +68,14 @@ pub(crate) fn check_distinct_order(
             |SelectItem {
                  expr: item,
                  alias: _,
-             }| item == expr,
+             }| exprs.same(*item, *expr),
         );
         if !selected {
             return Err(scope.invalid(format!(
                 "with `distinct: true` every sort term must be selected, and `{}` is not: \
                  select it too, or sort by a selected expression (PostgreSQL rejects the \
                  query, and the other engines would sort by an arbitrary row's value)",
-                describe(expr)
+                describe(exprs, *expr)
             )));
         }
     }
