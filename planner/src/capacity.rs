@@ -1,24 +1,26 @@
-//! How many nodes and list operands a query's plan will hold, counted before planning so
-//! that the plan's arena ([`Exprs`]) is allocated once, at its final size.
+//! How much room to give a plan's arena ([`Exprs`]) before planning, so that it is allocated
+//! once for almost every query.
 //!
-//! The count follows what the resolver pushes: one node per expression (none for a
-//! one-argument `coalesce`, which plans as its argument), one per `AND`/`OR` that combines a
-//! clause's conditions, and one column per field of a selected binding. It is only a size:
-//! a query the planner rejects may count anything, and a wrong count would cost a
-//! reallocation, never a wrong plan.
+//! Counting the nodes exactly would take a walk of every expression before the walk that
+//! plans them, which cost about 6% of rendering the ten-condition query of the benchmarks
+//! (as much as several reallocations). Instead the arena gets [`NODES_PER_EXPR`] nodes for
+//! each expression a clause holds at its top (a condition, a term, a selected expression),
+//! one per operator that combines a clause's conditions, and one per field of a selected
+//! binding. Expressions average two to five nodes (`u.age >= ^min` is three), so this
+//! covers queries far larger than usual; one with bigger expressions than that grows the
+//! arena a few times, doubling, and still never allocates per node.
 
-use recto_core::{
-    BoolClause, Clause, Expr, GroupBy, OrderBy, OrderTerm, QueryData, Select, SelectClause,
-    Selected,
-};
+use recto_core::{Clause, GroupBy, OrderBy, QueryData, Select, SelectClause, Selected};
 
 use crate::bindings::Scope;
-use crate::expr::MAX_DEPTH;
 use crate::exprs::Exprs;
 use crate::planned::Binding;
 
-/// An empty arena with room for every node and list operand of `query`'s plan, whose
-/// bindings are `bindings` (the source first).
+/// Nodes reserved for each top-level expression of a clause.
+const NODES_PER_EXPR: usize = 8;
+
+/// An empty arena with room for the nodes of `query`'s plan, whose bindings are `bindings`
+/// (the source first).
 pub(crate) fn arena<'q>(query: &'q QueryData, bindings: &[Binding<'q>]) -> Exprs<'q> {
     let QueryData {
         from: _,
@@ -32,124 +34,50 @@ pub(crate) fn arena<'q>(query: &'q QueryData, bindings: &[Binding<'q>]) -> Exprs
         limit: _,
         offset: _,
     } = query;
-    let mut count = Count::default();
-    for join in joins {
-        count.expr(&join.on, 0);
-    }
-    count.conditions(wheres);
-    count.select(select.as_ref(), bindings);
-    for GroupBy { exprs, at: _ } in group_bys {
-        for expr in exprs {
-            count.expr(expr, 0);
-        }
-    }
-    count.conditions(havings);
-    for OrderBy { terms, at: _ } in order_bys {
-        for OrderTerm { direction: _, expr } in terms {
-            count.expr(expr, 0);
-        }
-    }
-    Exprs::with_capacity(count.nodes, count.lists)
+    let (selected, fields) = select_size(select.as_ref(), bindings);
+    let exprs = joins.len()
+        + wheres.len()
+        + selected
+        + group_bys
+            .iter()
+            .map(|GroupBy { exprs, at: _ }| exprs.len())
+            .sum::<usize>()
+        + havings.len()
+        + order_bys
+            .iter()
+            .map(|OrderBy { terms, at: _ }| terms.len())
+            .sum::<usize>();
+    let combining = wheres.len().saturating_sub(1) + havings.len().saturating_sub(1);
+    Exprs::with_capacity(NODES_PER_EXPR * exprs + combining + fields)
 }
 
-#[derive(Default)]
-struct Count {
-    nodes: usize,
-    lists: usize,
-}
-
-impl Count {
-    /// A `where:`/`having:` list: its conditions and the operators that combine them.
-    fn conditions(&mut self, clauses: &[BoolClause]) {
-        self.nodes += clauses.len().saturating_sub(1);
-        for BoolClause { op: _, expr, at: _ } in clauses {
-            self.expr(expr, 0);
-        }
-    }
-
-    fn select<'q>(&mut self, select: Option<&'q SelectClause>, bindings: &[Binding<'q>]) {
-        let fields = |binding: Option<&Binding<'_>>| {
-            binding
-                .and_then(|binding| binding.schema)
-                .map_or(0, |schema| schema.fields.len())
-        };
-        let Some(SelectClause {
-            select,
-            at,
-            replaced: _,
-        }) = select
-        else {
-            self.nodes += fields(bindings.first());
-            return;
-        };
-        let scope = Scope::all(bindings, Clause::Select, at);
-        let mut selected = |item: &Selected| match item {
-            Selected::Expr(expr) => self.expr(expr, 0),
-            Selected::Binding(reference) => self.nodes += fields(scope.lookup(reference).ok()),
-            _ => {}
-        };
-        match select {
-            Select::One(item) => selected(item),
-            Select::Tuple(items) => items.iter().for_each(selected),
-            Select::Struct(fields) => {
-                for (_, expr) in fields {
-                    self.expr(expr, 0);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Counts `expr`, which sits `depth` levels deep; past the planner's depth limit the
-    /// query is rejected, so the count stops there (and so does its recursion).
-    fn expr(&mut self, expr: &Expr, depth: usize) {
-        if depth > MAX_DEPTH {
-            return;
-        }
-        let next = depth + 1;
-        self.nodes += 1;
-        match expr {
-            Expr::Lit(_) | Expr::Param(_) | Expr::Field { .. } => {}
-            Expr::Unary { op: _, expr } | Expr::IsNil(expr) | Expr::InParam { expr, list: _ } => {
-                self.expr(expr, next)
-            }
-            Expr::Binary { op: _, left, right }
-            | Expr::Like {
-                expr: left,
-                pattern: right,
-                case_insensitive: _,
-            } => {
-                self.expr(left, next);
-                self.expr(right, next);
-            }
-            Expr::InList { expr, list } => {
-                self.expr(expr, next);
-                self.list(list, next);
-            }
-            Expr::Aggregate {
-                func: _,
-                arg,
-                distinct: _,
-            } => {
-                if let Some(arg) = arg {
-                    self.expr(arg, next);
-                }
-            }
-            Expr::Coalesce(args) => match args.as_slice() {
-                [only] => {
-                    self.nodes -= 1;
-                    self.expr(only, next);
-                }
-                args => self.list(args, next),
-            },
-            _ => {}
-        }
-    }
-
-    fn list(&mut self, exprs: &[Expr], depth: usize) {
-        self.lists += exprs.len();
-        for expr in exprs {
-            self.expr(expr, depth);
-        }
+/// The selected expressions of `select`, and the fields of the bindings it selects whole.
+fn select_size<'q>(select: Option<&'q SelectClause>, bindings: &[Binding<'q>]) -> (usize, usize) {
+    let fields = |binding: Option<&Binding<'_>>| {
+        binding
+            .and_then(|binding| binding.schema)
+            .map_or(0, |schema| schema.fields.len())
+    };
+    let Some(SelectClause {
+        select,
+        at,
+        replaced: _,
+    }) = select
+    else {
+        return (0, fields(bindings.first()));
+    };
+    let scope = Scope::all(bindings, Clause::Select, at);
+    let item = |item: &Selected| match item {
+        Selected::Binding(reference) => (0, fields(scope.lookup(reference).ok())),
+        _ => (1, 0),
+    };
+    match select {
+        Select::One(selected) => item(selected),
+        Select::Tuple(items) => items
+            .iter()
+            .map(item)
+            .fold((0, 0), |(e, f), (de, df)| (e + de, f + df)),
+        Select::Struct(fields) => (fields.len(), 0),
+        _ => (0, 0),
     }
 }

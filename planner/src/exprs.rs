@@ -1,6 +1,6 @@
 //! The arena a plan's expressions live in: every node of every clause in one `Vec`, children
 //! named by [`ExprId`], and the lists of `in [..]` and `coalesce(..)` as runs of ids in a
-//! second `Vec`. Planning allocates these two once, sized by a count made before planning,
+//! second `Vec`. Planning allocates these once, sized before planning (see `capacity.rs`),
 //! instead of one `Box` per node, and dropping a plan frees two buffers instead of walking a
 //! tree.
 //!
@@ -56,11 +56,12 @@ pub struct Exprs<'q> {
 }
 
 impl<'q> Exprs<'q> {
-    /// An empty arena with room for `nodes` nodes and `lists` list operands.
-    pub(crate) fn with_capacity(nodes: usize, lists: usize) -> Self {
+    /// An empty arena with room for `nodes` nodes. Lists are rare (`in [..]` and
+    /// `coalesce`), so their buffer is allocated by the first one.
+    pub(crate) fn with_capacity(nodes: usize) -> Self {
         Exprs {
             nodes: Vec::with_capacity(nodes),
-            lists: Vec::with_capacity(lists),
+            lists: Vec::new(),
         }
     }
 

@@ -134,33 +134,36 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
         |scope, exprs, expr| grouping.check(scope, exprs, expr),
     )?;
 
-    let terms = order_bys.iter().map(|clause| clause.terms.len()).sum();
-    let mut order_by = Vec::with_capacity(terms);
-    // The scope of each term's clause, for the checks that need the whole query first.
-    let mut order_scopes = Vec::with_capacity(terms);
+    let mut order_by = Vec::with_capacity(order_bys.iter().map(|clause| clause.terms.len()).sum());
     for OrderBy { terms, at } in order_bys {
-        let scope = Scope::all(&bindings, Clause::OrderBy, at);
-        let mut resolver = Resolver::new(scope, &mut draft);
+        let mut resolver = Resolver::new(Scope::all(&bindings, Clause::OrderBy, at), &mut draft);
         for OrderTerm { direction, expr } in terms {
             order_by.push(OrderItem {
                 expr: resolver.resolve_term(expr)?,
                 direction: *direction,
             });
-            order_scopes.push(scope);
         }
     }
+    // The scope of each sort term's clause, in the order of `order_by`, for the checks that
+    // need the whole query first.
+    let order_scopes = || {
+        order_bys.iter().flat_map(|OrderBy { terms, at }| {
+            let scope = Scope::all(&bindings, Clause::OrderBy, at);
+            terms.iter().map(move |_| scope)
+        })
+    };
     let Draft { exprs, mut size } = draft;
     if grouping::aggregated(&exprs, &group_by, &select, having, &order_by) {
         let scope = Scope::all(&bindings, Clause::Select, select_at);
         for SelectItem { expr, alias: _ } in &select {
             grouping.check(&scope, &exprs, *expr)?;
         }
-        for (OrderItem { expr, direction: _ }, scope) in order_by.iter().zip(&order_scopes) {
-            grouping.check(scope, &exprs, *expr)?;
+        for (OrderItem { expr, direction: _ }, scope) in order_by.iter().zip(order_scopes()) {
+            grouping.check(&scope, &exprs, *expr)?;
         }
     }
     if distinct {
-        terms::check_distinct_order(&exprs, &select, &order_by, &order_scopes)?;
+        terms::check_distinct_order(&exprs, &select, &order_by, order_scopes())?;
     }
 
     let limit = limit_offset::count(limit.as_ref(), Clause::Limit)?;

@@ -56,12 +56,12 @@ pub(crate) fn expect_boolean(
 }
 
 /// With `distinct: true`, checks that every sort term is structurally one of the selected
-/// expressions; `scopes` holds the scope of the clause that wrote each term.
-pub(crate) fn check_distinct_order(
+/// expressions; `scopes` gives the scope of the clause that wrote each term.
+pub(crate) fn check_distinct_order<'a, 'q: 'a>(
     exprs: &Exprs<'_>,
     select: &[SelectItem<'_>],
     order_by: &[OrderItem],
-    scopes: &[Scope<'_, '_>],
+    scopes: impl IntoIterator<Item = Scope<'a, 'q>>,
 ) -> Result<(), Error> {
     for (OrderItem { expr, direction: _ }, scope) in order_by.iter().zip(scopes) {
         let selected = select.iter().any(
