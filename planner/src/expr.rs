@@ -29,6 +29,9 @@ pub(crate) struct Draft<'q> {
     pub(crate) exprs: Exprs<'q>,
     /// The parameters counted so far (`nodes` is filled in at the end, from the arena).
     pub(crate) size: SizeHint,
+    /// Whether an aggregate has been planned. Planning rejects one outside `select:`,
+    /// `having:` and `order_by:`, so this tells whether those clauses call one.
+    pub(crate) aggregates: bool,
 }
 
 impl<'q> Draft<'q> {
@@ -37,6 +40,7 @@ impl<'q> Draft<'q> {
         Draft {
             exprs,
             size: SizeHint::default(),
+            aggregates: false,
         }
     }
 }
@@ -243,6 +247,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             distinct,
         });
         grouping::check_aggregate(&self.scope, nested, &self.draft.exprs, aggregate)?;
+        self.draft.aggregates = true;
         Ok(aggregate)
     }
 

@@ -186,11 +186,6 @@ impl<'q> Exprs<'q> {
     pub fn has_aggregate(&self, id: ExprId) -> bool {
         self.contains(id, |node| matches!(node, PlannedExpr::Aggregate { .. }))
     }
-
-    /// Whether `id` uses a column anywhere.
-    pub(crate) fn has_column(&self, id: ExprId) -> bool {
-        self.contains(id, |node| matches!(node, PlannedExpr::Column(_)))
-    }
 }
 
 /// Whether two nodes are the same operation on the same columns and values with as many

@@ -19,7 +19,7 @@ use recto_core::{Clause, Error};
 use crate::bindings::Scope;
 use crate::describe::describe;
 use crate::exprs::{ExprId, Exprs};
-use crate::planned::{Binding, OrderItem, PlannedExpr, SelectItem};
+use crate::planned::{Binding, PlannedExpr};
 use crate::walk::{self, Step};
 
 /// Checks where an aggregate was written: `aggregate` is the planned call, `nested` whether
@@ -53,22 +53,10 @@ pub(crate) fn check_aggregate(
     Ok(())
 }
 
-/// Whether a query with these clauses is aggregated (see the module documentation).
-pub(crate) fn aggregated(
-    exprs: &Exprs<'_>,
-    group_by: &[ExprId],
-    select: &[SelectItem<'_>],
-    having: Option<ExprId>,
-    order_by: &[OrderItem],
-) -> bool {
-    !group_by.is_empty()
-        || having.is_some()
-        || select
-            .iter()
-            .any(|SelectItem { expr, alias: _ }| exprs.has_aggregate(*expr))
-        || order_by
-            .iter()
-            .any(|OrderItem { expr, direction: _ }| exprs.has_aggregate(*expr))
+/// Whether a query with these `group_by:` terms and `having:` condition is aggregated, when
+/// `aggregates` tells whether its `select:`, `having:` or `order_by:` call an aggregate.
+pub(crate) fn aggregated(group_by: &[ExprId], having: Option<ExprId>, aggregates: bool) -> bool {
+    !group_by.is_empty() || having.is_some() || aggregates
 }
 
 /// The `group_by:` terms of a query and what they make available outside aggregates.

@@ -152,8 +152,12 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
             terms.iter().map(move |_| scope)
         })
     };
-    let Draft { exprs, mut size } = draft;
-    if grouping::aggregated(&exprs, &group_by, &select, having, &order_by) {
+    let Draft {
+        exprs,
+        mut size,
+        aggregates,
+    } = draft;
+    if grouping::aggregated(&group_by, having, aggregates) {
         let scope = Scope::all(&bindings, Clause::Select, select_at);
         for SelectItem { expr, alias: _ } in &select {
             grouping.check(&scope, &exprs, *expr)?;

@@ -18,7 +18,7 @@ use recto_core::{Error, Ty};
 use crate::bindings::Scope;
 use crate::describe::{describe, rust_type};
 use crate::exprs::{ExprId, Exprs};
-use crate::planned::{OrderItem, SelectItem};
+use crate::planned::{OrderItem, PlannedExpr, SelectItem};
 
 /// Checks a whole `group_by:` or `order_by:` term.
 pub(crate) fn check_term(
@@ -26,7 +26,10 @@ pub(crate) fn check_term(
     exprs: &Exprs<'_>,
     term: ExprId,
 ) -> Result<(), Error> {
-    if exprs.has_column(term) || exprs.has_aggregate(term) {
+    let depends_on_rows = |node: &PlannedExpr<'_>| {
+        matches!(node, PlannedExpr::Column(_) | PlannedExpr::Aggregate { .. })
+    };
+    if exprs.contains(term, depends_on_rows) {
         return Ok(());
     }
     Err(scope.invalid(format!(
