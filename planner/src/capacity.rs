@@ -7,8 +7,9 @@
 //! each expression a clause holds at its top (a condition, a term, a selected expression),
 //! one per operator that combines a clause's conditions, and one per field of a selected
 //! binding. Expressions average two to five nodes (`u.age >= ^min` is three), so this
-//! covers queries far larger than usual; one with bigger expressions than that grows the
-//! arena a few times, doubling, and still never allocates per node.
+//! covers queries far larger than usual; one with bigger expressions than that, or more
+//! than [`MAX_RESERVED`] nodes, grows the arena a few times, doubling, and still never
+//! allocates per node.
 
 use recto_core::{Clause, GroupBy, OrderBy, QueryData, Select, SelectClause, Selected};
 
@@ -18,6 +19,11 @@ use crate::planned::Binding;
 
 /// Nodes reserved for each top-level expression of a clause.
 const NODES_PER_EXPR: usize = 8;
+
+/// The most nodes reserved up front. A query with more expressions than
+/// this is rare and may hold far fewer nodes than the estimate (a deserialized one with a
+/// hundred thousand one-node conditions, say), so past it the arena grows as it fills.
+const MAX_RESERVED: usize = 4096;
 
 /// An empty arena with room for the nodes of `query`'s plan, whose bindings are `bindings`
 /// (the source first).
@@ -48,7 +54,11 @@ pub(crate) fn arena<'q>(query: &'q QueryData, bindings: &[Binding<'q>]) -> Exprs
             .map(|OrderBy { terms, at: _ }| terms.len())
             .sum::<usize>();
     let combining = wheres.len().saturating_sub(1) + havings.len().saturating_sub(1);
-    Exprs::with_capacity(NODES_PER_EXPR * exprs + combining + fields)
+    let estimate = NODES_PER_EXPR
+        .saturating_mul(exprs)
+        .saturating_add(combining)
+        .saturating_add(fields);
+    Exprs::with_capacity(estimate.min(MAX_RESERVED))
 }
 
 /// The selected expressions of `select`, and the fields of the bindings it selects whole.
