@@ -21,13 +21,6 @@ use crate::planned::PlannedExpr;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ExprId(usize);
 
-impl ExprId {
-    /// The node's position in its arena, in the order the planner pushed the nodes.
-    pub fn index(self) -> usize {
-        self.0
-    }
-}
-
 /// A list of operands (the candidates of `in [..]`, the arguments of `coalesce`): a run of
 /// ids in its plan's [`Exprs`], read with [`Exprs::list`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -48,7 +41,29 @@ impl ExprList {
     }
 }
 
-/// The expressions of a plan (see the module documentation for their layout).
+/// The expressions of a plan: the clauses of a [`Planned`](crate::Planned) name their
+/// expressions by [`ExprId`], and each node names its operands the same way.
+///
+/// ```
+/// use recto_core::{BinOp, BindingRef, Expr, Query, Select, Selected, Value};
+/// use recto_planner::{PlannedExpr, plan};
+///
+/// let age = || Expr::field(BindingRef::Index(0), "age");
+/// let adult = || Expr::binary(BinOp::Ge, age(), Expr::Param(Value::I32(18)));
+/// let q = Query::table("users")
+///     .filter(adult())
+///     .select(Select::Tuple(vec![Selected::Expr(adult()), Selected::Expr(age())]));
+/// let planned = plan(q.data()).unwrap();
+///
+/// let filter = planned.filter.unwrap();
+/// let PlannedExpr::Binary { op: BinOp::Ge, left, .. } = planned.exprs.get(filter) else {
+///     panic!("a comparison")
+/// };
+/// assert!(matches!(planned.exprs.get(*left), PlannedExpr::Column(c) if c.column == "age"));
+/// // The condition and the first selected column are other nodes, written alike.
+/// assert!(planned.exprs.same(filter, planned.select[0].expr));
+/// assert!(!planned.exprs.same(filter, planned.select[1].expr));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Exprs<'q> {
     nodes: Vec<PlannedExpr<'q>>,
