@@ -65,6 +65,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
     /// Appends an operand of a comparison, arithmetic or predicate: a `NOT` is wrapped in
     /// parentheses, since `NOT a = b` reads as `NOT (a = b)` in every engine.
+    #[inline]
     pub(super) fn operand(&mut self, expr: ExprId) -> Result<(), Error> {
         if let PlannedExpr::Unary { op: UnOp::Not, .. } = self.exprs.get(expr) {
             self.sql("(");
