@@ -102,7 +102,7 @@ fn a_payload_that_lies_about_a_columns_type_gets_the_catalogs_type() {
     let believed: Query = serde_json::from_str(&lie).unwrap();
     let believed_plan = plan(believed.data()).unwrap();
     assert_eq!(
-        believed_plan.select[0].expr.ty(),
+        believed_plan.exprs.ty(believed_plan.select[0].expr),
         Some(Ty::I64),
         "the plain path believes"
     );
@@ -110,7 +110,7 @@ fn a_payload_that_lies_about_a_columns_type_gets_the_catalogs_type() {
 
     let admitted = admit(&lie).unwrap();
     let planned = plan(admitted.data()).unwrap();
-    assert_eq!(planned.select[0].expr.ty(), Some(Ty::F64));
+    assert_eq!(planned.exprs.ty(planned.select[0].expr), Some(Ty::F64));
     assert!(!admitted.to_sql(MySql).unwrap().text.contains("DIV"));
     assert_eq!(sql(&admitted), sql(&query));
     assert_eq!(admitted, query);
@@ -132,7 +132,7 @@ fn a_payload_that_lies_about_nullability_and_columns_gets_the_catalogs() {
     let admitted = admit(&lie).unwrap();
     assert_eq!(sql(&admitted), sql(&query));
     let planned = plan(admitted.data()).unwrap();
-    assert!(planned.order_by[0].expr.nullable());
+    assert!(planned.exprs.nullable(planned.order_by[0].expr));
 }
 
 #[test]
@@ -210,8 +210,8 @@ fn a_schemaless_source_of_a_listed_table_gets_its_schema() {
     let query = from!(u in "users", where: u["age"] > 30, select: u["name"]).erase();
     let admitted = admit(&serde_json::to_string(&query).unwrap()).unwrap();
     let planned = plan(admitted.data()).unwrap();
-    assert_eq!(planned.select[0].expr.ty(), Some(Ty::Text));
-    assert!(!planned.select[0].expr.nullable());
+    assert_eq!(planned.exprs.ty(planned.select[0].expr), Some(Ty::Text));
+    assert!(!planned.exprs.nullable(planned.select[0].expr));
     // Its fields are now checked against the schema.
     let unknown = from!(u in "users", select: u["password"]).erase();
     let admitted = admit(&serde_json::to_string(&unknown).unwrap()).unwrap();

@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use recto_core::{AggFunc, BinOp, Ty, UnOp, Value};
 
+use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::planned::PlannedExpr;
 
 /// Levels below the described expression that are still spelled out.
@@ -19,20 +20,20 @@ const MAX_LEN: usize = 120;
 /// Text literals longer than this many bytes are shown as `"…"`.
 const MAX_TEXT: usize = 40;
 
-/// `expr` as the user would recognize it, e.g. `u0.age + 1`.
-pub(crate) fn describe(expr: &PlannedExpr<'_>) -> String {
+/// `expr`, a node of `exprs`, as the user would recognize it, e.g. `u0.age + 1`.
+pub(crate) fn describe(exprs: &Exprs<'_>, expr: ExprId) -> String {
     let mut out = String::new();
-    write_expr(expr, 0, &mut out);
+    write_expr(exprs, expr, 0, &mut out);
     out
 }
 
-fn write_expr(expr: &PlannedExpr<'_>, level: usize, out: &mut String) {
+fn write_expr(exprs: &Exprs<'_>, id: ExprId, level: usize, out: &mut String) {
     if level > MAX_LEVELS || out.len() > MAX_LEN {
         out.push('…');
         return;
     }
     let next = level + 1;
-    match expr {
+    match exprs.get(id) {
         PlannedExpr::Column(column) => {
             let _ = write!(out, "{}.{}", column.alias, column.field);
         }
@@ -45,34 +46,34 @@ fn write_expr(expr: &PlannedExpr<'_>, level: usize, out: &mut String) {
                 _ => "?",
             });
             // `-(-18)`, not `--18`.
-            if matches!(**expr, PlannedExpr::Unary { .. }) {
+            if matches!(exprs.get(*expr), PlannedExpr::Unary { .. }) {
                 out.push('(');
-                write_expr(expr, next, out);
+                write_expr(exprs, *expr, next, out);
                 out.push(')');
             } else {
-                operand(expr, next, out);
+                operand(exprs, *expr, next, out);
             }
         }
         PlannedExpr::Binary { op, left, right } => {
-            operand(left, next, out);
+            operand(exprs, *left, next, out);
             out.push(' ');
             out.push_str(symbol(*op));
             out.push(' ');
-            operand(right, next, out);
+            operand(exprs, *right, next, out);
         }
         PlannedExpr::InList { expr, list } => {
-            operand(expr, next, out);
+            operand(exprs, *expr, next, out);
             out.push_str(" in [");
-            arguments(list, next, out);
+            arguments(exprs, *list, next, out);
             out.push(']');
         }
         PlannedExpr::InParam { expr, list: _ } => {
-            operand(expr, next, out);
+            operand(exprs, *expr, next, out);
             out.push_str(" in ^…");
         }
         PlannedExpr::IsNil(expr) => {
             out.push_str("is_nil(");
-            write_expr(expr, next, out);
+            write_expr(exprs, *expr, next, out);
             out.push(')');
         }
         PlannedExpr::Like {
@@ -81,9 +82,9 @@ fn write_expr(expr: &PlannedExpr<'_>, level: usize, out: &mut String) {
             case_insensitive,
         } => {
             out.push_str(if *case_insensitive { "ilike(" } else { "like(" });
-            write_expr(expr, next, out);
+            write_expr(exprs, *expr, next, out);
             out.push_str(", ");
-            write_expr(pattern, next, out);
+            write_expr(exprs, *pattern, next, out);
             out.push(')');
         }
         PlannedExpr::Aggregate {
@@ -100,7 +101,7 @@ fn write_expr(expr: &PlannedExpr<'_>, level: usize, out: &mut String) {
                 _ => "aggregate(",
             });
             if let Some(arg) = arg {
-                write_expr(arg, next, out);
+                write_expr(exprs, *arg, next, out);
             }
             if *distinct {
                 out.push_str(", distinct");
@@ -109,25 +110,25 @@ fn write_expr(expr: &PlannedExpr<'_>, level: usize, out: &mut String) {
         }
         PlannedExpr::Coalesce(args) => {
             out.push_str("coalesce(");
-            arguments(args, next, out);
+            arguments(exprs, *args, next, out);
             out.push(')');
         }
     }
 }
 
 /// An operand, parenthesized when it is itself an operation with two sides.
-fn operand(expr: &PlannedExpr<'_>, level: usize, out: &mut String) {
-    if matches!(expr, PlannedExpr::Binary { .. }) {
+fn operand(exprs: &Exprs<'_>, expr: ExprId, level: usize, out: &mut String) {
+    if matches!(exprs.get(expr), PlannedExpr::Binary { .. }) {
         out.push('(');
-        write_expr(expr, level, out);
+        write_expr(exprs, expr, level, out);
         out.push(')');
     } else {
-        write_expr(expr, level, out);
+        write_expr(exprs, expr, level, out);
     }
 }
 
-fn arguments(args: &[PlannedExpr<'_>], level: usize, out: &mut String) {
-    for (n, arg) in args.iter().enumerate() {
+fn arguments(exprs: &Exprs<'_>, args: ExprList, level: usize, out: &mut String) {
+    for (n, arg) in exprs.list(args).iter().enumerate() {
         if n > 0 {
             out.push_str(", ");
         }
@@ -135,7 +136,7 @@ fn arguments(args: &[PlannedExpr<'_>], level: usize, out: &mut String) {
             out.push('…');
             return;
         }
-        write_expr(arg, level, out);
+        write_expr(exprs, *arg, level, out);
     }
 }
 

@@ -1,5 +1,7 @@
 //! Expressions: every field turned into a column of a known binding, checked against the
-//! binding's schema; `coalesce` and aggregates checked for their arguments.
+//! binding's schema; `coalesce` and aggregates checked for their arguments. Each planned
+//! node is pushed into the plan's arena right after its operands (the layout
+//! [`Exprs`] documents).
 //!
 //! Nesting is limited to [`MAX_DEPTH`] levels, so a runaway `dynamic!` loop or a hostile
 //! deserialized query is a typed error instead of a stack overflow here, in the writer or in
@@ -9,6 +11,7 @@ use recto_core::schema::FieldHint;
 use recto_core::{AggFunc, Array, BinOp, BindingRef, Error, Expr, Name, UnOp};
 
 use crate::bindings::Scope;
+use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::grouping;
 use crate::names;
 use crate::planned::{ColumnRef, PlannedExpr, SizeHint};
@@ -21,29 +24,51 @@ use crate::terms;
 /// in debug builds, where one level costs one to two kilobytes of stack.
 pub(crate) const MAX_DEPTH: usize = recto_core::MAX_EXPR_DEPTH;
 
+/// What planning builds as it resolves clauses: the arena and the parameter count.
+pub(crate) struct Draft<'q> {
+    /// Every planned node so far.
+    pub(crate) exprs: Exprs<'q>,
+    /// The parameters counted so far (`nodes` is filled in at the end, from the arena).
+    pub(crate) size: SizeHint,
+    /// Whether an aggregate has been planned. Planning rejects one outside `select:`,
+    /// `having:` and `order_by:`, so this tells whether those clauses call one.
+    pub(crate) aggregates: bool,
+}
+
+impl<'q> Draft<'q> {
+    /// A draft that plans into `exprs`.
+    pub(crate) fn new(exprs: Exprs<'q>) -> Self {
+        Draft {
+            exprs,
+            size: SizeHint::default(),
+            aggregates: false,
+        }
+    }
+}
+
 /// Resolves the expressions of one clause.
 pub(crate) struct Resolver<'s, 'a, 'q> {
     scope: Scope<'a, 'q>,
-    size: &'s mut SizeHint,
+    draft: &'s mut Draft<'q>,
     /// Whether the expression being resolved is inside an aggregate's argument.
     in_aggregate: bool,
 }
 
 impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
-    /// A resolver for the clause `scope` describes, counting into `size`.
-    pub(crate) fn new(scope: Scope<'a, 'q>, size: &'s mut SizeHint) -> Self {
+    /// A resolver for the clause `scope` describes, planning into `draft`.
+    pub(crate) fn new(scope: Scope<'a, 'q>, draft: &'s mut Draft<'q>) -> Self {
         Resolver {
             scope,
-            size,
+            draft,
             in_aggregate: false,
         }
     }
 
     /// Resolves a whole `group_by:` or `order_by:` term, which may not be a constant (see
     /// [`terms`](crate::terms)).
-    pub(crate) fn resolve_term(&mut self, expr: &'q Expr) -> Result<PlannedExpr<'q>, Error> {
+    pub(crate) fn resolve_term(&mut self, expr: &'q Expr) -> Result<ExprId, Error> {
         let term = self.resolve(expr, 0)?;
-        terms::check_term(&self.scope, &term)?;
+        terms::check_term(&self.scope, &self.draft.exprs, term)?;
         Ok(term)
     }
 
@@ -51,29 +76,27 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     ///
     /// Each kind of expression is resolved by its own small function, so a level of nesting
     /// costs little stack even in debug builds (one large `match` costs kilobytes per level).
-    pub(crate) fn resolve(
-        &mut self,
-        expr: &'q Expr,
-        depth: usize,
-    ) -> Result<PlannedExpr<'q>, Error> {
+    pub(crate) fn resolve(&mut self, expr: &'q Expr, depth: usize) -> Result<ExprId, Error> {
         if depth > MAX_DEPTH {
             return Err(self
                 .scope
                 .invalid("the expression is nested more than 256 levels deep"));
         }
-        self.size.nodes += 1;
         let next = depth + 1;
         match expr {
-            Expr::Lit(value) => Ok(PlannedExpr::Lit(value)),
+            Expr::Lit(value) => Ok(self.push(PlannedExpr::Lit(value))),
             Expr::Param(value) => {
-                self.size.params += 1;
-                Ok(PlannedExpr::Param(value))
+                self.draft.size.params += 1;
+                Ok(self.push(PlannedExpr::Param(value)))
             }
             Expr::Field {
                 binding,
                 name,
                 hint,
-            } => self.field(binding, name, *hint).map(PlannedExpr::Column),
+            } => {
+                let column = self.field(binding, name, *hint)?;
+                Ok(self.push(PlannedExpr::Column(column)))
+            }
             Expr::Unary { op, expr } => self.unary(*op, expr, next),
             Expr::Binary { op, left, right } => self.binary(*op, left, right, next),
             Expr::InList { expr, list } => self.in_list(expr, list, next),
@@ -94,6 +117,11 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 .scope
                 .invalid("this kind of expression is not supported by the planner yet")),
         }
+    }
+
+    /// Adds a node whose operands are planned.
+    fn push(&mut self, expr: PlannedExpr<'q>) -> ExprId {
+        self.draft.exprs.push(expr)
     }
 
     fn field(
@@ -131,12 +159,12 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     }
 
     #[inline(never)]
-    fn unary(&mut self, op: UnOp, expr: &'q Expr, depth: usize) -> Result<PlannedExpr<'q>, Error> {
-        let expr = Box::new(self.resolve(expr, depth)?);
+    fn unary(&mut self, op: UnOp, expr: &'q Expr, depth: usize) -> Result<ExprId, Error> {
+        let expr = self.resolve(expr, depth)?;
         if op == UnOp::Not {
-            terms::expect_boolean(&self.scope, "the operand of `!`", &expr)?;
+            terms::expect_boolean(&self.scope, "the operand of `!`", &self.draft.exprs, expr)?;
         }
-        Ok(PlannedExpr::Unary { op, expr })
+        Ok(self.push(PlannedExpr::Unary { op, expr }))
     }
 
     #[inline(never)]
@@ -146,52 +174,39 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
         left: &'q Expr,
         right: &'q Expr,
         depth: usize,
-    ) -> Result<PlannedExpr<'q>, Error> {
-        let left = Box::new(self.resolve(left, depth)?);
-        let right = Box::new(self.resolve(right, depth)?);
+    ) -> Result<ExprId, Error> {
+        let left = self.resolve(left, depth)?;
+        let right = self.resolve(right, depth)?;
         let logical = match op {
             BinOp::And => Some("an operand of `&&`"),
             BinOp::Or => Some("an operand of `||`"),
             _ => None,
         };
         if let Some(what) = logical {
-            terms::expect_boolean(&self.scope, what, &left)?;
-            terms::expect_boolean(&self.scope, what, &right)?;
+            terms::expect_boolean(&self.scope, what, &self.draft.exprs, left)?;
+            terms::expect_boolean(&self.scope, what, &self.draft.exprs, right)?;
         }
-        Ok(PlannedExpr::Binary { op, left, right })
+        Ok(self.push(PlannedExpr::Binary { op, left, right }))
     }
 
     #[inline(never)]
-    fn in_list(
-        &mut self,
-        expr: &'q Expr,
-        list: &'q [Expr],
-        depth: usize,
-    ) -> Result<PlannedExpr<'q>, Error> {
-        let expr = Box::new(self.resolve(expr, depth)?);
-        Ok(PlannedExpr::InList {
-            expr,
-            list: self.all(list, depth)?,
-        })
+    fn in_list(&mut self, expr: &'q Expr, list: &'q [Expr], depth: usize) -> Result<ExprId, Error> {
+        let expr = self.resolve(expr, depth)?;
+        let list = self.all(list, depth)?;
+        Ok(self.push(PlannedExpr::InList { expr, list }))
     }
 
     #[inline(never)]
-    fn in_param(
-        &mut self,
-        expr: &'q Expr,
-        list: &'q Array,
-        depth: usize,
-    ) -> Result<PlannedExpr<'q>, Error> {
-        self.size.params += list.len();
-        Ok(PlannedExpr::InParam {
-            expr: Box::new(self.resolve(expr, depth)?),
-            list,
-        })
+    fn in_param(&mut self, expr: &'q Expr, list: &'q Array, depth: usize) -> Result<ExprId, Error> {
+        self.draft.size.params += list.len();
+        let expr = self.resolve(expr, depth)?;
+        Ok(self.push(PlannedExpr::InParam { expr, list }))
     }
 
     #[inline(never)]
-    fn is_nil(&mut self, expr: &'q Expr, depth: usize) -> Result<PlannedExpr<'q>, Error> {
-        Ok(PlannedExpr::IsNil(Box::new(self.resolve(expr, depth)?)))
+    fn is_nil(&mut self, expr: &'q Expr, depth: usize) -> Result<ExprId, Error> {
+        let expr = self.resolve(expr, depth)?;
+        Ok(self.push(PlannedExpr::IsNil(expr)))
     }
 
     #[inline(never)]
@@ -201,13 +216,14 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
         pattern: &'q Expr,
         case_insensitive: bool,
         depth: usize,
-    ) -> Result<PlannedExpr<'q>, Error> {
-        let expr = Box::new(self.resolve(expr, depth)?);
-        Ok(PlannedExpr::Like {
+    ) -> Result<ExprId, Error> {
+        let expr = self.resolve(expr, depth)?;
+        let pattern = self.resolve(pattern, depth)?;
+        Ok(self.push(PlannedExpr::Like {
             expr,
-            pattern: Box::new(self.resolve(pattern, depth)?),
+            pattern,
             case_insensitive,
-        })
+        }))
     }
 
     #[inline(never)]
@@ -217,12 +233,12 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
         arg: Option<&'q Expr>,
         distinct: bool,
         depth: usize,
-    ) -> Result<PlannedExpr<'q>, Error> {
+    ) -> Result<ExprId, Error> {
         let nested = std::mem::replace(&mut self.in_aggregate, true);
         let arg = arg.map(|arg| self.resolve(arg, depth)).transpose();
         self.in_aggregate = nested;
         let arg = match arg? {
-            Some(arg) => Some(Box::new(arg)),
+            Some(arg) => Some(arg),
             None if func == AggFunc::Count && !distinct => None,
             None if func == AggFunc::Count => {
                 return Err(self
@@ -235,12 +251,13 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                     .invalid("only `count()` may be called without an argument"));
             }
         };
-        let aggregate = PlannedExpr::Aggregate {
+        let aggregate = self.push(PlannedExpr::Aggregate {
             func,
             arg,
             distinct,
-        };
-        grouping::check_aggregate(&self.scope, nested, &aggregate)?;
+        });
+        grouping::check_aggregate(&self.scope, nested, &self.draft.exprs, aggregate)?;
+        self.draft.aggregates = true;
         Ok(aggregate)
     }
 
@@ -248,18 +265,24 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     /// as its argument; the level it occupied in the input still counts toward the limit,
     /// or a chain of them would recurse without bound.
     #[inline(never)]
-    fn coalesce(&mut self, args: &'q [Expr], depth: usize) -> Result<PlannedExpr<'q>, Error> {
+    fn coalesce(&mut self, args: &'q [Expr], depth: usize) -> Result<ExprId, Error> {
         match args {
             [] => Err(self.scope.invalid("`coalesce` needs at least one argument")),
-            [only] => {
-                self.size.nodes -= 1;
-                self.resolve(only, depth)
+            [only] => self.resolve(only, depth),
+            _ => {
+                let args = self.all(args, depth)?;
+                Ok(self.push(PlannedExpr::Coalesce(args)))
             }
-            _ => Ok(PlannedExpr::Coalesce(self.all(args, depth)?)),
         }
     }
 
-    fn all(&mut self, exprs: &'q [Expr], depth: usize) -> Result<Vec<PlannedExpr<'q>>, Error> {
-        exprs.iter().map(|expr| self.resolve(expr, depth)).collect()
+    /// Resolves a list of operands, in order, into a list of the arena.
+    fn all(&mut self, exprs: &'q [Expr], depth: usize) -> Result<ExprList, Error> {
+        let list = self.draft.exprs.reserve_list(exprs.len());
+        for (position, expr) in exprs.iter().enumerate() {
+            let id = self.resolve(expr, depth)?;
+            self.draft.exprs.set(list, position, id);
+        }
+        Ok(list)
     }
 }

@@ -6,22 +6,23 @@
 use recto_core::{BinOp, BoolClause, BoolOp, Clause, Error};
 
 use crate::bindings::Scope;
-use crate::expr::Resolver;
-use crate::planned::{Binding, PlannedExpr, SizeHint};
+use crate::expr::{Draft, Resolver};
+use crate::exprs::{ExprId, Exprs};
+use crate::planned::{Binding, PlannedExpr};
 use crate::terms;
 
 /// The conditions of `clauses` as one condition, or `None` when there are none. Each
 /// condition must be a boolean where its type is known, and passes `check` (given the
-/// scope of the clause that wrote it).
+/// scope of the clause that wrote it and the arena it was planned into).
 pub(crate) fn combine<'q>(
     clauses: &'q [BoolClause],
     clause: Clause,
     bindings: &[Binding<'q>],
-    size: &mut SizeHint,
-    mut check: impl FnMut(&Scope<'_, 'q>, &PlannedExpr<'q>) -> Result<(), Error>,
-) -> Result<Option<PlannedExpr<'q>>, Error> {
+    draft: &mut Draft<'q>,
+    mut check: impl FnMut(&Scope<'_, 'q>, &Exprs<'q>, ExprId) -> Result<(), Error>,
+) -> Result<Option<ExprId>, Error> {
     let count = clauses.len();
-    let mut combined: Option<PlannedExpr<'q>> = None;
+    let mut combined: Option<ExprId> = None;
     for (position, condition) in clauses.iter().enumerate() {
         let BoolClause { op, expr, at } = condition;
         let scope = Scope::all(bindings, clause, at);
@@ -37,19 +38,17 @@ pub(crate) fn combine<'q>(
         // The combination is a left-deep chain: condition k sits under `count - max(k, 1)`
         // operators, which counts toward the nesting limit.
         let depth = count - position.max(1);
-        let expr = Resolver::new(scope, size).resolve(expr, depth)?;
-        terms::expect_boolean(&scope, "a condition", &expr)?;
-        check(&scope, &expr)?;
+        let expr = Resolver::new(scope, draft).resolve(expr, depth)?;
+        terms::expect_boolean(&scope, "a condition", &draft.exprs, expr)?;
+        check(&scope, &draft.exprs, expr)?;
+        // The operator is pushed after both operands, as the arena's layout requires.
         combined = Some(match combined {
             None => expr,
-            Some(before) => {
-                size.nodes += 1;
-                PlannedExpr::Binary {
-                    op,
-                    left: Box::new(before),
-                    right: Box::new(expr),
-                }
-            }
+            Some(before) => draft.exprs.push(PlannedExpr::Binary {
+                op,
+                left: before,
+                right: expr,
+            }),
         });
     }
     Ok(combined)

@@ -18,7 +18,8 @@ use recto_core::{Clause, Error};
 
 use crate::bindings::Scope;
 use crate::describe::describe;
-use crate::planned::{Binding, OrderItem, PlannedExpr, SelectItem};
+use crate::exprs::{ExprId, Exprs};
+use crate::planned::{Binding, PlannedExpr};
 use crate::walk::{self, Step};
 
 /// Checks where an aggregate was written: `aggregate` is the planned call, `nested` whether
@@ -26,9 +27,9 @@ use crate::walk::{self, Step};
 pub(crate) fn check_aggregate(
     scope: &Scope<'_, '_>,
     nested: bool,
-    aggregate: &PlannedExpr<'_>,
+    exprs: &Exprs<'_>,
+    aggregate: ExprId,
 ) -> Result<(), Error> {
-    let what = describe(aggregate);
     let misplaced = match scope.clause {
         Clause::Select | Clause::Having | Clause::OrderBy => None,
         Clause::Where => Some(
@@ -39,9 +40,11 @@ pub(crate) fn check_aggregate(
         _ => Some("aggregates belong in `select:`, `having:` and `order_by:`"),
     };
     if let Some(why) = misplaced {
+        let what = describe(exprs, aggregate);
         return Err(scope.invalid(format!("the aggregate `{what}` is not allowed here: {why}")));
     }
     if nested {
+        let what = describe(exprs, aggregate);
         return Err(scope.invalid(format!(
             "the aggregate `{what}` is inside another aggregate's argument, which no engine \
              computes: aggregate in a subquery first"
@@ -50,50 +53,45 @@ pub(crate) fn check_aggregate(
     Ok(())
 }
 
-/// Whether a query with these clauses is aggregated (see the module documentation).
-pub(crate) fn aggregated(
-    group_by: &[PlannedExpr<'_>],
-    select: &[SelectItem<'_>],
-    having: Option<&PlannedExpr<'_>>,
-    order_by: &[OrderItem<'_>],
-) -> bool {
-    !group_by.is_empty()
-        || having.is_some()
-        || select
-            .iter()
-            .any(|SelectItem { expr, alias: _ }| walk::has_aggregate(expr))
-        || order_by
-            .iter()
-            .any(|OrderItem { expr, direction: _ }| walk::has_aggregate(expr))
+/// Whether a query with these `group_by:` terms and `having:` condition is aggregated, when
+/// `aggregates` tells whether its `select:`, `having:` or `order_by:` call an aggregate.
+pub(crate) fn aggregated(group_by: &[ExprId], having: Option<ExprId>, aggregates: bool) -> bool {
+    !group_by.is_empty() || having.is_some() || aggregates
 }
 
 /// The `group_by:` terms of a query and what they make available outside aggregates.
 pub(crate) struct Grouping<'p, 'q> {
-    terms: &'p [PlannedExpr<'q>],
+    terms: &'p [ExprId],
     bindings: &'p [Binding<'q>],
     /// For each binding, whether its whole primary key is grouped, which groups each of its
-    /// fields.
+    /// fields; empty (no binding keyed) without `group_by:` terms.
     keyed: Vec<bool>,
 }
 
 impl<'p, 'q> Grouping<'p, 'q> {
-    /// The grouping of a query with these terms and bindings.
-    pub(crate) fn new(terms: &'p [PlannedExpr<'q>], bindings: &'p [Binding<'q>]) -> Self {
-        let keyed = bindings
-            .iter()
-            .enumerate()
-            .map(|(index, binding)| {
-                binding.schema.is_some_and(|schema| {
-                    !schema.primary_key.is_empty()
-                        && schema.primary_key.iter().all(|key| {
-                            terms.iter().any(|term| {
-                                matches!(term, PlannedExpr::Column(column)
-                                    if column.alias.index == index && column.field == key.as_ref())
-                            })
-                        })
-                })
+    /// The grouping of a query with these terms (nodes of `exprs`) and bindings.
+    pub(crate) fn new(terms: &'p [ExprId], bindings: &'p [Binding<'q>], exprs: &Exprs<'q>) -> Self {
+        let grouped = |index: usize, key: &str| {
+            terms.iter().any(|term| {
+                matches!(exprs.get(*term), PlannedExpr::Column(column)
+                    if column.alias.index == index && column.field == key)
             })
-            .collect();
+        };
+        // Without terms no key is grouped, and most queries have none: nothing to allocate.
+        let keyed = if terms.is_empty() {
+            Vec::new()
+        } else {
+            bindings
+                .iter()
+                .enumerate()
+                .map(|(index, binding)| {
+                    binding.schema.is_some_and(|schema| {
+                        !schema.primary_key.is_empty()
+                            && schema.primary_key.iter().all(|key| grouped(index, key))
+                    })
+                })
+                .collect()
+        };
         Grouping {
             terms,
             bindings,
@@ -101,35 +99,46 @@ impl<'p, 'q> Grouping<'p, 'q> {
         }
     }
 
-    /// Checks that `expr`, written in `scope`'s clause, uses columns only inside grouped
-    /// expressions or aggregates, or of a binding whose key is grouped.
-    pub(crate) fn check(&self, scope: &Scope<'_, '_>, expr: &PlannedExpr<'q>) -> Result<(), Error> {
-        walk::visit(expr, |node| {
-            if self.terms.iter().any(|term| term == node) {
-                return Ok(Step::Skip);
+    /// Checks that `expr` (a node of `exprs`), written in `scope`'s clause, uses columns only
+    /// inside grouped expressions or aggregates, or of a binding whose key is grouped.
+    pub(crate) fn check(
+        &self,
+        scope: &Scope<'_, '_>,
+        exprs: &Exprs<'q>,
+        expr: ExprId,
+    ) -> Result<(), Error> {
+        // The walk goes from the last operand to the first, so the column it records last
+        // is the first one written, which the error names.
+        let mut ungrouped = None;
+        walk::visit(exprs, expr, |id, node| {
+            if self.terms.iter().any(|term| exprs.same(*term, id)) {
+                return Step::Skip;
             }
             match node {
-                PlannedExpr::Aggregate { .. } => Ok(Step::Skip),
+                PlannedExpr::Aggregate { .. } => Step::Skip,
                 PlannedExpr::Column(column) => {
-                    let index = column.alias.index;
-                    if self.keyed.get(index).copied().unwrap_or(false) {
-                        return Ok(Step::Skip);
+                    if !self.keyed.get(column.alias.index).copied().unwrap_or(false) {
+                        ungrouped = Some((column, id));
                     }
-                    let table = self
-                        .bindings
-                        .get(index)
-                        .map_or("?", |binding| binding.table);
-                    Err(scope.invalid(format!(
-                        "the field `{}` of `{table}` (`{}`) is neither grouped nor inside an \
-                         aggregate: add it to `group_by:`, aggregate it (`max(..)`), or group \
-                         by the primary key of `{table}` (PostgreSQL rejects the query, and \
-                         the other engines would answer with an arbitrary row's value)",
-                        column.field,
-                        describe(node),
-                    )))
+                    Step::Skip
                 }
-                _ => Ok(Step::Descend),
+                _ => Step::Descend,
             }
-        })
+        });
+        let Some((column, id)) = ungrouped else {
+            return Ok(());
+        };
+        let table = self
+            .bindings
+            .get(column.alias.index)
+            .map_or("?", |binding| binding.table);
+        Err(scope.invalid(format!(
+            "the field `{}` of `{table}` (`{}`) is neither grouped nor inside an \
+             aggregate: add it to `group_by:`, aggregate it (`max(..)`), or group \
+             by the primary key of `{table}` (PostgreSQL rejects the query, and \
+             the other engines would answer with an arbitrary row's value)",
+            column.field,
+            describe(exprs, id),
+        )))
     }
 }

@@ -19,14 +19,17 @@
 //!     .select(recto_core::Select::One(recto_core::Selected::Expr(Expr::field(BindingRef::Index(0), "id"))));
 //! let planned = plan(q.data()).unwrap();
 //! assert_eq!(planned.from.alias.to_string(), "u0");
-//! assert!(matches!(planned.filter, Some(PlannedExpr::Binary { op: BinOp::Ge, .. })));
+//! let filter = planned.filter.map(|id| planned.expr(id));
+//! assert!(matches!(filter, Some(PlannedExpr::Binary { op: BinOp::Ge, .. })));
 //! ```
 
 #![warn(missing_docs)]
 
 mod bindings;
+mod capacity;
 mod describe;
 mod expr;
+mod exprs;
 mod filter;
 mod grouping;
 mod limit_offset;
@@ -41,7 +44,8 @@ mod walk;
 use recto_core::{Clause, Distinct, Error, GroupBy, Join, OrderBy, OrderTerm, QueryData};
 
 use crate::bindings::Scope;
-use crate::expr::Resolver;
+use crate::expr::{Draft, Resolver};
+pub use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::grouping::Grouping;
 pub use crate::planned::{
     Alias, Binding, ColumnRef, Count, OrderItem, Planned, PlannedExpr, PlannedJoin, SelectItem,
@@ -68,10 +72,9 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
         limit,
         offset,
     } = query;
-    let mut size = SizeHint::default();
 
     let (root, bindings) = bindings::resolve(from, joins)?;
-    size.nodes += bindings.len();
+    let mut draft = Draft::new(capacity::arena(query, &bindings));
 
     let mut planned_joins = Vec::with_capacity(joins.len());
     for (position, (join, binding)) in joins.iter().zip(bindings.iter().skip(1)).enumerate() {
@@ -83,8 +86,8 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
             at,
         } = join;
         let scope = Scope::join(&bindings, position + 1, at);
-        let on = Resolver::new(scope, &mut size).resolve(on, 0)?;
-        terms::expect_boolean(&scope, "a join condition", &on)?;
+        let on = Resolver::new(scope, &mut draft).resolve(on, 0)?;
+        terms::expect_boolean(&scope, "a join condition", &draft.exprs, on)?;
         planned_joins.push(PlannedJoin {
             kind: *kind,
             binding: *binding,
@@ -92,13 +95,15 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
         });
     }
 
-    let filter = filter::combine(wheres, Clause::Where, &bindings, &mut size, |_, _| Ok(()))?;
+    let filter = filter::combine(wheres, Clause::Where, &bindings, &mut draft, |_, _, _| {
+        Ok(())
+    })?;
     let select_at = select.as_ref().map_or(&from.at, |clause| &clause.at);
     if let Some(clause) = select {
         names::check_select(clause)
             .map_err(|reason| Scope::all(&bindings, Clause::Select, select_at).invalid(reason))?;
     }
-    let select = select::expand(select.as_ref(), &root, &from.at, &bindings, &mut size)?;
+    let select = select::expand(select.as_ref(), &root, &from.at, &bindings, &mut draft)?;
     let distinct = match distinct {
         Some(Distinct {
             distinct,
@@ -111,58 +116,70 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
         None => false,
     };
 
-    let mut group_by = Vec::new();
+    let mut group_by = Vec::with_capacity(group_bys.iter().map(|clause| clause.exprs.len()).sum());
     for GroupBy { exprs, at } in group_bys {
-        let mut resolver = Resolver::new(Scope::all(&bindings, Clause::GroupBy, at), &mut size);
+        let mut resolver = Resolver::new(Scope::all(&bindings, Clause::GroupBy, at), &mut draft);
         for expr in exprs {
             group_by.push(resolver.resolve_term(expr)?);
         }
     }
 
     // A `having:` makes the query aggregated, so each condition is checked as it is planned.
-    let grouping = Grouping::new(&group_by, &bindings);
+    let grouping = Grouping::new(&group_by, &bindings, &draft.exprs);
     let having = filter::combine(
         havings,
         Clause::Having,
         &bindings,
-        &mut size,
-        |scope, expr| grouping.check(scope, expr),
+        &mut draft,
+        |scope, exprs, expr| grouping.check(scope, exprs, expr),
     )?;
 
-    let mut order_by = Vec::new();
-    // The scope of each term's clause, for the checks that need the whole query first.
-    let mut order_scopes = Vec::new();
+    let mut order_by = Vec::with_capacity(order_bys.iter().map(|clause| clause.terms.len()).sum());
     for OrderBy { terms, at } in order_bys {
-        let scope = Scope::all(&bindings, Clause::OrderBy, at);
-        let mut resolver = Resolver::new(scope, &mut size);
+        let mut resolver = Resolver::new(Scope::all(&bindings, Clause::OrderBy, at), &mut draft);
         for OrderTerm { direction, expr } in terms {
             order_by.push(OrderItem {
                 expr: resolver.resolve_term(expr)?,
                 direction: *direction,
             });
-            order_scopes.push(scope);
         }
     }
-    if grouping::aggregated(&group_by, &select, having.as_ref(), &order_by) {
+    // The scope of each sort term's clause, in the order of `order_by`, for the checks that
+    // need the whole query first.
+    let order_scopes = || {
+        order_bys.iter().flat_map(|OrderBy { terms, at }| {
+            let scope = Scope::all(&bindings, Clause::OrderBy, at);
+            terms.iter().map(move |_| scope)
+        })
+    };
+    let Draft {
+        exprs,
+        mut size,
+        aggregates,
+    } = draft;
+    if grouping::aggregated(&group_by, having, aggregates) {
         let scope = Scope::all(&bindings, Clause::Select, select_at);
         for SelectItem { expr, alias: _ } in &select {
-            grouping.check(&scope, expr)?;
+            grouping.check(&scope, &exprs, *expr)?;
         }
-        for (OrderItem { expr, direction: _ }, scope) in order_by.iter().zip(&order_scopes) {
-            grouping.check(scope, expr)?;
+        for (OrderItem { expr, direction: _ }, scope) in order_by.iter().zip(order_scopes()) {
+            grouping.check(&scope, &exprs, *expr)?;
         }
     }
     if distinct {
-        terms::check_distinct_order(&select, &order_by, &order_scopes)?;
+        terms::check_distinct_order(&exprs, &select, &order_by, order_scopes())?;
     }
 
     let limit = limit_offset::count(limit.as_ref(), Clause::Limit)?;
     let offset = limit_offset::count(offset.as_ref(), Clause::Offset)?;
     size.params += usize::from(matches!(limit, Some(Count::Param(_))))
         + usize::from(matches!(offset, Some(Count::Param(_))));
+    // Each node of the arena is one expression node; the bindings count too.
+    size.nodes = exprs.len() + bindings.len();
 
     Ok(Planned {
         distinct,
+        exprs,
         select,
         from: root,
         joins: planned_joins,

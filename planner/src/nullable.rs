@@ -8,10 +8,11 @@
 use recto_core::{AggFunc, BinOp, UnOp, Value};
 
 use crate::expr::MAX_DEPTH;
+use crate::exprs::{ExprId, Exprs};
 use crate::planned::PlannedExpr;
 
-impl PlannedExpr<'_> {
-    /// Whether this expression can evaluate to NULL.
+impl Exprs<'_> {
+    /// Whether the expression `id` can evaluate to NULL.
     ///
     /// Maybe NULL: a nullable schema field, any field of a schemaless or outer-joined
     /// binding, a NULL literal or parameter, an aggregate other than `count` (it is NULL
@@ -21,35 +22,37 @@ impl PlannedExpr<'_> {
     /// other literals and parameters, `count`, `is_nil`.
     ///
     /// ```
-    /// use recto_core::{AggFunc, BinOp, Ty, Value};
-    /// use recto_planner::PlannedExpr;
+    /// use recto_core::{AggFunc, BinOp, Expr, Query, Select, Selected, Ty, Value};
     ///
-    /// let one = Value::I32(1);
-    /// let nothing = Value::Null(Ty::I32);
-    /// assert!(!PlannedExpr::Lit(&one).nullable());
-    /// assert!(PlannedExpr::Param(&nothing).nullable());
-    /// let total = PlannedExpr::Aggregate { func: AggFunc::Sum, arg: Some(Box::new(PlannedExpr::Lit(&one))), distinct: false };
-    /// assert!(total.nullable());
-    /// let plus = PlannedExpr::Binary { op: BinOp::Add, left: Box::new(PlannedExpr::Lit(&one)), right: Box::new(PlannedExpr::Lit(&one)) };
-    /// assert!(!plus.nullable());
+    /// let one = || Expr::Lit(Value::I32(1));
+    /// let total = Expr::Aggregate { func: AggFunc::Sum, arg: Some(Box::new(one())), distinct: false };
+    /// let q = Query::table("t").select(Select::Tuple(vec![
+    ///     Selected::Expr(one()),
+    ///     Selected::Expr(Expr::Param(Value::Null(Ty::I32))),
+    ///     Selected::Expr(total),
+    ///     Selected::Expr(Expr::binary(BinOp::Add, one(), one())),
+    /// ]));
+    /// let planned = recto_planner::plan(q.data()).unwrap();
+    /// let nullable: Vec<bool> =
+    ///     planned.select.iter().map(|item| planned.exprs.nullable(item.expr)).collect();
+    /// assert_eq!(nullable, [false, true, true, false]);
     /// ```
     ///
     /// The walk is bounded like the planner's: past
     /// [`MAX_EXPR_DEPTH`](recto_core::MAX_EXPR_DEPTH) levels (deeper than any plan
-    /// [`plan`](crate::plan) returns, so only in a hand-built expression) the answer is the
-    /// cautious `true` instead of a stack overflow.
-    pub fn nullable(&self) -> bool {
-        self.nullable_at(0)
+    /// [`plan`](crate::plan) returns) the answer is the cautious `true`.
+    pub fn nullable(&self, id: ExprId) -> bool {
+        self.nullable_at(id, 0)
     }
 
-    /// Whether this expression, `depth` levels below the one asked about, can be NULL.
-    fn nullable_at(&self, depth: usize) -> bool {
+    /// Whether expression `id`, `depth` levels below the one asked about, can be NULL.
+    fn nullable_at(&self, id: ExprId, depth: usize) -> bool {
         if depth > MAX_DEPTH {
             return true;
         }
         let next = depth + 1;
-        let nullable = |expr: &PlannedExpr<'_>| expr.nullable_at(next);
-        match self {
+        let nullable = |id: &ExprId| self.nullable_at(*id, next);
+        match self.get(id) {
             PlannedExpr::Column(column) => column.nullable,
             PlannedExpr::Lit(value) | PlannedExpr::Param(value) => matches!(value, Value::Null(_)),
             PlannedExpr::Unary {
@@ -61,9 +64,11 @@ impl PlannedExpr<'_> {
                 op: BinOp::Div | BinOp::Rem,
                 left,
                 right,
-            } => nullable(left) || nullable(right) || !is_non_zero_literal(right),
+            } => nullable(left) || nullable(right) || !is_non_zero_literal(self.get(*right)),
             PlannedExpr::Binary { left, right, .. } => nullable(left) || nullable(right),
-            PlannedExpr::InList { expr, list } => nullable(expr) || list.iter().any(nullable),
+            PlannedExpr::InList { expr, list } => {
+                nullable(expr) || self.list(*list).iter().any(nullable)
+            }
             PlannedExpr::InParam { expr, list: _ } => nullable(expr),
             PlannedExpr::IsNil(_) => false,
             PlannedExpr::Like {
@@ -76,7 +81,7 @@ impl PlannedExpr<'_> {
                 ..
             } => false,
             PlannedExpr::Aggregate { .. } => true,
-            PlannedExpr::Coalesce(args) => args.iter().all(nullable),
+            PlannedExpr::Coalesce(args) => self.list(*args).iter().all(nullable),
         }
     }
 }

@@ -6,7 +6,9 @@
 //! operator is spelled is the adapters' business.
 //!
 //! A plan borrows names and values from the [`QueryData`](recto_core::QueryData) it was made
-//! from, so planning copies no strings and no parameter values.
+//! from, so planning copies no strings and no parameter values. Its expressions live in one
+//! arena, [`Exprs`], and refer to their operands by [`ExprId`], so planning allocates no node
+//! one by one and dropping a plan frees a few buffers.
 //!
 //! The enums of this module are deliberately *not* `#[non_exhaustive]`: the plan is the
 //! contract between the planner and the adapters, which are released together, and a new
@@ -14,11 +16,15 @@
 
 use recto_core::{AggFunc, Array, BinOp, Direction, JoinKind, SchemaMeta, Ty, UnOp, Value};
 
+use crate::exprs::{ExprId, ExprList, Exprs};
+
 /// A query ready to print. Its fields follow the order of a `SELECT` statement.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Planned<'q> {
     /// `SELECT DISTINCT`.
     pub distinct: bool,
+    /// Every expression of every clause; the clauses below name theirs by id.
+    pub exprs: Exprs<'q>,
     /// The selected columns, in row order (never empty).
     pub select: Vec<SelectItem<'q>>,
     /// The source: binding 0.
@@ -26,13 +32,13 @@ pub struct Planned<'q> {
     /// The joins: `joins[i]` introduces binding `i + 1`.
     pub joins: Vec<PlannedJoin<'q>>,
     /// The `where:`/`or_where:` conditions combined into one, left to right.
-    pub filter: Option<PlannedExpr<'q>>,
+    pub filter: Option<ExprId>,
     /// The `group_by:` expressions of every clause, in order.
-    pub group_by: Vec<PlannedExpr<'q>>,
+    pub group_by: Vec<ExprId>,
     /// The `having:`/`or_having:` conditions combined into one, left to right.
-    pub having: Option<PlannedExpr<'q>>,
+    pub having: Option<ExprId>,
     /// The `order_by:` terms of every clause, in order.
-    pub order_by: Vec<OrderItem<'q>>,
+    pub order_by: Vec<OrderItem>,
     /// `limit:`.
     pub limit: Option<Count<'q>>,
     /// `offset:`.
@@ -42,6 +48,15 @@ pub struct Planned<'q> {
 }
 
 impl<'q> Planned<'q> {
+    /// The expression `id` names: `planned.exprs.get(id)`.
+    ///
+    /// # Panics
+    ///
+    /// Only for an id read from another plan (see [`Exprs::get`]).
+    pub fn expr(&self, id: ExprId) -> &PlannedExpr<'q> {
+        self.exprs.get(id)
+    }
+
     /// The binding at `index`: 0 is the source, 1.. the joins.
     pub fn binding(&self, index: usize) -> Option<&Binding<'q>> {
         match index {
@@ -108,14 +123,14 @@ impl std::fmt::Display for Alias {
 }
 
 /// A join: its kind, the binding it introduces and its condition.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PlannedJoin<'q> {
     /// Inner, left, ...
     pub kind: JoinKind,
     /// The joined binding.
     pub binding: Binding<'q>,
     /// The `on:` condition; it refers only to this binding and the ones before it.
-    pub on: PlannedExpr<'q>,
+    pub on: ExprId,
 }
 
 /// A column of a binding.
@@ -134,8 +149,10 @@ pub struct ColumnRef<'q> {
     pub nullable: bool,
 }
 
-/// A resolved expression: [`recto_core::Expr`] with every field turned into a column.
-#[derive(Clone, Debug, PartialEq)]
+/// A resolved expression: [`recto_core::Expr`] with every field turned into a column. Its
+/// operands are nodes of the same plan's [`Exprs`], so `==` on two nodes compares their
+/// operands' ids; [`Exprs::same`] compares expressions structurally.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum PlannedExpr<'q> {
     /// A column.
     Column(ColumnRef<'q>),
@@ -149,39 +166,39 @@ pub enum PlannedExpr<'q> {
         /// The operator.
         op: UnOp,
         /// The operand.
-        expr: Box<PlannedExpr<'q>>,
+        expr: ExprId,
     },
     /// A binary operation.
     Binary {
         /// The operator.
         op: BinOp,
         /// The left operand.
-        left: Box<PlannedExpr<'q>>,
+        left: ExprId,
         /// The right operand.
-        right: Box<PlannedExpr<'q>>,
+        right: ExprId,
     },
     /// `expr in [a, b, ...]`; the list may be empty.
     InList {
         /// The tested expression.
-        expr: Box<PlannedExpr<'q>>,
+        expr: ExprId,
         /// The candidates.
-        list: Vec<PlannedExpr<'q>>,
+        list: ExprList,
     },
     /// `expr in ^list`; the list may be empty.
     InParam {
         /// The tested expression.
-        expr: Box<PlannedExpr<'q>>,
+        expr: ExprId,
         /// The bound list.
         list: &'q Array,
     },
     /// `is_nil(expr)`.
-    IsNil(Box<PlannedExpr<'q>>),
+    IsNil(ExprId),
     /// `like` / `ilike`.
     Like {
         /// The matched text.
-        expr: Box<PlannedExpr<'q>>,
+        expr: ExprId,
         /// The pattern.
-        pattern: Box<PlannedExpr<'q>>,
+        pattern: ExprId,
         /// `ilike`.
         case_insensitive: bool,
     },
@@ -190,29 +207,29 @@ pub enum PlannedExpr<'q> {
         /// The function.
         func: AggFunc,
         /// The argument.
-        arg: Option<Box<PlannedExpr<'q>>>,
+        arg: Option<ExprId>,
         /// Aggregate distinct values only.
         distinct: bool,
     },
     /// `coalesce(a, b, ...)` with at least two arguments (`coalesce(x)` plans as `x`).
-    Coalesce(Vec<PlannedExpr<'q>>),
+    Coalesce(ExprList),
 }
 
 /// One selected column.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SelectItem<'q> {
     /// The expression.
-    pub expr: PlannedExpr<'q>,
+    pub expr: ExprId,
     /// The name the column is given in the result (`AS name`), when the row is decoded by
     /// name and the expression's own name would not match.
     pub alias: Option<&'q str>,
 }
 
 /// One sort term.
-#[derive(Clone, Debug, PartialEq)]
-pub struct OrderItem<'q> {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OrderItem {
     /// The sort key.
-    pub expr: PlannedExpr<'q>,
+    pub expr: ExprId,
     /// The direction and NULL placement.
     pub direction: Direction,
 }

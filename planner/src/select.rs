@@ -7,8 +7,9 @@
 use recto_core::{Clause, Error, Location, Select, SelectClause, Selected};
 
 use crate::bindings::Scope;
-use crate::expr::Resolver;
-use crate::planned::{Binding, ColumnRef, PlannedExpr, SelectItem, SizeHint};
+use crate::expr::{Draft, Resolver};
+use crate::exprs::Exprs;
+use crate::planned::{Binding, ColumnRef, PlannedExpr, SelectItem};
 
 /// The selected columns of a query whose source is `root`.
 pub(crate) fn expand<'q>(
@@ -16,9 +17,8 @@ pub(crate) fn expand<'q>(
     root: &Binding<'q>,
     from_at: &'q Location,
     bindings: &[Binding<'q>],
-    size: &mut SizeHint,
+    draft: &mut Draft<'q>,
 ) -> Result<Vec<SelectItem<'q>>, Error> {
-    let mut items = Vec::new();
     let Some(SelectClause {
         select,
         at,
@@ -30,26 +30,35 @@ pub(crate) fn expand<'q>(
                 at: from_at.clone(),
             });
         }
+        let mut items = Vec::new();
         push_binding(
             root,
             Scope::all(bindings, Clause::Select, from_at),
+            &mut draft.exprs,
             &mut items,
         )?;
-        size.nodes += items.len();
         return Ok(items);
     };
     once(Clause::Select, replaced.as_ref(), at)?;
     let scope = Scope::all(bindings, Clause::Select, at);
+    // One item per selected expression; a selected binding reserves its fields when it is
+    // expanded.
+    let mut items = Vec::with_capacity(match select {
+        Select::One(Selected::Binding(_)) => 0,
+        Select::Tuple(selected) => selected.len(),
+        Select::Struct(fields) => fields.len(),
+        _ => 1,
+    });
     match select {
-        Select::One(selected) => push_selected(selected, scope, size, &mut items)?,
+        Select::One(selected) => push_selected(selected, scope, draft, &mut items)?,
         Select::Tuple(selected) => {
             for selected in selected {
-                push_selected(selected, scope, size, &mut items)?;
+                push_selected(selected, scope, draft, &mut items)?;
             }
         }
         Select::Struct(fields) => {
             for (name, expr) in fields {
-                let expr = Resolver::new(scope, size).resolve(expr, 0)?;
+                let expr = Resolver::new(scope, draft).resolve(expr, 0)?;
                 items.push(SelectItem {
                     expr,
                     alias: Some(name),
@@ -84,18 +93,16 @@ pub(crate) fn once(
 fn push_selected<'q>(
     selected: &'q Selected,
     scope: Scope<'_, 'q>,
-    size: &mut SizeHint,
+    draft: &mut Draft<'q>,
     items: &mut Vec<SelectItem<'q>>,
 ) -> Result<(), Error> {
     match selected {
         Selected::Expr(expr) => {
-            let expr = Resolver::new(scope, size).resolve(expr, 0)?;
+            let expr = Resolver::new(scope, draft).resolve(expr, 0)?;
             items.push(SelectItem { expr, alias: None });
         }
         Selected::Binding(reference) => {
-            let before = items.len();
-            push_binding(scope.lookup(reference)?, scope, items)?;
-            size.nodes += items.len() - before;
+            push_binding(scope.lookup(reference)?, scope, &mut draft.exprs, items)?;
         }
         _ => {
             return Err(
@@ -110,6 +117,7 @@ fn push_selected<'q>(
 fn push_binding<'q>(
     binding: &Binding<'q>,
     scope: Scope<'_, 'q>,
+    exprs: &mut Exprs<'q>,
     items: &mut Vec<SelectItem<'q>>,
 ) -> Result<(), Error> {
     let Some(schema) = binding.schema else {
@@ -124,15 +132,19 @@ fn push_binding<'q>(
             binding.table
         )));
     }
-    items.extend(schema.fields.iter().map(|field| SelectItem {
-        expr: PlannedExpr::Column(ColumnRef {
+    items.reserve(schema.fields.len());
+    for field in schema.fields.iter() {
+        let expr = exprs.push(PlannedExpr::Column(ColumnRef {
             alias: binding.alias,
             column: &field.column,
             field: &field.name,
             ty: Some(field.ty),
             nullable: field.nullable || binding.nullable,
-        }),
-        alias: (field.column != field.name).then_some(&*field.name),
-    }));
+        }));
+        items.push(SelectItem {
+            expr,
+            alias: (field.column != field.name).then_some(&*field.name),
+        });
+    }
     Ok(())
 }

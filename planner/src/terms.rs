@@ -17,18 +17,25 @@ use recto_core::{Error, Ty};
 
 use crate::bindings::Scope;
 use crate::describe::{describe, rust_type};
+use crate::exprs::{ExprId, Exprs};
 use crate::planned::{OrderItem, PlannedExpr, SelectItem};
-use crate::walk;
 
 /// Checks a whole `group_by:` or `order_by:` term.
-pub(crate) fn check_term(scope: &Scope<'_, '_>, term: &PlannedExpr<'_>) -> Result<(), Error> {
-    if walk::has_column(term) || walk::has_aggregate(term) {
+pub(crate) fn check_term(
+    scope: &Scope<'_, '_>,
+    exprs: &Exprs<'_>,
+    term: ExprId,
+) -> Result<(), Error> {
+    let depends_on_rows = |node: &PlannedExpr<'_>| {
+        matches!(node, PlannedExpr::Column(_) | PlannedExpr::Aggregate { .. })
+    };
+    if exprs.contains(term, depends_on_rows) {
         return Ok(());
     }
     Err(scope.invalid(format!(
         "the term `{}` is a constant: it groups or sorts nothing, and SQL reads an integer \
          there as a column position; write an expression of the row's fields",
-        describe(term)
+        describe(exprs, term)
     )))
 }
 
@@ -37,39 +44,41 @@ pub(crate) fn check_term(scope: &Scope<'_, '_>, term: &PlannedExpr<'_>) -> Resul
 pub(crate) fn expect_boolean(
     scope: &Scope<'_, '_>,
     what: &str,
-    expr: &PlannedExpr<'_>,
+    exprs: &Exprs<'_>,
+    expr: ExprId,
 ) -> Result<(), Error> {
-    match expr.ty() {
+    match exprs.ty(expr) {
         None | Some(Ty::Bool) => Ok(()),
         Some(ty) => Err(scope.invalid(format!(
             "{what} must be a boolean, but `{}` is a `{}`: compare it with something (the \
              engines disagree on what a non-boolean means there)",
-            describe(expr),
+            describe(exprs, expr),
             rust_type(ty)
         ))),
     }
 }
 
 /// With `distinct: true`, checks that every sort term is structurally one of the selected
-/// expressions; `scopes` holds the scope of the clause that wrote each term.
-pub(crate) fn check_distinct_order(
+/// expressions; `scopes` gives the scope of the clause that wrote each term.
+pub(crate) fn check_distinct_order<'a, 'q: 'a>(
+    exprs: &Exprs<'_>,
     select: &[SelectItem<'_>],
-    order_by: &[OrderItem<'_>],
-    scopes: &[Scope<'_, '_>],
+    order_by: &[OrderItem],
+    scopes: impl IntoIterator<Item = Scope<'a, 'q>>,
 ) -> Result<(), Error> {
     for (OrderItem { expr, direction: _ }, scope) in order_by.iter().zip(scopes) {
         let selected = select.iter().any(
             |SelectItem {
                  expr: item,
                  alias: _,
-             }| item == expr,
+             }| exprs.same(*item, *expr),
         );
         if !selected {
             return Err(scope.invalid(format!(
                 "with `distinct: true` every sort term must be selected, and `{}` is not: \
                  select it too, or sort by a selected expression (PostgreSQL rejects the \
                  query, and the other engines would sort by an arbitrary row's value)",
-                describe(expr)
+                describe(exprs, *expr)
             )));
         }
     }

@@ -7,11 +7,12 @@
 use recto_core::{AggFunc, BinOp, Ty, UnOp, Value};
 
 use crate::expr::MAX_DEPTH;
+use crate::exprs::{ExprId, Exprs};
 use crate::planned::PlannedExpr;
 
-impl PlannedExpr<'_> {
-    /// The type this expression evaluates to, which is the Rust type its value decodes into
-    /// on every engine as the adapters print it, or `None` where the plan cannot tell (a
+impl Exprs<'_> {
+    /// The type the expression `id` evaluates to, which is the Rust type its value decodes
+    /// into on every engine as the adapters print it, or `None` where the plan cannot tell (a
     /// schemaless column, or an operation on one).
     ///
     /// Arithmetic follows PostgreSQL, the strictest engine about result types: integers give
@@ -24,45 +25,39 @@ impl PlannedExpr<'_> {
     /// PostgreSQL unifies them).
     ///
     /// ```
-    /// use recto_core::{BinOp, Ty, Value};
-    /// use recto_planner::PlannedExpr;
+    /// use recto_core::{BinOp, BindingRef, Expr, Query, Select, Selected, Ty, Value};
     ///
-    /// let two = Value::I32(2);
-    /// let big = Value::I64(7);
-    /// let sum = PlannedExpr::Binary {
-    ///     op: BinOp::Add,
-    ///     left: Box::new(PlannedExpr::Lit(&two)),
-    ///     right: Box::new(PlannedExpr::Param(&big)),
-    /// };
-    /// assert_eq!(sum.ty(), Some(Ty::I64));
+    /// let sum = Expr::binary(BinOp::Add, Expr::Lit(Value::I32(2)), Expr::Param(Value::I64(7)));
+    /// let q = Query::table("t").select(Select::One(Selected::Expr(sum)));
+    /// let planned = recto_planner::plan(q.data()).unwrap();
+    /// assert_eq!(planned.exprs.ty(planned.select[0].expr), Some(Ty::I64));
     /// ```
     ///
     /// The walk is bounded like the planner's: past
     /// [`MAX_EXPR_DEPTH`](recto_core::MAX_EXPR_DEPTH) levels (deeper than any plan
-    /// [`plan`](crate::plan) returns, so only in a hand-built expression) the type is `None`,
-    /// unknown, instead of a stack overflow.
-    pub fn ty(&self) -> Option<Ty> {
-        self.ty_at(0)
+    /// [`plan`](crate::plan) returns) the type is `None`, unknown.
+    pub fn ty(&self, id: ExprId) -> Option<Ty> {
+        self.ty_at(id, 0)
     }
 
-    /// The type of this expression, which sits `depth` levels below the one asked about.
-    fn ty_at(&self, depth: usize) -> Option<Ty> {
+    /// The type of expression `id`, which sits `depth` levels below the one asked about.
+    fn ty_at(&self, id: ExprId, depth: usize) -> Option<Ty> {
         if depth > MAX_DEPTH {
             return None;
         }
         let next = depth + 1;
-        match self {
+        match self.get(id) {
             PlannedExpr::Column(column) => column.ty,
             PlannedExpr::Lit(value) | PlannedExpr::Param(value) => value_ty(value),
             PlannedExpr::Unary {
                 op: UnOp::Neg,
                 expr,
-            } => expr.ty_at(next),
+            } => self.ty_at(*expr, next),
             PlannedExpr::Unary { op: UnOp::Not, .. } => Some(Ty::Bool),
             PlannedExpr::Unary { .. } => None,
             PlannedExpr::Binary { op, left, right } => match op {
                 BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem => {
-                    arithmetic(left.ty_at(next)?, right.ty_at(next)?)
+                    arithmetic(self.ty_at(*left, next)?, self.ty_at(*right, next)?)
                 }
                 _ => Some(Ty::Bool),
             },
@@ -76,17 +71,17 @@ impl PlannedExpr<'_> {
                 distinct: _,
             } => match func {
                 AggFunc::Count => Some(Ty::I64),
-                AggFunc::Sum => match arg.as_ref()?.ty_at(next)? {
+                AggFunc::Sum => match self.ty_at((*arg)?, next)? {
                     Ty::I16 | Ty::I32 | Ty::I64 => Some(Ty::I64),
                     Ty::F32 | Ty::F64 => Some(Ty::F64),
                     _ => None,
                 },
                 AggFunc::Avg => Some(Ty::F64),
-                AggFunc::Min | AggFunc::Max => arg.as_ref()?.ty_at(next),
+                AggFunc::Min | AggFunc::Max => self.ty_at((*arg)?, next),
                 _ => None,
             },
             PlannedExpr::Coalesce(args) => {
-                let mut tys = args.iter().map(|arg| arg.ty_at(next));
+                let mut tys = self.list(*args).iter().map(|arg| self.ty_at(*arg, next));
                 let first = tys.next()??;
                 tys.try_fold(first, |common, ty| unify(common, ty?))
             }

@@ -3,11 +3,16 @@
 //! runaway query is a typed error on an ordinary 2 MiB thread stack, never a stack overflow.
 //!
 //! The deep inputs are built iteratively and `std::mem::forget`-ten afterwards: dropping a
-//! 100,000-deep `Expr` or `PlannedExpr` recurses once per level in Rust's generated drop
-//! glue, which is not the planner's walk (bounded drop is pinned where it is fixed).
+//! 100,000-deep `Expr` recurses once per level in Rust's generated drop glue, which is not
+//! the planner's walk (bounded drop is pinned where it is fixed). A plan holds its
+//! expressions in one arena, so dropping one never recurses.
+
+mod common;
 
 use recto_core::{BindingRef, Clause, Error, Expr, Query, Select, Selected, Ty, UnOp};
-use recto_planner::{ColumnRef, PlannedExpr, plan};
+use recto_planner::plan;
+
+use common::{f, select_one, users};
 
 /// The stack of a thread spawned with Rust's defaults.
 const STACK: usize = 2 * 1024 * 1024;
@@ -77,11 +82,11 @@ fn a_deep_chain_inside_a_where_condition_is_a_typed_error() {
     std::mem::forget(query);
 }
 
-/// A hand-built planned expression, deeper than any plan: `-(-(...-(x)))`.
-fn negations(levels: usize, column: ColumnRef<'static>) -> PlannedExpr<'static> {
-    let mut expr = PlannedExpr::Column(column);
+/// `levels` negations around `expr`: `-(-(...-(expr)))`.
+fn negations(levels: usize, expr: Expr) -> Expr {
+    let mut expr = expr;
     for _ in 0..levels {
-        expr = PlannedExpr::Unary {
+        expr = Expr::Unary {
             op: UnOp::Neg,
             expr: Box::new(expr),
         };
@@ -90,22 +95,24 @@ fn negations(levels: usize, column: ColumnRef<'static>) -> PlannedExpr<'static> 
 }
 
 #[test]
-fn type_and_nullability_of_a_hand_built_deep_plan_stay_on_the_stack() {
-    // Past the depth a plan can have, the answers are the cautious ones: the type is
-    // unknown and the value may be NULL.
-    let column = ColumnRef {
-        alias: recto_planner::Alias::for_table("t", 0),
-        column: "x",
-        field: "x",
-        ty: Some(Ty::I32),
-        nullable: false,
-    };
-    let deep = negations(100_000, column);
-    let (ty, nullable) = on_small_stack(|| (deep.ty(), deep.nullable()));
-    assert_eq!((ty, nullable), (None, true));
-    std::mem::forget(deep);
-    let shallow = negations(200, column);
-    assert_eq!((shallow.ty(), shallow.nullable()), (Some(Ty::I32), false));
+fn type_and_nullability_of_the_deepest_plan_stay_on_the_stack() {
+    // Only the planner makes plans (an expression's operands are ids no other code can
+    // make), so the deepest expression `ty` and `nullable` can meet is the deepest the
+    // planner accepts. They answer it exactly, not with their cautious answers past the
+    // limit, and on a small stack.
+    let deepest = users().select(select_one(negations(256, f(0, "age"))));
+    let answers = on_small_stack(|| {
+        plan(deepest.data()).map(|planned| {
+            let root = planned.select[0].expr;
+            (planned.exprs.ty(root), planned.exprs.nullable(root))
+        })
+    });
+    assert_eq!(
+        answers.map_err(|e| e.to_string()),
+        Ok((Some(Ty::I32), false))
+    );
+    let past = users().select(select_one(negations(257, f(0, "age"))));
+    assert_too_deep(plan(past.data()).map(drop), Clause::Select);
 }
 
 #[test]

@@ -28,7 +28,7 @@ fn hinted(name: &'static str, hint: FieldHint) -> Expr {
 fn selected<S>(query: &Query<S>, expr: Expr) -> (String, String) {
     let q = query.clone().select(select_one(expr));
     let p = planned(&q);
-    let c = column(&p.select[0].expr);
+    let c = column(&p, p.select[0].expr);
     (c.column.to_owned(), c.field.to_owned())
 }
 

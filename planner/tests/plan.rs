@@ -7,7 +7,7 @@ use recto_core::{
     AggFunc, BinOp, BindingRef, Clause, Direction, Erased, Error, Expr, JoinKind, OrderTerm, Query,
     Select, Selected, Source, Ty, UnOp, Value,
 };
-use recto_planner::{Alias, Count, Planned, PlannedExpr, plan};
+use recto_planner::{Alias, Count, ExprId, Planned, PlannedExpr, plan};
 
 use common::*;
 
@@ -44,11 +44,11 @@ fn named_binding_resolves_to_its_join() {
         Expr::Param(Value::Text("acme".into())),
     ));
     let p = planned(&q);
-    let Some(PlannedExpr::Binary { left, .. }) = &p.filter else {
+    let Some(PlannedExpr::Binary { left, .. }) = p.filter.map(|id| p.expr(id)) else {
         panic!("{:?}", p.filter)
     };
     assert_eq!(
-        column(left).alias,
+        column(&p, *left).alias,
         Alias {
             letter: 'o',
             index: 1
@@ -60,10 +60,10 @@ fn named_binding_resolves_to_its_join() {
 fn named_root_resolves() {
     let q = users().named_root("u").filter(eq(named("u", "id"), int(1)));
     let p = planned(&q);
-    let Some(PlannedExpr::Binary { left, .. }) = &p.filter else {
+    let Some(PlannedExpr::Binary { left, .. }) = p.filter.map(|id| p.expr(id)) else {
         panic!()
     };
-    assert_eq!(column(left).alias.index, 0);
+    assert_eq!(column(&p, *left).alias.index, 0);
 }
 
 #[test]
@@ -73,10 +73,10 @@ fn last_refers_to_the_last_binding() {
         Expr::Param(Value::Text("x".into())),
     ));
     let p = planned(&q);
-    let Some(PlannedExpr::Binary { left, .. }) = &p.filter else {
+    let Some(PlannedExpr::Binary { left, .. }) = p.filter.map(|id| p.expr(id)) else {
         panic!()
     };
-    assert_eq!(column(left).alias.index, 1);
+    assert_eq!(column(&p, *left).alias.index, 1);
 }
 
 #[test]
@@ -88,11 +88,11 @@ fn last_in_a_join_refers_to_that_join() {
         None,
     );
     let p = planned(&q);
-    let PlannedExpr::Binary { left, .. } = &p.joins[1].on else {
+    let PlannedExpr::Binary { left, .. } = p.expr(p.joins[1].on) else {
         panic!()
     };
     assert_eq!(
-        column(left).alias,
+        column(&p, *left).alias,
         Alias {
             letter: 'p',
             index: 2
@@ -104,11 +104,14 @@ fn last_in_a_join_refers_to_that_join() {
 fn a_join_may_refer_to_itself_and_earlier_bindings() {
     let q = users_orgs();
     let p = planned(&q);
-    let PlannedExpr::Binary { left, right, .. } = &p.joins[0].on else {
+    let PlannedExpr::Binary { left, right, .. } = p.expr(p.joins[0].on) else {
         panic!()
     };
     assert_eq!(
-        (column(left).alias.index, column(right).alias.index),
+        (
+            column(&p, *left).alias.index,
+            column(&p, *right).alias.index
+        ),
         (1, 0)
     );
     assert_eq!(p.joins[0].kind, JoinKind::Inner);
@@ -247,10 +250,10 @@ fn duplicate_binding_with_the_root_name() {
 fn schema_field_resolves_to_its_column() {
     let q = users().filter(is_nil(f(0, "email")));
     let p = planned(&q);
-    let Some(PlannedExpr::IsNil(inner)) = &p.filter else {
+    let Some(PlannedExpr::IsNil(inner)) = p.filter.map(|id| p.expr(id)) else {
         panic!()
     };
-    let c = column(inner);
+    let c = column(&p, *inner);
     assert_eq!(
         (c.column, c.field, c.ty),
         ("email_address", "email", Some(Ty::Text))
@@ -263,10 +266,10 @@ fn schemaless_field_is_its_own_column() {
         .filter(is_nil(f(0, "anything")))
         .select(select_one(f(0, "id")));
     let p = planned(&q);
-    let Some(PlannedExpr::IsNil(inner)) = &p.filter else {
+    let Some(PlannedExpr::IsNil(inner)) = p.filter.map(|id| p.expr(id)) else {
         panic!()
     };
-    let c = column(inner);
+    let c = column(&p, *inner);
     assert_eq!((c.column, c.field, c.ty), ("anything", "anything", None));
 }
 
@@ -340,26 +343,27 @@ fn where_or_where_combine_left_to_right() {
         op: BinOp::And,
         left,
         right,
-    }) = &p.filter
+    }) = p.filter.map(|id| p.expr(id))
     else {
         panic!("{:?}", p.filter)
     };
-    assert!(matches!(**left, PlannedExpr::Binary { op: BinOp::Or, .. }));
-    assert_eq!(
-        column(match &**right {
-            PlannedExpr::Binary { left, .. } => left,
-            other => panic!("{other:?}"),
-        })
-        .field,
-        "age"
-    );
+    assert!(matches!(
+        p.expr(*left),
+        PlannedExpr::Binary { op: BinOp::Or, .. }
+    ));
+    let age = match p.expr(*right) {
+        PlannedExpr::Binary { left, .. } => *left,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(column(&p, age).field, "age");
 }
 
 #[test]
 fn a_lone_or_where_is_just_its_condition() {
     let q = users().or_filter(eq(f(0, "id"), int(1)));
+    let p = planned(&q);
     assert!(matches!(
-        planned(&q).filter,
+        p.filter.map(|id| p.expr(id)),
         Some(PlannedExpr::Binary { op: BinOp::Eq, .. })
     ));
 }
@@ -378,7 +382,7 @@ fn having_or_having_combine() {
         .select(select_one(f(0, "age")));
     let p = planned(&q);
     assert!(matches!(
-        p.having,
+        p.having.map(|id| p.expr(id)),
         Some(PlannedExpr::Binary { op: BinOp::Or, .. })
     ));
     assert_eq!(p.group_by.len(), 1);
@@ -396,8 +400,8 @@ fn no_select_selects_the_root_schema_in_declaration_order() {
         .iter()
         .map(|item| {
             (
-                column(&item.expr).field,
-                column(&item.expr).column,
+                column(&p, item.expr).field,
+                column(&p, item.expr).column,
                 item.alias,
             )
         })
@@ -434,7 +438,7 @@ fn select_binding_expands_a_join() {
     let columns: Vec<String> = p
         .select
         .iter()
-        .map(|i| column(&i.expr).alias.to_string() + "." + column(&i.expr).column)
+        .map(|i| column(&p, i.expr).alias.to_string() + "." + column(&p, i.expr).column)
         .collect();
     assert_eq!(columns, ["o1.id", "o1.name"]);
 }
@@ -448,7 +452,7 @@ fn select_tuple_of_bindings_and_exprs_is_positional() {
     let p = planned(&q);
     assert_eq!(p.select.len(), 3);
     assert_eq!(p.select[2].alias, None);
-    assert_eq!(column(&p.select[2].expr).column, "email_address");
+    assert_eq!(column(&p, p.select[2].expr).column, "email_address");
 }
 
 #[test]
@@ -525,7 +529,8 @@ fn distinct_is_carried() {
 #[test]
 fn coalesce_of_one_argument_is_the_argument() {
     let q = users().select(select_one(Expr::Coalesce(vec![f(0, "email")])));
-    assert!(matches!(planned(&q).select[0].expr, PlannedExpr::Column(_)));
+    let p = planned(&q);
+    assert!(matches!(p.expr(p.select[0].expr), PlannedExpr::Column(_)));
 }
 
 #[test]
@@ -702,8 +707,8 @@ fn a_constant_group_by_or_order_by_term_is_invalid() {
 
 // Nullability and types, which the writer uses to place NULLs and cast aggregates.
 
-fn selected<'q>(planned: &'q Planned<'q>) -> Vec<&'q PlannedExpr<'q>> {
-    planned.select.iter().map(|item| &item.expr).collect()
+fn selected(planned: &Planned<'_>) -> Vec<ExprId> {
+    planned.select.iter().map(|item| item.expr).collect()
 }
 
 #[test]
@@ -728,7 +733,10 @@ fn columns_are_nullable_by_schema_by_schemaless_binding_and_by_left_join() {
             Selected::Binding(BindingRef::Index(1)),
         ]));
     let p = planned(&q);
-    let nullable: Vec<bool> = p.select.iter().map(|item| item.expr.nullable()).collect();
+    let nullable: Vec<bool> = selected(&p)
+        .into_iter()
+        .map(|e| p.exprs.nullable(e))
+        .collect();
     // users.id; orgs.name through a left join; a schemaless field; orgs.* through the join.
     assert_eq!(nullable, [false, true, true, true, true]);
     assert_eq!(
@@ -759,7 +767,10 @@ fn expressions_are_nullable_when_they_can_be() {
         .collect(),
     ));
     let p = planned(&q);
-    let nullable: Vec<bool> = selected(&p).iter().map(|e| e.nullable()).collect();
+    let nullable: Vec<bool> = selected(&p)
+        .into_iter()
+        .map(|e| p.exprs.nullable(e))
+        .collect();
     assert_eq!(
         nullable,
         [
@@ -790,7 +801,7 @@ fn types_are_the_ones_every_engine_decodes() {
         .collect(),
     ));
     let p = planned(&q);
-    let types: Vec<Option<Ty>> = selected(&p).iter().map(|e| e.ty()).collect();
+    let types: Vec<Option<Ty>> = selected(&p).into_iter().map(|e| p.exprs.ty(e)).collect();
     assert_eq!(
         types,
         [
@@ -808,5 +819,6 @@ fn types_are_the_ones_every_engine_decodes() {
         ]
     );
     let sum_of_unknown = Query::table("t").select(select_one(agg(AggFunc::Sum, f(0, "x"))));
-    assert_eq!(planned(&sum_of_unknown).select[0].expr.ty(), None);
+    let p = planned(&sum_of_unknown);
+    assert_eq!(p.exprs.ty(p.select[0].expr), None);
 }

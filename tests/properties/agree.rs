@@ -85,7 +85,11 @@ fn count(term: &Option<Term>) -> Option<usize> {
 async fn check(dbs: &[TestDb], spec: &Spec, users: &Users, tally: &Tally) -> Result<(), String> {
     let query = spec.query();
     let types: Vec<_> = match recto::plan(query.data()) {
-        Ok(planned) => planned.select.iter().map(|item| item.expr.ty()).collect(),
+        Ok(planned) => planned
+            .select
+            .iter()
+            .map(|item| planned.exprs.ty(item.expr))
+            .collect(),
         Err(e) => {
             tally.add(format!("rejected by the planner: {}", reason(&e)));
             return Ok(());

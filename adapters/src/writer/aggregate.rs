@@ -1,8 +1,8 @@
-//! Aggregate calls, each written so that its result has the type [`PlannedExpr::ty`]
+//! Aggregate calls, each written so that its result has the type [`Exprs::ty`](recto_planner::Exprs::ty)
 //! promises and the value PostgreSQL gives, whatever the engine's own aggregate returns.
 
 use recto_core::{AggFunc, Error, Ty};
-use recto_planner::PlannedExpr;
+use recto_planner::ExprId;
 
 use super::Writer;
 use super::expr::is_float;
@@ -10,7 +10,7 @@ use crate::dialect::{Avg, BooleanExtrema, Dialect, FloatSum, IntegerSum, OtherEx
 
 impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// `count(*)`, `count(DISTINCT x)`, `sum(x)`, ..., each with the casts that make its
-    /// result the type [`PlannedExpr::ty`] promises: `CAST(sum(x) AS bigint)` where the
+    /// result the type [`Exprs::ty`](recto_planner::Exprs::ty) promises: `CAST(sum(x) AS bigint)` where the
     /// engine sums integers into a decimal, `avg(CAST(x AS double))` where it averages them
     /// into one, `sum(CAST(x AS double))` where it sums single-precision floats in single
     /// precision, `bool_and(x)`/`bool_or(x)` for `min`/`max` of booleans where the engine
@@ -21,7 +21,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     pub(super) fn aggregate(
         &mut self,
         func: AggFunc,
-        arg: Option<&PlannedExpr<'_>>,
+        arg: Option<ExprId>,
         distinct: bool,
     ) -> Result<(), Error> {
         let grouped = self.grouped.take();
@@ -33,10 +33,10 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     fn aggregate_call(
         &mut self,
         func: AggFunc,
-        arg: Option<&PlannedExpr<'_>>,
+        arg: Option<ExprId>,
         distinct: bool,
     ) -> Result<(), Error> {
-        let arg_ty = arg.and_then(PlannedExpr::ty);
+        let arg_ty = arg.and_then(|arg| self.exprs.ty(arg));
         if let (AggFunc::Min | AggFunc::Max, Some(arg)) = (func, arg) {
             let other = matches!(arg_ty, None | Some(Ty::Bytes));
             if other && self.quirks.other_extrema == OtherExtrema::ArrayAgg {
@@ -92,7 +92,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// `(array_agg(x ORDER BY x ASC NULLS LAST))[1]`, `DESC` for the greatest: the group's
     /// least or greatest value, NULL when every value is NULL or the group is empty, as
     /// `min`/`max` are. `DISTINCT` changes neither, so it is not written.
-    fn first_in_order(&mut self, arg: &PlannedExpr<'_>, greatest: bool) -> Result<(), Error> {
+    fn first_in_order(&mut self, arg: ExprId, greatest: bool) -> Result<(), Error> {
         self.sql("(array_agg(");
         self.expr(arg)?;
         self.sql(" ORDER BY ");
@@ -106,7 +106,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     }
 
     /// The type `sum` over integers of type `arg` is cast to, where the engine's own sum is
-    /// not the `i64` [`PlannedExpr::ty`] promises.
+    /// not the `i64` [`Exprs::ty`](recto_planner::Exprs::ty) promises.
     fn sum_cast(&self, arg: Option<Ty>) -> Option<&'static str> {
         match (arg?, self.quirks.integer_sum) {
             (Ty::I16 | Ty::I32, IntegerSum::CastEverySum)

@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 
 use recto_core::{Array, BinOp, Error, Ty, UnOp, Value};
-use recto_planner::PlannedExpr;
+use recto_planner::{ExprId, ExprList, PlannedExpr};
 
 use super::Writer;
 use crate::dialect::{
@@ -21,44 +21,42 @@ use crate::dialect::{
 
 impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// Appends an expression.
-    pub(super) fn expr(&mut self, expr: &PlannedExpr<'_>) -> Result<(), Error> {
+    pub(super) fn expr(&mut self, id: ExprId) -> Result<(), Error> {
+        let exprs = self.exprs;
+        let node = exprs.get(id);
         if let Some(grouped) = self.grouped {
-            let is_grouped = grouped.iter().any(|term| term == expr);
-            if is_grouped || matches!(expr, PlannedExpr::Column(_)) {
-                return self.min_over_group(expr, grouped);
+            let is_grouped = grouped.iter().any(|term| exprs.same(*term, id));
+            if is_grouped || matches!(node, PlannedExpr::Column(_)) {
+                return self.min_over_group(id, grouped);
             }
         }
-        match expr {
+        match node {
             PlannedExpr::Column(column) => self.column(column),
             PlannedExpr::Lit(value) => self.literal(value),
             PlannedExpr::Param(value) => self.bind((*value).clone()),
-            PlannedExpr::Unary { op, expr } => self.unary(*op, expr),
-            PlannedExpr::Binary { op, left, right } => self.binary(*op, left, right),
-            PlannedExpr::InList { expr, list } => self.in_list(expr, list),
-            PlannedExpr::InParam { expr, list } => self.in_param(expr, list),
-            PlannedExpr::IsNil(expr) => self.is_nil(expr),
+            PlannedExpr::Unary { op, expr } => self.unary(*op, *expr),
+            PlannedExpr::Binary { op, left, right } => self.binary(*op, *left, *right),
+            PlannedExpr::InList { expr, list } => self.in_list(*expr, *list),
+            PlannedExpr::InParam { expr, list } => self.in_param(*expr, list),
+            PlannedExpr::IsNil(expr) => self.is_nil(*expr),
             PlannedExpr::Like {
                 expr,
                 pattern,
                 case_insensitive,
-            } => self.like(expr, pattern, *case_insensitive),
+            } => self.like(*expr, *pattern, *case_insensitive),
             PlannedExpr::Aggregate {
                 func,
                 arg,
                 distinct,
-            } => self.aggregate(*func, arg.as_deref(), *distinct),
-            PlannedExpr::Coalesce(args) => self.coalesce(expr, args),
+            } => self.aggregate(*func, *arg, *distinct),
+            PlannedExpr::Coalesce(args) => self.coalesce(id, *args),
         }
     }
 
     /// `min(expr)` for a grouped expression or a column inside `HAVING`, where the engine
     /// resolves neither there (see
     /// [`HavingGrouped::MinOverGroup`](crate::dialect::HavingGrouped::MinOverGroup)).
-    fn min_over_group(
-        &mut self,
-        expr: &PlannedExpr<'_>,
-        grouped: &'p [PlannedExpr<'p>],
-    ) -> Result<(), Error> {
+    fn min_over_group(&mut self, expr: ExprId, grouped: &'p [ExprId]) -> Result<(), Error> {
         self.grouped = None;
         self.sql("min(");
         self.expr(expr)?;
@@ -69,8 +67,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
     /// Appends an operand of a comparison, arithmetic or predicate: a `NOT` is wrapped in
     /// parentheses, since `NOT a = b` reads as `NOT (a = b)` in every engine.
-    pub(super) fn operand(&mut self, expr: &PlannedExpr<'_>) -> Result<(), Error> {
-        if let PlannedExpr::Unary { op: UnOp::Not, .. } = expr {
+    #[inline]
+    pub(super) fn operand(&mut self, expr: ExprId) -> Result<(), Error> {
+        if let PlannedExpr::Unary { op: UnOp::Not, .. } = self.exprs.get(expr) {
             self.sql("(");
             self.expr(expr)?;
             self.sql(")");
@@ -124,13 +123,13 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// `NOT (x)` and `-(x)`; `NOT (a = b)` and `-(a + b)` when the operand prints its own
     /// parentheses.
     #[inline(never)]
-    fn unary(&mut self, op: UnOp, expr: &PlannedExpr<'_>) -> Result<(), Error> {
+    fn unary(&mut self, op: UnOp, expr: ExprId) -> Result<(), Error> {
         self.sql(match op {
             UnOp::Not => "NOT ",
             UnOp::Neg => "-",
             _ => return Err(self.unsupported("this unary operator")),
         });
-        if prints_parentheses(expr) {
+        if prints_parentheses(self.exprs.get(expr)) {
             self.expr(expr)
         } else {
             self.sql("(");
@@ -141,12 +140,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     #[inline(never)]
-    fn binary(
-        &mut self,
-        op: BinOp,
-        left: &PlannedExpr<'_>,
-        right: &PlannedExpr<'_>,
-    ) -> Result<(), Error> {
+    fn binary(&mut self, op: BinOp, left: ExprId, right: ExprId) -> Result<(), Error> {
         let (op, logical) = match op {
             BinOp::Eq => (" = ", false),
             BinOp::Ne => (" <> ", false),
@@ -182,9 +176,8 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     /// Whether `left / right` must be written `DIV` to truncate as in the other engines.
-    fn integer_division(&self, left: &PlannedExpr<'_>, right: &PlannedExpr<'_>) -> bool {
-        let integer =
-            |expr: &PlannedExpr<'_>| matches!(expr.ty(), Some(Ty::I16 | Ty::I32 | Ty::I64));
+    fn integer_division(&self, left: ExprId, right: ExprId) -> bool {
+        let integer = |expr| matches!(self.exprs.ty(expr), Some(Ty::I16 | Ty::I32 | Ty::I64));
         match self.quirks.integer_division {
             IntegerDivision::Slash => false,
             IntegerDivision::Div => integer(left) && integer(right),
@@ -192,16 +185,19 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     /// Whether `left % right` has a float operand the dialect cannot take.
-    fn float_remainder_unsupported(&self, left: &PlannedExpr<'_>, right: &PlannedExpr<'_>) -> bool {
+    fn float_remainder_unsupported(&self, left: ExprId, right: ExprId) -> bool {
         match self.quirks.float_remainder {
             FloatRemainder::Native => false,
-            FloatRemainder::Unsupported => is_float(left.ty()) || is_float(right.ty()),
+            FloatRemainder::Unsupported => {
+                is_float(self.exprs.ty(left)) || is_float(self.exprs.ty(right))
+            }
         }
     }
 
     /// `(x IN (a, b))`; an empty list matches nothing.
     #[inline(never)]
-    fn in_list(&mut self, expr: &PlannedExpr<'_>, list: &[PlannedExpr<'_>]) -> Result<(), Error> {
+    fn in_list(&mut self, expr: ExprId, list: ExprList) -> Result<(), Error> {
+        let list = self.exprs.list(list);
         if list.is_empty() {
             self.nothing();
             return Ok(());
@@ -216,7 +212,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
     /// `(x = ANY($1))` or `(x IN (?, ?, ?, ?))`, as the dialect binds lists.
     #[inline(never)]
-    fn in_param(&mut self, expr: &PlannedExpr<'_>, list: &Array) -> Result<(), Error> {
+    fn in_param(&mut self, expr: ExprId, list: &Array) -> Result<(), Error> {
         match self.quirks.in_param {
             InParam::AnyArray => {
                 self.sql("(");
@@ -276,7 +272,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     #[inline(never)]
-    fn is_nil(&mut self, expr: &PlannedExpr<'_>) -> Result<(), Error> {
+    fn is_nil(&mut self, expr: ExprId) -> Result<(), Error> {
         self.sql("(");
         self.operand(expr)?;
         self.sql(" IS NULL)");
@@ -286,12 +282,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// `(a LIKE b)`, `(a ILIKE b)` or `(lower(a) LIKE lower(b))`, with `ESCAPE '\'` where the
     /// dialect has no default escape character.
     #[inline(never)]
-    fn like(
-        &mut self,
-        expr: &PlannedExpr<'_>,
-        pattern: &PlannedExpr<'_>,
-        case_insensitive: bool,
-    ) -> Result<(), Error> {
+    fn like(&mut self, expr: ExprId, pattern: ExprId, case_insensitive: bool) -> Result<(), Error> {
         self.sql("(");
         match (case_insensitive, self.quirks.ilike) {
             (false, _) => {
@@ -324,16 +315,14 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// argument's value as an integer from a `coalesce` typed float, and to an integer where
     /// it would make a `coalesce` of booleans a decimal.
     #[inline(never)]
-    fn coalesce(
-        &mut self,
-        coalesce: &PlannedExpr<'_>,
-        args: &[PlannedExpr<'_>],
-    ) -> Result<(), Error> {
+    fn coalesce(&mut self, coalesce: ExprId, args: ExprList) -> Result<(), Error> {
+        let exprs = self.exprs;
+        let args = exprs.list(args);
         let mixed = self.quirks.mixed_coalesce == MixedCoalesce::CastResult
-            && is_float(coalesce.ty())
-            && args.iter().any(|arg| !is_float(arg.ty()));
+            && is_float(exprs.ty(coalesce))
+            && args.iter().any(|arg| !is_float(exprs.ty(*arg)));
         let boolean = self.quirks.boolean_coalesce == BooleanCoalesce::CastInteger
-            && coalesce.ty() == Some(Ty::Bool);
+            && exprs.ty(coalesce) == Some(Ty::Bool);
         let cast = match (mixed, boolean) {
             (true, _) => Some(self.quirks.cast_types.double),
             (false, true) => Some(self.quirks.cast_types.bigint),
@@ -354,7 +343,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     /// `CAST(expr AS ty)`.
-    pub(super) fn cast(&mut self, expr: &PlannedExpr<'_>, ty: &str) -> Result<(), Error> {
+    pub(super) fn cast(&mut self, expr: ExprId, ty: &str) -> Result<(), Error> {
         self.sql("CAST(");
         self.expr(expr)?;
         self.sql(" AS ");

@@ -15,7 +15,7 @@ mod params;
 mod statement;
 
 use recto_core::{Error, Value};
-use recto_planner::{Alias, ColumnRef, Count, Planned, PlannedExpr};
+use recto_planner::{Alias, ColumnRef, Count, ExprId, Exprs, Planned};
 
 use self::params::Params;
 use crate::Sql;
@@ -93,6 +93,8 @@ fn too_many<D: Dialect + ?Sized>(dialect: &D) -> Error {
 /// The SQL being written, and its parameters.
 struct Writer<'d, 'p, D: ?Sized> {
     dialect: &'d D,
+    /// The expressions of the plan being printed.
+    exprs: &'p Exprs<'p>,
     quirks: Quirks,
     text: String,
     params: Params,
@@ -105,16 +107,17 @@ struct Writer<'d, 'p, D: ?Sized> {
     /// The `group_by:` terms while a `HAVING` is printed with
     /// [`HavingGrouped::MinOverGroup`](crate::dialect::HavingGrouped::MinOverGroup), outside
     /// any aggregate; `None` everywhere else.
-    grouped: Option<&'p [PlannedExpr<'p>]>,
+    grouped: Option<&'p [ExprId]>,
 }
 
-impl<'d, D: Dialect + ?Sized> Writer<'d, '_, D> {
-    fn new(dialect: &'d D, planned: &Planned<'_>, pad_lists: bool) -> Self {
+impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
+    fn new(dialect: &'d D, planned: &'p Planned<'p>, pad_lists: bool) -> Self {
         // About 24 bytes per node (`u0."name", ` or ` AND `) covers most queries in one
         // allocation; a bigger one grows the String once or twice.
         let capacity = 64 + 24 * planned.size.nodes;
         Writer {
             dialect,
+            exprs: &planned.exprs,
             quirks: *dialect.quirks(),
             text: String::with_capacity(capacity),
             params: Params::with_capacity(planned.size.params),

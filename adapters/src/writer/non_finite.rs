@@ -3,7 +3,7 @@
 //! is written. It reads the plan only; it prints nothing.
 
 use recto_core::{AggFunc, Array, BinOp, Error, Ty, UnOp, Value};
-use recto_planner::{OrderItem, Planned, PlannedExpr, PlannedJoin, SelectItem};
+use recto_planner::{ExprId, Exprs, OrderItem, Planned, PlannedExpr, PlannedJoin, SelectItem};
 
 use super::Writer;
 use crate::dialect::{Dialect, NonFiniteFloats};
@@ -29,6 +29,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         }
         let Planned {
             distinct: _,
+            exprs,
             select,
             from: _,
             joins,
@@ -41,7 +42,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
             size: _,
         } = planned;
         let mut found = Found::default();
-        let exprs = select
+        let roots = select
             .iter()
             .map(|SelectItem { expr, alias: _ }| expr)
             .chain(joins.iter().map(
@@ -55,8 +56,8 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
             .chain(group_by)
             .chain(having)
             .chain(order_by.iter().map(|OrderItem { expr, direction: _ }| expr));
-        for expr in exprs {
-            walk(expr, false, &mut found);
+        for root in roots {
+            walk(exprs, *root, false, &mut found);
         }
         if found.computed || (found.equated && found.arithmetic) {
             return Err(self.unsupported(
@@ -68,10 +69,10 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     }
 }
 
-/// Records in `found` what `expr` holds; `computed` is whether `expr` is an operand of
-/// arithmetic. The walk is as deep as the expression, which the planner bounds.
-fn walk(expr: &PlannedExpr<'_>, computed: bool, found: &mut Found) {
-    match expr {
+/// Records in `found` what expression `id` of `exprs` holds; `computed` is whether it is an
+/// operand of arithmetic. The walk is as deep as the expression, which the planner bounds.
+fn walk(exprs: &Exprs<'_>, id: ExprId, computed: bool, found: &mut Found) {
+    match exprs.get(id) {
         PlannedExpr::Lit(value) | PlannedExpr::Param(value) => {
             found.computed |= computed && non_finite(value);
         }
@@ -79,7 +80,7 @@ fn walk(expr: &PlannedExpr<'_>, computed: bool, found: &mut Found) {
         PlannedExpr::Unary { op, expr } => {
             let negation = *op == UnOp::Neg;
             found.arithmetic |= negation;
-            walk(expr, computed || negation, found);
+            walk(exprs, *expr, computed || negation, found);
         }
         PlannedExpr::Binary { op, left, right } => {
             let arithmetic = matches!(
@@ -88,16 +89,17 @@ fn walk(expr: &PlannedExpr<'_>, computed: bool, found: &mut Found) {
             );
             found.arithmetic |= arithmetic;
             if *op == BinOp::Eq {
-                found.equated |= equates(left, right) || equates(right, left);
+                found.equated |= equates(exprs, *left, *right) || equates(exprs, *right, *left);
             }
-            walk(left, computed || arithmetic, found);
-            walk(right, computed || arithmetic, found);
+            walk(exprs, *left, computed || arithmetic, found);
+            walk(exprs, *right, computed || arithmetic, found);
         }
         PlannedExpr::InList { expr, list } => {
-            found.equated |= list.iter().any(|item| equates(expr, item));
-            walk(expr, computed, found);
+            let list = exprs.list(*list);
+            found.equated |= list.iter().any(|item| equates(exprs, *expr, *item));
+            walk(exprs, *expr, computed, found);
             for item in list {
-                walk(item, computed, found);
+                walk(exprs, *item, computed, found);
             }
         }
         PlannedExpr::InParam { expr, list } => {
@@ -105,18 +107,18 @@ fn walk(expr: &PlannedExpr<'_>, computed: bool, found: &mut Found) {
                 Array::F64(floats) => floats.iter().any(|f| !f.is_finite()),
                 _ => false,
             };
-            found.equated |= non_finite_element && may_be_float(expr);
+            found.equated |= non_finite_element && may_be_float(exprs, *expr);
             found.computed |= computed && non_finite_element;
-            walk(expr, computed, found);
+            walk(exprs, *expr, computed, found);
         }
-        PlannedExpr::IsNil(expr) => walk(expr, computed, found),
+        PlannedExpr::IsNil(expr) => walk(exprs, *expr, computed, found),
         PlannedExpr::Like {
             expr,
             pattern,
             case_insensitive: _,
         } => {
-            walk(expr, computed, found);
-            walk(pattern, computed, found);
+            walk(exprs, *expr, computed, found);
+            walk(exprs, *pattern, computed, found);
         }
         PlannedExpr::Aggregate {
             func,
@@ -126,12 +128,12 @@ fn walk(expr: &PlannedExpr<'_>, computed: bool, found: &mut Found) {
             let sums = matches!(func, AggFunc::Sum | AggFunc::Avg);
             found.arithmetic |= sums;
             if let Some(arg) = arg {
-                walk(arg, computed || sums, found);
+                walk(exprs, *arg, computed || sums, found);
             }
         }
         PlannedExpr::Coalesce(args) => {
-            for arg in args {
-                walk(arg, computed, found);
+            for arg in exprs.list(*args) {
+                walk(exprs, *arg, computed, found);
             }
         }
     }
@@ -143,15 +145,15 @@ fn non_finite(value: &Value) -> bool {
 }
 
 /// Whether `expr = value` compares something that may be a float with a non-finite value.
-fn equates(expr: &PlannedExpr<'_>, value: &PlannedExpr<'_>) -> bool {
-    let non_finite_value = match value {
+fn equates(exprs: &Exprs<'_>, expr: ExprId, value: ExprId) -> bool {
+    let non_finite_value = match exprs.get(value) {
         PlannedExpr::Lit(value) | PlannedExpr::Param(value) => non_finite(value),
         _ => false,
     };
-    non_finite_value && may_be_float(expr)
+    non_finite_value && may_be_float(exprs, expr)
 }
 
 /// Whether `expr` is a float, or of a type the plan cannot tell.
-fn may_be_float(expr: &PlannedExpr<'_>) -> bool {
-    matches!(expr.ty(), None | Some(Ty::F32 | Ty::F64))
+fn may_be_float(exprs: &Exprs<'_>, expr: ExprId) -> bool {
+    matches!(exprs.ty(expr), None | Some(Ty::F32 | Ty::F64))
 }

@@ -9,38 +9,37 @@
 //! derived table's column that holds it.
 
 use recto_core::{Direction, Error};
-use recto_planner::{OrderItem, PlannedExpr};
+use recto_planner::{ExprId, OrderItem};
 
 use super::Writer;
 use crate::dialect::{Dialect, NullsDefault, NullsOrder};
 
 /// What an `ORDER BY` term sorts by.
 #[derive(Clone, Copy)]
-pub(super) enum SortKey<'e, 'q> {
+pub(super) enum SortKey {
     /// An expression, printed in place.
-    Expr(&'e PlannedExpr<'q>),
+    Expr(ExprId),
     /// Column `c<index>` of the derived table `s0`, holding an expression that can be NULL
     /// when `nullable`.
     Derived { index: usize, nullable: bool },
 }
 
-impl SortKey<'_, '_> {
-    fn nullable(self) -> bool {
-        match self {
-            SortKey::Expr(expr) => expr.nullable(),
+impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
+    /// Whether the sort key can be NULL.
+    fn key_nullable(&self, key: SortKey) -> bool {
+        match key {
+            SortKey::Expr(expr) => self.exprs.nullable(expr),
             SortKey::Derived { nullable, .. } => nullable,
         }
     }
-}
 
-impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// `a ASC, b DESC NULLS LAST, ...`.
-    pub(super) fn order_by(&mut self, items: &[OrderItem<'_>]) -> Result<(), Error> {
+    pub(super) fn order_by(&mut self, items: &[OrderItem]) -> Result<(), Error> {
         for (n, OrderItem { expr, direction }) in items.iter().enumerate() {
             if n > 0 {
                 self.sql(", ");
             }
-            self.order_term(SortKey::Expr(expr), *direction)?;
+            self.order_term(SortKey::Expr(*expr), *direction)?;
         }
         Ok(())
     }
@@ -48,7 +47,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// `s0.c1 ASC, ...`: the terms `items` sorting by the derived table's columns `columns`.
     pub(super) fn order_by_derived(
         &mut self,
-        items: &[OrderItem<'_>],
+        items: &[OrderItem],
         columns: &[usize],
     ) -> Result<(), Error> {
         for (n, (OrderItem { expr, direction }, index)) in items.iter().zip(columns).enumerate() {
@@ -57,7 +56,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
             }
             let key = SortKey::Derived {
                 index: *index,
-                nullable: expr.nullable(),
+                nullable: self.exprs.nullable(*expr),
             };
             self.order_term(key, *direction)?;
         }
@@ -70,12 +69,12 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         self.index(index);
     }
 
-    fn order_term(&mut self, key: SortKey<'_, '_>, direction: Direction) -> Result<(), Error> {
+    fn order_term(&mut self, key: SortKey, direction: Direction) -> Result<(), Error> {
         // A plain direction needs its NULLs placed only where the engine's default differs
         // from recto's and the key can be NULL.
         let plain_needs_nulls = match self.quirks.nulls_default {
             NullsDefault::Largest => false,
-            NullsDefault::Smallest => key.nullable(),
+            NullsDefault::Smallest => self.key_nullable(key),
         };
         let (order, nulls_first) = match direction {
             Direction::Asc if !plain_needs_nulls => return self.sorted(key, " ASC"),
@@ -97,7 +96,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 Ok(())
             }
             // A key that cannot be NULL has nothing to place.
-            NullsOrder::IsNullKey if !key.nullable() => self.sorted(key, order),
+            NullsOrder::IsNullKey if !self.key_nullable(key) => self.sorted(key, order),
             // `x IS NULL` is 0 for values and 1 for NULLs, and sorts ascending: NULLs last.
             // `x IS NOT NULL` puts them first. The expression is printed (and its parameters
             // bound) twice.
@@ -116,7 +115,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         }
     }
 
-    fn sorted(&mut self, key: SortKey<'_, '_>, order: &str) -> Result<(), Error> {
+    fn sorted(&mut self, key: SortKey, order: &str) -> Result<(), Error> {
         match key {
             SortKey::Expr(expr) => self.expr(expr)?,
             SortKey::Derived { index, .. } => self.derived_column(index),

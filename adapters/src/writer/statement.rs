@@ -4,7 +4,9 @@
 //! one-row table ([`HavingAlone`], [`ImplicitGroup`]).
 
 use recto_core::{Error, JoinKind};
-use recto_planner::{Binding, Count, OrderItem, Planned, PlannedExpr, PlannedJoin, SelectItem};
+use recto_planner::{
+    Binding, Count, ExprId, OrderItem, Planned, PlannedExpr, PlannedJoin, SelectItem,
+};
 
 use super::Writer;
 use crate::dialect::{
@@ -20,6 +22,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     pub(super) fn statement(&mut self, planned: &'p Planned<'p>) -> Result<(), Error> {
         let Planned {
             distinct,
+            exprs,
             select,
             from: _,
             joins: _,
@@ -42,7 +45,10 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             .then(|| {
                 order_by
                     .iter()
-                    .map(|term| select.iter().position(|item| item.expr == term.expr))
+                    .map(|term| {
+                        let selected = |item: &SelectItem<'_>| exprs.same(item.expr, term.expr);
+                        select.iter().position(selected)
+                    })
                     .collect::<Option<Vec<usize>>>()
             })
             .flatten();
@@ -71,7 +77,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             None => {
                 self.grouped_query(planned, false, *distinct)?;
                 // One group is one row, which needs no sorting.
-                let one_row = self.one_row_table(select, group_by, having.as_ref(), order_by);
+                let one_row = self.one_row_table(select, group_by, *having, order_by);
                 if !order_by.is_empty() && !one_row {
                     self.sql(" ORDER BY ");
                     self.order_by(order_by)?;
@@ -91,6 +97,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     ) -> Result<(), Error> {
         let Planned {
             distinct: _,
+            exprs,
             select,
             from,
             joins,
@@ -109,25 +116,25 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             "SELECT "
         });
         self.select(select, numbered)?;
-        if self.one_row_table(select, group_by, having.as_ref(), order_by) {
-            return self.one_group(from, joins, filter.as_ref(), having.as_ref());
+        if self.one_row_table(select, group_by, *having, order_by) {
+            return self.one_group(from, joins, *filter, *having);
         }
 
         // A `HAVING` with no `GROUP BY` and no aggregate anywhere treats the whole table as
         // one group, which the engine may not: a one-row derived table is that group.
-        let alone = having.as_ref().filter(|having| {
+        let alone = having.filter(|having| {
             self.quirks.having_alone == HavingAlone::OneRowTable
                 && group_by.is_empty()
-                && !has_aggregate(having)
-                && !select.iter().any(|item| has_aggregate(&item.expr))
-                && !order_by.iter().any(|term| has_aggregate(&term.expr))
+                && !exprs.has_aggregate(*having)
+                && !select.iter().any(|item| exprs.has_aggregate(item.expr))
+                && !order_by.iter().any(|term| exprs.has_aggregate(term.expr))
         });
         if alone.is_some() {
             self.sql(" FROM (SELECT count(*) AS n FROM ");
         } else {
             self.sql(" FROM ");
         }
-        self.sources(from, joins, filter.as_ref())?;
+        self.sources(from, joins, *filter)?;
         if let Some(having) = alone {
             self.sql(") AS g0 WHERE ");
             return self.expr(having);
@@ -137,7 +144,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             self.sql(" GROUP BY ");
             self.list(group_by)?;
         }
-        if let Some(having) = having {
+        if let Some(having) = *having {
             self.sql(" HAVING ");
             if self.quirks.having_grouped == HavingGrouped::MinOverGroup && !group_by.is_empty() {
                 self.grouped = Some(group_by);
@@ -156,15 +163,16 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     fn one_row_table(
         &self,
         select: &[SelectItem<'_>],
-        group_by: &[PlannedExpr<'_>],
-        having: Option<&PlannedExpr<'_>>,
-        order_by: &[OrderItem<'_>],
+        group_by: &[ExprId],
+        having: Option<ExprId>,
+        order_by: &[OrderItem],
     ) -> bool {
+        let exprs = self.exprs;
         self.quirks.implicit_group == ImplicitGroup::OneRowTable
             && group_by.is_empty()
-            && !select.iter().any(|item| has_aggregate(&item.expr))
-            && (having.is_some_and(has_aggregate)
-                || order_by.iter().any(|term| has_aggregate(&term.expr)))
+            && !select.iter().any(|item| exprs.has_aggregate(item.expr))
+            && (having.is_some_and(|having| exprs.has_aggregate(having))
+                || order_by.iter().any(|term| exprs.has_aggregate(term.expr)))
     }
 
     /// ` FROM (SELECT count(*) AS n[, cond AS h] FROM ... WHERE ...) AS g0[ WHERE g0.h]`: the
@@ -175,8 +183,8 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         &mut self,
         from: &Binding<'_>,
         joins: &[PlannedJoin<'_>],
-        filter: Option<&PlannedExpr<'_>>,
-        having: Option<&PlannedExpr<'_>>,
+        filter: Option<ExprId>,
+        having: Option<ExprId>,
     ) -> Result<(), Error> {
         self.sql(" FROM (SELECT count(*) AS n");
         if let Some(having) = having {
@@ -198,7 +206,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         &mut self,
         from: &Binding<'_>,
         joins: &[PlannedJoin<'_>],
-        filter: Option<&PlannedExpr<'_>>,
+        filter: Option<ExprId>,
     ) -> Result<(), Error> {
         self.table(from)?;
         for join in joins {
@@ -217,7 +225,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             if n > 0 {
                 self.sql(", ");
             }
-            self.expr(expr)?;
+            self.expr(*expr)?;
             if numbered {
                 self.sql(" AS c");
                 self.index(n);
@@ -238,7 +246,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 self.sql(", ");
             }
             self.derived_column(n);
-            let name = match (alias, expr) {
+            let name = match (alias, self.exprs.get(*expr)) {
                 (Some(alias), _) => Some(*alias),
                 (None, PlannedExpr::Column(column)) => Some(column.column),
                 (None, _) => None,
@@ -276,16 +284,16 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         });
         self.table(binding)?;
         self.sql(" ON ");
-        self.expr(on)
+        self.expr(*on)
     }
 
     /// `a, b, c`.
-    pub(super) fn list(&mut self, exprs: &[PlannedExpr<'_>]) -> Result<(), Error> {
+    pub(super) fn list(&mut self, exprs: &[ExprId]) -> Result<(), Error> {
         for (n, expr) in exprs.iter().enumerate() {
             if n > 0 {
                 self.sql(", ");
             }
-            self.expr(expr)?;
+            self.expr(*expr)?;
         }
         Ok(())
     }
@@ -312,24 +320,5 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             self.count(offset)?;
         }
         Ok(())
-    }
-}
-
-/// Whether `expr` holds an aggregate. The walk is as deep as the expression, which the
-/// planner bounds.
-fn has_aggregate(expr: &PlannedExpr<'_>) -> bool {
-    match expr {
-        PlannedExpr::Aggregate { .. } => true,
-        PlannedExpr::Column(_) | PlannedExpr::Lit(_) | PlannedExpr::Param(_) => false,
-        PlannedExpr::Unary { op: _, expr } | PlannedExpr::IsNil(expr) => has_aggregate(expr),
-        PlannedExpr::InParam { expr, list: _ } => has_aggregate(expr),
-        PlannedExpr::Binary { op: _, left, right } => has_aggregate(left) || has_aggregate(right),
-        PlannedExpr::Like {
-            expr,
-            pattern,
-            case_insensitive: _,
-        } => has_aggregate(expr) || has_aggregate(pattern),
-        PlannedExpr::InList { expr, list } => has_aggregate(expr) || list.iter().any(has_aggregate),
-        PlannedExpr::Coalesce(args) => args.iter().any(has_aggregate),
     }
 }

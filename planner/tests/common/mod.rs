@@ -11,7 +11,7 @@ use recto_core::{
     AggFunc, BinOp, BindingRef, Clause, Direction, Error, Expr, FieldMeta, JoinKind, OrderTerm,
     Query, Schema, SchemaMeta, Select, Selected, Source, Ty, Value,
 };
-use recto_planner::{ColumnRef, Planned, PlannedExpr, plan};
+use recto_planner::{ColumnRef, ExprId, Planned, PlannedExpr, plan};
 
 pub struct User;
 
@@ -93,8 +93,9 @@ pub fn users_orgs() -> Query<(User, Org)> {
     )
 }
 
-pub fn column<'q>(expr: &PlannedExpr<'q>) -> ColumnRef<'q> {
-    match expr {
+/// The column expression `id` of `planned` is.
+pub fn column<'q>(planned: &Planned<'q>, id: ExprId) -> ColumnRef<'q> {
+    match planned.expr(id) {
         PlannedExpr::Column(column) => *column,
         other => panic!("expected a column, got {other:?}"),
     }

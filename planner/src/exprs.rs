@@ -1,0 +1,269 @@
+//! The arena a plan's expressions live in: every node of every clause in one `Vec`, children
+//! named by [`ExprId`], and the lists of `in [..]` and `coalesce(..)` as runs of ids in a
+//! second `Vec`. Planning allocates these once, sized before planning (see `capacity.rs`),
+//! instead of one `Box` per node, and dropping a plan frees two buffers instead of walking a
+//! tree.
+//!
+//! **Layout invariant.** The planner pushes a node right after its operands, and resolves a
+//! node's operands one after another, left to right. So each node's subtree is the
+//! contiguous run of nodes from its leftmost leaf to the node itself, in post-order. The
+//! walks that look for a kind of node scan that run instead of keeping a stack, and two
+//! subtrees are structurally equal exactly when their runs match node for node (a
+//! post-order sequence with each node's number of operands describes one tree only).
+//!
+//! This module knows the arena's shape, not what the expressions mean: types, nullability
+//! and the checks live in their own modules.
+
+use crate::planned::PlannedExpr;
+
+/// A node of a plan's [`Exprs`]. Only the planner makes ids, each for a node it pushed, so an
+/// id read from a plan always names a node of that plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ExprId(usize);
+
+/// A list of operands (the candidates of `in [..]`, the arguments of `coalesce`): a run of
+/// ids in its plan's [`Exprs`], read with [`Exprs::list`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ExprList {
+    start: usize,
+    len: usize,
+}
+
+impl ExprList {
+    /// How many operands the list holds.
+    pub fn len(self) -> usize {
+        self.len
+    }
+
+    /// Whether the list holds no operand.
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
+}
+
+/// The expressions of a plan: the clauses of a [`Planned`](crate::Planned) name their
+/// expressions by [`ExprId`], and each node names its operands the same way.
+///
+/// ```
+/// use recto_core::{BinOp, BindingRef, Expr, Query, Select, Selected, Value};
+/// use recto_planner::{PlannedExpr, plan};
+///
+/// let age = || Expr::field(BindingRef::Index(0), "age");
+/// let adult = || Expr::binary(BinOp::Ge, age(), Expr::Param(Value::I32(18)));
+/// let q = Query::table("users")
+///     .filter(adult())
+///     .select(Select::Tuple(vec![Selected::Expr(adult()), Selected::Expr(age())]));
+/// let planned = plan(q.data()).unwrap();
+///
+/// let filter = planned.filter.unwrap();
+/// let PlannedExpr::Binary { op: BinOp::Ge, left, .. } = planned.exprs.get(filter) else {
+///     panic!("a comparison")
+/// };
+/// assert!(matches!(planned.exprs.get(*left), PlannedExpr::Column(c) if c.column == "age"));
+/// // The condition and the first selected column are other nodes, written alike.
+/// assert!(planned.exprs.same(filter, planned.select[0].expr));
+/// assert!(!planned.exprs.same(filter, planned.select[1].expr));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Exprs<'q> {
+    nodes: Vec<PlannedExpr<'q>>,
+    lists: Vec<ExprId>,
+}
+
+impl<'q> Exprs<'q> {
+    /// An empty arena with room for `nodes` nodes. Lists are rare (`in [..]` and
+    /// `coalesce`), so their buffer is allocated by the first one.
+    pub(crate) fn with_capacity(nodes: usize) -> Self {
+        Exprs {
+            nodes: Vec::with_capacity(nodes),
+            lists: Vec::new(),
+        }
+    }
+
+    /// Adds a node whose operands are already in the arena, and returns its id.
+    pub(crate) fn push(&mut self, expr: PlannedExpr<'q>) -> ExprId {
+        self.nodes.push(expr);
+        ExprId(self.nodes.len() - 1)
+    }
+
+    /// Makes room for a list of `len` operands, to be filled with [`Exprs::set`] as they are
+    /// planned: nested lists are reserved after this one, so each list stays one run.
+    pub(crate) fn reserve_list(&mut self, len: usize) -> ExprList {
+        let start = self.lists.len();
+        self.lists.resize(start + len, ExprId(0));
+        ExprList { start, len }
+    }
+
+    /// Puts `id` at `position` of `list`; a position outside the list is ignored (the
+    /// planner only fills the positions it reserved).
+    pub(crate) fn set(&mut self, list: ExprList, position: usize, id: ExprId) {
+        if position < list.len
+            && let Some(slot) = self.lists.get_mut(list.start + position)
+        {
+            *slot = id;
+        }
+    }
+
+    /// The node `id` names.
+    ///
+    /// # Panics
+    ///
+    /// Only for an id read from another plan whose arena is larger: every id of this plan
+    /// names one of its nodes (they are made only by the planner, as it pushes each node,
+    /// and nodes are never removed), and the planner and the writer use only the ids of the
+    /// plan they hold.
+    pub fn get(&self, id: ExprId) -> &PlannedExpr<'q> {
+        &self.nodes[id.0]
+    }
+
+    /// The operands of `list`, in written order (empty for a list of another plan).
+    pub fn list(&self, list: ExprList) -> &[ExprId] {
+        self.lists
+            .get(list.start..list.start + list.len)
+            .unwrap_or(&[])
+    }
+
+    /// How many nodes the arena holds.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the arena holds no node.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The id of the node at `index`, for walks over [`Exprs::subtree`].
+    pub(crate) fn id(&self, index: usize) -> ExprId {
+        ExprId(index)
+    }
+
+    /// The nodes of the subtree rooted at `id`, in post-order: `id`'s node is the last.
+    pub(crate) fn subtree(&self, id: ExprId) -> &[PlannedExpr<'q>] {
+        self.nodes.get(self.first(id)..=id.0).unwrap_or(&[])
+    }
+
+    /// The position of the first node of `id`'s subtree: its leftmost leaf.
+    pub(crate) fn first(&self, id: ExprId) -> usize {
+        let mut id = id;
+        loop {
+            let Some(node) = self.nodes.get(id.0) else {
+                return id.0;
+            };
+            let leftmost = match node {
+                PlannedExpr::Column(_) | PlannedExpr::Lit(_) | PlannedExpr::Param(_) => None,
+                PlannedExpr::Unary { op: _, expr }
+                | PlannedExpr::IsNil(expr)
+                | PlannedExpr::InParam { expr, list: _ }
+                | PlannedExpr::InList { expr, list: _ }
+                | PlannedExpr::Like {
+                    expr,
+                    pattern: _,
+                    case_insensitive: _,
+                } => Some(*expr),
+                PlannedExpr::Binary {
+                    op: _,
+                    left,
+                    right: _,
+                } => Some(*left),
+                PlannedExpr::Aggregate {
+                    func: _,
+                    arg,
+                    distinct: _,
+                } => *arg,
+                PlannedExpr::Coalesce(args) => self.list(*args).first().copied(),
+            };
+            match leftmost {
+                Some(operand) => id = operand,
+                None => return id.0,
+            }
+        }
+    }
+
+    /// Whether the expressions `a` and `b` are structurally equal: the same operations on the
+    /// same columns and values (two parameters with equal values are equal), wherever in the
+    /// plan they sit. The engines match grouped and sorted expressions by their text, and
+    /// equal expressions print the same text.
+    pub fn same(&self, a: ExprId, b: ExprId) -> bool {
+        if a == b {
+            return true;
+        }
+        let (a, b) = (self.subtree(a), self.subtree(b));
+        a.len() == b.len() && a.iter().zip(b).all(|(a, b)| shallow_eq(a, b))
+    }
+
+    /// Whether `id` or any node below it satisfies `found`.
+    pub(crate) fn contains(&self, id: ExprId, found: impl Fn(&PlannedExpr<'q>) -> bool) -> bool {
+        self.subtree(id).iter().any(found)
+    }
+
+    /// Whether `id` calls an aggregate anywhere.
+    pub fn has_aggregate(&self, id: ExprId) -> bool {
+        self.contains(id, |node| matches!(node, PlannedExpr::Aggregate { .. }))
+    }
+}
+
+/// Whether two nodes are the same operation on the same columns and values with as many
+/// operands, whatever their operands' ids.
+fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
+    use PlannedExpr as E;
+    match (a, b) {
+        (E::Column(a), E::Column(b)) => a == b,
+        (E::Lit(a), E::Lit(b)) | (E::Param(a), E::Param(b)) => a == b,
+        (E::Unary { op: a, expr: _ }, E::Unary { op: b, expr: _ }) => a == b,
+        (
+            E::Binary {
+                op: a,
+                left: _,
+                right: _,
+            },
+            E::Binary {
+                op: b,
+                left: _,
+                right: _,
+            },
+        ) => a == b,
+        (E::InList { expr: _, list: a }, E::InList { expr: _, list: b }) => a.len == b.len,
+        (E::InParam { expr: _, list: a }, E::InParam { expr: _, list: b }) => a == b,
+        (E::IsNil(_), E::IsNil(_)) => true,
+        (
+            E::Like {
+                expr: _,
+                pattern: _,
+                case_insensitive: a,
+            },
+            E::Like {
+                expr: _,
+                pattern: _,
+                case_insensitive: b,
+            },
+        ) => a == b,
+        (
+            E::Aggregate {
+                func: fa,
+                arg: aa,
+                distinct: da,
+            },
+            E::Aggregate {
+                func: fb,
+                arg: ab,
+                distinct: db,
+            },
+        ) => fa == fb && aa.is_some() == ab.is_some() && da == db,
+        (E::Coalesce(a), E::Coalesce(b)) => a.len == b.len,
+        (
+            E::Column(_)
+            | E::Lit(_)
+            | E::Param(_)
+            | E::Unary { .. }
+            | E::Binary { .. }
+            | E::InList { .. }
+            | E::InParam { .. }
+            | E::IsNil(_)
+            | E::Like { .. }
+            | E::Aggregate { .. }
+            | E::Coalesce(_),
+            _,
+        ) => false,
+    }
+}
