@@ -118,7 +118,7 @@ where
 /// types. An operand may be untyped (a schemaless or `dynamic!` field), but the result of
 /// arithmetic is a number in every case, so `dynamic!([u], u.age + 1)` fails to compile as
 /// a condition just as `where: u.age + 1` does. Its exact SQL type is the planner's
-/// business (`PlannedExpr::ty`).
+/// business (`Exprs::ty`).
 #[derive(Debug)]
 pub struct Number;
 

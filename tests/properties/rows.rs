@@ -1,7 +1,7 @@
 //! Rows of any shape, decoded as recto promises and compared across engines.
 //!
 //! A selected expression decodes into the Rust type of its planned type
-//! (`PlannedExpr::ty`, docs/dialects.md "Result type of arithmetic, literals and
+//! (`Exprs::ty`, docs/dialects.md "Result type of arithmetic, literals and
 //! parameters") on every engine, so [`Row`] decodes each column strictly as that type: an
 //! engine that answers with another type fails the decode, as it would for a user. sqlx's
 //! `FromRow` takes no argument, so the types of the query being run wait in a thread-local
