@@ -19,9 +19,8 @@
 //! MySQL sends the parameter types with every execution and SQLite types values
 //! dynamically, so neither needs this.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, PoisonError, RwLock};
 
 use recto_core::{Ty, Value};
 
@@ -29,46 +28,64 @@ use recto_core::{Ty, Value};
 pub(super) const CAPACITY: usize = 4096;
 
 /// The PostgreSQL type of each parameter: its type, and whether it is an array of it.
-type Signature = Vec<(Ty, bool)>;
+type Signature = Box<[(Ty, bool)]>;
 
 /// The first parameter types each SQL text was run with, shared by a Repo's clones.
+///
+/// Entries are never changed or removed once made, so the answer for a text never changes:
+/// most executions only read, under a read lock that concurrent readers share.
 #[derive(Default)]
 pub(super) struct Statements {
-    first: Mutex<HashMap<String, Signature>>,
+    first: RwLock<HashMap<Arc<str>, Signature>>,
 }
 
 /// A count, not the texts: a Repo's `Debug` output should not list every query it ran.
 impl std::fmt::Debug for Statements {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let texts = self.first.lock().map_or(0, |first| first.len());
+        let texts = self.first.read().map_or(0, |first| first.len());
         f.debug_struct("Statements").field("texts", &texts).finish()
     }
 }
 
 impl Statements {
-    /// The text to send for `text` run with `params`: `text` itself if these are the types
-    /// it was first run with, otherwise `text` behind a comment naming the types.
-    pub(super) fn text<'a>(&self, text: &'a str, params: &[Value]) -> Cow<'a, str> {
+    /// The text to send instead of `text` when it runs with `params`: `None` to send `text`
+    /// itself (these are the types it was first run with), otherwise `text` behind a
+    /// comment naming the types. `shared` gives the text to keep when it is new, so a text
+    /// the caller already shares is kept without a copy.
+    pub(super) fn tagged(
+        &self,
+        text: &str,
+        params: &[Value],
+        shared: impl FnOnce() -> Arc<str>,
+    ) -> Option<String> {
         let signature = params
             .iter()
             .map(|v| (v.ty(), matches!(v, Value::Array(_))));
         // A poisoned lock only means another thread panicked while holding it; the map is
         // still a valid map.
-        let mut first = self
+        let seen = self
             .first
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let unchanged = match first.get(text) {
-            Some(seen) => seen.iter().copied().eq(signature.clone()),
-            None if first.len() < CAPACITY => {
-                first.insert(text.to_owned(), signature.clone().collect());
-                true
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(text)
+            .map(|seen| seen.iter().copied().eq(signature.clone()));
+        let unchanged = match seen {
+            Some(unchanged) => unchanged,
+            None => {
+                let mut first = self.first.write().unwrap_or_else(PoisonError::into_inner);
+                // Another execution may have recorded the text since the read above.
+                match first.get(text) {
+                    Some(seen) => seen.iter().copied().eq(signature.clone()),
+                    None if first.len() < CAPACITY => {
+                        first.insert(shared(), signature.clone().collect());
+                        true
+                    }
+                    None => false,
+                }
             }
-            None => false,
         };
-        drop(first);
         if unchanged {
-            return Cow::Borrowed(text);
+            return None;
         }
         let mut tagged = String::with_capacity(text.len() + 16 + 8 * params.len());
         tagged.push_str("/* recto:");
@@ -81,7 +98,7 @@ impl Statements {
         }
         tagged.push_str(" */ ");
         tagged.push_str(text);
-        Cow::Owned(tagged)
+        Some(tagged)
     }
 }
 
@@ -108,6 +125,14 @@ mod tests {
     use recto_core::Array;
 
     use super::*;
+
+    impl Statements {
+        /// The text sent for `text` run with `params`.
+        fn text(&self, text: &str, params: &[Value]) -> String {
+            self.tagged(text, params, || Arc::from(text))
+                .unwrap_or_else(|| text.to_owned())
+        }
+    }
 
     #[test]
     fn other_types_get_their_own_text() {
