@@ -54,16 +54,6 @@ impl Text<'_> {
             Text::Owned(text) => AssertSqlSafe(text).into_sql_str(),
         }
     }
-
-    /// The text shared, for a Repo that keeps it: another reference when it is already.
-    #[cfg(feature = "postgres")]
-    fn to_shared(&self) -> Arc<str> {
-        match self {
-            Text::Shared(text) => Arc::clone(text),
-            Text::Borrowed(text) => Arc::from(*text),
-            Text::Owned(text) => Arc::from(text.as_str()),
-        }
-    }
 }
 
 impl Repo {
@@ -82,10 +72,11 @@ impl Repo {
         match self.pool {
             #[cfg(feature = "postgres")]
             Pool::Postgres(_) => {
-                match self
-                    .statements
-                    .tagged(text.as_str(), params, || text.to_shared())
-                {
+                let shared = match &text {
+                    Text::Shared(text) => Some(text),
+                    Text::Borrowed(_) | Text::Owned(_) => None,
+                };
+                match self.statements.tagged(text.as_str(), shared, params) {
                     None => text.into_sql_str(),
                     Some(tagged) => AssertSqlSafe(tagged).into_sql_str(),
                 }
