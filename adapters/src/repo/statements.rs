@@ -43,8 +43,11 @@ type Signature = Arc<[(Ty, bool)]>;
 #[derive(Default)]
 pub(super) struct Statements {
     first: RwLock<HashMap<Arc<str>, Signature>>,
-    by_address: RwLock<HashMap<usize, (Arc<str>, Option<Signature>), BuildAddressHasher>>,
+    by_address: RwLock<ByAddress>,
 }
+
+/// Shared texts by address: the text itself, keeping the address taken, and its answer.
+type ByAddress = HashMap<usize, (Arc<str>, Option<Signature>), BuildHasherDefault<AddressHasher>>;
 
 /// A count, not the texts: a Repo's `Debug` output should not list every query it ran.
 impl std::fmt::Debug for Statements {
@@ -160,8 +163,6 @@ fn write<T>(lock: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
 /// not from users, so no hash flooding resistance is needed.
 #[derive(Default)]
 struct AddressHasher(u64);
-
-type BuildAddressHasher = BuildHasherDefault<AddressHasher>;
 
 impl Hasher for AddressHasher {
     fn finish(&self) -> u64 {
