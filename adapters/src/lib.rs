@@ -39,6 +39,7 @@
 mod dialect;
 mod mysql;
 mod postgres;
+mod shape;
 mod sqlite;
 mod writer;
 

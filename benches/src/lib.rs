@@ -82,6 +82,21 @@ pub const FIXTURE: &[&str] = &[
      (7, 5, 'Liskov', 8), (8, 8, 'Lambda', 6)",
 ];
 
+/// [`FIXTURE`] for PostgreSQL: the same tables and rows, with PostgreSQL's column types
+/// (`BIGINT` keys, as the schemas' `i64` fields decode only from `INT8` there) and boolean
+/// literals.
+pub const POSTGRES_FIXTURE: &[&str] = &[
+    "CREATE TABLE orgs (id BIGINT PRIMARY KEY, name TEXT NOT NULL, active BOOLEAN NOT NULL)",
+    "CREATE TABLE users (id BIGINT PRIMARY KEY, name TEXT NOT NULL, email TEXT, \
+     age INTEGER NOT NULL, org_id BIGINT NOT NULL)",
+    "CREATE TABLE posts (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, \
+     title TEXT NOT NULL, score INTEGER)",
+    "INSERT INTO orgs (id, name, active) VALUES (1, 'Acme', TRUE), (2, 'Globex', TRUE), \
+     (3, 'Initech', FALSE)",
+    FIXTURE[4],
+    FIXTURE[5],
+];
+
 /// The names of the ten corpus queries, in the order of [`build`]'s index.
 pub const NAMES: [&str; 10] = [
     "select by id",

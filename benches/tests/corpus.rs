@@ -6,6 +6,8 @@
 // here.
 #![allow(dead_code)]
 
+#[path = "../benches/side_by_side/execute.rs"]
+mod execute;
 #[path = "../benches/side_by_side/measure.rs"]
 mod measure;
 #[path = "../benches/side_by_side/peer.rs"]
@@ -20,7 +22,7 @@ fn both_sides_return_the_fixtures_rows_for_every_query() {
         .build()
         .unwrap();
     let (repo, pool) = sqlite::open(&rt).unwrap();
-    let rows = sqlite::check_corpus(&rt, &repo, &pool).unwrap();
+    let rows = sqlite::check_corpus(&sqlite::engine(&rt, &repo, &pool)).unwrap();
     // Counted from FIXTURE for seed 0: user 1; the 7 users aged 18..=80 (not Linus, 17);
     // the first 2 users of active orgs; 11 user-post pairs of users over 20 (Ada 3, Grace
     // 3, Barbara 1, Alonzo 1, and one NULL row each for Alan, Anita and Edsger); Ada and

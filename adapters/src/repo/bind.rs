@@ -11,6 +11,13 @@
 //! A list bound as one value ([`Value::Array`]) is a PostgreSQL array; the other engines
 //! never receive one (their adapters expand a list into one placeholder per element), and
 //! if one reaches them anyway it is a typed error, not a panic.
+//!
+//! Parameters the Repo owns (those of a rendered query) are consumed: on SQLite, whose
+//! arguments keep each text and blob as an owned value, they are moved in rather than
+//! copied. PostgreSQL and MySQL encode every value into one buffer, so there a borrowed
+//! value costs the same as an owned one.
+
+use std::borrow::Cow;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use recto_core::{Error, Ty, Value};
@@ -82,6 +89,24 @@ where
     Some(added.map_err(Error::Database))
 }
 
+/// About how many bytes `params` take in a binary protocol's argument buffer — a length
+/// prefix and the value, an array's header and one prefix per element — so that the
+/// buffer is allocated once instead of growing value by value. An estimate: it only sizes
+/// an allocation.
+#[cfg(any(feature = "postgres", feature = "mysql"))]
+fn encoded_size(params: &[Value]) -> usize {
+    use recto_core::Array;
+
+    let size = |value: &Value| match value {
+        Value::Text(v) => v.len(),
+        Value::Bytes(v) => v.len(),
+        Value::Array(Array::Text(v)) => 20 + v.iter().map(|s| 4 + s.len()).sum::<usize>(),
+        Value::Array(array) => 20 + 12 * array.len(),
+        _ => 8,
+    };
+    params.iter().map(|value| 4 + size(value)).sum()
+}
+
 /// The error for a list bound as one value on an engine without array parameters.
 #[cfg(any(feature = "mysql", feature = "sqlite"))]
 fn no_arrays(dialect: &'static str) -> Error {
@@ -94,12 +119,13 @@ fn no_arrays(dialect: &'static str) -> Error {
 /// The arguments of a PostgreSQL statement: scalars as their own types, lists as arrays
 /// (`= ANY($1)`), typed even when empty so the server knows the element type.
 #[cfg(feature = "postgres")]
-pub(super) fn postgres(params: &[Value]) -> Result<sqlx::postgres::PgArguments, Error> {
+pub(super) fn postgres(params: Cow<'_, [Value]>) -> Result<sqlx::postgres::PgArguments, Error> {
     use recto_core::Array;
 
     let dialect = crate::Dialect::name(&crate::Postgres);
     let mut args = sqlx::postgres::PgArguments::default();
-    for value in params {
+    args.reserve(params.len(), encoded_size(&params));
+    for value in params.iter() {
         if let Some(added) = bind_scalar::<sqlx::Postgres>(&mut args, value, dialect) {
             added?;
             continue;
@@ -132,24 +158,42 @@ pub(super) fn postgres(params: &[Value]) -> Result<sqlx::postgres::PgArguments, 
 
 /// The arguments of a MySQL (MariaDB) statement.
 #[cfg(feature = "mysql")]
-pub(super) fn mysql(params: &[Value]) -> Result<sqlx::mysql::MySqlArguments, Error> {
+pub(super) fn mysql(params: Cow<'_, [Value]>) -> Result<sqlx::mysql::MySqlArguments, Error> {
     let dialect = crate::Dialect::name(&crate::MySql);
     let mut args = sqlx::mysql::MySqlArguments::default();
-    for value in params {
+    args.reserve(params.len(), encoded_size(&params));
+    for value in params.iter() {
         bind_scalar::<sqlx::MySql>(&mut args, value, dialect)
             .unwrap_or_else(|| Err(no_arrays(dialect)))?;
     }
     Ok(args)
 }
 
-/// The arguments of a SQLite statement.
+/// The arguments of a SQLite statement. Owned texts and blobs move into the arguments,
+/// which would otherwise copy them.
 #[cfg(feature = "sqlite")]
-pub(super) fn sqlite(params: &[Value]) -> Result<sqlx::sqlite::SqliteArguments, Error> {
+pub(super) fn sqlite(params: Cow<'_, [Value]>) -> Result<sqlx::sqlite::SqliteArguments, Error> {
     let dialect = crate::Dialect::name(&crate::Sqlite);
     let mut args = sqlx::sqlite::SqliteArguments::default();
-    for value in params {
-        bind_scalar::<sqlx::Sqlite>(&mut args, value, dialect)
-            .unwrap_or_else(|| Err(no_arrays(dialect)))?;
+    args.reserve(params.len(), 0);
+    let scalar = |args: &mut sqlx::sqlite::SqliteArguments, value: &Value| {
+        bind_scalar::<sqlx::Sqlite>(args, value, dialect).unwrap_or_else(|| Err(no_arrays(dialect)))
+    };
+    match params {
+        Cow::Owned(values) => {
+            for value in values {
+                match value {
+                    Value::Text(v) => args.add(v).map_err(Error::Database)?,
+                    Value::Bytes(v) => args.add(v).map_err(Error::Database)?,
+                    other => scalar(&mut args, &other)?,
+                }
+            }
+        }
+        Cow::Borrowed(values) => {
+            for value in values {
+                scalar(&mut args, value)?;
+            }
+        }
     }
     Ok(args)
 }
@@ -163,7 +207,11 @@ mod tests {
     #[cfg(feature = "mysql")]
     #[test]
     fn mysql_rejects_arrays() {
-        let err = mysql(&[Value::I32(1), Value::Array(Array::I64(vec![1, 2]))]).unwrap_err();
+        let err = mysql(Cow::Borrowed(&[
+            Value::I32(1),
+            Value::Array(Array::I64(vec![1, 2])),
+        ]))
+        .unwrap_err();
         assert!(
             matches!(
                 err,
@@ -179,16 +227,46 @@ mod tests {
     #[cfg(feature = "sqlite")]
     #[test]
     fn sqlite_rejects_arrays() {
-        let err = sqlite(&[Value::Array(Array::Text(vec![]))]).unwrap_err();
+        for params in [
+            Cow::Borrowed(&[Value::Array(Array::Text(vec![]))][..]),
+            Cow::Owned(vec![
+                Value::Text("a".into()),
+                Value::Array(Array::Text(vec![])),
+            ]),
+        ] {
+            let err = sqlite(params).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    Error::Unsupported {
+                        dialect: "SQLite",
+                        ..
+                    }
+                ),
+                "{err}"
+            );
+        }
+    }
+
+    /// Moving owned values in must bind exactly what binding them by reference binds.
+    #[cfg(feature = "sqlite")]
+    #[test]
+    fn sqlite_binds_owned_values_as_borrowed_ones() {
+        let params = vec![
+            Value::Text("it's".into()),
+            Value::Bytes(vec![0, 255]),
+            Value::Null(Ty::Text),
+            Value::I64(-1),
+            Value::Text(String::new()),
+            Value::Date(NaiveDate::MIN),
+        ];
+        let borrowed = sqlite(Cow::Borrowed(&params)).unwrap();
+        let owned = sqlite(Cow::Owned(params.clone())).unwrap();
+        assert_eq!(owned.len(), params.len());
+        assert_eq!(format!("{owned:?}"), format!("{borrowed:?}"));
         assert!(
-            matches!(
-                err,
-                Error::Unsupported {
-                    dialect: "SQLite",
-                    ..
-                }
-            ),
-            "{err}"
+            format!("{owned:?}").contains(r#"Text("it's")"#),
+            "{owned:?}"
         );
     }
 
@@ -211,7 +289,7 @@ mod tests {
             Value::Array(Array::Date(vec![NaiveDate::MAX])),
             Value::Array(Array::Timestamp(vec![])),
         ];
-        let args = postgres(&params).unwrap();
+        let args = postgres(Cow::Borrowed(&params)).unwrap();
         assert_eq!(args.len(), params.len());
     }
 }

@@ -4,8 +4,10 @@
 
 use recto_core::Error;
 
+#[cfg(any(feature = "mysql", feature = "sqlite"))]
+use super::engine;
 use super::engine::Engine;
-use super::{Pool, Repo, database, engine};
+use super::{Pool, Repo, database};
 
 impl Repo {
     /// Connects to the database a URL names; its scheme picks the engine: `postgres:` or

@@ -35,17 +35,17 @@ macro_rules! on_pool {
         match &$repo.pool {
             #[cfg(feature = "postgres")]
             Pool::Postgres($pool) => {
-                let $bind = bind::postgres;
+                let $bind = $crate::repo::bind::postgres;
                 $body
             }
             #[cfg(feature = "mysql")]
             Pool::MySql($pool) => {
-                let $bind = bind::mysql;
+                let $bind = $crate::repo::bind::mysql;
                 $body
             }
             #[cfg(feature = "sqlite")]
             Pool::Sqlite($pool) => {
-                let $bind = bind::sqlite;
+                let $bind = $crate::repo::bind::sqlite;
                 $body
             }
         }
@@ -58,6 +58,7 @@ mod engine;
 mod placeholders;
 mod raw;
 mod record;
+mod run;
 #[cfg(feature = "postgres")]
 mod statements;
 
@@ -65,8 +66,11 @@ pub use engine::Engine;
 pub use raw::{RawSql, Statement, TrustedSql};
 pub use record::{FromMySqlRecord, FromPgRecord, FromRecord, FromSqliteRecord};
 
+use std::borrow::Cow;
+
 use crate::{Sql, ToSql};
 use recto_core::{Error, Queryable};
+use run::Text;
 
 /// The sqlx pool inside a [`Repo`], one variant per engine compiled in: for what recto does
 /// not wrap (a `LISTEN`, a `COPY`, a hand-tuned transaction), use sqlx on it directly.
@@ -130,29 +134,6 @@ impl Repo {
             pool,
             #[cfg(feature = "postgres")]
             statements: std::sync::Arc::default(),
-        }
-    }
-
-    /// The text to send for a statement: its own, except on PostgreSQL when the same text
-    /// was already run with other parameter types (see `statements.rs`).
-    fn statement(&self, text: &str, params: &[recto_core::Value]) -> sqlx::SqlStr {
-        use sqlx::{AssertSqlSafe, SqlSafeStr};
-
-        match self.pool {
-            #[cfg(feature = "postgres")]
-            Pool::Postgres(_) => match self.statements.text(text, params) {
-                std::borrow::Cow::Borrowed(text) => SqlSafeStr::into_sql_str(AssertSqlSafe(text)),
-                std::borrow::Cow::Owned(text) => SqlSafeStr::into_sql_str(AssertSqlSafe(text)),
-            },
-            #[allow(
-                unreachable_patterns,
-                reason = "reachable only when another engine is compiled in"
-            )]
-            _ => {
-                // Only PostgreSQL's prepared statements depend on the parameter types.
-                let _ = params;
-                SqlSafeStr::into_sql_str(AssertSqlSafe(text))
-            }
         }
     }
 
@@ -228,8 +209,8 @@ impl Repo {
     /// # Ok(()) }
     /// ```
     pub async fn all<R: FromRecord>(&self, query: impl Queryable) -> Result<Vec<R>, Error> {
-        let sql = self.to_sql(&query.into_query())?;
-        self.all_sql(&sql).await
+        let (text, params) = self.shared_sql(query.into_query().data())?;
+        self.fetch_all(Text::Shared(text), Cow::Owned(params)).await
     }
 
     /// The one row of `query`: [`Error::NoRows`] if there is none, [`Error::TooManyRows`]
@@ -242,8 +223,7 @@ impl Repo {
     /// # Ok(()) }
     /// ```
     pub async fn one<R: FromRecord>(&self, query: impl Queryable) -> Result<R, Error> {
-        let sql = self.to_sql(&query.into_query())?;
-        self.one_sql(&sql).await
+        self.optional(query).await?.ok_or(Error::NoRows)
     }
 
     /// The row of `query` if there is one, `None` if there is none, and
@@ -256,8 +236,9 @@ impl Repo {
     /// # Ok(()) }
     /// ```
     pub async fn optional<R: FromRecord>(&self, query: impl Queryable) -> Result<Option<R>, Error> {
-        let sql = self.to_sql(&query.into_query())?;
-        self.optional_sql(&sql).await
+        let (text, params) = self.shared_sql(query.into_query().data())?;
+        self.fetch_optional(Text::Shared(text), Cow::Owned(params))
+            .await
     }
 
     /// Closes every connection of the pool (shared with the Repo's clones) and waits until

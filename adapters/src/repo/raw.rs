@@ -12,9 +12,9 @@
 use std::borrow::Cow;
 
 use recto_core::{Error, ToValue, Value};
-use sqlx::{Database, Executor, IntoArguments, SqlStr};
+use sqlx::SqlStr;
 
-use super::{Engine, FromRecord, Pool, Repo, bind, database, placeholders};
+use super::{Engine, FromRecord, Pool, Repo, database, placeholders};
 use crate::Sql;
 
 /// Hand-written SQL with bound parameters, portable across engines: the text is trusted
@@ -191,13 +191,7 @@ impl Repo {
     /// ```
     pub async fn all_sql<R: FromRecord>(&self, sql: impl Statement) -> Result<Vec<R>, Error> {
         let (text, params) = sql.prepare(self.engine())?;
-        on_pool!(self, |pool, bind| {
-            let args = bind(&params)?;
-            sqlx::query_as_with::<_, R, _>(self.statement(&text, &params), args)
-                .fetch_all(pool)
-                .await
-                .map_err(database)
-        })
+        self.fetch_all(text.into(), params).await
     }
 
     /// The one row of a statement: [`Error::NoRows`] if there is none,
@@ -242,16 +236,7 @@ impl Repo {
         sql: impl Statement,
     ) -> Result<Option<R>, Error> {
         let (text, params) = sql.prepare(self.engine())?;
-        on_pool!(self, |pool, bind| {
-            let args = bind(&params)?;
-            let rows = fetch_rows(pool, self.statement(&text, &params), args).await?;
-            match rows.as_slice() {
-                [] => Ok(None),
-                // Only the one row that is returned is decoded.
-                [row] => R::from_row(row).map(Some).map_err(database),
-                _ => Err(Error::TooManyRows { count: rows.len() }),
-            }
-        })
+        self.fetch_optional(text.into(), params).await
     }
 
     /// Runs a statement that returns no rows (an `INSERT`, `UPDATE`, `DELETE` with bound
@@ -275,14 +260,7 @@ impl Repo {
     /// ```
     pub async fn execute_sql(&self, sql: impl Statement) -> Result<u64, Error> {
         let (text, params) = sql.prepare(self.engine())?;
-        on_pool!(self, |pool, bind| {
-            let args = bind(&params)?;
-            let done = sqlx::query_with(self.statement(&text, &params), args)
-                .execute(pool)
-                .await
-                .map_err(database)?;
-            Ok(done.rows_affected())
-        })
+        self.fetch_none(text.into(), params).await
     }
 
     /// Runs trusted SQL without parameters — schema set-up, fixtures, migrations — and
@@ -314,21 +292,4 @@ impl Repo {
             Ok(done.rows_affected())
         })
     }
-}
-
-/// The undecoded rows of one statement.
-async fn fetch_rows<DB>(
-    pool: &sqlx::Pool<DB>,
-    text: SqlStr,
-    args: DB::Arguments,
-) -> Result<Vec<DB::Row>, Error>
-where
-    DB: Database,
-    DB::Arguments: IntoArguments<DB>,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-{
-    sqlx::query_with(text, args)
-        .fetch_all(pool)
-        .await
-        .map_err(database)
 }

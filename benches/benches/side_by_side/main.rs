@@ -3,16 +3,19 @@
 //! `cargo bench -p recto-benches` (or `scripts/bench`) first checks on SQLite in memory
 //! that both sides answer every query with the same rows, then times, interleaved round by
 //! round: build + render (PostgreSQL), render of a prebuilt query, recto against a
-//! `format!` of its own text, and `Repo::all` against raw sqlx on SQLite. It prints one
-//! table per measurement and the goal table of issue 7.
+//! `format!` of its own text, and `Repo::all` against raw sqlx on SQLite and, if a server
+//! answers, on PostgreSQL (`postgres.rs`). It prints one table per measurement and the goal
+//! table of issue 7.
 //!
 //! `… -- --count SIDE INDEX ITERS` runs one side of one query only, for
 //! `valgrind --tool=callgrind` to count its instructions (see `scripts/bench`).
 //! Options: `--rounds N` (default 41), `--batch-ms M` (default 2), `--quick` (9 rounds of
 //! 1 ms), `--show-sql` (print both sides' PostgreSQL text).
 
+mod execute;
 mod measure;
 mod peer;
+mod postgres;
 mod report;
 mod sqlite;
 
@@ -36,6 +39,8 @@ pub struct Results {
     pub floor: Vec<Paired>,
     /// `Repo::all` against raw sqlx, on SQLite in memory.
     pub execution: Vec<Paired>,
+    /// `Repo::all` against raw sqlx on PostgreSQL; `None` when no server answered.
+    pub execution_postgres: Option<Vec<Paired>>,
 }
 
 fn main() {
@@ -88,12 +93,10 @@ fn run() -> Result<(), String> {
         i += 1;
     }
 
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
+    let rt = execute::runtime()?;
     let (repo, pool) = sqlite::open(&rt)?;
-    let rows = sqlite::check_corpus(&rt, &repo, &pool)?;
+    let lite = sqlite::engine(&rt, &repo, &pool);
+    let rows = sqlite::check_corpus(&lite)?;
     println!(
         "start-up check: on SQLite in memory, recto and sea-query return the same rows in the same \
          order for all {} queries (rows: {rows:?})",
@@ -114,6 +117,7 @@ fn run() -> Result<(), String> {
         render_only: Vec::new(),
         floor: Vec::new(),
         execution: Vec::new(),
+        execution_postgres: None,
     };
     for index in 0..NAMES.len() {
         results.build_render.push(interleave(
@@ -148,7 +152,20 @@ fn run() -> Result<(), String> {
             },
         ));
     }
-    results.execution = sqlite::execution(&rt, &repo, &pool, plan)?;
+    results.execution = sqlite::execution(&lite, plan)?;
+    results.execution_postgres = postgres::with_fixture(&rt, |fixture| {
+        let pg = fixture.engine(&rt);
+        let pg_rows = postgres::check_corpus(&pg)?;
+        if pg_rows != rows {
+            return Err(format!(
+                "PostgreSQL returns other row counts than SQLite on the same fixture: {pg_rows:?}"
+            ));
+        }
+        println!(
+            "PostgreSQL check: the Repo and raw sqlx return the same rows, as many as on SQLite"
+        );
+        postgres::execution(&pg, plan)
+    })?;
     report::print(&results, plan);
     Ok(())
 }
@@ -194,6 +211,8 @@ fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
     match side {
         "repo-exec" => return sqlite::count_execution(index, true, iters),
         "sqlx-exec" => return sqlite::count_execution(index, false, iters),
+        "repo-exec-pg" => return postgres::count_execution(index, true, iters),
+        "sqlx-exec-pg" => return postgres::count_execution(index, false, iters),
         _ => {}
     }
     let query = build(index, 0);
@@ -216,7 +235,7 @@ fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
             other => {
                 return Err(format!(
                     "unknown side {other}: recto, sea-query, recto-render, sea-query-render, \
-                     repo-exec or sqlx-exec"
+                     repo-exec, sqlx-exec, repo-exec-pg or sqlx-exec-pg"
                 ));
             }
         }

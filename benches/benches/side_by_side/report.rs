@@ -27,6 +27,7 @@ pub fn print(results: &Results, plan: Plan) {
         render_only,
         floor,
         execution,
+        execution_postgres,
     } = results;
     println!(
         "\nPer query: median ns per iteration and median of per-round ratios ({} rounds, batches of >= {} ms)",
@@ -86,6 +87,8 @@ pub fn print(results: &Results, plan: Plan) {
          vs format! {floor_gm:.2}, Repo vs sqlx {exec_gm:.3}"
     );
 
+    print_postgres(execution_postgres.as_deref());
+
     println!("\nGoals of issue 7 (ratios are recto / peer unless said; lower is better)");
     println!("{:<44} | {:<26} | today", "goal", "target");
     let rows = [
@@ -122,7 +125,7 @@ pub fn print(results: &Results, plan: Plan) {
         (
             "Execution via Repo vs raw sqlx, PostgreSQL",
             "<= 1.02".to_string(),
-            "not measured yet".to_string(),
+            postgres_goal(execution_postgres.as_deref()),
         ),
         (
             "Compile time of 200 queries vs sea-query",
@@ -137,5 +140,43 @@ pub fn print(results: &Results, plan: Plan) {
     ];
     for (goal, target, today) in rows {
         println!("{goal:<44} | {target:<26} | {today}");
+    }
+}
+
+/// The per-query table of executions on PostgreSQL, if a server answered.
+fn print_postgres(execution: Option<&[Paired]>) {
+    let Some(execution) = execution else {
+        return;
+    };
+    println!("\nExecution on PostgreSQL: median µs per execution and median of per-round ratios");
+    println!(
+        "{:<20} | {:>8} {:>8} {:>6}",
+        "query", "Repo µs", "sqlx µs", "R/sqlx"
+    );
+    for (pair, name) in execution.iter().zip(NAMES) {
+        println!(
+            "{name:<20} | {:>8.2} {:>8.2} {:>6.3}",
+            pair.a_ns / 1000.0,
+            pair.b_ns / 1000.0,
+            pair.ratio
+        );
+    }
+    println!(
+        "geometric mean: Repo vs sqlx {:.3}",
+        geomean(&ratios(execution))
+    );
+}
+
+/// The goal table's cell for execution on PostgreSQL.
+fn postgres_goal(execution: Option<&[Paired]>) -> String {
+    match execution {
+        Some(execution) => {
+            let (worst_ratio, worst_name) = worst(execution);
+            format!(
+                "geomean {:.3}, max {worst_ratio:.3} ({worst_name})",
+                geomean(&ratios(execution))
+            )
+        }
+        None => "no server (RECTO_BENCH_POSTGRES_URL)".to_string(),
     }
 }

@@ -1,20 +1,15 @@
 //! Everything that runs on SQLite in memory: the start-up check that recto and sea-query
-//! answer each corpus query with the same rows, and the Repo-versus-raw-sqlx timing.
+//! answer each corpus query with the same rows, and the SQLite side of the
+//! Repo-versus-raw-sqlx timing (`execute.rs`).
 
-use std::cell::RefCell;
-
-use crate::measure::{Paired, Plan, interleave};
+use crate::execute::{self, Engine, SEED, with_row_type};
 use crate::peer::{self, Backend};
 use recto::{Pool, Repo, Sqlite, ToSql};
-use recto_benches::schema::User;
 use recto_benches::{FIXTURE, NAMES, build};
 use sea_query::SqliteQueryBuilder;
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{Arguments, AssertSqlSafe, SqlitePool};
 use tokio::runtime::Runtime;
-
-/// The seed the start-up check builds every query from (any seed gives rows).
-const CHECK_SEED: u64 = 0;
 
 /// sqlx arguments holding recto's parameters, as a user of raw sqlx binds them.
 fn recto_args(params: &[recto::Value]) -> Result<SqliteArguments, String> {
@@ -64,164 +59,61 @@ pub fn open(rt: &Runtime) -> Result<(Repo, SqlitePool), String> {
     })
 }
 
-/// Calls `$f::<Row>($args)` with the row type of corpus query `$index`: the queries decode
-/// into different types, chosen here once for the check and the timing alike.
-macro_rules! with_row_type {
-    ($index:expr, $f:ident ( $($arg:expr),* )) => {
-        match $index {
-            0 => $f::<User>($($arg),*),
-            1 | 5 | 6 | 7 => $f::<(i64, String)>($($arg),*),
-            2 => $f::<(i64, String, String)>($($arg),*),
-            3 => $f::<(String, Option<String>, Option<String>)>($($arg),*),
-            4 => $f::<(i64, i64)>($($arg),*),
-            8 => $f::<(i64, i64)>($($arg),*),
-            _ => $f::<(i64, i64, i32, String)>($($arg),*),
-        }
-    };
-}
-
-/// Checks that corpus query `index` gives the same rows, in the same order, from recto's
-/// SQLite text and from sea-query's, and that it gives some rows at all (an empty answer
-/// would make the comparison vacuous). Returns the number of rows.
-fn same_rows<R>(rt: &Runtime, repo: &Repo, pool: &SqlitePool, index: usize) -> Result<usize, String>
-where
-    R: recto::FromRecord + for<'r> sqlx::FromRow<'r, SqliteRow> + PartialEq + std::fmt::Debug,
-{
-    let sql = build(index, CHECK_SEED)
-        .to_sql(Sqlite)
-        .map_err(|e| e.to_string())?;
-    let (sea_text, sea_values) =
-        peer::build(index, CHECK_SEED, Backend::Sqlite).build(SqliteQueryBuilder);
-    let name = NAMES[index];
-    rt.block_on(async {
-        let through_repo: Vec<R> = repo
-            .all(&build(index, CHECK_SEED))
-            .await
-            .map_err(|e| format!("{name}: recto: {e}"))?;
-        let raw: Vec<R> = sqlx::query_as_with(AssertSqlSafe(sql.text.clone()), recto_args(&sql.params)?)
-            .fetch_all(pool)
-            .await
-            .map_err(|e| format!("{name}: recto's text on raw sqlx: {e}"))?;
-        let sea: Vec<R> = sqlx::query_as_with(AssertSqlSafe(sea_text.clone()), sea_args(sea_values)?)
-            .fetch_all(pool)
-            .await
-            .map_err(|e| format!("{name}: sea-query: {e}\n  {sea_text}"))?;
-        if through_repo != raw || raw != sea || raw.is_empty() {
-            return Err(format!(
-                "{name}: the two sides disagree or return nothing\n  recto:     {}\n  sea-query: {sea_text}\n  \
-                 rows via Repo {through_repo:?}\n  raw {raw:?}\n  sea-query {sea:?}",
-                sql.text
-            ));
-        }
-        Ok(raw.len())
-    })
-}
-
-/// Runs the start-up check on every corpus query; returns the row counts.
-pub fn check_corpus(rt: &Runtime, repo: &Repo, pool: &SqlitePool) -> Result<Vec<usize>, String> {
-    (0..NAMES.len())
-        .map(|index| with_row_type!(index, same_rows(rt, repo, pool, index)))
-        .collect()
-}
-
-/// Times `repo.all(&q)` of a prebuilt query (render, bind, run, decode) against raw sqlx
-/// running recto's SQLite text, prepared once as a `&'static str`, with the same binds.
-fn repo_vs_raw<R>(
-    rt: &Runtime,
-    repo: &Repo,
-    pool: &SqlitePool,
-    index: usize,
-    plan: Plan,
-) -> Result<Paired, String>
-where
-    R: recto::FromRecord + for<'r> sqlx::FromRow<'r, SqliteRow>,
-{
-    let query = build(index, CHECK_SEED);
-    let sql = query.to_sql(Sqlite).map_err(|e| e.to_string())?;
-    // Leaked once per query: the raw side gets the best case of static SQL text.
-    let text: &'static str = Box::leak(sql.text.into_boxed_str());
-    let params = sql.params;
-    let failure = RefCell::new(None);
-    let paired = interleave(
-        plan,
-        |_| {
-            let rows: Result<Vec<R>, _> = rt.block_on(repo.all(&query));
-            if let Err(e) = rows {
-                failure.borrow_mut().get_or_insert(e.to_string());
-            }
-        },
-        |_| {
-            let rows: Result<Vec<R>, String> = rt.block_on(async {
-                sqlx::query_as_with(text, recto_args(&params)?)
-                    .fetch_all(pool)
-                    .await
-                    .map_err(|e| e.to_string())
-            });
-            if let Err(e) = rows {
-                failure.borrow_mut().get_or_insert(e);
-            }
-        },
-    );
-    match failure.into_inner() {
-        Some(e) => Err(format!("{}: {e}", NAMES[index])),
-        None => Ok(paired),
+/// The SQLite side of the executions, over the Repo's own pool.
+pub fn engine<'a>(
+    rt: &'a Runtime,
+    repo: &'a Repo,
+    pool: &'a SqlitePool,
+) -> Engine<'a, sqlx::Sqlite> {
+    Engine {
+        rt,
+        repo,
+        pool,
+        sql: |index| build(index, SEED).to_sql(Sqlite).map_err(|e| e.to_string()),
+        args: recto_args,
     }
 }
 
-/// Repo versus raw sqlx for every corpus query.
-pub fn execution(
-    rt: &Runtime,
-    repo: &Repo,
-    pool: &SqlitePool,
-    plan: Plan,
-) -> Result<Vec<Paired>, String> {
+/// Checks that corpus query `index` gives the same rows, in the same order, through the
+/// Repo, from recto's SQLite text on raw sqlx, and from sea-query's, and some rows at all.
+/// Returns the number of rows.
+fn same_rows<R>(engine: &Engine<'_, sqlx::Sqlite>, index: usize) -> Result<usize, String>
+where
+    R: recto::FromRecord + for<'r> sqlx::FromRow<'r, SqliteRow> + PartialEq + std::fmt::Debug,
+{
+    let recto_rows: Vec<R> = execute::same_rows(engine, index)?;
+    let (sea_text, sea_values) =
+        peer::build(index, SEED, Backend::Sqlite).build(SqliteQueryBuilder);
+    let name = NAMES[index];
+    let sea: Vec<R> = engine.rt.block_on(async {
+        sqlx::query_as_with(AssertSqlSafe(sea_text.clone()), sea_args(sea_values)?)
+            .fetch_all(engine.pool)
+            .await
+            .map_err(|e| format!("{name}: sea-query: {e}\n  {sea_text}"))
+    })?;
+    if recto_rows != sea {
+        return Err(format!(
+            "{name}: recto and sea-query disagree\n  sea-query: {sea_text}\n  \
+             recto's rows {recto_rows:?}\n  sea-query's {sea:?}"
+        ));
+    }
+    Ok(sea.len())
+}
+
+/// Runs the start-up check on every corpus query; returns the row counts.
+pub fn check_corpus(engine: &Engine<'_, sqlx::Sqlite>) -> Result<Vec<usize>, String> {
     (0..NAMES.len())
-        .map(|index| with_row_type!(index, repo_vs_raw(rt, repo, pool, index, plan)))
+        .map(|index| with_row_type!(index, R => same_rows::<R>(engine, index)))
         .collect()
 }
 
-/// Runs `iters` executions of corpus query `index` through the Repo (`repo` is true) or
-/// through raw sqlx, and nothing else, for instruction counting: unlike time, the count
-/// does not grow when a loaded machine is slow to wake sqlx's SQLite worker thread.
-fn count_one<R>(
-    rt: &Runtime,
-    repo: &Repo,
-    pool: &SqlitePool,
-    index: usize,
-    through_repo: bool,
-    iters: u64,
-) -> Result<(), String>
-where
-    R: recto::FromRecord + for<'r> sqlx::FromRow<'r, SqliteRow>,
-{
-    let query = build(index, CHECK_SEED);
-    let sql = query.to_sql(Sqlite).map_err(|e| e.to_string())?;
-    let text: &'static str = Box::leak(sql.text.into_boxed_str());
-    rt.block_on(async {
-        for _ in 0..iters {
-            let rows: Vec<R> = if through_repo {
-                repo.all(&query).await.map_err(|e| e.to_string())?
-            } else {
-                sqlx::query_as_with(text, recto_args(&sql.params)?)
-                    .fetch_all(pool)
-                    .await
-                    .map_err(|e| e.to_string())?
-            };
-            std::hint::black_box(rows);
-        }
-        Ok(())
-    })
-}
+execute::per_query!(sqlx::Sqlite);
 
-/// Opens the fixture and runs [`count_one`] with the row type of query `index`.
+/// Opens the fixture and counts `iters` executions of query `index` through the Repo
+/// (`through_repo`) or raw sqlx (see `execute::count`).
 pub fn count_execution(index: usize, through_repo: bool, iters: u64) -> Result<(), String> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
+    let rt = execute::runtime()?;
     let (repo, pool) = open(&rt)?;
-    with_row_type!(
-        index,
-        count_one(&rt, &repo, &pool, index, through_repo, iters)
-    )
+    let engine = engine(&rt, &repo, &pool);
+    count_query(&engine, index, through_repo, iters)
 }
