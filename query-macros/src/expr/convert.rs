@@ -7,7 +7,7 @@ use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
 use syn::{Expr, Lit, Member};
 
-use super::{BinClass, Dsl, Kind, func};
+use super::{Dsl, Kind, func};
 use crate::binding::{Scope, Typing};
 use crate::errors::both;
 use crate::preprocess::PIN_MARKER;
@@ -215,20 +215,20 @@ fn unary_op(scope: &mut Scope, unary: &syn::ExprUnary) -> syn::Result<Dsl> {
 fn binary_op(scope: &mut Scope, binary: &syn::ExprBinary) -> syn::Result<Dsl> {
     use syn::BinOp as B;
     let span = binary.op.span();
-    let (class, op) = match binary.op {
-        B::Eq(_) => (BinClass::Compare, "Eq"),
-        B::Ne(_) => (BinClass::Compare, "Ne"),
-        B::Lt(_) => (BinClass::Compare, "Lt"),
-        B::Le(_) => (BinClass::Compare, "Le"),
-        B::Gt(_) => (BinClass::Compare, "Gt"),
-        B::Ge(_) => (BinClass::Compare, "Ge"),
-        B::And(_) => (BinClass::Logic, "And"),
-        B::Or(_) => (BinClass::Logic, "Or"),
-        B::Add(_) => (BinClass::Arith, "Add"),
-        B::Sub(_) => (BinClass::Arith, "Sub"),
-        B::Mul(_) => (BinClass::Arith, "Mul"),
-        B::Div(_) => (BinClass::Arith, "Div"),
-        B::Rem(_) => (BinClass::Arith, "Rem"),
+    let op = match binary.op {
+        B::Eq(_) => "eq",
+        B::Ne(_) => "ne",
+        B::Lt(_) => "lt",
+        B::Le(_) => "le",
+        B::Gt(_) => "gt",
+        B::Ge(_) => "ge",
+        B::And(_) => "and",
+        B::Or(_) => "or",
+        B::Add(_) => "add",
+        B::Sub(_) => "sub",
+        B::Mul(_) => "mul",
+        B::Div(_) => "div",
+        B::Rem(_) => "rem",
         B::BitXor(_) => return in_op(scope, binary, span),
         B::BitAnd(_) => {
             return Err(syn::Error::new(
@@ -253,7 +253,6 @@ fn binary_op(scope: &mut Scope, binary: &syn::ExprBinary) -> syn::Result<Dsl> {
     Ok(Dsl {
         span,
         kind: Kind::Binary {
-            class,
             op,
             left: Box::new(left),
             right: Box::new(right),

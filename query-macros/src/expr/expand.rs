@@ -7,58 +7,51 @@ use quote::quote_spanned;
 use syn::LitStr;
 use syn::ext::IdentExt;
 
-use super::{BinClass, Dsl, Kind};
+use super::{Dsl, Kind};
 use crate::binding::{Scope, Typing, names};
 
-/// The expression, as a `::recto::dsl::Typed<T>` value.
+/// The expression, as a `::recto::dsl::Typed<T>` value. Paths go through the
+/// `__recto_d` alias of `::recto::dsl` that [`Scope::prelude`] declares.
 pub(crate) fn expand(scope: &Scope, dsl: &Dsl) -> TokenStream {
     let span = dsl.span;
     let sub = |dsl: &Dsl| expand(scope, dsl);
     match &dsl.kind {
         Kind::Field { binding, name } => {
-            let reference = scope.reference(*binding);
-            match &scope.get(*binding).typing {
-                Typing::Schema(schema) => quote_spanned! {span=>
-                    ::recto::dsl::field(#reference, <#schema as ::recto::Schema>::FIELDS.#name)
-                },
-                Typing::Witness(position) => {
-                    let witness = names::witness(*position);
-                    quote_spanned!(span=> ::recto::dsl::field(#reference, #witness.#name))
-                }
+            let accessors = match &scope.get(*binding).typing {
+                Typing::Schema(_) => names::schema_fields(*binding),
+                Typing::Witness(position) => names::witness(*position),
                 Typing::Untyped => {
+                    let reference = scope.reference(*binding);
                     let name = LitStr::new(&name.unraw().to_string(), name.span());
-                    quote_spanned!(span=> ::recto::dsl::field_by_name(#reference, #name))
+                    return quote_spanned!(span=> __recto_d::field_by_name(#reference, #name));
+                }
+            };
+            match scope.index(*binding) {
+                Some(index) => quote_spanned!(span=> __recto_d::col(#index, #accessors.#name)),
+                None => {
+                    let reference = scope.reference(*binding);
+                    quote_spanned!(span=> __recto_d::field(#reference, #accessors.#name))
                 }
             }
         }
         Kind::FieldByName { binding, name } => {
             let reference = scope.reference(*binding);
-            quote_spanned!(span=> ::recto::dsl::field_by_name(#reference, #name))
+            quote_spanned!(span=> __recto_d::field_by_name(#reference, #name))
         }
-        Kind::Lit(lit) => quote_spanned!(span=> ::recto::dsl::lit(#lit)),
-        Kind::Pin(value) => quote_spanned!(span=> ::recto::dsl::pin(#value)),
+        Kind::Lit(lit) => quote_spanned!(span=> __recto_d::lit(#lit)),
+        Kind::Pin(value) => quote_spanned!(span=> __recto_d::pin(#value)),
         Kind::Not(operand) => {
             let operand = sub(operand);
-            quote_spanned!(span=> ::recto::dsl::not(#operand))
+            quote_spanned!(span=> __recto_d::not(#operand))
         }
         Kind::Neg(operand) => {
             let operand = sub(operand);
-            quote_spanned!(span=> ::recto::dsl::neg(#operand))
+            quote_spanned!(span=> __recto_d::neg(#operand))
         }
-        Kind::Binary {
-            class,
-            op,
-            left,
-            right,
-        } => {
-            let function = match class {
-                BinClass::Compare => quote_spanned!(span=> compare),
-                BinClass::Logic => quote_spanned!(span=> logic),
-                BinClass::Arith => quote_spanned!(span=> arith),
-            };
-            let op = Ident::new(op, span);
+        Kind::Binary { op, left, right } => {
+            let function = Ident::new(op, span);
             let (left, right) = (sub(left), sub(right));
-            quote_spanned!(span=> ::recto::dsl::#function(::recto::BinOp::#op, #left, #right))
+            quote_spanned!(span=> __recto_d::#function(#left, #right))
         }
         Kind::InList { operand, list } => {
             let checked = checked_against(scope, list);
@@ -67,18 +60,18 @@ pub(crate) fn expand(scope: &Scope, dsl: &Dsl) -> TokenStream {
             quote_spanned! {span=>
                 {
                     let #first = #operand;
-                    let #rest = ::std::vec![#(#checked),*];
-                    ::recto::dsl::in_list(#first, #rest)
+                    let #rest = __recto_d::list([#(#checked),*]);
+                    __recto_d::in_list(#first, #rest)
                 }
             }
         }
         Kind::InParam { operand, list } => {
             let operand = sub(operand);
-            quote_spanned!(span=> ::recto::dsl::in_param(#operand, #list))
+            quote_spanned!(span=> __recto_d::in_param(#operand, #list))
         }
         Kind::IsNil(operand) => {
             let operand = sub(operand);
-            quote_spanned!(span=> ::recto::dsl::is_nil(#operand))
+            quote_spanned!(span=> __recto_d::is_nil(#operand))
         }
         Kind::Like {
             operand,
@@ -86,12 +79,12 @@ pub(crate) fn expand(scope: &Scope, dsl: &Dsl) -> TokenStream {
             case_insensitive,
         } => {
             let (operand, pattern) = (sub(operand), sub(pattern));
-            quote_spanned!(span=> ::recto::dsl::like(#operand, #pattern, #case_insensitive))
+            quote_spanned!(span=> __recto_d::like(#operand, #pattern, #case_insensitive))
         }
-        Kind::CountAll => quote_spanned!(span=> ::recto::dsl::count_all()),
+        Kind::CountAll => quote_spanned!(span=> __recto_d::count_all()),
         Kind::Count { operand, distinct } => {
             let operand = sub(operand);
-            quote_spanned!(span=> ::recto::dsl::count(#operand, #distinct))
+            quote_spanned!(span=> __recto_d::count(#operand, #distinct))
         }
         Kind::Aggregate {
             func,
@@ -101,9 +94,9 @@ pub(crate) fn expand(scope: &Scope, dsl: &Dsl) -> TokenStream {
             let func = Ident::new(func, span);
             let operand = sub(operand);
             if *numeric {
-                quote_spanned!(span=> ::recto::dsl::numeric_aggregate(::recto::AggFunc::#func, #operand))
+                quote_spanned!(span=> __recto_d::numeric_aggregate(::recto::AggFunc::#func, #operand))
             } else {
-                quote_spanned!(span=> ::recto::dsl::extremum(::recto::AggFunc::#func, #operand))
+                quote_spanned!(span=> __recto_d::extremum(::recto::AggFunc::#func, #operand))
             }
         }
         Kind::Coalesce {
@@ -116,15 +109,15 @@ pub(crate) fn expand(scope: &Scope, dsl: &Dsl) -> TokenStream {
             quote_spanned! {span=>
                 {
                     let #first = #head;
-                    let #rest = ::std::vec![#(#checked),*];
-                    ::recto::dsl::coalesce(#first, #rest)
+                    let #rest = __recto_d::list([#(#checked),*]);
+                    __recto_d::coalesce(#first, #rest)
                 }
             }
         }
     }
 }
 
-/// `::recto::dsl::elem(&__recto_operand, item)` for each item: each checked to be of the
+/// `__recto_d::elem(&__recto_operand, item)` for each item: each checked to be of the
 /// operand's kind, with the error at the item.
 fn checked_against(scope: &Scope, items: &[Dsl]) -> Vec<TokenStream> {
     let first = names::operand();
@@ -133,7 +126,7 @@ fn checked_against(scope: &Scope, items: &[Dsl]) -> Vec<TokenStream> {
         .map(|item| {
             let span = item.span;
             let item = expand(scope, item);
-            quote_spanned!(span=> ::recto::dsl::elem(&#first, #item))
+            quote_spanned!(span=> __recto_d::elem(&#first, #item))
         })
         .collect()
 }
