@@ -9,10 +9,11 @@
 //! rustc's time on a crate of queries grows with the size of what the macros expand to, so
 //! the functions are shaped for short expansions: one function per operator (no operator
 //! argument), field positions as plain `usize`s, and the enum variants the expansions name
-//! re-exported here (`dsl::Asc`, `dsl::Inner`), which expansions reach through one
-//! `use ::recto::dsl as __recto_d;` per query.
+//! re-exported here (`dsl::Asc`, `dsl::Inner`), all of which expansions name through one
+//! glob import of [`short`] per query.
 
 mod ops;
+pub mod short;
 
 use std::marker::PhantomData;
 

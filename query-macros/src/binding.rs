@@ -11,7 +11,6 @@ use std::collections::BTreeSet;
 use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
-use syn::spanned::Spanned;
 
 use crate::hint;
 use crate::segment::{self, split_commas};
@@ -258,22 +257,25 @@ impl Scope {
         self.static_base = Some(base);
     }
 
-    /// The statements that start the expansion's block: the `use` that the expansion's
-    /// `__recto_d::` paths go through (when `uses_dsl`: an unused import would warn in the
+    /// The statements that start the expansion's block: the `use` of the names the
+    /// expansion calls `::recto::dsl`'s functions by (`__recto_eq`) (when `uses_dsl`: an unused import would warn in the
     /// user's code), and each used schema's field accessors bound once
     /// (`let __recto_s0 = <User as ::recto::Schema>::FIELDS;`), so no field reference
     /// names the schema again.
     pub fn prelude(&self, uses_dsl: bool) -> TokenStream {
         let mut prelude = TokenStream::new();
         if uses_dsl {
-            prelude.extend(quote!(
-                use ::recto::dsl as __recto_d;
-            ));
+            prelude.extend(quote!(use ::recto::dsl::short::*;));
         }
         for &index in &self.schema_fields {
             if let Typing::Schema(schema) = &self.bindings[index].typing {
                 let fields = names::schema_fields(index);
-                let span = schema.span();
+                // The first segment's span is what `Spanned::span` would find, without
+                // printing the path to tokens first.
+                let span = schema
+                    .segments
+                    .first()
+                    .map_or_else(Span::call_site, |segment| segment.ident.span());
                 prelude.extend(
                     quote_spanned!(span=> let #fields = <#schema as ::recto::Schema>::FIELDS;),
                 );
@@ -339,6 +341,12 @@ impl Scope {
 pub(crate) mod names {
     use proc_macro2::{Ident, Span};
     use quote::format_ident;
+
+    /// The name `::recto::dsl::short` gives `::recto::dsl::name` (`__recto_eq`), spanned at
+    /// the user's token it expands.
+    pub fn dsl(name: &str, span: Span) -> Ident {
+        format_ident!("__recto_{}", name, span = span)
+    }
 
     /// The query being built.
     pub fn query() -> Ident {

@@ -88,7 +88,7 @@ pub(crate) fn expand_dynamic(input: TokenStream) -> syn::Result<TokenStream> {
     let span = condition.span;
     let value = expr::expand(&scope, &condition);
     let prelude = scope.prelude(true);
-    Ok(quote_spanned!(span=> { #prelude ::recto::Dynamic::new(__recto_d::condition(#value)) }))
+    Ok(quote_spanned!(span=> { #prelude ::recto::Dynamic::new(__recto_condition(#value)) }))
 }
 
 /// The typing of each binding from the schemas after `in`: one schema type, or a tuple of

@@ -2,7 +2,7 @@
 //! binding, every call a query function, every operator one SQL has. Errors say what to
 //! write instead (`^min` for a Rust value, `&&` for `&`).
 
-use proc_macro2::{Ident, Span};
+use proc_macro2::{Ident, Span, TokenTree};
 use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
 use syn::{Expr, Lit, Member};
@@ -14,14 +14,16 @@ use crate::preprocess::PIN_MARKER;
 
 /// Converts and checks one expression.
 pub(crate) fn convert(scope: &mut Scope, expr: &Expr) -> syn::Result<Dsl> {
-    let span = expr.span();
+    // Each arm takes the span of a token it holds: `Spanned::span` on a whole expression
+    // prints the expression to tokens to find its first one, which made converting a deep
+    // tree quadratic.
     match expr {
         Expr::Lit(lit) => Ok(Dsl {
-            span,
+            span: lit.lit.span(),
             kind: Kind::Lit(literal(&lit.lit)?),
         }),
         Expr::Macro(mac) => Ok(Dsl {
-            span,
+            span: mac.mac.bang_token.span,
             kind: Kind::Pin(pin(mac)?),
         }),
         Expr::Path(path) => Err(bare_path(scope, path)),
@@ -174,7 +176,14 @@ pub(super) fn pin(mac: &syn::ExprMacro) -> syn::Result<proc_macro2::TokenStream>
         return Err(syn::Error::new_spanned(&mac.mac.path, message));
     }
     // The parentheses of `^(a + b)` only delimit the operand: dropping them keeps rustc's
-    // `unused_parens` lint from firing at the user's code.
+    // `unused_parens` lint from firing at the user's code. A pin of one identifier or
+    // literal, the most common, needs no parsing.
+    let mut trees = mac.mac.tokens.clone().into_iter();
+    if let (Some(tree @ (TokenTree::Ident(_) | TokenTree::Literal(_))), None) =
+        (trees.next(), trees.next())
+    {
+        return Ok(tree.into());
+    }
     let mut value: Expr = syn::parse2(mac.mac.tokens.clone())?;
     while let Expr::Paren(paren) = value {
         value = *paren.expr;

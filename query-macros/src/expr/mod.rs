@@ -13,7 +13,7 @@ mod func;
 use proc_macro2::{Ident, Span, TokenStream};
 
 pub(crate) use convert::{binding_of, convert};
-pub(crate) use expand::expand;
+pub(crate) use expand::{expand, wrapped};
 
 use crate::preprocess::preprocess;
 

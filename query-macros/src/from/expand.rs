@@ -3,10 +3,10 @@
 //!
 //! ```text
 //! {
-//!     use ::recto::dsl as __recto_d;                       // the expansions' short path
+//!     use ::recto::dsl::short::*;                          // the expansions' short names
 //!     let __recto_s0 = <User as ::recto::Schema>::FIELDS;  // each used schema's accessors, once
-//!     let __recto_q = __recto_d::source(q);                // a composed source only:
-//!     let __recto_f0 = __recto_d::fields::<0, _>(&__recto_q);   // its typed fields
+//!     let __recto_q = __recto_source(q);                // a composed source only:
+//!     let __recto_f0 = __recto_fields::<0, _>(&__recto_q);   // its typed fields
 //!     let __recto_base = __recto_q.binding_count();        // its first join's position
 //!     __recto_q                                            // (or `Query::<User>::from_schema()`)
 //!         .named_root("name")                              // `as:` after the source
@@ -30,13 +30,13 @@ use super::check::{Checked, Clause};
 use super::parse::SourceSpec;
 use super::value::{Select, Selected};
 use crate::binding::{Scope, names};
-use crate::expr::{Dsl, expand as expand_expr};
+use crate::expr::{Dsl, expand as expand_expr, wrapped};
 
 /// The block a `from!` expands to.
 pub(crate) fn expand(checked: &Checked) -> TokenStream {
     let q = names::query();
     let scope = &checked.scope;
-    // Every clause but `distinct:` names a `__recto_d::` function, and so does a composed
+    // Every clause but `distinct:` names a `::recto::dsl` function, and so does a composed
     // source.
     let uses_dsl = matches!(checked.source, SourceSpec::Query(_))
         || checked
@@ -50,7 +50,7 @@ pub(crate) fn expand(checked: &Checked) -> TokenStream {
         }
         SourceSpec::Table(table) => quote_spanned!(table.span()=> ::recto::Query::table(#table)),
         SourceSpec::Query(query) => {
-            let source = quote_spanned!(query.span()=> __recto_d::source(#query));
+            let source = quote_spanned!(query.span()=> __recto_source(#query));
             let witnesses: Vec<_> = scope.witnesses().collect();
             if witnesses.is_empty() && !scope.needs_base() {
                 source
@@ -60,7 +60,7 @@ pub(crate) fn expand(checked: &Checked) -> TokenStream {
                     let witness = names::witness(position);
                     let position = proc_macro2::Literal::usize_unsuffixed(position);
                     body.extend(
-                        quote_spanned!(span=> let #witness = __recto_d::fields::<#position, _>(&#q);),
+                        quote_spanned!(span=> let #witness = __recto_fields::<#position, _>(&#q);),
                     );
                 }
                 if scope.needs_base() {
@@ -94,7 +94,7 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             name,
         } => {
             let span = keyword.span();
-            let kind = Ident::new(kind, span);
+            let kind = names::dsl(kind, span);
             let on = condition(scope, on);
             let name = match name {
                 Some(name) => {
@@ -105,10 +105,10 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             };
             match source {
                 SourceSpec::Schema(schema) => quote_spanned! {span=>
-                    join_schema::<#schema>(__recto_d::#kind, #on, #name)
+                    join_schema::<#schema>(#kind, #on, #name)
                 },
                 SourceSpec::Table(table) => quote_spanned! {span=>
-                    join_table(__recto_d::#kind, #table, #on, #name)
+                    join_table(#kind, #table, #on, #name)
                 },
                 SourceSpec::Query(_) => unreachable!("the check rejects query join sources"),
             }
@@ -126,18 +126,18 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             let select = match select {
                 Select::One(item) => {
                     let item = selected(scope, item);
-                    quote!(__recto_d::one(#item))
+                    quote!(__recto_one(#item))
                 }
                 Select::Tuple(items) => {
                     let items = items.iter().map(|item| selected(scope, item));
-                    quote!(__recto_d::tuple([#(#items),*]))
+                    quote!(__recto_tuple([#(#items),*]))
                 }
                 Select::Struct(fields) => {
                     let fields = fields.iter().map(|(name, value)| {
                         let (name, value) = (name_literal(name), expr(value));
-                        quote!((::std::borrow::Cow::Borrowed(#name), __recto_d::expr(#value)))
+                        quote!((::std::borrow::Cow::Borrowed(#name), __recto_expr(#value)))
                     });
-                    quote!(::recto::Select::Struct(__recto_d::list([#(#fields),*])))
+                    quote!(::recto::Select::Struct(__recto_list([#(#fields),*])))
                 }
             };
             quote_spanned!(keyword.span()=> select(#select))
@@ -146,20 +146,14 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             quote_spanned!(keyword.span()=> distinct(#distinct))
         }
         Clause::GroupBy { keyword, exprs } => {
-            let exprs = exprs.iter().map(|value| {
-                let span = value.span;
-                let value = expr(value);
-                quote_spanned!(span=> __recto_d::expr(#value))
-            });
-            quote_spanned!(keyword.span()=> group_by(__recto_d::list([#(#exprs),*])))
+            let exprs = exprs.iter().map(|value| wrapped(scope, value, "expr", None));
+            quote_spanned!(keyword.span()=> group_by(__recto_list([#(#exprs),*])))
         }
         Clause::OrderBy { keyword, terms } => {
-            let terms = terms.iter().map(|(direction, value)| {
-                let span = value.span;
-                let value = expr(value);
-                quote_spanned!(span=> __recto_d::order(__recto_d::#direction, #value))
-            });
-            quote_spanned!(keyword.span()=> order_by(__recto_d::list([#(#terms),*])))
+            let terms = terms
+                .iter()
+                .map(|(direction, value)| wrapped(scope, value, "order", Some(direction)));
+            quote_spanned!(keyword.span()=> order_by(__recto_list([#(#terms),*])))
         }
         Clause::Count {
             keyword,
@@ -167,9 +161,7 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             count,
         } => {
             let method = Ident::new(method, keyword.span());
-            let span = count.span;
-            let count = expr(count);
-            let count = quote_spanned!(span=> __recto_d::count_value(#count));
+            let count = wrapped(scope, count, "count_value", None);
             quote_spanned!(keyword.span()=> #method(#count))
         }
     }
@@ -177,26 +169,20 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
 
 /// A boolean condition, checked (and its type error reported) at the expression.
 fn condition(scope: &Scope, dsl: &Dsl) -> TokenStream {
-    let span = dsl.span;
-    let value = expand_expr(scope, dsl);
-    quote_spanned!(span=> __recto_d::condition(#value))
+    wrapped(scope, dsl, "condition", None)
 }
 
 /// One selected thing: a whole binding or an expression.
 fn selected(scope: &Scope, item: &Selected) -> TokenStream {
     match item {
         Selected::Binding(binding) => match scope.index(*binding) {
-            Some(index) => quote!(__recto_d::whole(#index)),
+            Some(index) => quote!(__recto_whole(#index)),
             None => {
                 let reference = scope.reference(*binding);
                 quote!(::recto::Selected::Binding(#reference))
             }
         },
-        Selected::Expr(value) => {
-            let span = value.span;
-            let value = expand_expr(scope, value);
-            quote_spanned!(span=> __recto_d::selected(#value))
-        }
+        Selected::Expr(value) => wrapped(scope, value, "selected", None),
     }
 }
 
