@@ -265,7 +265,9 @@ impl Scope {
     pub fn prelude(&self, uses_dsl: bool) -> TokenStream {
         let mut prelude = TokenStream::new();
         if uses_dsl {
-            prelude.extend(quote!(use ::recto::dsl::short::*;));
+            prelude.extend(quote!(
+                use ::recto::dsl::short::*;
+            ));
         }
         for &index in &self.schema_fields {
             if let Typing::Schema(schema) = &self.bindings[index].typing {

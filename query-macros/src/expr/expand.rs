@@ -29,7 +29,12 @@ pub(crate) fn expand(scope: &Scope, dsl: &Dsl) -> TokenStream {
 
 /// `__recto_function(expr)`, or `__recto_function(__recto_first, expr)`, spanned
 /// at the expression: the clause-level checks (`condition`, `selected`, `order`, ...).
-pub(crate) fn wrapped(scope: &Scope, dsl: &Dsl, function: &str, first: Option<&Ident>) -> TokenStream {
+pub(crate) fn wrapped(
+    scope: &Scope,
+    dsl: &Dsl,
+    function: &str,
+    first: Option<&Ident>,
+) -> TokenStream {
     let mut out = Trees::new();
     call(&mut out, dsl.span, function, |args| {
         if let Some(first) = first {
@@ -51,7 +56,8 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
                 Typing::Untyped => {
                     let reference = scope.reference(*binding);
                     let name = LitStr::new(&name.unraw().to_string(), name.span());
-                    return out.extend(quote_spanned!(span=> __recto_field_by_name(#reference, #name)));
+                    return out
+                        .extend(quote_spanned!(span=> __recto_field_by_name(#reference, #name)));
                 }
             };
             let (function, binding) = match scope.index(*binding) {

@@ -146,7 +146,9 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             quote_spanned!(keyword.span()=> distinct(#distinct))
         }
         Clause::GroupBy { keyword, exprs } => {
-            let exprs = exprs.iter().map(|value| wrapped(scope, value, "expr", None));
+            let exprs = exprs
+                .iter()
+                .map(|value| wrapped(scope, value, "expr", None));
             quote_spanned!(keyword.span()=> group_by(__recto_list([#(#exprs),*])))
         }
         Clause::OrderBy { keyword, terms } => {

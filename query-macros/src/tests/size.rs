@@ -1,7 +1,9 @@
 //! The size of `from!`'s expansion of the ten benchmark corpus queries, the shapes
 //! `scripts/compile-corpus` writes twenty times over (here with `k = 0`). rustc's time on
 //! a crate of queries grows with what the macro hands it, so each query has a token budget
-//! that the test holds it to; `scripts/expansion-size` prints the table.
+//! (about a tenth above its size when the budget was set) that the test holds it to;
+//! `scripts/expansion-size` prints the table. The ten expanded to 5,062 tokens in all
+//! before the expansion was shortened, and to 1,594 after.
 
 use std::time::Instant;
 
@@ -16,7 +18,7 @@ fn corpus() -> [(&'static str, TokenStream, usize); 10] {
         (
             "select by id",
             quote!(u in User, where: u.id == ^id && u.age != ^0_i32, select: u),
-            usize::MAX,
+            100,
         ),
         (
             "10-condition where",
@@ -24,56 +26,56 @@ fn corpus() -> [(&'static str, TokenStream, usize); 10] {
                 && u.id < ^100_i64 && u.name != ^s && u.name >= ^"A".to_string()
                 && u.name < ^"Z".to_string() && u.org_id != ^0_i64 && u.org_id <= ^50_i64
                 && u.age != ^(a - 0), select: (u.id, u.name)),
-            usize::MAX,
+            270,
         ),
         (
             "join with paging",
             quote!(u in User, join: o in Org, on: o.id == u.org_id, where: o.active == ^active,
                 order_by: [asc: u.id], limit: ^n, offset: ^0_i64, select: (u.id, u.name, o.name)),
-            usize::MAX,
+            210,
         ),
         (
             "3-table left join",
             quote!(u in User, left_join: o in Org, on: o.id == u.org_id,
                 left_join: p in Post, on: p.user_id == u.id, where: u.age > ^(a + 0),
                 select: (u.name, o.name, p.title)),
-            usize::MAX,
+            240,
         ),
         (
             "group/having",
             quote!(u in User, join: p in Post, on: p.user_id == u.id, group_by: u.id,
                 having: count(p.id) > ^0_i64, select: (u.id, count(p.id))),
-            usize::MAX,
+            190,
         ),
         (
             "in ^list of 10",
             quote!(u in User, where: u.id in ^ids && u.age > ^0_i32, select: (u.id, u.name)),
-            usize::MAX,
+            115,
         ),
         (
             "like/ilike/is_nil",
             quote!(u in User, where: like(u.name, ^p) && (ilike(u.email, ^d) || is_nil(u.email))
                 && u.id != ^0_i64, select: (u.id, u.name)),
-            usize::MAX,
+            155,
         ),
         (
             "composed (2 fns)",
             quote!(u in a7(0), where: u.org_id != ^0_i64, order_by: [asc: u.id], limit: ^n,
                 select: (u.id, u.name)),
-            usize::MAX,
+            120,
         ),
         (
             "arith + coalesce",
             quote!(p in Post, where: coalesce(p.score, ^0_i32) * ^f + 0 > ^5_i32,
                 select: (p.id, coalesce(p.score, ^0_i32) * ^f - 0)),
-            usize::MAX,
+            180,
         ),
         (
             "4-key order_by",
             quote!(u in User, where: u.id > ^min,
                 order_by: [asc: u.org_id, desc: u.age, asc: u.name, desc: u.id],
                 select: (u.id, u.org_id, u.age, u.name)),
-            usize::MAX,
+            180,
         ),
     ]
 }
