@@ -5,14 +5,28 @@
 //! value has, so rustc checks comparisons (`u.age == "x"` fails to compile) through the
 //! [`SameKind`] bounds below. Fields of bindings whose schema is not known at compile time
 //! are [`Any`] and checked by the planner.
+//!
+//! rustc's time on a crate of queries grows with the size of what the macros expand to, so
+//! the functions are shaped for short expansions: one function per operator (no operator
+//! argument), field positions as plain `usize`s, and the enum variants the expansions name
+//! re-exported here (`dsl::Asc`, `dsl::Inner`), all of which expansions name through one
+//! glob import of [`short`] per query.
+
+mod ops;
+pub mod short;
 
 use std::marker::PhantomData;
 
+pub use self::ops::*;
 use crate::Name;
+pub use crate::builder::join::JoinKind::{Inner, Left};
+pub use crate::builder::order_by::Direction::{
+    Asc, AscNullsFirst, AscNullsLast, Desc, DescNullsFirst, DescNullsLast,
+};
 use crate::builder::order_by::{Direction, OrderTerm};
-use crate::builder::select::Selected;
+use crate::builder::select::{Select, Selected};
 use crate::dynamic::Dynamic;
-use crate::expr::{AggFunc, BinOp, BindingRef, Expr, UnOp};
+use crate::expr::{AggFunc, BindingRef, Expr};
 use crate::query::{Query, Queryable};
 use crate::schema::{BindingAt, Column};
 use crate::value::kind::{self, SameKind};
@@ -55,6 +69,12 @@ pub fn field<T>(binding: BindingRef, column: Column<T>) -> Typed<T> {
         name: Name::Borrowed(column.name()),
         hint: column.hint(),
     })
+}
+
+/// `u.field` on binding number `binding` whose schema is known: [`field`] with the
+/// reference the expansions write most, as a plain number.
+pub fn col<T>(binding: usize, column: Column<T>) -> Typed<T> {
+    field(BindingRef::Index(binding), column)
 }
 
 /// `u["field"]`, or `u.field` on a binding whose schema is known only at plan time.
@@ -106,14 +126,6 @@ pub fn pin<P: Pin>(value: P) -> Typed<P::Sql> {
     Typed::new(value.into_pinned())
 }
 
-/// `a == b`, `a < b`, ...: both sides of one kind.
-pub fn compare<L: SqlType, R: SqlType>(op: BinOp, left: Typed<L>, right: Typed<R>) -> Typed<bool>
-where
-    R::Kind: SameKind<L::Kind>,
-{
-    Typed::new(Expr::binary(op, left.expr, right.expr))
-}
-
 /// The compile-time type of arithmetic (`a + b`, `-a`): a number, whatever its operands'
 /// types. An operand may be untyped (a schemaless or `dynamic!` field), but the result of
 /// arithmetic is a number in every case, so `dynamic!([u], u.age + 1)` fails to compile as
@@ -124,46 +136,6 @@ pub struct Number;
 
 impl SqlType for Number {
     type Kind = kind::Numerical;
-}
-
-/// `a + b`, `a * b`, ...: both sides numeric.
-pub fn arith<L: SqlType, R: SqlType>(op: BinOp, left: Typed<L>, right: Typed<R>) -> Typed<Number>
-where
-    L::Kind: SameKind<kind::Numerical>,
-    R::Kind: SameKind<kind::Numerical>,
-{
-    Typed::new(Expr::binary(op, left.expr, right.expr))
-}
-
-/// `a && b`, `a || b`: both sides boolean.
-pub fn logic<L: SqlType, R: SqlType>(op: BinOp, left: Typed<L>, right: Typed<R>) -> Typed<bool>
-where
-    L::Kind: SameKind<kind::Boolean>,
-    R::Kind: SameKind<kind::Boolean>,
-{
-    Typed::new(Expr::binary(op, left.expr, right.expr))
-}
-
-/// `!a`.
-pub fn not<T: SqlType>(operand: Typed<T>) -> Typed<bool>
-where
-    T::Kind: SameKind<kind::Boolean>,
-{
-    Typed::new(Expr::Unary {
-        op: UnOp::Not,
-        expr: Box::new(operand.expr),
-    })
-}
-
-/// `-a`.
-pub fn neg<T: SqlType>(operand: Typed<T>) -> Typed<Number>
-where
-    T::Kind: SameKind<kind::Numerical>,
-{
-    Typed::new(Expr::Unary {
-        op: UnOp::Neg,
-        expr: Box::new(operand.expr),
-    })
 }
 
 /// One element of `x in [a, b]`, checked against `x`.
@@ -299,4 +271,25 @@ pub fn order<T>(direction: Direction, key: Typed<T>) -> OrderTerm {
         direction,
         expr: key.expr,
     }
+}
+
+/// A list written in the query (`group_by:` and `order_by:` terms), without the `vec!`
+/// macro for rustc to expand.
+pub fn list<T, const N: usize>(items: [T; N]) -> Vec<T> {
+    Vec::from(items)
+}
+
+/// `select: x`.
+pub fn one(item: Selected) -> Select {
+    Select::One(item)
+}
+
+/// `select: (a, b, ...)`.
+pub fn tuple<const N: usize>(items: [Selected; N]) -> Select {
+    Select::Tuple(Vec::from(items))
+}
+
+/// `select: u`: a whole binding, by number.
+pub fn whole(binding: usize) -> Selected {
+    Selected::Binding(BindingRef::Index(binding))
 }

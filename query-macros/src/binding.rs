@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
-use quote::quote;
+use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
 
 use crate::hint;
@@ -150,7 +150,12 @@ pub(crate) struct Binding {
 pub(crate) struct Scope {
     bindings: Vec<Binding>,
     witnesses: BTreeSet<usize>,
+    /// The bindings whose schema's field accessors are used: bound once each.
+    schema_fields: BTreeSet<usize>,
     uses_joins: bool,
+    /// The first join's position when the macro knows it (a query started from a schema or
+    /// a table has one binding); otherwise it is read from the source query at run time.
+    static_base: Option<usize>,
     later: Vec<String>,
 }
 
@@ -235,9 +240,50 @@ impl Scope {
         if matches!(binding.target, Target::Join(_)) {
             self.uses_joins = true;
         }
-        if let (true, Typing::Witness(position)) = (typed_field, &binding.typing) {
-            self.witnesses.insert(*position);
+        match (typed_field, &binding.typing) {
+            (true, Typing::Witness(position)) => {
+                self.witnesses.insert(*position);
+            }
+            (true, Typing::Schema(_)) => {
+                self.schema_fields.insert(index);
+            }
+            _ => {}
         }
+    }
+
+    /// Notes that the source has `base` bindings, known at compile time, so joins are
+    /// numbered from it without reading the query.
+    pub fn set_static_base(&mut self, base: usize) {
+        self.static_base = Some(base);
+    }
+
+    /// The statements that start the expansion's block: the `use` of the names the
+    /// expansion calls `::recto::dsl`'s functions by (`__recto_eq`) (when `uses_dsl`: an unused import would warn in the
+    /// user's code), and each used schema's field accessors bound once
+    /// (`let __recto_s0 = <User as ::recto::Schema>::FIELDS;`), so no field reference
+    /// names the schema again.
+    pub fn prelude(&self, uses_dsl: bool) -> TokenStream {
+        let mut prelude = TokenStream::new();
+        if uses_dsl {
+            prelude.extend(quote!(
+                use ::recto::dsl::short::*;
+            ));
+        }
+        for &index in &self.schema_fields {
+            if let Typing::Schema(schema) = &self.bindings[index].typing {
+                let fields = names::schema_fields(index);
+                // The first segment's span is what `Spanned::span` would find, without
+                // printing the path to tokens first.
+                let span = schema
+                    .segments
+                    .first()
+                    .map_or_else(Span::call_site, |segment| segment.ident.span());
+                prelude.extend(
+                    quote_spanned!(span=> let #fields = <#schema as ::recto::Schema>::FIELDS;),
+                );
+            }
+        }
+        prelude
     }
 
     /// The source positions whose typed accessors are used, each with the span of its
@@ -253,21 +299,36 @@ impl Scope {
         })
     }
 
-    /// Whether any expression refers to a join of this macro.
-    pub fn uses_joins(&self) -> bool {
-        self.uses_joins
+    /// Whether any expression refers to a join of this macro and the first join's position
+    /// must be read from the source query.
+    pub fn needs_base(&self) -> bool {
+        self.uses_joins && self.static_base.is_none()
+    }
+
+    /// A binding's position as a `usize` expression, if it has one (`None` for the last
+    /// binding and named ones).
+    pub fn index(&self, index: usize) -> Option<TokenStream> {
+        match &self.bindings[index].target {
+            Target::Position(position) => {
+                Some(Literal::usize_unsuffixed(*position).into_token_stream())
+            }
+            Target::Join(k) => Some(match self.static_base {
+                Some(base) => Literal::usize_unsuffixed(base + k).into_token_stream(),
+                None => {
+                    let (base, k) = (names::base(), Literal::usize_unsuffixed(*k));
+                    quote!(#base + #k)
+                }
+            }),
+            Target::Last | Target::Named(_) => None,
+        }
     }
 
     /// The `::recto::BindingRef` of a binding.
     pub fn reference(&self, index: usize) -> TokenStream {
         match &self.bindings[index].target {
-            Target::Position(position) => {
-                let position = Literal::usize_unsuffixed(*position);
+            Target::Position(_) | Target::Join(_) => {
+                let position = self.index(index);
                 quote!(::recto::BindingRef::Index(#position))
-            }
-            Target::Join(k) => {
-                let (base, k) = (names::base(), Literal::usize_unsuffixed(*k));
-                quote!(::recto::BindingRef::Index(#base + #k))
             }
             Target::Last => quote!(::recto::BindingRef::Last),
             Target::Named(name) => {
@@ -283,6 +344,12 @@ pub(crate) mod names {
     use proc_macro2::{Ident, Span};
     use quote::format_ident;
 
+    /// The name `::recto::dsl::short` gives `::recto::dsl::name` (`__recto_eq`), spanned at
+    /// the user's token it expands.
+    pub fn dsl(name: &str, span: Span) -> Ident {
+        format_ident!("__recto_{}", name, span = span)
+    }
+
     /// The query being built.
     pub fn query() -> Ident {
         Ident::new("__recto_q", Span::mixed_site())
@@ -296,6 +363,11 @@ pub(crate) mod names {
     /// The typed accessors of source binding `position`.
     pub fn witness(position: usize) -> Ident {
         format_ident!("__recto_f{}", position, span = Span::mixed_site())
+    }
+
+    /// The field accessors of the schema of binding `index` (an index in the scope).
+    pub fn schema_fields(index: usize) -> Ident {
+        format_ident!("__recto_s{}", index, span = Span::mixed_site())
     }
 
     /// A temporary in an expression: the operand of `in`, the first argument of

@@ -87,7 +87,8 @@ pub(crate) fn expand_dynamic(input: TokenStream) -> syn::Result<TokenStream> {
     let condition = errors.finish(condition)?;
     let span = condition.span;
     let value = expr::expand(&scope, &condition);
-    Ok(quote_spanned!(span=> ::recto::Dynamic::new(::recto::dsl::condition(#value))))
+    let prelude = scope.prelude(true);
+    Ok(quote_spanned!(span=> { #prelude ::recto::Dynamic::new(__recto_condition(#value)) }))
 }
 
 /// The typing of each binding from the schemas after `in`: one schema type, or a tuple of

@@ -7,7 +7,7 @@ use crate::builder::from::Source;
 use crate::expr::Expr;
 use crate::location::Location;
 use crate::query::Query;
-use crate::schema::Push;
+use crate::schema::{Erased, Push, Schema};
 
 /// The kind of a join.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,6 +65,55 @@ impl<S> Query<S> {
                 source,
                 on,
                 name,
+                at: Location::caller(),
+            },
+        )
+    }
+
+    /// Joins schema `P` as the next binding: [`join`](Self::join) in the form `from!`
+    /// expands to, which is shorter for rustc to read.
+    #[track_caller]
+    pub fn join_schema<P: Schema>(
+        self,
+        kind: JoinKind,
+        on: Expr,
+        name: Option<&'static str>,
+    ) -> Query<<S as Push<P>>::Output>
+    where
+        S: Push<P>,
+    {
+        apply::<S, P>(
+            self,
+            Join {
+                kind,
+                source: Source::schema::<P>(),
+                on,
+                name: name.map(Name::Borrowed),
+                at: Location::caller(),
+            },
+        )
+    }
+
+    /// Joins a table by name as the next binding, schemaless: [`join`](Self::join) in the
+    /// form `from!` expands to.
+    #[track_caller]
+    pub fn join_table(
+        self,
+        kind: JoinKind,
+        table: &'static str,
+        on: Expr,
+        name: Option<&'static str>,
+    ) -> Query<<S as Push<Erased>>::Output>
+    where
+        S: Push<Erased>,
+    {
+        apply::<S, Erased>(
+            self,
+            Join {
+                kind,
+                source: Source::Table(Name::Borrowed(table)),
+                on,
+                name: name.map(Name::Borrowed),
                 at: Location::caller(),
             },
         )

@@ -2,26 +2,28 @@
 //! binding, every call a query function, every operator one SQL has. Errors say what to
 //! write instead (`^min` for a Rust value, `&&` for `&`).
 
-use proc_macro2::{Ident, Span};
+use proc_macro2::{Ident, Span, TokenTree};
 use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
 use syn::{Expr, Lit, Member};
 
-use super::{BinClass, Dsl, Kind, func};
+use super::{Dsl, Kind, func};
 use crate::binding::{Scope, Typing};
 use crate::errors::both;
 use crate::preprocess::PIN_MARKER;
 
 /// Converts and checks one expression.
 pub(crate) fn convert(scope: &mut Scope, expr: &Expr) -> syn::Result<Dsl> {
-    let span = expr.span();
+    // Each arm takes the span of a token it holds: `Spanned::span` on a whole expression
+    // prints the expression to tokens to find its first one, which made converting a deep
+    // tree quadratic.
     match expr {
         Expr::Lit(lit) => Ok(Dsl {
-            span,
+            span: lit.lit.span(),
             kind: Kind::Lit(literal(&lit.lit)?),
         }),
         Expr::Macro(mac) => Ok(Dsl {
-            span,
+            span: mac.mac.bang_token.span,
             kind: Kind::Pin(pin(mac)?),
         }),
         Expr::Path(path) => Err(bare_path(scope, path)),
@@ -174,7 +176,14 @@ pub(super) fn pin(mac: &syn::ExprMacro) -> syn::Result<proc_macro2::TokenStream>
         return Err(syn::Error::new_spanned(&mac.mac.path, message));
     }
     // The parentheses of `^(a + b)` only delimit the operand: dropping them keeps rustc's
-    // `unused_parens` lint from firing at the user's code.
+    // `unused_parens` lint from firing at the user's code. A pin of one identifier or
+    // literal, the most common, needs no parsing.
+    let mut trees = mac.mac.tokens.clone().into_iter();
+    if let (Some(tree @ (TokenTree::Ident(_) | TokenTree::Literal(_))), None) =
+        (trees.next(), trees.next())
+    {
+        return Ok(tree.into());
+    }
     let mut value: Expr = syn::parse2(mac.mac.tokens.clone())?;
     while let Expr::Paren(paren) = value {
         value = *paren.expr;
@@ -215,20 +224,20 @@ fn unary_op(scope: &mut Scope, unary: &syn::ExprUnary) -> syn::Result<Dsl> {
 fn binary_op(scope: &mut Scope, binary: &syn::ExprBinary) -> syn::Result<Dsl> {
     use syn::BinOp as B;
     let span = binary.op.span();
-    let (class, op) = match binary.op {
-        B::Eq(_) => (BinClass::Compare, "Eq"),
-        B::Ne(_) => (BinClass::Compare, "Ne"),
-        B::Lt(_) => (BinClass::Compare, "Lt"),
-        B::Le(_) => (BinClass::Compare, "Le"),
-        B::Gt(_) => (BinClass::Compare, "Gt"),
-        B::Ge(_) => (BinClass::Compare, "Ge"),
-        B::And(_) => (BinClass::Logic, "And"),
-        B::Or(_) => (BinClass::Logic, "Or"),
-        B::Add(_) => (BinClass::Arith, "Add"),
-        B::Sub(_) => (BinClass::Arith, "Sub"),
-        B::Mul(_) => (BinClass::Arith, "Mul"),
-        B::Div(_) => (BinClass::Arith, "Div"),
-        B::Rem(_) => (BinClass::Arith, "Rem"),
+    let op = match binary.op {
+        B::Eq(_) => "eq",
+        B::Ne(_) => "ne",
+        B::Lt(_) => "lt",
+        B::Le(_) => "le",
+        B::Gt(_) => "gt",
+        B::Ge(_) => "ge",
+        B::And(_) => "and",
+        B::Or(_) => "or",
+        B::Add(_) => "add",
+        B::Sub(_) => "sub",
+        B::Mul(_) => "mul",
+        B::Div(_) => "div",
+        B::Rem(_) => "rem",
         B::BitXor(_) => return in_op(scope, binary, span),
         B::BitAnd(_) => {
             return Err(syn::Error::new(
@@ -253,7 +262,6 @@ fn binary_op(scope: &mut Scope, binary: &syn::ExprBinary) -> syn::Result<Dsl> {
     Ok(Dsl {
         span,
         kind: Kind::Binary {
-            class,
             op,
             left: Box::new(left),
             right: Box::new(right),

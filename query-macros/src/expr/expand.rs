@@ -1,110 +1,143 @@
 //! From [`Dsl`] to calls of `::recto::dsl`, each spanned at the user's token so rustc's
 //! type errors (a field that does not exist, a text compared with a number) point at the
 //! query as written.
+//!
+//! The calls are written as plain token trees into one `Vec` and become a compiler token
+//! stream only where a group (a call's parentheses) needs one. Inside rustc every token
+//! stream operation is a call across the proc-macro bridge, and building each node with
+//! `quote!` (a stream per node, spliced into its parent's) made those calls most of the
+//! macro's time.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::quote_spanned;
 use syn::LitStr;
 use syn::ext::IdentExt;
 
-use super::{BinClass, Dsl, Kind};
+use super::{Dsl, Kind};
 use crate::binding::{Scope, Typing, names};
 
-/// The expression, as a `::recto::dsl::Typed<T>` value.
+/// Token trees not yet handed to the compiler.
+type Trees = Vec<TokenTree>;
+
+/// The expression, as a `::recto::dsl::Typed<T>` value. Functions are named as
+/// `::recto::dsl::short` exports them (`__recto_eq`), which [`Scope::prelude`] imports.
 pub(crate) fn expand(scope: &Scope, dsl: &Dsl) -> TokenStream {
+    let mut out = Trees::new();
+    write(&mut out, scope, dsl);
+    out.into_iter().collect()
+}
+
+/// `__recto_function(expr)`, or `__recto_function(__recto_first, expr)`, spanned
+/// at the expression: the clause-level checks (`condition`, `selected`, `order`, ...).
+pub(crate) fn wrapped(
+    scope: &Scope,
+    dsl: &Dsl,
+    function: &str,
+    first: Option<&Ident>,
+) -> TokenStream {
+    let mut out = Trees::new();
+    call(&mut out, dsl.span, function, |args| {
+        if let Some(first) = first {
+            dsl_path(args, dsl.span, &first.to_string());
+            comma(args, dsl.span);
+        }
+        write(args, scope, dsl);
+    });
+    out.into_iter().collect()
+}
+
+fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
     let span = dsl.span;
-    let sub = |dsl: &Dsl| expand(scope, dsl);
     match &dsl.kind {
         Kind::Field { binding, name } => {
-            let reference = scope.reference(*binding);
-            match &scope.get(*binding).typing {
-                Typing::Schema(schema) => quote_spanned! {span=>
-                    ::recto::dsl::field(#reference, <#schema as ::recto::Schema>::FIELDS.#name)
-                },
-                Typing::Witness(position) => {
-                    let witness = names::witness(*position);
-                    quote_spanned!(span=> ::recto::dsl::field(#reference, #witness.#name))
-                }
+            let accessors = match &scope.get(*binding).typing {
+                Typing::Schema(_) => names::schema_fields(*binding),
+                Typing::Witness(position) => names::witness(*position),
                 Typing::Untyped => {
+                    let reference = scope.reference(*binding);
                     let name = LitStr::new(&name.unraw().to_string(), name.span());
-                    quote_spanned!(span=> ::recto::dsl::field_by_name(#reference, #name))
+                    return out
+                        .extend(quote_spanned!(span=> __recto_field_by_name(#reference, #name)));
                 }
-            }
+            };
+            let (function, binding) = match scope.index(*binding) {
+                Some(index) => ("col", index),
+                None => ("field", scope.reference(*binding)),
+            };
+            call(out, span, function, |args| {
+                args.extend(binding);
+                comma(args, span);
+                args.push(TokenTree::Ident(accessors));
+                args.push(punct('.', Spacing::Alone, span));
+                args.push(TokenTree::Ident(name.clone()));
+            });
         }
         Kind::FieldByName { binding, name } => {
             let reference = scope.reference(*binding);
-            quote_spanned!(span=> ::recto::dsl::field_by_name(#reference, #name))
+            out.extend(quote_spanned!(span=> __recto_field_by_name(#reference, #name)));
         }
-        Kind::Lit(lit) => quote_spanned!(span=> ::recto::dsl::lit(#lit)),
-        Kind::Pin(value) => quote_spanned!(span=> ::recto::dsl::pin(#value)),
-        Kind::Not(operand) => {
-            let operand = sub(operand);
-            quote_spanned!(span=> ::recto::dsl::not(#operand))
-        }
-        Kind::Neg(operand) => {
-            let operand = sub(operand);
-            quote_spanned!(span=> ::recto::dsl::neg(#operand))
-        }
-        Kind::Binary {
-            class,
-            op,
-            left,
-            right,
-        } => {
-            let function = match class {
-                BinClass::Compare => quote_spanned!(span=> compare),
-                BinClass::Logic => quote_spanned!(span=> logic),
-                BinClass::Arith => quote_spanned!(span=> arith),
-            };
-            let op = Ident::new(op, span);
-            let (left, right) = (sub(left), sub(right));
-            quote_spanned!(span=> ::recto::dsl::#function(::recto::BinOp::#op, #left, #right))
-        }
+        Kind::Lit(lit) => call(out, span, "lit", |args| args.extend(lit.clone())),
+        Kind::Pin(value) => call(out, span, "pin", |args| args.extend(value.clone())),
+        Kind::Not(operand) => call(out, span, "not", |args| write(args, scope, operand)),
+        Kind::Neg(operand) => call(out, span, "neg", |args| write(args, scope, operand)),
+        Kind::Binary { op, left, right } => call(out, span, op, |args| {
+            write(args, scope, left);
+            comma(args, span);
+            write(args, scope, right);
+        }),
         Kind::InList { operand, list } => {
             let checked = checked_against(scope, list);
             let (first, rest) = (names::operand(), names::rest());
-            let operand = sub(operand);
-            quote_spanned! {span=>
+            let operand = expand(scope, operand);
+            out.extend(quote_spanned! {span=>
                 {
                     let #first = #operand;
-                    let #rest = ::std::vec![#(#checked),*];
-                    ::recto::dsl::in_list(#first, #rest)
+                    let #rest = __recto_list([#(#checked),*]);
+                    __recto_in_list(#first, #rest)
                 }
-            }
+            });
         }
-        Kind::InParam { operand, list } => {
-            let operand = sub(operand);
-            quote_spanned!(span=> ::recto::dsl::in_param(#operand, #list))
-        }
-        Kind::IsNil(operand) => {
-            let operand = sub(operand);
-            quote_spanned!(span=> ::recto::dsl::is_nil(#operand))
-        }
+        Kind::InParam { operand, list } => call(out, span, "in_param", |args| {
+            write(args, scope, operand);
+            comma(args, span);
+            args.extend(list.clone());
+        }),
+        Kind::IsNil(operand) => call(out, span, "is_nil", |args| write(args, scope, operand)),
         Kind::Like {
             operand,
             pattern,
             case_insensitive,
-        } => {
-            let (operand, pattern) = (sub(operand), sub(pattern));
-            quote_spanned!(span=> ::recto::dsl::like(#operand, #pattern, #case_insensitive))
-        }
-        Kind::CountAll => quote_spanned!(span=> ::recto::dsl::count_all()),
-        Kind::Count { operand, distinct } => {
-            let operand = sub(operand);
-            quote_spanned!(span=> ::recto::dsl::count(#operand, #distinct))
-        }
+        } => call(out, span, "like", |args| {
+            write(args, scope, operand);
+            comma(args, span);
+            write(args, scope, pattern);
+            comma(args, span);
+            args.push(TokenTree::Ident(Ident::new(
+                if *case_insensitive { "true" } else { "false" },
+                span,
+            )));
+        }),
+        Kind::CountAll => call(out, span, "count_all", |_| {}),
+        Kind::Count { operand, distinct } => call(out, span, "count", |args| {
+            write(args, scope, operand);
+            comma(args, span);
+            args.push(TokenTree::Ident(Ident::new(
+                if *distinct { "true" } else { "false" },
+                span,
+            )));
+        }),
         Kind::Aggregate {
             func,
             numeric,
             operand,
         } => {
             let func = Ident::new(func, span);
-            let operand = sub(operand);
-            if *numeric {
-                quote_spanned!(span=> ::recto::dsl::numeric_aggregate(::recto::AggFunc::#func, #operand))
+            let operand = expand(scope, operand);
+            out.extend(if *numeric {
+                quote_spanned!(span=> __recto_numeric_aggregate(::recto::AggFunc::#func, #operand))
             } else {
-                quote_spanned!(span=> ::recto::dsl::extremum(::recto::AggFunc::#func, #operand))
-            }
+                quote_spanned!(span=> __recto_extremum(::recto::AggFunc::#func, #operand))
+            });
         }
         Kind::Coalesce {
             first: head,
@@ -112,19 +145,19 @@ pub(crate) fn expand(scope: &Scope, dsl: &Dsl) -> TokenStream {
         } => {
             let checked = checked_against(scope, tail);
             let (first, rest) = (names::operand(), names::rest());
-            let head = sub(head);
-            quote_spanned! {span=>
+            let head = expand(scope, head);
+            out.extend(quote_spanned! {span=>
                 {
                     let #first = #head;
-                    let #rest = ::std::vec![#(#checked),*];
-                    ::recto::dsl::coalesce(#first, #rest)
+                    let #rest = __recto_list([#(#checked),*]);
+                    __recto_coalesce(#first, #rest)
                 }
-            }
+            });
         }
     }
 }
 
-/// `::recto::dsl::elem(&__recto_operand, item)` for each item: each checked to be of the
+/// `__recto_elem(&__recto_operand, item)` for each item: each checked to be of the
 /// operand's kind, with the error at the item.
 fn checked_against(scope: &Scope, items: &[Dsl]) -> Vec<TokenStream> {
     let first = names::operand();
@@ -133,7 +166,32 @@ fn checked_against(scope: &Scope, items: &[Dsl]) -> Vec<TokenStream> {
         .map(|item| {
             let span = item.span;
             let item = expand(scope, item);
-            quote_spanned!(span=> ::recto::dsl::elem(&#first, #item))
+            quote_spanned!(span=> __recto_elem(&#first, #item))
         })
         .collect()
+}
+
+/// `__recto_function(args)`, every token spanned at `span`.
+fn call(out: &mut Trees, span: Span, function: &str, args: impl FnOnce(&mut Trees)) {
+    dsl_path(out, span, function);
+    let mut inner = Trees::new();
+    args(&mut inner);
+    let mut group = Group::new(Delimiter::Parenthesis, inner.into_iter().collect());
+    group.set_span(span);
+    out.push(TokenTree::Group(group));
+}
+
+/// `__recto_name`: the name `::recto::dsl::short` gives `::recto::dsl::name`.
+fn dsl_path(out: &mut Trees, span: Span, name: &str) {
+    out.push(TokenTree::Ident(names::dsl(name, span)));
+}
+
+fn comma(out: &mut Trees, span: Span) {
+    out.push(punct(',', Spacing::Alone, span));
+}
+
+fn punct(ch: char, spacing: Spacing, span: Span) -> TokenTree {
+    let mut punct = Punct::new(ch, spacing);
+    punct.set_span(span);
+    TokenTree::Punct(punct)
 }

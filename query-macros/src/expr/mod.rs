@@ -13,7 +13,7 @@ mod func;
 use proc_macro2::{Ident, Span, TokenStream};
 
 pub(crate) use convert::{binding_of, convert};
-pub(crate) use expand::expand;
+pub(crate) use expand::{expand, wrapped};
 
 use crate::preprocess::preprocess;
 
@@ -44,9 +44,8 @@ pub(crate) enum Kind {
     Not(Box<Dsl>),
     /// `-x`.
     Neg(Box<Dsl>),
-    /// A binary operator: `op` is the name of the `::recto::BinOp` variant.
+    /// A binary operator: `op` names its `::recto::dsl` function (`eq`, `and`, `add`, ...).
     Binary {
-        class: BinClass,
         op: &'static str,
         left: Box<Dsl>,
         right: Box<Dsl>,
@@ -79,15 +78,4 @@ pub(crate) enum Kind {
     },
     /// `coalesce(a, b, ...)`.
     Coalesce { first: Box<Dsl>, rest: Vec<Dsl> },
-}
-
-/// Which `::recto::dsl` function checks a binary operator's operands.
-#[derive(Clone, Copy)]
-pub(crate) enum BinClass {
-    /// `== != < <= > >=`: both sides of one kind.
-    Compare,
-    /// `&& ||`: both sides boolean.
-    Logic,
-    /// `+ - * / %`: both sides numeric.
-    Arith,
 }

@@ -122,6 +122,9 @@ pub(crate) fn check(input: FromInput) -> syn::Result<Checked> {
     let mut errors = Errors::default();
     let mut scope = Scope::default();
     declare_source_bindings(&mut scope, &input, &mut errors);
+    if !matches!(input.source, SourceSpec::Query(_)) {
+        scope.set_static_base(1);
+    }
     for clause in &input.clauses {
         if JOINS.contains(&clause.keyword.unraw().to_string().as_str())
             && let Some((binding, _, _)) = split_in(&clause.value)

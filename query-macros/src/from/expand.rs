@@ -1,20 +1,26 @@
-//! Expanding a checked `from!` into a block of builder calls:
+//! Expanding a checked `from!` into a block that declares what the expressions share and
+//! then builds the query in one chain of builder calls:
 //!
 //! ```text
 //! {
-//!     let __recto_q = SOURCE;                               // from_schema, table or source(expr)
-//!     let __recto_q = __recto_q.named_root("name");         // `as:` after the source
-//!     let __recto_f0 = ::recto::dsl::fields::<0, _>(&__recto_q);   // typed fields of a composed query
-//!     let __recto_base = __recto_q.binding_count();         // the first join's position
-//!     let __recto_q = __recto_q.filter(...);                // one statement per clause
-//!     __recto_q
+//!     use ::recto::dsl::short::*;                          // the expansions' short names
+//!     let __recto_s0 = <User as ::recto::Schema>::FIELDS;  // each used schema's accessors, once
+//!     let __recto_q = __recto_source(q);                // a composed source only:
+//!     let __recto_f0 = __recto_fields::<0, _>(&__recto_q);   // its typed fields
+//!     let __recto_base = __recto_q.binding_count();        // its first join's position
+//!     __recto_q                                            // (or `Query::<User>::from_schema()`)
+//!         .named_root("name")                              // `as:` after the source
+//!         .filter(...)                                     // one call per clause
 //! }
 //! ```
 //!
 //! Each builder call is spanned at its clause keyword: builder methods are
-//! `#[track_caller]`, so the location a clause records is the user's clause.
+//! `#[track_caller]`, so the location a clause records is the user's clause. rustc's time on
+//! a crate of queries grows with the expansion's size (see `scripts/expansion-size`), hence
+//! the short paths, the accessors bound once, and join positions written as numbers when the
+//! source is a schema or a table (whose query has one binding).
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::LitStr;
 use syn::ext::IdentExt;
@@ -24,43 +30,59 @@ use super::check::{Checked, Clause};
 use super::parse::SourceSpec;
 use super::value::{Select, Selected};
 use crate::binding::{Scope, names};
-use crate::expr::{Dsl, expand as expand_expr};
+use crate::expr::{Dsl, expand as expand_expr, wrapped};
 
 /// The block a `from!` expands to.
 pub(crate) fn expand(checked: &Checked) -> TokenStream {
     let q = names::query();
     let scope = &checked.scope;
-    let source = match &checked.source {
+    // Every clause but `distinct:` names a `::recto::dsl` function, and so does a composed
+    // source.
+    let uses_dsl = matches!(checked.source, SourceSpec::Query(_))
+        || checked
+            .clauses
+            .iter()
+            .any(|clause| !matches!(clause, Clause::Distinct { .. }));
+    let mut body = scope.prelude(uses_dsl);
+    let mut chain = match &checked.source {
         SourceSpec::Schema(schema) => {
             quote_spanned!(schema.span()=> ::recto::Query::<#schema>::from_schema())
         }
         SourceSpec::Table(table) => quote_spanned!(table.span()=> ::recto::Query::table(#table)),
-        SourceSpec::Query(query) => quote_spanned!(query.span()=> ::recto::dsl::source(#query)),
+        SourceSpec::Query(query) => {
+            let source = quote_spanned!(query.span()=> __recto_source(#query));
+            let witnesses: Vec<_> = scope.witnesses().collect();
+            if witnesses.is_empty() && !scope.needs_base() {
+                source
+            } else {
+                body.extend(quote!(let #q = #source;));
+                for (position, span) in witnesses {
+                    let witness = names::witness(position);
+                    let position = proc_macro2::Literal::usize_unsuffixed(position);
+                    body.extend(
+                        quote_spanned!(span=> let #witness = __recto_fields::<#position, _>(&#q);),
+                    );
+                }
+                if scope.needs_base() {
+                    let base = names::base();
+                    body.extend(quote!(let #base = #q.binding_count();));
+                }
+                quote!(#q)
+            }
+        }
     };
-    let mut body = quote!(let #q = #source;);
     if let Some(name) = &checked.root_name {
         let literal = name_literal(name);
-        body.extend(quote_spanned!(name.span()=> let #q = #q.named_root(#literal);));
-    }
-    for (position, span) in scope.witnesses() {
-        let witness = names::witness(position);
-        let position = Literal::usize_unsuffixed(position);
-        body.extend(
-            quote_spanned!(span=> let #witness = ::recto::dsl::fields::<#position, _>(&#q);),
-        );
-    }
-    if scope.uses_joins() {
-        let base = names::base();
-        body.extend(quote!(let #base = #q.binding_count();));
+        chain.extend(quote_spanned!(name.span()=> .named_root(#literal)));
     }
     for clause in &checked.clauses {
         let call = clause_call(scope, clause);
-        body.extend(quote!(let #q = #q.#call;));
+        chain.extend(quote!(.#call));
     }
-    quote!({ #body #q })
+    quote!({ #body #chain })
 }
 
-/// The builder method call of one clause (after `__recto_q.`).
+/// The builder method call of one clause (after the `.`).
 fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
     let expr = |dsl| expand_expr(scope, dsl);
     match clause {
@@ -72,27 +94,24 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             name,
         } => {
             let span = keyword.span();
-            let kind = Ident::new(kind, span);
-            let (slot, source) = match source {
-                SourceSpec::Schema(schema) => (
-                    quote!(#schema),
-                    quote_spanned!(span=> ::recto::Source::schema::<#schema>()),
-                ),
-                SourceSpec::Table(table) => (
-                    quote_spanned!(span=> ::recto::Erased),
-                    quote_spanned!(span=> ::recto::Source::Table(::std::borrow::Cow::Borrowed(#table))),
-                ),
-                SourceSpec::Query(_) => unreachable!("the check rejects query join sources"),
-            };
+            let kind = names::dsl(kind, span);
             let on = condition(scope, on);
             let name = match name {
                 Some(name) => {
                     let literal = name_literal(name);
-                    quote!(::std::option::Option::Some(::std::borrow::Cow::Borrowed(#literal)))
+                    quote!(::core::option::Option::Some(#literal))
                 }
-                None => quote!(::std::option::Option::None),
+                None => quote!(::core::option::Option::None),
             };
-            quote_spanned!(span=> join::<#slot>(::recto::JoinKind::#kind, #source, #on, #name))
+            match source {
+                SourceSpec::Schema(schema) => quote_spanned! {span=>
+                    join_schema::<#schema>(#kind, #on, #name)
+                },
+                SourceSpec::Table(table) => quote_spanned! {span=>
+                    join_table(#kind, #table, #on, #name)
+                },
+                SourceSpec::Query(_) => unreachable!("the check rejects query join sources"),
+            }
         }
         Clause::Filter {
             keyword,
@@ -107,18 +126,18 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             let select = match select {
                 Select::One(item) => {
                     let item = selected(scope, item);
-                    quote!(::recto::Select::One(#item))
+                    quote!(__recto_one(#item))
                 }
                 Select::Tuple(items) => {
                     let items = items.iter().map(|item| selected(scope, item));
-                    quote!(::recto::Select::Tuple(::std::vec![#(#items),*]))
+                    quote!(__recto_tuple([#(#items),*]))
                 }
                 Select::Struct(fields) => {
                     let fields = fields.iter().map(|(name, value)| {
                         let (name, value) = (name_literal(name), expr(value));
-                        quote!((::std::borrow::Cow::Borrowed(#name), ::recto::dsl::expr(#value)))
+                        quote!((::std::borrow::Cow::Borrowed(#name), __recto_expr(#value)))
                     });
-                    quote!(::recto::Select::Struct(::std::vec![#(#fields),*]))
+                    quote!(::recto::Select::Struct(__recto_list([#(#fields),*])))
                 }
             };
             quote_spanned!(keyword.span()=> select(#select))
@@ -127,20 +146,16 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             quote_spanned!(keyword.span()=> distinct(#distinct))
         }
         Clause::GroupBy { keyword, exprs } => {
-            let exprs = exprs.iter().map(|value| {
-                let span = value.span;
-                let value = expr(value);
-                quote_spanned!(span=> ::recto::dsl::expr(#value))
-            });
-            quote_spanned!(keyword.span()=> group_by(::std::vec![#(#exprs),*]))
+            let exprs = exprs
+                .iter()
+                .map(|value| wrapped(scope, value, "expr", None));
+            quote_spanned!(keyword.span()=> group_by(__recto_list([#(#exprs),*])))
         }
         Clause::OrderBy { keyword, terms } => {
-            let terms = terms.iter().map(|(direction, value)| {
-                let span = value.span;
-                let value = expr(value);
-                quote_spanned!(span=> ::recto::dsl::order(::recto::Direction::#direction, #value))
-            });
-            quote_spanned!(keyword.span()=> order_by(::std::vec![#(#terms),*]))
+            let terms = terms
+                .iter()
+                .map(|(direction, value)| wrapped(scope, value, "order", Some(direction)));
+            quote_spanned!(keyword.span()=> order_by(__recto_list([#(#terms),*])))
         }
         Clause::Count {
             keyword,
@@ -148,9 +163,7 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             count,
         } => {
             let method = Ident::new(method, keyword.span());
-            let span = count.span;
-            let count = expr(count);
-            let count = quote_spanned!(span=> ::recto::dsl::count_value(#count));
+            let count = wrapped(scope, count, "count_value", None);
             quote_spanned!(keyword.span()=> #method(#count))
         }
     }
@@ -158,23 +171,20 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
 
 /// A boolean condition, checked (and its type error reported) at the expression.
 fn condition(scope: &Scope, dsl: &Dsl) -> TokenStream {
-    let span = dsl.span;
-    let value = expand_expr(scope, dsl);
-    quote_spanned!(span=> ::recto::dsl::condition(#value))
+    wrapped(scope, dsl, "condition", None)
 }
 
 /// One selected thing: a whole binding or an expression.
 fn selected(scope: &Scope, item: &Selected) -> TokenStream {
     match item {
-        Selected::Binding(binding) => {
-            let reference = scope.reference(*binding);
-            quote!(::recto::Selected::Binding(#reference))
-        }
-        Selected::Expr(value) => {
-            let span = value.span;
-            let value = expand_expr(scope, value);
-            quote_spanned!(span=> ::recto::dsl::selected(#value))
-        }
+        Selected::Binding(binding) => match scope.index(*binding) {
+            Some(index) => quote!(__recto_whole(#index)),
+            None => {
+                let reference = scope.reference(*binding);
+                quote!(::recto::Selected::Binding(#reference))
+            }
+        },
+        Selected::Expr(value) => wrapped(scope, value, "selected", None),
     }
 }
 

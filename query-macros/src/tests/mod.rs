@@ -6,6 +6,7 @@ mod derive;
 mod dynamic;
 mod errors;
 mod from;
+mod size;
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -1,0 +1,141 @@
+//! The operators of the query language, one function per operator so that an expansion
+//! names the operator in the function's name instead of passing it: `a == b` expands to
+//! `eq(a, b)`. Each function's bounds are the operator's compile-time type check.
+
+use super::{Number, Typed};
+use crate::expr::{BinOp, Expr, UnOp};
+use crate::value::SqlType;
+use crate::value::kind::{self, SameKind};
+
+/// `a == b`: both sides of one kind.
+pub fn eq<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+where
+    R::Kind: SameKind<L::Kind>,
+{
+    Typed::new(Expr::binary(BinOp::Eq, left.expr, right.expr))
+}
+
+/// `a != b`: both sides of one kind.
+pub fn ne<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+where
+    R::Kind: SameKind<L::Kind>,
+{
+    Typed::new(Expr::binary(BinOp::Ne, left.expr, right.expr))
+}
+
+/// `a < b`: both sides of one kind.
+pub fn lt<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+where
+    R::Kind: SameKind<L::Kind>,
+{
+    Typed::new(Expr::binary(BinOp::Lt, left.expr, right.expr))
+}
+
+/// `a <= b`: both sides of one kind.
+pub fn le<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+where
+    R::Kind: SameKind<L::Kind>,
+{
+    Typed::new(Expr::binary(BinOp::Le, left.expr, right.expr))
+}
+
+/// `a > b`: both sides of one kind.
+pub fn gt<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+where
+    R::Kind: SameKind<L::Kind>,
+{
+    Typed::new(Expr::binary(BinOp::Gt, left.expr, right.expr))
+}
+
+/// `a >= b`: both sides of one kind.
+pub fn ge<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+where
+    R::Kind: SameKind<L::Kind>,
+{
+    Typed::new(Expr::binary(BinOp::Ge, left.expr, right.expr))
+}
+
+/// `a + b`: both sides numeric.
+pub fn add<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Number>
+where
+    L::Kind: SameKind<kind::Numerical>,
+    R::Kind: SameKind<kind::Numerical>,
+{
+    Typed::new(Expr::binary(BinOp::Add, left.expr, right.expr))
+}
+
+/// `a - b`: both sides numeric.
+pub fn sub<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Number>
+where
+    L::Kind: SameKind<kind::Numerical>,
+    R::Kind: SameKind<kind::Numerical>,
+{
+    Typed::new(Expr::binary(BinOp::Sub, left.expr, right.expr))
+}
+
+/// `a * b`: both sides numeric.
+pub fn mul<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Number>
+where
+    L::Kind: SameKind<kind::Numerical>,
+    R::Kind: SameKind<kind::Numerical>,
+{
+    Typed::new(Expr::binary(BinOp::Mul, left.expr, right.expr))
+}
+
+/// `a / b`: both sides numeric.
+pub fn div<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Number>
+where
+    L::Kind: SameKind<kind::Numerical>,
+    R::Kind: SameKind<kind::Numerical>,
+{
+    Typed::new(Expr::binary(BinOp::Div, left.expr, right.expr))
+}
+
+/// `a % b`: both sides numeric.
+pub fn rem<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Number>
+where
+    L::Kind: SameKind<kind::Numerical>,
+    R::Kind: SameKind<kind::Numerical>,
+{
+    Typed::new(Expr::binary(BinOp::Rem, left.expr, right.expr))
+}
+
+/// `a && b`: both sides boolean.
+pub fn and<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+where
+    L::Kind: SameKind<kind::Boolean>,
+    R::Kind: SameKind<kind::Boolean>,
+{
+    Typed::new(Expr::binary(BinOp::And, left.expr, right.expr))
+}
+
+/// `a || b`: both sides boolean.
+pub fn or<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+where
+    L::Kind: SameKind<kind::Boolean>,
+    R::Kind: SameKind<kind::Boolean>,
+{
+    Typed::new(Expr::binary(BinOp::Or, left.expr, right.expr))
+}
+
+/// `!a`.
+pub fn not<T: SqlType>(operand: Typed<T>) -> Typed<bool>
+where
+    T::Kind: SameKind<kind::Boolean>,
+{
+    Typed::new(Expr::Unary {
+        op: UnOp::Not,
+        expr: Box::new(operand.expr),
+    })
+}
+
+/// `-a`.
+pub fn neg<T: SqlType>(operand: Typed<T>) -> Typed<Number>
+where
+    T::Kind: SameKind<kind::Numerical>,
+{
+    Typed::new(Expr::Unary {
+        op: UnOp::Neg,
+        expr: Box::new(operand.expr),
+    })
+}

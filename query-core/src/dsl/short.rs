@@ -1,0 +1,24 @@
+//! The names expansions use: each function of [`dsl`](super) and each variant it
+//! re-exports, under a `__recto_` prefix. An expansion starts with
+//! `use ::recto::dsl::short::*;` and then names each call with one token (`__recto_eq(a, b)`
+//! rather than `::recto::dsl::eq(a, b)`), which makes the code rustc reads for each query
+//! much shorter. The prefix keeps the glob import from shadowing the user's own names in
+//! the Rust code of `^` pins, since user code does not name things `__recto_*`.
+
+pub use super::{
+    Asc as __recto_Asc, AscNullsFirst as __recto_AscNullsFirst,
+    AscNullsLast as __recto_AscNullsLast, Desc as __recto_Desc,
+    DescNullsFirst as __recto_DescNullsFirst, DescNullsLast as __recto_DescNullsLast,
+    Inner as __recto_Inner, Left as __recto_Left, add as __recto_add, and as __recto_and,
+    coalesce as __recto_coalesce, col as __recto_col, condition as __recto_condition,
+    count as __recto_count, count_all as __recto_count_all, count_value as __recto_count_value,
+    div as __recto_div, elem as __recto_elem, eq as __recto_eq, expr as __recto_expr,
+    extremum as __recto_extremum, field as __recto_field, field_by_name as __recto_field_by_name,
+    fields as __recto_fields, ge as __recto_ge, gt as __recto_gt, in_list as __recto_in_list,
+    in_param as __recto_in_param, is_nil as __recto_is_nil, le as __recto_le, like as __recto_like,
+    list as __recto_list, lit as __recto_lit, lt as __recto_lt, mul as __recto_mul,
+    ne as __recto_ne, neg as __recto_neg, not as __recto_not,
+    numeric_aggregate as __recto_numeric_aggregate, one as __recto_one, or as __recto_or,
+    order as __recto_order, pin as __recto_pin, rem as __recto_rem, selected as __recto_selected,
+    source as __recto_source, sub as __recto_sub, tuple as __recto_tuple, whole as __recto_whole,
+};
