@@ -42,9 +42,52 @@ impl Expr {
         boxed.into_iter().flatten().chain(list)
     }
 
-    /// Whether this expression has no sub-expression.
+    /// Whether this expression is a value or a field, which have no sub-expression. (An
+    /// empty `coalesce` or an argument-less aggregate counts as a node with children: the
+    /// walks below only treat a node as a leaf to save work, never for correctness.)
     fn is_leaf(&self) -> bool {
-        self.children().next().is_none()
+        matches!(
+            self,
+            Expr::Lit(_)
+                | Expr::Param(_)
+                | Expr::Field {
+                    binding: _,
+                    name: _,
+                    hint: _,
+                }
+        )
+    }
+
+    /// Whether a sub-expression has sub-expressions of its own, so that the compiler's drop
+    /// glue would recurse more than one level. A direct match: dropping runs for every node,
+    /// and walking [`Expr::children`]'s iterator here cost more than the drop itself.
+    fn has_grandchildren(&self) -> bool {
+        let deep = |expr: &Expr| !expr.is_leaf();
+        match self {
+            Expr::Lit(_)
+            | Expr::Param(_)
+            | Expr::Field {
+                binding: _,
+                name: _,
+                hint: _,
+            } => false,
+            Expr::Unary { op: _, expr } | Expr::InParam { expr, list: _ } | Expr::IsNil(expr) => {
+                deep(expr)
+            }
+            Expr::Binary { op: _, left, right } => deep(left) || deep(right),
+            Expr::Like {
+                expr,
+                pattern,
+                case_insensitive: _,
+            } => deep(expr) || deep(pattern),
+            Expr::InList { expr, list } => deep(expr) || list.iter().any(deep),
+            Expr::Aggregate {
+                func: _,
+                arg,
+                distinct: _,
+            } => arg.as_deref().is_some_and(deep),
+            Expr::Coalesce(args) => args.iter().any(deep),
+        }
     }
 
     /// Moves the sub-expressions that have sub-expressions of their own onto `pending`,
@@ -230,7 +273,7 @@ impl Drop for Expr {
     fn drop(&mut self) {
         // Most expressions are shallow: only allocate the work list when a child has
         // children of its own.
-        if self.children().all(Expr::is_leaf) {
+        if !self.has_grandchildren() {
             return;
         }
         let mut pending = Vec::new();
