@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 mod ddl;
 
+use crate::shape::{Seal, ShapeCache};
 use crate::dialect::{
     Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
@@ -123,5 +124,10 @@ impl Dialect for Postgres {
 
     fn quirks(&self) -> &Quirks {
         &QUIRKS
+    }
+
+    fn shape_cache(&self, _: Seal) -> Option<&'static ShapeCache> {
+        static CACHE: ShapeCache = ShapeCache::new();
+        Some(&CACHE)
     }
 }

@@ -3,6 +3,7 @@
 
 mod ddl;
 
+use crate::shape::{Seal, ShapeCache};
 use crate::dialect::{
     Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
@@ -117,5 +118,10 @@ impl Dialect for Sqlite {
 
     fn quirks(&self) -> &Quirks {
         &QUIRKS
+    }
+
+    fn shape_cache(&self, _: Seal) -> Option<&'static ShapeCache> {
+        static CACHE: ShapeCache = ShapeCache::new();
+        Some(&CACHE)
     }
 }
