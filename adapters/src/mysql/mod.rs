@@ -3,13 +3,13 @@
 
 mod ddl;
 
-use crate::shape::{Seal, ShapeCache};
 use crate::dialect::{
     Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
     InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault,
     NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints, push_quoted,
 };
+use crate::shape::{Seal, ShapeCache};
 
 /// MySQL and MariaDB.
 ///

@@ -78,7 +78,9 @@ impl ShapeCache {
         let at = usize::try_from(hash >> 61).unwrap_or(0) % SHARDS;
         // A panic while a shard was held left it consistent (no method of `Shard` panics
         // between two of its updates), so a poisoned lock is used as it is.
-        self.shards[at].lock().unwrap_or_else(PoisonError::into_inner)
+        self.shards[at]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Calls `hit` with the text and order of the shape whose key is `key`, if cached.

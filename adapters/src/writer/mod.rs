@@ -18,9 +18,9 @@ use std::fmt::Write as _;
 use recto_core::{Error, Value};
 use recto_planner::{Alias, ColumnRef, Count, Planned, PlannedExpr};
 
-pub(crate) use self::params::{Origin, same, same_array};
-use self::params::Params;
 pub(crate) use self::expr::padded_len;
+use self::params::Params;
+pub(crate) use self::params::{Origin, same, same_array};
 use crate::Sql;
 use crate::dialect::{Dialect, Placeholders, Quirks};
 
@@ -70,7 +70,11 @@ pub(crate) fn render_learning<D: Dialect + ?Sized>(
             // A list of `len` elements pads to fewer than `2 * len` placeholders, so with
             // this margin every list of another query of the same shape, whose padded
             // lengths and parameter count are the same, is padded exactly as here.
-            let margin = planned.size.params.saturating_mul(2).saturating_add(sql.params.len());
+            let margin = planned
+                .size
+                .params
+                .saturating_mul(2)
+                .saturating_add(sql.params.len());
             let origins = origins.filter(|_| margin <= dialect.quirks().max_params);
             Ok((sql, origins))
         }
@@ -82,9 +86,7 @@ enum Rendered {
     /// The statement, and where its parameters came from if that was asked.
     Sql(Sql, Option<Vec<Origin>>),
     /// More parameters than the engine takes; `padded` when some were list padding.
-    TooMany {
-        padded: bool,
-    },
+    TooMany { padded: bool },
 }
 
 fn render_with<D: Dialect + ?Sized>(
