@@ -101,22 +101,25 @@ fn apply(query: &QueryData, change: &Change, at: usize) -> QueryData {
 
 /// Counts (`apply` false) or changes (`apply` true) `expr` if `change` applies to it.
 fn edit(expr: &mut Expr, change: &Change, first: Option<&Value>, apply: bool) -> bool {
-    let applies = match (change, &*expr) {
+    let applies = matches!(
+        (change, &*expr),
         (Change::Operator, Expr::Binary { .. })
-        | (Change::Column, Expr::Field { .. })
-        | (Change::ListLonger(_) | Change::ListShorter, Expr::InParam { .. })
-        | (Change::Literal(_), Expr::Lit(_))
-        | (
-            Change::Null
-            | Change::Nan
-            | Change::Negative
-            | Change::EqualToFirst
-            | Change::Value(_)
-            | Change::OtherValues,
-            Expr::Param(_),
-        ) => true,
-        _ => false,
-    };
+            | (Change::Column, Expr::Field { .. })
+            | (
+                Change::ListLonger(_) | Change::ListShorter,
+                Expr::InParam { .. }
+            )
+            | (Change::Literal(_), Expr::Lit(_))
+            | (
+                Change::Null
+                    | Change::Nan
+                    | Change::Negative
+                    | Change::EqualToFirst
+                    | Change::Value(_)
+                    | Change::OtherValues,
+                Expr::Param(_),
+            )
+    );
     if !(applies && (apply || matches!(change, Change::OtherValues))) {
         return applies;
     }

@@ -30,7 +30,8 @@ pub(crate) struct Uncacheable;
 /// A place in the query whose value is bound or compared, in walk order.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Slot<'q> {
-    /// An `Expr::Param` or `Expr::Lit` value, or a `limit:`/`offset:` one.
+    /// An `Expr::Param` value (a `limit:`/`offset:` one too), or an `Expr::Lit` value the
+    /// writer binds.
     Value(&'q Value),
     /// An `in ^list` list.
     List(&'q Array),
@@ -220,7 +221,12 @@ impl<'q> KeyWriter<'_, 'q> {
             Expr::Lit(value) => {
                 self.byte(0);
                 self.literal(value)?;
-                self.slots.push(Slot::Value(value));
+                // A literal the writer binds rather than prints is a parameter of the
+                // statement, whose placeholder another value may share. (Were this test
+                // wrong, the bound literal would map to no slot and nothing be cached.)
+                if !printed(value) {
+                    self.slots.push(Slot::Value(value));
+                }
             }
             Expr::Param(value) => {
                 self.byte(1);
@@ -500,7 +506,7 @@ impl<'q> KeyWriter<'_, 'q> {
     }
 
     fn address(&mut self, address: usize, len: usize) {
-        self.len(address);
+        self.key.extend_from_slice(&(address as u64).to_le_bytes());
         self.len(len);
     }
 
@@ -509,8 +515,16 @@ impl<'q> KeyWriter<'_, 'q> {
         self.key.extend_from_slice(bytes);
     }
 
+    /// A length or an index: one byte below 255, else 255 and eight bytes. Most are small,
+    /// and a short key is quicker to write, hash and compare.
     fn len(&mut self, len: usize) {
-        self.key.extend_from_slice(&(len as u64).to_le_bytes());
+        match u8::try_from(len) {
+            Ok(small) if small < u8::MAX => self.key.push(small),
+            _ => {
+                self.key.push(u8::MAX);
+                self.key.extend_from_slice(&(len as u64).to_le_bytes());
+            }
+        }
     }
 
     fn byte(&mut self, byte: u8) {
@@ -572,6 +586,15 @@ fn ty_tag(ty: Ty) -> Result<u8, Uncacheable> {
         .position(|known| *known == ty)
         .and_then(|at| u8::try_from(at).ok())
         .ok_or(Uncacheable)
+}
+
+/// Whether the writer prints `value` as a literal rather than binding it.
+fn printed(value: &Value) -> bool {
+    match value {
+        Value::I32(_) | Value::I64(_) | Value::Bool(_) => true,
+        Value::F64(f) => f.is_finite(),
+        _ => false,
+    }
 }
 
 /// A float's class: finite, NaN, +∞ or −∞.

@@ -188,6 +188,10 @@ fn compares_expressions(query: &QueryData) -> bool {
 
 /// An empty vector with `slots`' allocation, for slots of another lifetime. (Collecting an
 /// empty iterator into a vector of a type of the same layout reuses the allocation.)
+#[expect(
+    clippy::unnecessary_filter_map,
+    reason = "the `filter_map` changes the element type's lifetime, which `filter` cannot"
+)]
 fn recycle<'a>(mut slots: Vec<Slot<'_>>) -> Vec<Slot<'a>> {
     slots.clear();
     slots.into_iter().filter_map(|_| None).collect()

@@ -29,11 +29,22 @@ pub(super) fn same_pattern(slots: &[Slot<'_>], key: &mut Vec<u8>) -> Result<(), 
     if slots.len() > MAX_SAME_SLOTS {
         return Err(Uncacheable);
     }
+    // The fingerprints of the first slots, computed once (most queries have fewer).
+    let mut prints = [0u64; 32];
+    for (print, slot) in prints.iter_mut().zip(slots) {
+        *print = fingerprint(*slot);
+    }
+    let print_of = |at: usize, slot: Slot<'_>| match prints.get(at) {
+        Some(print) => *print,
+        None => fingerprint(slot),
+    };
     for (at, slot) in slots.iter().enumerate() {
+        let print = print_of(at, *slot);
         let first = slots
             .iter()
             .take(at)
-            .position(|earlier| same_slot(*earlier, *slot))
+            .enumerate()
+            .position(|(k, earlier)| print_of(k, *earlier) == print && same_slot(*earlier, *slot))
             .map_or(0, |earlier| earlier + 1);
         let first = u16::try_from(first).map_err(|_| Uncacheable)?;
         key.extend_from_slice(&first.to_le_bytes());
@@ -63,6 +74,34 @@ pub(super) fn equal_pattern(slots: &[Slot<'_>], key: &mut Vec<u8>) -> Result<(),
         key.push(bits);
     }
     Ok(())
+}
+
+/// A cheap summary of a slot's value that two [`same`] values share, so most pairs of
+/// different values are told apart without comparing them.
+fn fingerprint(slot: Slot<'_>) -> u64 {
+    let (tag, bits) = match slot {
+        Slot::Value(Value::Null(_)) => (0, 0),
+        Slot::Value(Value::Bool(b)) => (1, u64::from(*b)),
+        Slot::Value(Value::I32(n)) => (2, u64::from(n.cast_unsigned())),
+        Slot::Value(Value::I64(n)) => (3, n.cast_unsigned()),
+        Slot::Value(Value::F64(f)) => (4, f.to_bits()),
+        Slot::Value(Value::Text(text)) => (5, prefix(text.as_bytes())),
+        Slot::Value(Value::Bytes(bytes)) => (6, prefix(bytes)),
+        // A list bound as one array, whichever way it got there.
+        Slot::Value(Value::Array(list)) | Slot::List(list) => (7, list.len() as u64),
+        Slot::Value(_) => (8, 0),
+    };
+    (tag << 56) ^ bits
+}
+
+/// The length and first bytes of `bytes`, mixed.
+fn prefix(bytes: &[u8]) -> u64 {
+    let mut head = [0u8; 8];
+    let len = bytes.len().min(8);
+    if let (Some(to), Some(from)) = (head.get_mut(..len), bytes.get(..len)) {
+        to.copy_from_slice(from);
+    }
+    u64::from_le_bytes(head) ^ (bytes.len() as u64).rotate_left(40)
 }
 
 /// Whether the writer binds the two slots' values as the same value.
