@@ -29,27 +29,80 @@ pub(super) fn same_pattern(slots: &[Slot<'_>], key: &mut Vec<u8>) -> Result<(), 
     if slots.len() > MAX_SAME_SLOTS {
         return Err(Uncacheable);
     }
-    // The fingerprints of the first slots, computed once (most queries have fewer).
-    let mut prints = [0u64; 32];
-    for (print, slot) in prints.iter_mut().zip(slots) {
-        *print = fingerprint(*slot);
+    if slots.len() <= SMALL {
+        small_same_pattern(slots, key)
+    } else {
+        scan_same_pattern(slots, key)
     }
-    let print_of = |at: usize, slot: Slot<'_>| match prints.get(at) {
-        Some(print) => *print,
-        None => fingerprint(slot),
-    };
+}
+
+/// [`same_pattern`] by comparing each slot with every earlier one.
+fn scan_same_pattern(slots: &[Slot<'_>], key: &mut Vec<u8>) -> Result<(), Uncacheable> {
     for (at, slot) in slots.iter().enumerate() {
-        let print = print_of(at, *slot);
+        let print = fingerprint(*slot);
         let first = slots
             .iter()
             .take(at)
-            .enumerate()
-            .position(|(k, earlier)| print_of(k, *earlier) == print && same_slot(*earlier, *slot))
+            .position(|earlier| fingerprint(*earlier) == print && same_slot(*earlier, *slot))
             .map_or(0, |earlier| earlier + 1);
-        let first = u16::try_from(first).map_err(|_| Uncacheable)?;
-        key.extend_from_slice(&first.to_le_bytes());
+        push_first(key, first)?;
     }
     Ok(())
+}
+
+/// Up to this many slots, [`same_pattern`] finds each slot's first equal in a table on the
+/// stack, in time linear in the number of slots.
+const SMALL: usize = 32;
+
+/// [`same_pattern`] for at most [`SMALL`] slots: an open-addressing table from fingerprint
+/// to the first slot of each distinct value. `same` is an equivalence, so the first slot
+/// of a value is the one every later equal slot finds.
+fn small_same_pattern(slots: &[Slot<'_>], key: &mut Vec<u8>) -> Result<(), Uncacheable> {
+    const BUCKETS: usize = 2 * SMALL;
+    const EMPTY: u8 = u8::MAX;
+    let mut table = [EMPTY; BUCKETS];
+    let mut prints = [0u64; SMALL];
+    for (at, slot) in slots.iter().enumerate() {
+        let print = fingerprint(*slot);
+        if let Some(stored) = prints.get_mut(at) {
+            *stored = print;
+        }
+        let mut bucket = mix(print) % BUCKETS;
+        let mut first = 0;
+        // At most `SMALL` of the buckets are ever used, so an empty one is always found.
+        for _ in 0..BUCKETS {
+            let Some(entry) = table.get(bucket).copied() else {
+                break;
+            };
+            if entry == EMPTY {
+                if let (Some(free), Ok(at)) = (table.get_mut(bucket), u8::try_from(at)) {
+                    *free = at;
+                }
+                break;
+            }
+            let earlier = usize::from(entry);
+            if prints.get(earlier) == Some(&print)
+                && slots.get(earlier).is_some_and(|e| same_slot(*e, *slot))
+            {
+                first = earlier + 1;
+                break;
+            }
+            bucket = (bucket + 1) % BUCKETS;
+        }
+        push_first(key, first)?;
+    }
+    Ok(())
+}
+
+fn push_first(key: &mut Vec<u8>, first: usize) -> Result<(), Uncacheable> {
+    let first = u16::try_from(first).map_err(|_| Uncacheable)?;
+    key.extend_from_slice(&first.to_le_bytes());
+    Ok(())
+}
+
+/// Spreads a fingerprint's bits over its low ones, which pick the bucket.
+fn mix(print: u64) -> usize {
+    (print.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58) as usize
 }
 
 /// Appends the `==` relation between every pair of slots `(j, i)` with `j <= i`, one bit
@@ -121,5 +174,50 @@ fn equal_slot(a: Slot<'_>, b: Slot<'_>) -> bool {
         (Slot::Value(a), Slot::Value(b)) => a == b,
         (Slot::List(a), Slot::List(b)) => a == b,
         (Slot::Value(_), Slot::List(_)) | (Slot::List(_), Slot::Value(_)) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use recto_core::{Array, Ty, Value};
+
+    use super::*;
+
+    /// The table and the scan give the same pattern, with repeats, near misses (`-0.0`
+    /// and `0.0`, `1i32` and `1i64`), NaNs and lists.
+    #[test]
+    fn the_table_and_the_scan_agree() {
+        let values = [
+            Value::I32(1),
+            Value::I64(1),
+            Value::I32(1),
+            Value::F64(0.0),
+            Value::F64(-0.0),
+            Value::F64(f64::NAN),
+            Value::F64(f64::NAN),
+            Value::Text("abcdefghij".into()),
+            Value::Text("abcdefghik".into()),
+            Value::Text("abcdefghij".into()),
+            Value::Null(Ty::Text),
+            Value::Null(Ty::I32),
+            Value::Null(Ty::Text),
+            Value::Array(Array::I64(vec![1, 2])),
+        ];
+        let list = Array::I64(vec![1, 2]);
+        let mut slots: Vec<Slot<'_>> = values.iter().map(Slot::Value).collect();
+        slots.push(Slot::List(&list));
+        slots.extend(values.iter().rev().map(Slot::Value));
+        let (mut table, mut scan) = (Vec::new(), Vec::new());
+        small_same_pattern(&slots, &mut table).unwrap();
+        scan_same_pattern(&slots, &mut scan).unwrap();
+        assert_eq!(table, scan);
+        let firsts: Vec<u16> = scan
+            .chunks_exact(2)
+            .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
+            .collect();
+        assert_eq!(
+            &firsts[..15],
+            [0, 0, 1, 0, 0, 0, 6, 0, 0, 8, 0, 0, 11, 0, 14]
+        );
     }
 }
