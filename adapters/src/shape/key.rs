@@ -9,16 +9,18 @@
 //! The encoding is prefix-free (every variable-length part is preceded by its length, every
 //! choice by a tag), so two queries have equal keys only if they have equal shapes. It knows
 //! nothing of SQL: what a dialect does with a shape is the writer's business. The facts it
-//! keeps about parameter values are listed in `docs/architecture.md`.
+//! keeps about parameter values are listed in `docs/architecture.md`. This file walks the
+//! clauses and expressions; `value_key.rs` encodes values, `name_key.rs` names and sources.
 
 use std::borrow::Cow;
 
 use recto_core::{
-    AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Direction, Distinct, Expr, FieldMeta,
-    From, GroupBy, Join, JoinKind, LimitOffset, MAX_EXPR_DEPTH, Name, OrderBy, OrderTerm,
-    QueryData, SchemaMeta, Select, SelectClause, Selected, Source, Ty, UnOp, Value,
+    AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Direction, Distinct, Expr, From,
+    GroupBy, Join, JoinKind, LimitOffset, MAX_EXPR_DEPTH, OrderBy, OrderTerm, QueryData, Select,
+    SelectClause, Selected, UnOp, Value,
 };
 
+use super::value_key::printed;
 use crate::writer::padded_len;
 
 /// A query the cache does not serve: a variant this walk does not know, an expression
@@ -233,6 +235,31 @@ impl<'q> KeyWriter<'_, 'q> {
                 self.param(value)?;
                 self.slots.push(Slot::Value(value));
             }
+            // The most common node, written in one piece: the same bytes as the general
+            // arm below writes for it.
+            Expr::Field {
+                binding: BindingRef::Index(index),
+                name: Cow::Borrowed(text),
+            } if *index < usize::from(u8::MAX) && text.len() < usize::from(u8::MAX) => {
+                let mut record = [
+                    2,
+                    0,
+                    *index as u8,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    text.len() as u8,
+                ];
+                let address = (text.as_ptr().addr() as u64).to_le_bytes();
+                record[4..12].copy_from_slice(&address);
+                self.key.extend_from_slice(&record);
+            }
             Expr::Field { binding, name } => {
                 self.byte(2);
                 self.binding(binding)?;
@@ -323,213 +350,6 @@ impl<'q> KeyWriter<'_, 'q> {
         }
         Ok(())
     }
-
-    /// A parameter: what the planner and the writer read of its value, and nothing more —
-    /// its variant (which gives its type), a NULL's type, and a float's class (the writer
-    /// rejects arithmetic with a non-finite float where the dialect cannot do it).
-    fn param(&mut self, value: &Value) -> Result<(), Uncacheable> {
-        self.byte(value_tag(value)?);
-        match value {
-            Value::Null(ty) => self.byte(ty_tag(*ty)?),
-            Value::F64(f) => self.byte(float_class(*f)),
-            Value::Array(array) => self.array_class(array)?,
-            _ => {}
-        }
-        Ok(())
-    }
-
-    /// A list's element type and, for floats, whether any element is not finite.
-    fn array_class(&mut self, array: &Array) -> Result<(), Uncacheable> {
-        self.byte(array_tag(array)?);
-        if let Array::F64(floats) = array {
-            self.byte(u8::from(floats.iter().any(|f| !f.is_finite())));
-        }
-        Ok(())
-    }
-
-    /// A literal, in full: the writer may print it.
-    fn literal(&mut self, value: &Value) -> Result<(), Uncacheable> {
-        self.byte(value_tag(value)?);
-        match value {
-            Value::Null(ty) => self.byte(ty_tag(*ty)?),
-            Value::Bool(b) => self.byte(u8::from(*b)),
-            Value::I32(n) => self.key.extend_from_slice(&n.to_le_bytes()),
-            Value::I64(n) => self.key.extend_from_slice(&n.to_le_bytes()),
-            Value::F64(f) => self.key.extend_from_slice(&f.to_bits().to_le_bytes()),
-            Value::Text(text) => self.bytes(text.as_bytes()),
-            Value::Bytes(bytes) => self.bytes(bytes),
-            Value::Date(date) => self.date(*date),
-            Value::Timestamp(at) => self.timestamp(*at),
-            Value::Array(array) => self.array(array)?,
-            _ => return Err(Uncacheable),
-        }
-        Ok(())
-    }
-
-    /// A literal list, in full.
-    fn array(&mut self, array: &Array) -> Result<(), Uncacheable> {
-        self.byte(array_tag(array)?);
-        self.len(array.len());
-        match array {
-            Array::Bool(items) => items.iter().for_each(|b| self.byte(u8::from(*b))),
-            Array::I32(items) => items
-                .iter()
-                .for_each(|n| self.key.extend_from_slice(&n.to_le_bytes())),
-            Array::I64(items) => items
-                .iter()
-                .for_each(|n| self.key.extend_from_slice(&n.to_le_bytes())),
-            Array::F64(items) => items
-                .iter()
-                .for_each(|f| self.key.extend_from_slice(&f.to_bits().to_le_bytes())),
-            Array::Text(items) => items.iter().for_each(|text| self.bytes(text.as_bytes())),
-            Array::Date(items) => items.iter().for_each(|date| self.date(*date)),
-            Array::Timestamp(items) => items.iter().for_each(|at| self.timestamp(*at)),
-            _ => return Err(Uncacheable),
-        }
-        Ok(())
-    }
-
-    fn date(&mut self, date: chrono::NaiveDate) {
-        use chrono::Datelike as _;
-        self.key
-            .extend_from_slice(&date.num_days_from_ce().to_le_bytes());
-    }
-
-    fn timestamp(&mut self, at: chrono::NaiveDateTime) {
-        let at = at.and_utc();
-        self.key.extend_from_slice(&at.timestamp().to_le_bytes());
-        // Past 999_999_999 for a leap second, so the pair is exact.
-        self.key
-            .extend_from_slice(&at.timestamp_subsec_nanos().to_le_bytes());
-    }
-
-    fn source(&mut self, source: &Source) -> Result<(), Uncacheable> {
-        match source {
-            Source::Schema(schema) => {
-                self.byte(0);
-                self.schema(schema)?;
-            }
-            Source::Table(name) => {
-                self.byte(1);
-                self.name(name);
-            }
-            _ => return Err(Uncacheable),
-        }
-        Ok(())
-    }
-
-    /// A schema: a static one (what `#[derive(Schema)]` gives) by the address of its fields,
-    /// whose contents cannot change; an owned one (deserialized) in full.
-    fn schema(&mut self, schema: &SchemaMeta) -> Result<(), Uncacheable> {
-        let SchemaMeta {
-            table,
-            fields,
-            primary_key,
-        } = schema;
-        self.name(table);
-        match fields {
-            Cow::Borrowed(fields) => {
-                self.byte(0);
-                self.address(fields.as_ptr().addr(), fields.len());
-            }
-            Cow::Owned(fields) => {
-                self.byte(1);
-                self.len(fields.len());
-                for FieldMeta {
-                    name,
-                    column,
-                    ty,
-                    nullable,
-                } in fields
-                {
-                    self.name(name);
-                    self.name(column);
-                    self.byte(ty_tag(*ty)?);
-                    self.byte(u8::from(*nullable));
-                }
-            }
-        }
-        match primary_key {
-            Cow::Borrowed(names) => {
-                self.byte(0);
-                self.address(names.as_ptr().addr(), names.len());
-            }
-            Cow::Owned(names) => {
-                self.byte(1);
-                self.len(names.len());
-                names.iter().for_each(|name| self.name(name));
-            }
-        }
-        Ok(())
-    }
-
-    fn binding(&mut self, binding: &BindingRef) -> Result<(), Uncacheable> {
-        match binding {
-            BindingRef::Index(index) => {
-                self.byte(0);
-                self.len(*index);
-            }
-            BindingRef::Named(name) => {
-                self.byte(1);
-                self.name(name);
-            }
-            BindingRef::Last => self.byte(2),
-            _ => return Err(Uncacheable),
-        }
-        Ok(())
-    }
-
-    /// A name: a static string by its address and length (the same address and length
-    /// are the same text; equal text at two addresses only costs a miss), an owned one in
-    /// full.
-    fn name(&mut self, name: &Name) {
-        match name {
-            Cow::Borrowed(text) => {
-                self.byte(0);
-                self.address(text.as_ptr().addr(), text.len());
-            }
-            Cow::Owned(text) => {
-                self.byte(1);
-                self.bytes(text.as_bytes());
-            }
-        }
-    }
-
-    fn option_name(&mut self, name: Option<&Name>) {
-        match name {
-            None => self.byte(0),
-            Some(name) => {
-                self.byte(1);
-                self.name(name);
-            }
-        }
-    }
-
-    fn address(&mut self, address: usize, len: usize) {
-        self.key.extend_from_slice(&(address as u64).to_le_bytes());
-        self.len(len);
-    }
-
-    fn bytes(&mut self, bytes: &[u8]) {
-        self.len(bytes.len());
-        self.key.extend_from_slice(bytes);
-    }
-
-    /// A length or an index: one byte below 255, else 255 and eight bytes. Most are small,
-    /// and a short key is quicker to write, hash and compare.
-    fn len(&mut self, len: usize) {
-        match u8::try_from(len) {
-            Ok(small) if small < u8::MAX => self.key.push(small),
-            _ => {
-                self.key.push(u8::MAX);
-                self.key.extend_from_slice(&(len as u64).to_le_bytes());
-            }
-        }
-    }
-
-    fn byte(&mut self, byte: u8) {
-        self.key.push(byte);
-    }
 }
 
 fn binary_tag(op: BinOp) -> Result<u8, Uncacheable> {
@@ -551,61 +371,35 @@ fn binary_tag(op: BinOp) -> Result<u8, Uncacheable> {
     })
 }
 
-fn value_tag(value: &Value) -> Result<u8, Uncacheable> {
-    Ok(match value {
-        Value::Null(_) => 0,
-        Value::Bool(_) => 1,
-        Value::I32(_) => 2,
-        Value::I64(_) => 3,
-        Value::F64(_) => 4,
-        Value::Text(_) => 5,
-        Value::Bytes(_) => 6,
-        Value::Date(_) => 7,
-        Value::Timestamp(_) => 8,
-        Value::Array(_) => 9,
-        _ => return Err(Uncacheable),
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn array_tag(array: &Array) -> Result<u8, Uncacheable> {
-    Ok(match array {
-        Array::Bool(_) => 0,
-        Array::I32(_) => 1,
-        Array::I64(_) => 2,
-        Array::F64(_) => 3,
-        Array::Text(_) => 4,
-        Array::Date(_) => 5,
-        Array::Timestamp(_) => 6,
-        _ => return Err(Uncacheable),
-    })
-}
-
-fn ty_tag(ty: Ty) -> Result<u8, Uncacheable> {
-    Ty::ALL
-        .iter()
-        .position(|known| *known == ty)
-        .and_then(|at| u8::try_from(at).ok())
-        .ok_or(Uncacheable)
-}
-
-/// Whether the writer prints `value` as a literal rather than binding it.
-fn printed(value: &Value) -> bool {
-    match value {
-        Value::I32(_) | Value::I64(_) | Value::Bool(_) => true,
-        Value::F64(f) => f.is_finite(),
-        _ => false,
-    }
-}
-
-/// A float's class: finite, NaN, +∞ or −∞.
-fn float_class(f: f64) -> u8 {
-    if f.is_finite() {
-        0
-    } else if f.is_nan() {
-        1
-    } else if f > 0.0 {
-        2
-    } else {
-        3
+    /// The one-piece encoding of a field is the general encoding's bytes.
+    #[test]
+    fn a_field_is_encoded_alike_on_both_paths() {
+        let name: &'static str = "id";
+        let field = Expr::Field {
+            binding: BindingRef::Index(3),
+            name: Cow::Borrowed(name),
+        };
+        let (mut fast, mut general) = (Vec::new(), Vec::new());
+        let mut slots = Vec::new();
+        let mut writer = KeyWriter {
+            key: &mut fast,
+            slots: &mut slots,
+            expand: false,
+        };
+        assert_eq!(writer.expr(&field, 0), Ok(()));
+        let mut writer = KeyWriter {
+            key: &mut general,
+            slots: &mut slots,
+            expand: false,
+        };
+        writer.byte(2);
+        assert_eq!(writer.binding(&BindingRef::Index(3)), Ok(()));
+        writer.name(&Cow::Borrowed(name));
+        assert_eq!(fast, general);
+        assert_eq!(fast.len(), 13);
     }
 }

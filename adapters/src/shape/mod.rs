@@ -14,9 +14,11 @@
 
 mod cache;
 mod key;
+mod name_key;
 mod pattern;
 #[cfg(test)]
 mod tests;
+mod value_key;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
