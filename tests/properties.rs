@@ -18,6 +18,8 @@
 //! - [`values`]: adversarial text, integer extremes, floats (signed zeros and subnormals
 //!   included), booleans, dates and timestamps come back exactly, selected as parameters and
 //!   stored in a table; text holding NUL is a clean error on PostgreSQL.
+//! - [`shapes`]: queries that differ in one detail, rendered one after the other through
+//!   the shape cache, render exactly as without it on every dialect.
 //! - [`identifiers`]: tables and columns with adversarial names, created with `recto::ddl`
 //!   and queried schemalessly, give back the row written into them.
 //!
@@ -50,6 +52,8 @@ mod no_panic;
 mod queries;
 #[path = "properties/rows.rs"]
 mod rows;
+#[path = "properties/shapes.rs"]
+mod shapes;
 #[path = "properties/term_gen.rs"]
 mod term_gen;
 #[path = "properties/terms.rs"]

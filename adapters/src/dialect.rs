@@ -7,6 +7,8 @@
 
 mod statements;
 
+use crate::shape::{Seal, ShapeCache};
+
 pub use self::statements::{DistinctSorted, HavingAlone, HavingGrouped, ImplicitGroup};
 
 /// An SQL dialect: what differs between engines, and nothing else.
@@ -38,6 +40,14 @@ pub trait Dialect {
 
     /// How the shared writer spells or emulates each feature in this dialect.
     fn quirks(&self) -> &Quirks;
+
+    /// The dialect's shape cache, if it has one. Only the built-in dialects do: the
+    /// argument's type cannot be named outside this crate, so no other dialect overrides
+    /// this method, and none shares a built-in dialect's cached texts.
+    #[doc(hidden)]
+    fn shape_cache(&self, _: Seal) -> Option<&'static ShapeCache> {
+        None
+    }
 }
 
 /// The features whose SQL differs between engines, and which form this dialect takes for

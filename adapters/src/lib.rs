@@ -109,10 +109,32 @@ impl<S> ToSql for Query<S> {
     }
 }
 
+/// Through the dialect's shape cache: a query of a shape rendered before (the same
+/// structure, other parameter values) copies the text rendered then.
 impl ToSql for QueryData {
     fn to_sql<D: Dialect>(&self, dialect: D) -> Result<Sql, Error> {
-        render(&recto_planner::plan(self)?, &dialect)
+        shape::to_sql(self, &dialect)
     }
+}
+
+/// Renders `query` without the shape cache: plans and prints it every time. The result is
+/// always what [`ToSql::to_sql`] returns; this is for measuring the render itself.
+///
+/// ```
+/// use recto_adapters::{MySql, Postgres, Sqlite, ToSql, render_uncached};
+/// use recto_core::{BinOp, BindingRef, Expr, Query, Select, Selected, Value};
+///
+/// let q = Query::table("users")
+///     .filter(Expr::binary(BinOp::Eq, Expr::field(BindingRef::Index(0), "id"), Expr::Param(Value::I64(7))))
+///     .select(Select::One(Selected::Expr(Expr::field(BindingRef::Index(0), "name"))));
+/// let pg = render_uncached(q.data(), &Postgres).unwrap();
+/// assert_eq!(pg.text, r#"SELECT u0."name" FROM "users" AS u0 WHERE (u0."id" = $1)"#);
+/// assert_eq!(render_uncached(q.data(), &MySql).unwrap().text, "SELECT u0.`name` FROM `users` AS u0 WHERE (u0.`id` = ?)");
+/// assert_eq!(render_uncached(q.data(), &Sqlite).unwrap().text, r#"SELECT u0."name" FROM "users" AS u0 WHERE (u0."id" = ?)"#);
+/// assert_eq!(q.to_sql(Postgres).unwrap(), pg);
+/// ```
+pub fn render_uncached<D: Dialect + ?Sized>(query: &QueryData, dialect: &D) -> Result<Sql, Error> {
+    shape::uncached(query, dialect)
 }
 
 impl ToSql for Planned<'_> {

@@ -9,6 +9,7 @@ use crate::dialect::{
     InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault,
     NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints, push_quoted,
 };
+use crate::shape::{Seal, ShapeCache};
 
 /// MySQL and MariaDB.
 ///
@@ -131,5 +132,10 @@ impl Dialect for MySql {
 
     fn quirks(&self) -> &Quirks {
         &QUIRKS
+    }
+
+    fn shape_cache(&self, _: Seal) -> Option<&'static ShapeCache> {
+        static CACHE: ShapeCache = ShapeCache::new();
+        Some(&CACHE)
     }
 }

@@ -8,6 +8,7 @@ use crate::dialect::{
     InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault,
     NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints, push_quoted,
 };
+use crate::shape::{Seal, ShapeCache};
 
 /// PostgreSQL.
 ///
@@ -120,5 +121,10 @@ impl Dialect for Postgres {
 
     fn quirks(&self) -> &Quirks {
         &QUIRKS
+    }
+
+    fn shape_cache(&self, _: Seal) -> Option<&'static ShapeCache> {
+        static CACHE: ShapeCache = ShapeCache::new();
+        Some(&CACHE)
     }
 }

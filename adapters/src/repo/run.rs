@@ -60,9 +60,9 @@ impl Repo {
     /// The SQL text of `query` in the Repo's dialect, shared, and its parameters.
     pub(super) fn shared_sql(&self, query: &QueryData) -> Result<(Arc<str>, Vec<Value>), Error> {
         match self.engine() {
-            Engine::Postgres => crate::shape::shared_sql(query, crate::Postgres),
-            Engine::MySql => crate::shape::shared_sql(query, crate::MySql),
-            Engine::Sqlite => crate::shape::shared_sql(query, crate::Sqlite),
+            Engine::Postgres => crate::shape::shared_sql(query, &crate::Postgres),
+            Engine::MySql => crate::shape::shared_sql(query, &crate::MySql),
+            Engine::Sqlite => crate::shape::shared_sql(query, &crate::Sqlite),
         }
     }
 

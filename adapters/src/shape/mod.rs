@@ -1,27 +1,252 @@
-//! Shared SQL text for the Repo: a query's text as an `Arc<str>` that the Repo hands to
-//! sqlx without copying it, with the query's parameters.
+//! The shape cache: rendering a query whose shape was rendered before (the same structure,
+//! other parameter values) copies the text rendered then and collects the new values in the
+//! order learned then, without planning or printing.
 //!
-//! This version renders on every call and converts the text once; the shape cache replaces
-//! it with a lookup that returns the cached text of the query's shape. It knows nothing of
-//! databases.
+//! A query's shape is its [key](key): an exact encoding of everything the planner and the
+//! writer read, except parameter values, plus the few facts about values they do read (see
+//! `docs/architecture.md`). On a miss the query is planned and printed as without a cache,
+//! and the writer reports where each parameter came from ([`Origin`]), which is mapped back
+//! to the query's slots by address; only a render whose every parameter maps, and whose list
+//! padding no other query of the shape could change, is stored. Errors are never stored.
+//!
+//! Each built-in dialect owns one [`ShapeCache`]; a dialect defined outside this crate has
+//! none and always renders. This module knows no SQL.
 
-// Only the Repo calls it, and the Repo is compiled only with a driver's feature.
-#![cfg_attr(
-    not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
-    allow(dead_code)
-)]
+mod cache;
+mod key;
+mod name_key;
+mod pattern;
+#[cfg(test)]
+mod tests;
+mod value_key;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use recto_core::{Error, QueryData, Value};
 
-use crate::{Dialect, ToSql};
+pub use self::cache::{Seal, ShapeCache};
+use self::key::{KeyWriter, Slot, Uncacheable};
+use crate::dialect::{Dialect, InParam, Placeholders};
+use crate::writer::{Origin, render_learning};
+use crate::{Sql, render};
 
-/// The SQL text of `query` in `dialect`, shared, and its parameters in placeholder order.
-pub(crate) fn shared_sql<D: Dialect>(
+/// Where the `n`th parameter of a cached shape comes from: an index into the query's slots
+/// (see [`Slot`]), in the key's walk order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// A clone of the value in slot `k`.
+    Value(u32),
+    /// The list in slot `k`, bound as one array.
+    List(u32),
+    /// The `n`th placeholder of the list in slot `k`: its element `n`, or its last element
+    /// where `n` is padding.
+    Element(u32, u32),
+}
+
+/// The buffers one thread reuses for every key, so a warm hit allocates only its output.
+struct Scratch {
+    key: Vec<u8>,
+    /// Always empty between uses; only its allocation is kept.
+    slots: Vec<Slot<'static>>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = const {
+        RefCell::new(Scratch { key: Vec::new(), slots: Vec::new() })
+    };
+}
+
+/// The SQL of `query` in `dialect`, through the dialect's shape cache.
+pub(crate) fn to_sql<D: Dialect + ?Sized>(query: &QueryData, dialect: &D) -> Result<Sql, Error> {
+    let (text, params) = through_cache(
+        query,
+        dialect,
+        |text| String::from(&**text),
+        |mut text, learned| {
+            let shared = learned.then(|| Arc::from(text.as_str()));
+            text.shrink_to_fit();
+            (text, shared)
+        },
+    )?;
+    Ok(Sql { text, params })
+}
+
+/// The SQL text of `query` in `dialect`, shared with the shape cache rather than copied,
+/// and its parameters: what the Repo runs.
+#[allow(
+    dead_code,
+    reason = "the Repo's entry point; the Repo is rewritten to call it, and tests call it"
+)]
+pub(crate) fn shared_sql<D: Dialect + ?Sized>(
     query: &QueryData,
-    dialect: D,
+    dialect: &D,
 ) -> Result<(Arc<str>, Vec<Value>), Error> {
-    let sql = query.to_sql(dialect)?;
-    Ok((Arc::from(sql.text), sql.params))
+    through_cache(query, dialect, Arc::clone, |text, _| {
+        let text: Arc<str> = Arc::from(text);
+        (Arc::clone(&text), Some(text))
+    })
+}
+
+/// Renders `query` without the cache: plan, then print.
+pub(crate) fn uncached<D: Dialect + ?Sized>(query: &QueryData, dialect: &D) -> Result<Sql, Error> {
+    render(&recto_planner::plan(query)?, dialect)
+}
+
+/// Looks `query`'s shape up; on a hit `hit` makes the output text from the cached one, on a
+/// miss `miss` makes it from the rendered one and, when asked (`true`), gives the text to
+/// store.
+fn through_cache<D: Dialect + ?Sized, T>(
+    query: &QueryData,
+    dialect: &D,
+    hit: impl FnOnce(&Arc<str>) -> T,
+    miss: impl FnOnce(String, bool) -> (T, Option<Arc<str>>),
+) -> Result<(T, Vec<Value>), Error> {
+    let Some(cache) = dialect.shape_cache(Seal(())) else {
+        return render_miss(query, dialect, miss);
+    };
+    let quirks = dialect.quirks();
+    let numbered = quirks.placeholders == Placeholders::Numbered;
+    let expand = quirks.in_param == InParam::Expand;
+    // A list expanded into numbered placeholders would share placeholders element by
+    // element, which the patterns do not encode; no built-in dialect does both.
+    if numbered && expand {
+        return render_miss(query, dialect, miss);
+    }
+    SCRATCH.with(|scratch| {
+        let Ok(mut scratch) = scratch.try_borrow_mut() else {
+            return render_miss(query, dialect, miss);
+        };
+        let Scratch { key, slots } = &mut *scratch;
+        key.clear();
+        let mut query_slots = recycle(std::mem::take(slots));
+        let result = (|| {
+            if encode(query, numbered, expand, key, &mut query_slots).is_err() {
+                return render_miss(query, dialect, miss);
+            }
+            let hash = cache::hash(key);
+            let found = cache.get(hash, key, |text, order| {
+                collect(order, &query_slots).map(|params| (hit(text), params))
+            });
+            if let Some(Some(output)) = found {
+                return Ok(output);
+            }
+            let planned = recto_planner::plan(query)?;
+            let (sql, origins) = render_learning(&planned, dialect, true)?;
+            let order = origins.and_then(|origins| sources(&origins, &query_slots));
+            let (text, shared) = miss(sql.text, order.is_some());
+            if let (Some(order), Some(shared)) = (order, shared) {
+                cache.insert(hash, key, shared, order);
+            }
+            Ok((text, sql.params))
+        })();
+        *slots = recycle(query_slots);
+        result
+    })
+}
+
+/// Writes `query`'s shape key into `key` and its slots into `slots`, for a dialect whose
+/// placeholders are `numbered` and which does or does not `expand` lists.
+fn encode<'q>(
+    query: &'q QueryData,
+    numbered: bool,
+    expand: bool,
+    key: &mut Vec<u8>,
+    slots: &mut Vec<Slot<'q>>,
+) -> Result<(), Uncacheable> {
+    KeyWriter {
+        key: &mut *key,
+        slots: &mut *slots,
+        expand,
+    }
+    .query(query)?;
+    if numbered {
+        pattern::same_pattern(slots, key)?;
+    }
+    if compares_expressions(query) {
+        pattern::equal_pattern(slots, key)?;
+    }
+    Ok(())
+}
+
+/// Renders without looking up or storing anything.
+fn render_miss<D: Dialect + ?Sized, T>(
+    query: &QueryData,
+    dialect: &D,
+    miss: impl FnOnce(String, bool) -> (T, Option<Arc<str>>),
+) -> Result<(T, Vec<Value>), Error> {
+    let sql = uncached(query, dialect)?;
+    let (text, _) = miss(sql.text, false);
+    Ok((text, sql.params))
+}
+
+/// Whether the planner or the writer compares the query's planned expressions with each
+/// other (grouping checks, `DISTINCT` with `ORDER BY`, `HAVING` over `GROUP BY`), which
+/// compares the parameter values inside them.
+fn compares_expressions(query: &QueryData) -> bool {
+    !query.group_bys.is_empty() || query.distinct.is_some()
+}
+
+/// An empty vector with `slots`' allocation, for slots of another lifetime. (Collecting an
+/// empty iterator into a vector of a type of the same layout reuses the allocation.)
+#[expect(
+    clippy::unnecessary_filter_map,
+    reason = "the `filter_map` changes the element type's lifetime, which `filter` cannot"
+)]
+fn recycle<'a>(mut slots: Vec<Slot<'_>>) -> Vec<Slot<'a>> {
+    slots.clear();
+    slots.into_iter().filter_map(|_| None).collect()
+}
+
+/// The parameters of a query of a cached shape, from its slots in the cached order; `None`
+/// if a slot is not what the order expects (which a shape's equal keys rule out).
+fn collect(order: &[Source], slots: &[Slot<'_>]) -> Option<Vec<Value>> {
+    let slot = |k: u32| slots.get(usize::try_from(k).ok()?).copied();
+    let mut params = Vec::with_capacity(order.len());
+    for source in order {
+        params.push(match (*source, slot(source.slot())?) {
+            (Source::Value(_), Slot::Value(value)) => value.clone(),
+            (Source::List(_), Slot::List(list)) => Value::Array(list.clone()),
+            (Source::Element(_, n), Slot::List(list)) => {
+                let last = list.len().checked_sub(1)?;
+                list.get(usize::try_from(n).ok()?.min(last))?
+            }
+            _ => return None,
+        });
+    }
+    Some(params)
+}
+
+impl Source {
+    fn slot(self) -> u32 {
+        match self {
+            Source::Value(k) | Source::List(k) | Source::Element(k, _) => k,
+        }
+    }
+}
+
+/// The order of a render's parameters as slot indices; `None` if any parameter came from
+/// somewhere that is not one of the query's slots.
+fn sources(origins: &[Origin], slots: &[Slot<'_>]) -> Option<Box<[Source]>> {
+    let address = |slot: &Slot<'_>| match slot {
+        Slot::Value(value) => (std::ptr::from_ref(*value).addr(), false),
+        Slot::List(list) => (std::ptr::from_ref(*list).addr(), true),
+    };
+    let by_address: HashMap<(usize, bool), u32> = slots
+        .iter()
+        .enumerate()
+        .filter_map(|(k, slot)| Some((address(slot), u32::try_from(k).ok()?)))
+        .collect();
+    origins
+        .iter()
+        .map(|origin| match *origin {
+            Origin::Value(at) => by_address.get(&(at, false)).map(|&k| Source::Value(k)),
+            Origin::List(at) => by_address.get(&(at, true)).map(|&k| Source::List(k)),
+            Origin::Element(at, n) => {
+                let n = u32::try_from(n).ok()?;
+                by_address.get(&(at, true)).map(|&k| Source::Element(k, n))
+            }
+        })
+        .collect()
 }

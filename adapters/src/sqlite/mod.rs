@@ -9,6 +9,7 @@ use crate::dialect::{
     InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault,
     NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints, push_quoted,
 };
+use crate::shape::{Seal, ShapeCache};
 
 /// SQLite (3.30 or later, for `NULLS FIRST`/`NULLS LAST`).
 ///
@@ -117,5 +118,10 @@ impl Dialect for Sqlite {
 
     fn quirks(&self) -> &Quirks {
         &QUIRKS
+    }
+
+    fn shape_cache(&self, _: Seal) -> Option<&'static ShapeCache> {
+        static CACHE: ShapeCache = ShapeCache::new();
+        Some(&CACHE)
     }
 }

@@ -14,6 +14,7 @@ use recto_core::{Array, BinOp, Error, Ty, UnOp, Value};
 use recto_planner::{ExprId, ExprList, PlannedExpr};
 
 use super::Writer;
+use super::params::Origin;
 use crate::dialect::{
     BooleanCoalesce, Booleans, Dialect, FloatLiterals, FloatRemainder, Ilike, InParam,
     IntegerDivision, LikeEscape, MixedCoalesce, SmallBigints,
@@ -33,7 +34,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         match node {
             PlannedExpr::Column(column) => self.column(column),
             PlannedExpr::Lit(value) => self.literal(value),
-            PlannedExpr::Param(value) => self.bind((*value).clone()),
+            PlannedExpr::Param(value) => self.bind((*value).clone(), Origin::value(value)),
             PlannedExpr::Unary { op, expr } => self.unary(*op, *expr),
             PlannedExpr::Binary { op, left, right } => self.binary(*op, *left, *right),
             PlannedExpr::InList { expr, list } => self.in_list(*expr, *list),
@@ -98,7 +99,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 (Booleans::Integers, true) => self.sql("1"),
                 (Booleans::Integers, false) => self.sql("0"),
             },
-            _ => return self.bind(value.clone()),
+            _ => return self.bind(value.clone(), Origin::value(value)),
         }
         Ok(())
     }
@@ -218,7 +219,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 self.sql("(");
                 self.operand(expr)?;
                 self.sql(" = ANY(");
-                self.bind(Value::Array(list.clone()))?;
+                self.bind(Value::Array(list.clone()), Origin::list(list))?;
                 self.sql("))");
             }
             InParam::Expand => {
@@ -236,7 +237,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                     let Some(value) = list.get(n.min(last)) else {
                         return Err(self.unsupported("a list parameter of this element type"));
                     };
-                    self.bind(value)?;
+                    self.bind(value, Origin::element(list, n))?;
                 }
                 self.sql("))");
             }
@@ -251,11 +252,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// parameter the plan counted, before and after the list, plus the padding of earlier
     /// lists and this one — stays within the dialect's parameter limit.
     fn padded_len(&mut self, len: usize) -> usize {
-        let padded = if len <= 1024 {
-            len.next_power_of_two()
-        } else {
-            len.div_ceil(1024) * 1024
-        };
+        let padded = padded_len(len);
         let extra = padded - len;
         let total = self.planned_params + self.padding + extra;
         if !self.pad_lists || total > self.quirks.max_params {
@@ -350,6 +347,17 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         self.sql(ty);
         self.sql(")");
         Ok(())
+    }
+}
+
+/// The length a non-empty list of `len` elements is padded to where the statement's
+/// parameter limit allows it: up to 1024, the next power of two; past it, the next multiple
+/// of 1024. The shape cache keys lists by it, so it must be the writer's own rule.
+pub(crate) fn padded_len(len: usize) -> usize {
+    if len <= 1024 {
+        len.next_power_of_two()
+    } else {
+        len.div_ceil(1024).saturating_mul(1024)
     }
 }
 

@@ -17,7 +17,9 @@ mod statement;
 use recto_core::{Error, Value};
 use recto_planner::{Alias, ColumnRef, Count, ExprId, Exprs, Planned};
 
+pub(crate) use self::expr::padded_len;
 use self::params::Params;
+pub(crate) use self::params::{Origin, same, same_array};
 use crate::Sql;
 use crate::dialect::{Dialect, Placeholders, Quirks};
 
@@ -41,35 +43,61 @@ use crate::dialect::{Dialect, Placeholders, Quirks};
 /// assert_eq!(pg.params, vec![Value::I32(18)]);
 /// ```
 pub fn render<D: Dialect + ?Sized>(planned: &Planned<'_>, dialect: &D) -> Result<Sql, Error> {
-    let sql = render_with(planned, dialect, true)?;
+    render_learning(planned, dialect, false).map(|(sql, _)| sql)
+}
+
+/// [`render`], and with `learn`, where each parameter came from (see [`Origin`]) when the
+/// text is one every query of the same shape renders to: the first, padded attempt succeeded
+/// with a margin that no list length of the same padded lengths can exhaust. Shapes near the
+/// parameter limit, where padding depends on the lengths themselves, learn nothing.
+pub(crate) fn render_learning<D: Dialect + ?Sized>(
+    planned: &Planned<'_>,
+    dialect: &D,
+    learn: bool,
+) -> Result<(Sql, Option<Vec<Origin>>), Error> {
+    let sql = render_with(planned, dialect, true, learn)?;
     match sql {
         // Padding is planned from the plan's parameter count, which does not count values an
         // emulation binds twice or text literals; if those push a padded statement past the
         // limit, the unpadded one may still fit.
-        Rendered::TooMany { padded: true } => match render_with(planned, dialect, false)? {
-            Rendered::Sql(sql) => Ok(sql),
+        Rendered::TooMany { padded: true } => match render_with(planned, dialect, false, false)? {
+            Rendered::Sql(sql, _) => Ok((sql, None)),
             Rendered::TooMany { .. } => Err(too_many(dialect)),
         },
         Rendered::TooMany { padded: false } => Err(too_many(dialect)),
-        Rendered::Sql(sql) => Ok(sql),
+        Rendered::Sql(sql, origins) => {
+            // A list of `len` elements pads to fewer than `2 * len` placeholders, so with
+            // this margin every list of another query of the same shape, whose padded
+            // lengths and parameter count are the same, is padded exactly as here.
+            let margin = planned
+                .size
+                .params
+                .saturating_mul(2)
+                .saturating_add(sql.params.len());
+            let origins = origins.filter(|_| margin <= dialect.quirks().max_params);
+            Ok((sql, origins))
+        }
     }
 }
 
 /// What one attempt at printing gave.
 enum Rendered {
-    Sql(Sql),
+    /// The statement, and where its parameters came from if that was asked.
+    Sql(Sql, Option<Vec<Origin>>),
     /// More parameters than the engine takes; `padded` when some were list padding.
-    TooMany {
-        padded: bool,
-    },
+    TooMany { padded: bool },
 }
 
 fn render_with<D: Dialect + ?Sized>(
     planned: &Planned<'_>,
     dialect: &D,
     pad_lists: bool,
+    learn: bool,
 ) -> Result<Rendered, Error> {
     let mut writer = Writer::new(dialect, planned, pad_lists);
+    if learn {
+        writer.params.learn_origins();
+    }
     writer.check_non_finite(planned)?;
     writer.statement(planned)?;
     if writer.params.len() > writer.quirks.max_params {
@@ -77,10 +105,13 @@ fn render_with<D: Dialect + ?Sized>(
             padded: writer.padding > 0,
         });
     }
-    Ok(Rendered::Sql(Sql {
-        text: writer.text,
-        params: writer.params.values,
-    }))
+    Ok(Rendered::Sql(
+        Sql {
+            text: writer.text,
+            params: writer.params.values,
+        },
+        writer.params.origins,
+    ))
 }
 
 fn too_many<D: Dialect + ?Sized>(dialect: &D) -> Error {
@@ -180,12 +211,13 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
 
     /// Appends a placeholder for `value` and binds it (or, where placeholders are numbered,
     /// the placeholder of an equal value already bound).
-    fn bind(&mut self, value: Value) -> Result<(), Error> {
+    /// `origin` says where in the query the value came from, for the shape cache.
+    fn bind(&mut self, value: Value, origin: Origin) -> Result<(), Error> {
         if matches!(value, Value::Array(_)) && !self.quirks.array_params {
             return Err(self.unsupported("a list bound as one parameter outside `in ^list`"));
         }
         let reuse = self.quirks.placeholders == Placeholders::Numbered;
-        let n = self.params.bind(value, reuse);
+        let n = self.params.bind(value, origin, reuse);
         self.dialect.push_placeholder(&mut self.text, n);
         Ok(())
     }
@@ -197,7 +229,7 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
                 self.number(*n);
                 Ok(())
             }
-            Count::Param(value) => self.bind((*value).clone()),
+            Count::Param(value) => self.bind((*value).clone(), Origin::value(value)),
         }
     }
 

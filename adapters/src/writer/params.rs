@@ -19,11 +19,45 @@ use recto_core::{Array, Value};
 /// Up to this many bound values, a lookup scans them; past it, it uses the hash index.
 const SCAN_LIMIT: usize = 16;
 
+/// Where a bound value came from in the query, by the address of the value the plan
+/// borrows from it: the shape cache maps these back to the query's parameter slots, so a
+/// later query of the same shape can bind its own values in the same order. An address is
+/// only compared, never followed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// A clone of the value at this address.
+    Value(usize),
+    /// A whole `in ^list` list at this address, bound as one array.
+    List(usize),
+    /// The `n`th placeholder an `in ^list` list at this address expanded to: its element
+    /// `n`, or its last element where `n` is padding.
+    Element(usize, usize),
+}
+
+impl Origin {
+    /// The origin of a clone of `value`.
+    pub(crate) fn value(value: &Value) -> Origin {
+        Origin::Value(std::ptr::from_ref(value).addr())
+    }
+
+    /// The origin of `list` bound as one array.
+    pub(crate) fn list(list: &Array) -> Origin {
+        Origin::List(std::ptr::from_ref(list).addr())
+    }
+
+    /// The origin of the `n`th placeholder of `list` expanded.
+    pub(crate) fn element(list: &Array, n: usize) -> Origin {
+        Origin::Element(std::ptr::from_ref(list).addr(), n)
+    }
+}
+
 /// The values bound so far.
 #[derive(Default)]
 pub(super) struct Params {
     /// In placeholder order: the `n`th placeholder binds `values[n - 1]`.
     pub(super) values: Vec<Value>,
+    /// Where each of `values` came from, when the caller asked to learn it.
+    pub(super) origins: Option<Vec<Origin>>,
     /// The position of the first value of each hash, once there are more than
     /// [`SCAN_LIMIT`] values and lookups are asked for.
     index: Option<HashMap<u64, usize>>,
@@ -34,6 +68,7 @@ impl Params {
     pub(super) fn with_capacity(capacity: usize) -> Params {
         Params {
             values: Vec::with_capacity(capacity),
+            origins: None,
             index: None,
         }
     }
@@ -43,11 +78,17 @@ impl Params {
         self.values.len()
     }
 
-    /// Binds `value` and returns its placeholder's number (from 1). With `reuse`, a value
-    /// the same as one already bound returns that one's number instead.
-    pub(super) fn bind(&mut self, value: Value, reuse: bool) -> usize {
+    /// Records from now on where each new value came from (see [`Origin`]).
+    pub(super) fn learn_origins(&mut self) {
+        self.origins = Some(Vec::with_capacity(self.values.capacity()));
+    }
+
+    /// Binds `value`, which came from `origin`, and returns its placeholder's number (from
+    /// 1). With `reuse`, a value the same as one already bound returns that one's number
+    /// instead.
+    pub(super) fn bind(&mut self, value: Value, origin: Origin, reuse: bool) -> usize {
         if !reuse {
-            self.values.push(value);
+            self.push(value, origin);
             return self.values.len();
         }
         if let Some(at) = self.position(&value) {
@@ -56,7 +97,7 @@ impl Params {
         if let Some(index) = &mut self.index {
             index.entry(hash(&value)).or_insert(self.values.len());
         }
-        self.values.push(value);
+        self.push(value, origin);
         if self.index.is_none() && self.values.len() > SCAN_LIMIT {
             let mut index = HashMap::with_capacity(2 * self.values.len());
             for (at, value) in self.values.iter().enumerate() {
@@ -65,6 +106,13 @@ impl Params {
             self.index = Some(index);
         }
         self.values.len()
+    }
+
+    fn push(&mut self, value: Value, origin: Origin) {
+        self.values.push(value);
+        if let Some(origins) = &mut self.origins {
+            origins.push(origin);
+        }
     }
 
     /// Where a value the same as `value` is bound, if one is.
@@ -85,10 +133,18 @@ impl Params {
 /// Whether two values bind identically: the same variant and the same bits. Floats compare
 /// by their bits, so `-0.0` never takes `0.0`'s placeholder (and a NaN may take an
 /// identical NaN's).
-fn same(a: &Value, b: &Value) -> bool {
+pub(crate) fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::F64(a), Value::F64(b)) => a.to_bits() == b.to_bits(),
-        (Value::Array(Array::F64(a)), Value::Array(Array::F64(b))) => {
+        (Value::Array(a), Value::Array(b)) => same_array(a, b),
+        _ => a == b,
+    }
+}
+
+/// [`same`] for two lists, as bound as one array each.
+pub(crate) fn same_array(a: &Array, b: &Array) -> bool {
+    match (a, b) {
+        (Array::F64(a), Array::F64(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.to_bits() == b.to_bits())
         }
         _ => a == b,
@@ -143,7 +199,7 @@ mod tests {
         let mut params = Params::default();
         values
             .into_iter()
-            .map(|value| params.bind(value, true))
+            .map(|value| params.bind(value, Origin::Value(0), true))
             .collect()
     }
 
@@ -182,8 +238,8 @@ mod tests {
     #[test]
     fn positional_binding_never_reuses() {
         let mut params = Params::default();
-        assert_eq!(params.bind(Value::I32(1), false), 1);
-        assert_eq!(params.bind(Value::I32(1), false), 2);
+        assert_eq!(params.bind(Value::I32(1), Origin::Value(0), false), 1);
+        assert_eq!(params.bind(Value::I32(1), Origin::Value(0), false), 2);
         assert_eq!(params.len(), 2);
     }
 }

@@ -2,10 +2,11 @@
 //!
 //! `cargo bench -p recto-benches` (or `scripts/bench`) first checks on SQLite in memory
 //! that both sides answer every query with the same rows, then times, interleaved round by
-//! round: build + render (PostgreSQL), render of a prebuilt query, recto against a
-//! `format!` of its own text, and `Repo::all` against raw sqlx on SQLite and, if a server
-//! answers, on PostgreSQL (`postgres.rs`). It prints one table per measurement and the goal
-//! table of issue 7.
+//! round: build + render (PostgreSQL, without the shape cache), render of a prebuilt query
+//! (without the cache), build + render of a repeated shape (through the cache), the cached
+//! render against a `format!` of its own text, and `Repo::all` against raw sqlx on SQLite
+//! and, if a server answers, on PostgreSQL (`postgres.rs`). It prints one table per
+//! measurement and the goal table of issue 7.
 //!
 //! `… -- --count SIDE INDEX ITERS` runs one side of one query only, for
 //! `valgrind --tool=callgrind` to count its instructions (see `scripts/bench`).
@@ -25,7 +26,7 @@ use std::time::Duration;
 
 use measure::{Paired, Plan, interleave};
 use peer::Backend;
-use recto::{Postgres, ToSql};
+use recto::{Postgres, ToSql, render_uncached};
 use recto_benches::{NAMES, build};
 use sea_query::PostgresQueryBuilder;
 
@@ -35,7 +36,11 @@ pub struct Results {
     pub build_render: Vec<Paired>,
     /// recto render of a prebuilt query against sea-query `build()` of a prebuilt statement.
     pub render_only: Vec<Paired>,
-    /// recto build + render against a `format!` of the same text.
+    /// recto build + cached render (a shape rendered before) against sea-query build +
+    /// `build()`.
+    pub repeated: Vec<Paired>,
+    /// recto cached render of a prebuilt query of a shape rendered before (the prebuilt
+    /// queries hold other values in turn) against a `format!` of the same text.
     pub floor: Vec<Paired>,
     /// `Repo::all` against raw sqlx, on SQLite in memory.
     pub execution: Vec<Paired>,
@@ -115,12 +120,22 @@ fn run() -> Result<(), String> {
     let mut results = Results {
         build_render: Vec::new(),
         render_only: Vec::new(),
+        repeated: Vec::new(),
         floor: Vec::new(),
         execution: Vec::new(),
         execution_postgres: None,
     };
     for index in 0..NAMES.len() {
         results.build_render.push(interleave(
+            plan,
+            |seed| {
+                black_box(render_uncached(build(index, seed).data(), &Postgres)).ok();
+            },
+            |seed| {
+                black_box(peer::build(index, seed, Backend::Postgres).build(PostgresQueryBuilder));
+            },
+        ));
+        results.repeated.push(interleave(
             plan,
             |seed| {
                 black_box(build(index, seed).to_sql(Postgres)).ok();
@@ -134,18 +149,19 @@ fn run() -> Result<(), String> {
         results.render_only.push(interleave(
             plan,
             |_| {
-                black_box(black_box(&query).to_sql(Postgres)).ok();
+                black_box(render_uncached(black_box(&query).data(), &Postgres)).ok();
             },
             |_| {
                 black_box(black_box(&statement).build(PostgresQueryBuilder));
             },
         ));
+        let prebuilt = prebuilt(index);
         let pieces =
             split_at_placeholders(&query.to_sql(Postgres).map_err(|e| e.to_string())?.text);
         results.floor.push(interleave(
             plan,
             |seed| {
-                black_box(build(index, seed).to_sql(Postgres)).ok();
+                black_box(prebuilt[seed as usize % PREBUILT].to_sql(Postgres)).ok();
             },
             |_| {
                 black_box(format_floor(black_box(&pieces)));
@@ -203,6 +219,16 @@ fn format_floor(pieces: &[String]) -> String {
     text
 }
 
+/// How many prebuilt queries of one shape the repeated-shape floor renders in turn.
+const PREBUILT: usize = 16;
+
+/// Query `index` built from seeds 0 to [`PREBUILT`] − 1: one shape, other values.
+fn prebuilt(index: usize) -> Vec<recto::Query> {
+    (0..PREBUILT as u64)
+        .map(|seed| build(index, seed))
+        .collect()
+}
+
 /// Runs one side of one query `iters` times and nothing else, for instruction counting.
 fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
     if index >= NAMES.len() {
@@ -217,25 +243,33 @@ fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
     }
     let query = build(index, 0);
     let statement = peer::build(index, 0, Backend::Postgres);
+    let prebuilt = prebuilt(index);
     for seed in 0..iters {
         let seed = black_box(seed);
         match side {
             "recto" => {
+                black_box(render_uncached(build(index, seed).data(), &Postgres)).ok();
+            }
+            "recto-cached" => {
                 black_box(build(index, seed).to_sql(Postgres)).ok();
+            }
+            "recto-hit" => {
+                black_box(prebuilt[seed as usize % PREBUILT].to_sql(Postgres)).ok();
             }
             "sea-query" => {
                 black_box(peer::build(index, seed, Backend::Postgres).build(PostgresQueryBuilder));
             }
             "recto-render" => {
-                black_box(black_box(&query).to_sql(Postgres)).ok();
+                black_box(render_uncached(black_box(&query).data(), &Postgres)).ok();
             }
             "sea-query-render" => {
                 black_box(black_box(&statement).build(PostgresQueryBuilder));
             }
             other => {
                 return Err(format!(
-                    "unknown side {other}: recto, sea-query, recto-render, sea-query-render, \
-                     repo-exec, sqlx-exec, repo-exec-pg or sqlx-exec-pg"
+                    "unknown side {other}: recto, recto-cached, recto-hit, sea-query, \
+                     recto-render, sea-query-render, repo-exec, sqlx-exec, repo-exec-pg or \
+                     sqlx-exec-pg"
                 ));
             }
         }

@@ -1,0 +1,426 @@
+//! The shape key: an exact byte encoding of everything in a query that the planner and the
+//! writer read, except parameter values, and the query's parameter slots in walk order.
+//!
+//! Every struct is destructured without `..`, so a new clause or field breaks this file until
+//! it is encoded; every enum from `recto-core` is `#[non_exhaustive]`, and a variant this
+//! walk does not know makes the query [`Uncacheable`] rather than silently shapeless.
+//! Locations are left out: they only feed error messages, and errors are never cached.
+//!
+//! The encoding is prefix-free (every variable-length part is preceded by its length, every
+//! choice by a tag), so two queries have equal keys only if they have equal shapes. It knows
+//! nothing of SQL: what a dialect does with a shape is the writer's business. The facts it
+//! keeps about parameter values are listed in `docs/architecture.md`. This file walks the
+//! clauses and expressions; `value_key.rs` encodes values, `name_key.rs` names and sources.
+
+use std::borrow::Cow;
+
+use recto_core::{
+    AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Direction, Distinct, Expr, From,
+    GroupBy, Join, JoinKind, LimitOffset, MAX_EXPR_DEPTH, OrderBy, OrderTerm, QueryData, Select,
+    SelectClause, Selected, UnOp, Value, schema::FieldHint,
+};
+
+use super::value_key::printed;
+use crate::writer::padded_len;
+
+/// A query the cache does not serve: a variant this walk does not know, an expression
+/// deeper than the planner accepts, or more parameters than the equality patterns encode.
+/// It is rendered as if there were no cache.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Uncacheable;
+
+/// A place in the query whose value is bound or compared, in walk order.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Slot<'q> {
+    /// An `Expr::Param` value (a `limit:`/`offset:` one too), or an `Expr::Lit` value the
+    /// writer binds.
+    Value(&'q Value),
+    /// An `in ^list` list.
+    List(&'q Array),
+}
+
+/// Writes one query's key and collects its slots.
+pub(super) struct KeyWriter<'s, 'q> {
+    pub(super) key: &'s mut Vec<u8>,
+    pub(super) slots: &'s mut Vec<Slot<'q>>,
+    /// Whether the dialect expands `in ^list` into padded placeholders, so the padded
+    /// length is part of the shape.
+    pub(super) expand: bool,
+}
+
+impl<'q> KeyWriter<'_, 'q> {
+    /// Encodes the structure of `query` (the equality patterns are [`super::pattern`]'s).
+    pub(super) fn query(&mut self, query: &'q QueryData) -> Result<(), Uncacheable> {
+        let QueryData {
+            from,
+            joins,
+            wheres,
+            select,
+            distinct,
+            group_bys,
+            havings,
+            order_bys,
+            limit,
+            offset,
+        } = query;
+        let From {
+            source,
+            name,
+            at: _,
+        } = from;
+        self.source(source)?;
+        self.option_name(name.as_ref());
+        self.len(joins.len());
+        for Join {
+            kind,
+            source,
+            on,
+            name,
+            at: _,
+        } in joins
+        {
+            self.byte(match kind {
+                JoinKind::Inner => 0,
+                JoinKind::Left => 1,
+                _ => return Err(Uncacheable),
+            });
+            self.source(source)?;
+            self.expr(on, 0)?;
+            self.option_name(name.as_ref());
+        }
+        self.bool_clauses(wheres)?;
+        match select {
+            None => self.byte(0),
+            Some(SelectClause {
+                select,
+                at: _,
+                replaced,
+            }) => {
+                // Whether a clause was given twice decides an error, not its location.
+                self.byte(1 + u8::from(replaced.is_some()));
+                self.select(select)?;
+            }
+        }
+        match distinct {
+            None => self.byte(0),
+            Some(Distinct {
+                distinct,
+                at: _,
+                replaced,
+            }) => {
+                self.byte(1 + u8::from(replaced.is_some()));
+                self.byte(u8::from(*distinct));
+            }
+        }
+        self.len(group_bys.len());
+        for GroupBy { exprs, at: _ } in group_bys {
+            self.exprs(exprs)?;
+        }
+        self.bool_clauses(havings)?;
+        self.len(order_bys.len());
+        for OrderBy { terms, at: _ } in order_bys {
+            self.len(terms.len());
+            for OrderTerm { direction, expr } in terms {
+                self.byte(match direction {
+                    Direction::Asc => 0,
+                    Direction::Desc => 1,
+                    Direction::AscNullsFirst => 2,
+                    Direction::AscNullsLast => 3,
+                    Direction::DescNullsFirst => 4,
+                    Direction::DescNullsLast => 5,
+                    _ => return Err(Uncacheable),
+                });
+                self.expr(expr, 0)?;
+            }
+        }
+        self.count(limit.as_ref())?;
+        self.count(offset.as_ref())
+    }
+
+    fn bool_clauses(&mut self, clauses: &'q [BoolClause]) -> Result<(), Uncacheable> {
+        self.len(clauses.len());
+        for BoolClause { op, expr, at: _ } in clauses {
+            self.byte(match op {
+                BoolOp::And => 0,
+                BoolOp::Or => 1,
+                _ => return Err(Uncacheable),
+            });
+            self.expr(expr, 0)?;
+        }
+        Ok(())
+    }
+
+    fn select(&mut self, select: &'q Select) -> Result<(), Uncacheable> {
+        match select {
+            Select::One(selected) => {
+                self.byte(0);
+                self.selected(selected)
+            }
+            Select::Tuple(items) => {
+                self.byte(1);
+                self.len(items.len());
+                items.iter().try_for_each(|item| self.selected(item))
+            }
+            Select::Struct(fields) => {
+                self.byte(2);
+                self.len(fields.len());
+                for (name, expr) in fields {
+                    self.name(name);
+                    self.expr(expr, 0)?;
+                }
+                Ok(())
+            }
+            _ => Err(Uncacheable),
+        }
+    }
+
+    fn selected(&mut self, selected: &'q Selected) -> Result<(), Uncacheable> {
+        match selected {
+            Selected::Expr(expr) => {
+                self.byte(0);
+                self.expr(expr, 0)
+            }
+            Selected::Binding(binding) => {
+                self.byte(1);
+                self.binding(binding)
+            }
+            _ => Err(Uncacheable),
+        }
+    }
+
+    /// A `limit:`/`offset:` clause. The planner rejects a negative parameter, so its sign is
+    /// part of the shape.
+    fn count(&mut self, clause: Option<&'q LimitOffset>) -> Result<(), Uncacheable> {
+        let Some(LimitOffset { expr, at: _ }) = clause else {
+            self.byte(0);
+            return Ok(());
+        };
+        self.byte(1);
+        if let Expr::Param(value) = expr {
+            let negative = match value {
+                Value::I32(n) => *n < 0,
+                Value::I64(n) => *n < 0,
+                _ => false,
+            };
+            self.byte(u8::from(negative));
+        }
+        self.expr(expr, 0)
+    }
+
+    fn exprs(&mut self, exprs: &'q [Expr]) -> Result<(), Uncacheable> {
+        self.len(exprs.len());
+        exprs.iter().try_for_each(|expr| self.expr(expr, 0))
+    }
+
+    fn expr(&mut self, expr: &'q Expr, depth: usize) -> Result<(), Uncacheable> {
+        // The planner rejects deeper expressions; stopping here keeps the walk's stack as
+        // bounded as the planner's, and the render that follows reports the error.
+        if depth > MAX_EXPR_DEPTH {
+            return Err(Uncacheable);
+        }
+        let next = depth + 1;
+        match expr {
+            Expr::Lit(value) => {
+                self.byte(0);
+                self.literal(value)?;
+                // A literal the writer binds rather than prints is a parameter of the
+                // statement, whose placeholder another value may share. (Were this test
+                // wrong, the bound literal would map to no slot and nothing be cached.)
+                if !printed(value) {
+                    self.slots.push(Slot::Value(value));
+                }
+            }
+            Expr::Param(value) => {
+                self.byte(1);
+                self.param(value)?;
+                self.slots.push(Slot::Value(value));
+            }
+            // The most common node, written in one piece: the same bytes as the general
+            // arm below writes for it.
+            Expr::Field {
+                binding: BindingRef::Index(index),
+                name: Cow::Borrowed(text),
+                hint,
+            } if *index < usize::from(u8::MAX) && text.len() < usize::from(u8::MAX) => {
+                let mut record = [
+                    2,
+                    0,
+                    *index as u8,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    text.len() as u8,
+                    0,
+                    0,
+                ];
+                let address = (text.as_ptr().addr() as u64).to_le_bytes();
+                record[4..12].copy_from_slice(&address);
+                record[13..15].copy_from_slice(&hint_bytes(*hint));
+                self.key.extend_from_slice(&record);
+            }
+            Expr::Field {
+                binding,
+                name,
+                hint,
+            } => {
+                self.byte(2);
+                self.binding(binding)?;
+                self.name(name);
+                // The planner trusts a hint only at a field of the same name, so it changes
+                // the column only in a hand-built schema that names two fields alike; kept,
+                // so that even there equal keys mean equal plans.
+                self.key.extend_from_slice(&hint_bytes(*hint));
+            }
+            Expr::Unary { op, expr } => {
+                self.byte(3);
+                self.byte(match op {
+                    UnOp::Not => 0,
+                    UnOp::Neg => 1,
+                    _ => return Err(Uncacheable),
+                });
+                self.expr(expr, next)?;
+            }
+            Expr::Binary { op, left, right } => {
+                self.byte(4);
+                self.byte(binary_tag(*op)?);
+                self.expr(left, next)?;
+                self.expr(right, next)?;
+            }
+            Expr::InList { expr, list } => {
+                self.byte(5);
+                self.expr(expr, next)?;
+                self.len(list.len());
+                for item in list {
+                    self.expr(item, next)?;
+                }
+            }
+            Expr::InParam { expr, list } => {
+                self.byte(6);
+                self.expr(expr, next)?;
+                self.array_class(list)?;
+                // Where lists expand, the writer prints as many placeholders as the padded
+                // length (or `(1 = 0)` for an empty list); where a list is one array, its
+                // length is not in the text.
+                let len = list.len();
+                self.len(match (self.expand, len) {
+                    (false, _) | (true, 0) => 0,
+                    (true, len) => padded_len(len),
+                });
+                self.slots.push(Slot::List(list));
+            }
+            Expr::IsNil(expr) => {
+                self.byte(7);
+                self.expr(expr, next)?;
+            }
+            Expr::Like {
+                expr,
+                pattern,
+                case_insensitive,
+            } => {
+                self.byte(8);
+                self.byte(u8::from(*case_insensitive));
+                self.expr(expr, next)?;
+                self.expr(pattern, next)?;
+            }
+            Expr::Aggregate {
+                func,
+                arg,
+                distinct,
+            } => {
+                self.byte(9);
+                self.byte(match func {
+                    AggFunc::Count => 0,
+                    AggFunc::Sum => 1,
+                    AggFunc::Avg => 2,
+                    AggFunc::Min => 3,
+                    AggFunc::Max => 4,
+                    _ => return Err(Uncacheable),
+                });
+                self.byte(u8::from(*distinct));
+                match arg {
+                    None => self.byte(0),
+                    Some(arg) => {
+                        self.byte(1);
+                        self.expr(arg, next)?;
+                    }
+                }
+            }
+            Expr::Coalesce(args) => {
+                self.byte(10);
+                self.len(args.len());
+                for arg in args {
+                    self.expr(arg, next)?;
+                }
+            }
+            _ => return Err(Uncacheable),
+        }
+        Ok(())
+    }
+}
+
+fn binary_tag(op: BinOp) -> Result<u8, Uncacheable> {
+    Ok(match op {
+        BinOp::Eq => 0,
+        BinOp::Ne => 1,
+        BinOp::Lt => 2,
+        BinOp::Le => 3,
+        BinOp::Gt => 4,
+        BinOp::Ge => 5,
+        BinOp::And => 6,
+        BinOp::Or => 7,
+        BinOp::Add => 8,
+        BinOp::Sub => 9,
+        BinOp::Mul => 10,
+        BinOp::Div => 11,
+        BinOp::Rem => 12,
+        _ => return Err(Uncacheable),
+    })
+}
+
+/// A field's position hint in two bytes: `u16::MAX` for none (a hint is never that large).
+fn hint_bytes(hint: FieldHint) -> [u8; 2] {
+    hint.position()
+        .and_then(|position| u16::try_from(position).ok())
+        .unwrap_or(u16::MAX)
+        .to_le_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-piece encoding of a field is the general encoding's bytes.
+    #[test]
+    fn a_field_is_encoded_alike_on_both_paths() {
+        let name: &'static str = "id";
+        let field = Expr::Field {
+            binding: BindingRef::Index(3),
+            name: Cow::Borrowed(name),
+            hint: FieldHint::at(2),
+        };
+        let (mut fast, mut general) = (Vec::new(), Vec::new());
+        let mut slots = Vec::new();
+        let mut writer = KeyWriter {
+            key: &mut fast,
+            slots: &mut slots,
+            expand: false,
+        };
+        assert_eq!(writer.expr(&field, 0), Ok(()));
+        let mut writer = KeyWriter {
+            key: &mut general,
+            slots: &mut slots,
+            expand: false,
+        };
+        writer.byte(2);
+        assert_eq!(writer.binding(&BindingRef::Index(3)), Ok(()));
+        writer.name(&Cow::Borrowed(name));
+        assert_eq!(fast, general);
+        assert_eq!(fast.len(), 13);
+    }
+}
