@@ -420,7 +420,9 @@ mod tests {
         writer.byte(2);
         assert_eq!(writer.binding(&BindingRef::Index(3)), Ok(()));
         writer.name(&Cow::Borrowed(name));
+        writer.key.extend_from_slice(&hint_bytes(FieldHint::at(2)));
         assert_eq!(fast, general);
-        assert_eq!(fast.len(), 13);
+        assert_eq!(fast.len(), 15);
+        assert_eq!(fast[13..], [2, 0]);
     }
 }
