@@ -41,6 +41,10 @@ pub(crate) fn check_term(
 
 /// Checks that `expr`, used as `what` (a condition, an operand of `&&`), is a boolean where
 /// its type is known.
+///
+/// Inlined: it runs for every condition and both operands of every `&&` and `||`, and
+/// nearly always passes; the error is built out of line.
+#[inline]
 pub(crate) fn expect_boolean(
     scope: &Scope<'_, '_>,
     what: &str,
@@ -49,13 +53,26 @@ pub(crate) fn expect_boolean(
 ) -> Result<(), Error> {
     match exprs.ty(expr) {
         None | Some(Ty::Bool) => Ok(()),
-        Some(ty) => Err(scope.invalid(format!(
-            "{what} must be a boolean, but `{}` is a `{}`: compare it with something (the \
-             engines disagree on what a non-boolean means there)",
-            describe(exprs, expr),
-            rust_type(ty)
-        ))),
+        Some(ty) => Err(not_boolean(scope, what, exprs, expr, ty)),
     }
+}
+
+/// The error of [`expect_boolean`] for an expression of type `ty`.
+#[cold]
+#[inline(never)]
+fn not_boolean(
+    scope: &Scope<'_, '_>,
+    what: &str,
+    exprs: &Exprs<'_>,
+    expr: ExprId,
+    ty: Ty,
+) -> Error {
+    scope.invalid(format!(
+        "{what} must be a boolean, but `{}` is a `{}`: compare it with something (the \
+         engines disagree on what a non-boolean means there)",
+        describe(exprs, expr),
+        rust_type(ty)
+    ))
 }
 
 /// With `distinct: true`, checks that every sort term is structurally one of the selected
