@@ -21,6 +21,10 @@ use crate::exprs::{ExprId, Exprs};
 use crate::planned::{OrderItem, PlannedExpr, SelectItem};
 
 /// Checks a whole `group_by:` or `order_by:` term.
+///
+/// Inlined, with the error built out of line: nearly every term is a column, which passes
+/// at the first node looked at.
+#[inline]
 pub(crate) fn check_term(
     scope: &Scope<'_, '_>,
     exprs: &Exprs<'_>,
@@ -29,14 +33,21 @@ pub(crate) fn check_term(
     let depends_on_rows = |node: &PlannedExpr<'_>| {
         matches!(node, PlannedExpr::Column(_) | PlannedExpr::Aggregate { .. })
     };
-    if exprs.contains(term, depends_on_rows) {
+    if depends_on_rows(exprs.get(term)) || exprs.contains(term, depends_on_rows) {
         return Ok(());
     }
-    Err(scope.invalid(format!(
+    Err(constant_term(scope, exprs, term))
+}
+
+/// The error of [`check_term`].
+#[cold]
+#[inline(never)]
+fn constant_term(scope: &Scope<'_, '_>, exprs: &Exprs<'_>, term: ExprId) -> Error {
+    scope.invalid(format!(
         "the term `{}` is a constant: it groups or sorts nothing, and SQL reads an integer \
          there as a column position; write an expression of the row's fields",
         describe(exprs, term)
-    )))
+    ))
 }
 
 /// Checks that `expr`, used as `what` (a condition, an operand of `&&`), is a boolean where
