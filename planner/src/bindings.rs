@@ -124,7 +124,23 @@ impl<'a, 'q> Scope<'a, 'q> {
     }
 
     /// The binding `reference` names.
+    ///
+    /// Every field of every clause is looked up, nearly always by a visible position: that
+    /// case is inlined into the caller, and the rest (names, `Last`, errors) is not.
+    #[inline]
     pub(crate) fn lookup(&self, reference: &BindingRef) -> Result<&'a Binding<'q>, Error> {
+        if let BindingRef::Index(index) = reference
+            && *index < self.visible
+            && let Some(binding) = self.bindings.get(*index)
+        {
+            return Ok(binding);
+        }
+        self.lookup_any(reference)
+    }
+
+    /// [`Scope::lookup`] of any reference.
+    #[inline(never)]
+    fn lookup_any(&self, reference: &BindingRef) -> Result<&'a Binding<'q>, Error> {
         let index = match reference {
             BindingRef::Index(index) => *index,
             BindingRef::Last => self.visible.saturating_sub(1),

@@ -188,6 +188,20 @@ impl<'q> Exprs<'q> {
         if a == b {
             return true;
         }
+        // Most comparisons (each grouping check compares every node with every term) fail
+        // at the roots, or compare two columns: both are answered here, without the walks
+        // to the subtrees' first nodes.
+        if let (Some(root_a), Some(root_b)) = (self.nodes.get(a.0), self.nodes.get(b.0)) {
+            if !shallow_eq(root_a, root_b) {
+                return false;
+            }
+            if matches!(
+                root_a,
+                PlannedExpr::Column(_) | PlannedExpr::Lit(_) | PlannedExpr::Param(_)
+            ) {
+                return true;
+            }
+        }
         let (a, b) = (self.subtree(a), self.subtree(b));
         a.len() == b.len() && a.iter().zip(b).all(|(a, b)| shallow_eq(a, b))
     }

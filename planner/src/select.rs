@@ -132,6 +132,12 @@ fn push_binding<'q>(
             binding.table
         )));
     }
+    // A field whose column is its name needs no alias; the derive gives both one string,
+    // so comparing where they point answers without comparing bytes.
+    let renamed = |column: &str, name: &str| {
+        !(column.len() == name.len()
+            && (std::ptr::eq(column.as_ptr(), name.as_ptr()) || column == name))
+    };
     items.reserve(schema.fields.len());
     for field in schema.fields.iter() {
         let expr = exprs.push(PlannedExpr::Column(ColumnRef {
@@ -143,7 +149,7 @@ fn push_binding<'q>(
         }));
         items.push(SelectItem {
             expr,
-            alias: (field.column != field.name).then_some(&*field.name),
+            alias: renamed(&field.column, &field.name).then_some(&*field.name),
         });
     }
     Ok(())

@@ -21,6 +21,10 @@ use crate::exprs::{ExprId, Exprs};
 use crate::planned::{OrderItem, PlannedExpr, SelectItem};
 
 /// Checks a whole `group_by:` or `order_by:` term.
+///
+/// Inlined, with the error built out of line: nearly every term is a column, which passes
+/// at the first node looked at.
+#[inline]
 pub(crate) fn check_term(
     scope: &Scope<'_, '_>,
     exprs: &Exprs<'_>,
@@ -29,18 +33,29 @@ pub(crate) fn check_term(
     let depends_on_rows = |node: &PlannedExpr<'_>| {
         matches!(node, PlannedExpr::Column(_) | PlannedExpr::Aggregate { .. })
     };
-    if exprs.contains(term, depends_on_rows) {
+    if depends_on_rows(exprs.get(term)) || exprs.contains(term, depends_on_rows) {
         return Ok(());
     }
-    Err(scope.invalid(format!(
+    Err(constant_term(scope, exprs, term))
+}
+
+/// The error of [`check_term`].
+#[cold]
+#[inline(never)]
+fn constant_term(scope: &Scope<'_, '_>, exprs: &Exprs<'_>, term: ExprId) -> Error {
+    scope.invalid(format!(
         "the term `{}` is a constant: it groups or sorts nothing, and SQL reads an integer \
          there as a column position; write an expression of the row's fields",
         describe(exprs, term)
-    )))
+    ))
 }
 
 /// Checks that `expr`, used as `what` (a condition, an operand of `&&`), is a boolean where
 /// its type is known.
+///
+/// Inlined: it runs for every condition and both operands of every `&&` and `||`, and
+/// nearly always passes; the error is built out of line.
+#[inline]
 pub(crate) fn expect_boolean(
     scope: &Scope<'_, '_>,
     what: &str,
@@ -49,13 +64,26 @@ pub(crate) fn expect_boolean(
 ) -> Result<(), Error> {
     match exprs.ty(expr) {
         None | Some(Ty::Bool) => Ok(()),
-        Some(ty) => Err(scope.invalid(format!(
-            "{what} must be a boolean, but `{}` is a `{}`: compare it with something (the \
-             engines disagree on what a non-boolean means there)",
-            describe(exprs, expr),
-            rust_type(ty)
-        ))),
+        Some(ty) => Err(not_boolean(scope, what, exprs, expr, ty)),
     }
+}
+
+/// The error of [`expect_boolean`] for an expression of type `ty`.
+#[cold]
+#[inline(never)]
+fn not_boolean(
+    scope: &Scope<'_, '_>,
+    what: &str,
+    exprs: &Exprs<'_>,
+    expr: ExprId,
+    ty: Ty,
+) -> Error {
+    scope.invalid(format!(
+        "{what} must be a boolean, but `{}` is a `{}`: compare it with something (the \
+         engines disagree on what a non-boolean means there)",
+        describe(exprs, expr),
+        rust_type(ty)
+    ))
 }
 
 /// With `distinct: true`, checks that every sort term is structurally one of the selected

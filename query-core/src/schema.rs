@@ -73,12 +73,19 @@ impl SchemaMeta {
     pub fn field_hinted(&self, name: &str, hint: FieldHint) -> Option<&FieldMeta> {
         if let Some(position) = hint.position()
             && let Some(field) = self.fields.get(position)
-            && field.name == name
+            && same_text(&field.name, name)
         {
             return Some(field);
         }
         self.field(name)
     }
+}
+
+/// Whether two strings are equal, answering without comparing bytes when they are the same
+/// bytes: a field name written by the derive and read back from its schema usually is.
+#[inline]
+fn same_text(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a == b)
 }
 
 /// Where a field sits in its schema's [`SchemaMeta::fields`], as the derive's typed accessor

@@ -45,6 +45,7 @@ impl Expr {
     /// Whether this expression is a value or a field, which have no sub-expression. (An
     /// empty `coalesce` or an argument-less aggregate counts as a node with children: the
     /// walks below only treat a node as a leaf to save work, never for correctness.)
+    #[inline]
     fn is_leaf(&self) -> bool {
         matches!(
             self,
@@ -270,7 +271,20 @@ impl Expr {
 const PLACEHOLDER: Expr = Expr::Lit(Value::Bool(false));
 
 impl Drop for Expr {
+    // Inlined into the drop glue, so that dropping a leaf (most nodes) costs a comparison
+    // instead of a call; the walk itself stays out of line.
+    #[inline]
     fn drop(&mut self) {
+        if !self.is_leaf() {
+            self.drop_children();
+        }
+    }
+}
+
+impl Expr {
+    /// Drops the sub-expressions of a node that has some, one level at a time.
+    #[inline(never)]
+    fn drop_children(&mut self) {
         // Most expressions are shallow: only allocate the work list when a child has
         // children of its own.
         if !self.has_grandchildren() {

@@ -190,9 +190,16 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
     }
 
     /// Appends a binding's alias (`u0`): unquoted, it is always a letter and digits.
+    ///
+    /// Every column is written after its alias, and nearly every alias has one digit: that
+    /// case is two pushes here, without the call to write a number.
+    #[inline]
     fn alias(&mut self, alias: Alias) {
         self.text.push(alias.letter);
-        self.index(alias.index);
+        match u8::try_from(alias.index) {
+            Ok(digit @ 0..=9) => self.text.push(char::from(b'0' + digit)),
+            _ => self.index(alias.index),
+        }
     }
 
     /// Appends `u0."column"`.

@@ -133,7 +133,17 @@ impl Params {
 /// Whether two values bind identically: the same variant and the same bits. Floats compare
 /// by their bits, so `-0.0` never takes `0.0`'s placeholder (and a NaN may take an
 /// identical NaN's).
+///
+/// Each bound value is compared with every one before it, and most comparisons fail on the
+/// variant: that test is inlined into the scan, and only values of one variant reach the
+/// comparison of their contents.
+#[inline]
 pub(crate) fn same(a: &Value, b: &Value) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b) && same_variant(a, b)
+}
+
+/// [`same`] for two values of one variant.
+fn same_variant(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::F64(a), Value::F64(b)) => a.to_bits() == b.to_bits(),
         (Value::Array(a), Value::Array(b)) => same_array(a, b),
