@@ -117,6 +117,47 @@ impl ToSql for QueryData {
     }
 }
 
+/// Rendering that consumes the query: the same SQL as [`ToSql::to_sql`], but where the
+/// query is the only holder of its clauses and its shape is cached, the parameter values are
+/// moved out of it instead of cloned (which saves an allocation per text, byte string or
+/// list parameter). A query shared with a clone renders as `to_sql` does.
+///
+/// ```
+/// use recto_adapters::{IntoSql, Postgres, ToSql};
+/// use recto_core::{BinOp, BindingRef, Expr, Query, Value};
+///
+/// let named = |name: &str| {
+///     Query::table("users").filter(Expr::binary(
+///         BinOp::Eq,
+///         Expr::field(BindingRef::Index(0), "name"),
+///         Expr::Param(Value::Text(name.into())),
+///     ))
+/// };
+/// let first = named("Ada").to_sql(Postgres).unwrap();
+/// let second = named("Grace").into_sql(Postgres).unwrap();
+/// assert_eq!(second.text, first.text);
+/// assert_eq!(second.params, [Value::Text("Grace".into())]);
+/// ```
+pub trait IntoSql {
+    /// The SQL text and parameters of this query in `dialect`.
+    fn into_sql<D: Dialect>(self, dialect: D) -> Result<Sql, Error>;
+}
+
+impl<S> IntoSql for Query<S> {
+    fn into_sql<D: Dialect>(self, dialect: D) -> Result<Sql, Error> {
+        match self.into_data() {
+            Ok(data) => data.into_sql(dialect),
+            Err(shared) => shared.to_sql(dialect),
+        }
+    }
+}
+
+impl IntoSql for QueryData {
+    fn into_sql<D: Dialect>(self, dialect: D) -> Result<Sql, Error> {
+        shape::into_sql(self, &dialect)
+    }
+}
+
 /// Renders `query` without the shape cache: plans and prints it every time. The result is
 /// always what [`ToSql::to_sql`] returns; this is for measuring the render itself.
 ///

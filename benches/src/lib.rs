@@ -9,6 +9,8 @@
 
 use recto::prelude::*;
 
+pub mod alloc;
+
 /// The tables the corpus queries and the SQLite fixture creates.
 pub mod schema {
     use recto::Schema;

@@ -88,6 +88,15 @@ impl<S> Query<S> {
         &self.data
     }
 
+    /// The clauses, owned: taken out of this query if no other `Query` shares them, so that a
+    /// caller can move their values rather than clone them; otherwise the query back.
+    pub fn into_data(self) -> Result<QueryData, Self> {
+        Arc::try_unwrap(self.data).map_err(|data| Query {
+            data,
+            _schema: PhantomData,
+        })
+    }
+
     /// The clauses, to change: copied first if another `Query` shares them.
     pub fn data_mut(&mut self) -> &mut QueryData {
         Arc::make_mut(&mut self.data)

@@ -14,6 +14,7 @@
 
 mod cache;
 mod key;
+mod moved;
 mod name_key;
 mod pattern;
 #[cfg(test)]
@@ -28,6 +29,7 @@ use recto_core::{Error, QueryData, Value};
 
 pub use self::cache::{Seal, ShapeCache};
 use self::key::{KeyWriter, Slot, Uncacheable};
+use self::moved::{SlotMut, collect_moved, is_list, same_kinds, slots_mut};
 use crate::dialect::{Dialect, InParam, Placeholders};
 use crate::writer::{Origin, render_learning};
 use crate::{Sql, render};
@@ -52,25 +54,94 @@ struct Scratch {
     slots: Vec<Slot<'static>>,
 }
 
+/// The buffers [`into_sql`] reuses: a hit's cached order and slot kinds, copied out of the
+/// cache, the query's slots found mutably, and each slot's last use.
+struct Moves {
+    order: Vec<Source>,
+    lists: Vec<bool>,
+    /// Always empty between uses; only its allocation is kept.
+    slots: Vec<SlotMut<'static>>,
+    last: Vec<usize>,
+}
+
 thread_local! {
     static SCRATCH: RefCell<Scratch> = const {
         RefCell::new(Scratch { key: Vec::new(), slots: Vec::new() })
+    };
+    static MOVES: RefCell<Moves> = const {
+        RefCell::new(Moves { order: Vec::new(), lists: Vec::new(), slots: Vec::new(), last: Vec::new() })
     };
 }
 
 /// The SQL of `query` in `dialect`, through the dialect's shape cache.
 pub(crate) fn to_sql<D: Dialect + ?Sized>(query: &QueryData, dialect: &D) -> Result<Sql, Error> {
-    let (text, params) = through_cache(
-        query,
-        dialect,
-        |text| String::from(&**text),
-        |mut text, learned| {
-            let shared = learned.then(|| Arc::from(text.as_str()));
-            text.shrink_to_fit();
-            (text, shared)
-        },
-    )?;
+    let (text, params) = through_cache(query, dialect, copy_text, collect, keep_text)?;
     Ok(Sql { text, params })
+}
+
+/// The SQL of an owned `query` in `dialect`, through the dialect's shape cache; on a hit
+/// the parameter values are moved out of the query rather than cloned.
+pub(crate) fn into_sql<D: Dialect + ?Sized>(
+    mut query: QueryData,
+    dialect: &D,
+) -> Result<Sql, Error> {
+    MOVES.with(|moves| {
+        let Ok(mut moves) = moves.try_borrow_mut() else {
+            return to_sql(&query, dialect);
+        };
+        let Moves {
+            order,
+            lists,
+            slots,
+            last,
+        } = &mut *moves;
+        order.clear();
+        lists.clear();
+        let mut hit = false;
+        let (text, params) = through_cache(
+            &query,
+            dialect,
+            |text| {
+                hit = true;
+                copy_text(text)
+            },
+            // The values are taken after the lookup, when the query is no longer borrowed.
+            |cached, shared| {
+                order.extend_from_slice(cached);
+                lists.extend(shared.iter().map(is_list));
+                Some(Vec::new())
+            },
+            keep_text,
+        )?;
+        if !hit {
+            return Ok(Sql { text, params });
+        }
+        let mut owned = recycle_mut(std::mem::take(slots));
+        slots_mut(&mut query, &mut owned);
+        let moved = if same_kinds(lists, &owned) {
+            collect_moved(order, &mut owned, last)
+        } else {
+            None
+        };
+        *slots = recycle_mut(owned);
+        match moved {
+            Some(params) => Ok(Sql { text, params }),
+            // Nothing was moved: the walks disagree, which the tests rule out.
+            None => to_sql(&query, dialect),
+        }
+    })
+}
+
+/// A hit's output text: a copy of the cached one, exactly as long.
+fn copy_text(text: &Arc<str>) -> String {
+    String::from(&**text)
+}
+
+/// A miss's output text, trimmed to its length, and the copy to cache when `learned`.
+fn keep_text(mut text: String, learned: bool) -> (String, Option<Arc<str>>) {
+    let shared = learned.then(|| Arc::from(text.as_str()));
+    text.shrink_to_fit();
+    (text, shared)
 }
 
 /// The SQL text of `query` in `dialect`, shared with the shape cache rather than copied,
@@ -83,7 +154,7 @@ pub(crate) fn shared_sql<D: Dialect + ?Sized>(
     query: &QueryData,
     dialect: &D,
 ) -> Result<(Arc<str>, Vec<Value>), Error> {
-    through_cache(query, dialect, Arc::clone, |text, _| {
+    through_cache(query, dialect, Arc::clone, collect, |text, _| {
         let text: Arc<str> = Arc::from(text);
         (Arc::clone(&text), Some(text))
     })
@@ -94,13 +165,15 @@ pub(crate) fn uncached<D: Dialect + ?Sized>(query: &QueryData, dialect: &D) -> R
     render(&recto_planner::plan(query)?, dialect)
 }
 
-/// Looks `query`'s shape up; on a hit `hit` makes the output text from the cached one, on a
-/// miss `miss` makes it from the rendered one and, when asked (`true`), gives the text to
-/// store.
+/// Looks `query`'s shape up; on a hit `hit` makes the output text from the cached one and
+/// `params` the parameters from the cached order and the query's slots (`None`: the order
+/// does not fit, which equal keys rule out), on a miss `miss` makes it from the rendered
+/// one and, when asked (`true`), gives the text to store.
 fn through_cache<D: Dialect + ?Sized, T>(
     query: &QueryData,
     dialect: &D,
     hit: impl FnOnce(&Arc<str>) -> T,
+    params: impl FnOnce(&[Source], &[Slot<'_>]) -> Option<Vec<Value>>,
     miss: impl FnOnce(String, bool) -> (T, Option<Arc<str>>),
 ) -> Result<(T, Vec<Value>), Error> {
     let Some(cache) = dialect.shape_cache(Seal(())) else {
@@ -127,7 +200,7 @@ fn through_cache<D: Dialect + ?Sized, T>(
             }
             let hash = cache::hash(key);
             let found = cache.get(hash, key, |text, order| {
-                collect(order, &query_slots).map(|params| (hit(text), params))
+                params(order, &query_slots).map(|params| (hit(text), params))
             });
             if let Some(Some(output)) = found {
                 return Ok(output);
@@ -195,6 +268,16 @@ fn compares_expressions(query: &QueryData) -> bool {
     reason = "the `filter_map` changes the element type's lifetime, which `filter` cannot"
 )]
 fn recycle<'a>(mut slots: Vec<Slot<'_>>) -> Vec<Slot<'a>> {
+    slots.clear();
+    slots.into_iter().filter_map(|_| None).collect()
+}
+
+/// [`recycle`] for mutable slots.
+#[expect(
+    clippy::unnecessary_filter_map,
+    reason = "the `filter_map` changes the element type's lifetime, which `filter` cannot"
+)]
+fn recycle_mut<'a>(mut slots: Vec<SlotMut<'_>>) -> Vec<SlotMut<'a>> {
     slots.clear();
     slots.into_iter().filter_map(|_| None).collect()
 }
