@@ -5,16 +5,20 @@
 //! round: build + render (PostgreSQL, without the shape cache), render of a prebuilt query
 //! (without the cache), build + render of a repeated shape (through the cache), the cached
 //! render against a `format!` of its own text, and `Repo::all` against raw sqlx on SQLite
-//! and, if a server answers, on PostgreSQL (`postgres.rs`). It prints one table per
-//! measurement and the goal table of issue 7.
+//! and, if a server answers, on PostgreSQL (`postgres.rs`). Before timing, it counts what
+//! each side allocates (`memory.rs`, through the counting global allocator installed here,
+//! which every side pays alike). It prints one table per measurement and the goal table of
+//! issue 7.
 //!
-//! `… -- --count SIDE INDEX ITERS` runs one side of one query only, for
+//! `… -- --count SIDE INDEX ITERS` runs one side of one query only (`recto-into` is
+//! build + `into_sql`, the other sides are those of `scripts/bench`), for
 //! `valgrind --tool=callgrind` to count its instructions (see `scripts/bench`).
 //! Options: `--rounds N` (default 41), `--batch-ms M` (default 2), `--quick` (9 rounds of
 //! 1 ms), `--show-sql` (print both sides' PostgreSQL text).
 
 mod execute;
 mod measure;
+mod memory;
 mod peer;
 mod postgres;
 mod report;
@@ -26,9 +30,16 @@ use std::time::Duration;
 
 use measure::{Paired, Plan, interleave};
 use peer::Backend;
-use recto::{Postgres, ToSql, render_uncached};
+use recto::{IntoSql, Postgres, ToSql, render_uncached};
+use recto_benches::alloc::Counting;
 use recto_benches::{NAMES, build};
 use sea_query::PostgresQueryBuilder;
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// The corpus query whose parameters are text, where moving them matters most.
+const TEXT_PARAMS: usize = 1;
 
 /// The measurements of one run, one entry per corpus query in each list.
 pub struct Results {
@@ -46,6 +57,11 @@ pub struct Results {
     pub execution: Vec<Paired>,
     /// `Repo::all` against raw sqlx on PostgreSQL; `None` when no server answered.
     pub execution_postgres: Option<Vec<Paired>>,
+    /// Allocations per iteration of each side.
+    pub memory: Vec<memory::Memory>,
+    /// Build + cached render of the 10-condition where, consuming the query (`into_sql`)
+    /// against borrowing it (`to_sql`).
+    pub moved: Paired,
 }
 
 fn main() {
@@ -117,6 +133,16 @@ fn run() -> Result<(), String> {
         }
     }
 
+    let memory = memory::measure_all()?;
+    let moved = interleave(
+        plan,
+        |seed| {
+            black_box(build(TEXT_PARAMS, seed).into_sql(Postgres)).ok();
+        },
+        |seed| {
+            black_box(build(TEXT_PARAMS, seed).to_sql(Postgres)).ok();
+        },
+    );
     let mut results = Results {
         build_render: Vec::new(),
         render_only: Vec::new(),
@@ -124,6 +150,8 @@ fn run() -> Result<(), String> {
         floor: Vec::new(),
         execution: Vec::new(),
         execution_postgres: None,
+        memory,
+        moved,
     };
     for index in 0..NAMES.len() {
         results.build_render.push(interleave(
@@ -253,6 +281,9 @@ fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
             "recto-cached" => {
                 black_box(build(index, seed).to_sql(Postgres)).ok();
             }
+            "recto-into" => {
+                black_box(build(index, seed).into_sql(Postgres)).ok();
+            }
             "recto-hit" => {
                 black_box(prebuilt[seed as usize % PREBUILT].to_sql(Postgres)).ok();
             }
@@ -267,7 +298,7 @@ fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
             }
             other => {
                 return Err(format!(
-                    "unknown side {other}: recto, recto-cached, recto-hit, sea-query, \
+                    "unknown side {other}: recto, recto-cached, recto-into, recto-hit, sea-query, \
                      recto-render, sea-query-render, repo-exec, sqlx-exec, repo-exec-pg or \
                      sqlx-exec-pg"
                 ));
