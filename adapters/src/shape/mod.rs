@@ -52,7 +52,24 @@ struct Scratch {
     key: Vec<u8>,
     /// Always empty between uses; only its allocation is kept.
     slots: Vec<Slot<'static>>,
+    /// The last shape each dialect's cache gave this thread, at most one per cache.
+    memos: Vec<Memo>,
 }
+
+/// A copy of one cached shape, which a thread that renders the same shape again finds by
+/// comparing the whole key, without hashing it or taking a shard's lock. Equal keys are
+/// the same shape, whose text in one dialect never changes, so the copy stays right even
+/// after the cache evicts the shape.
+struct Memo {
+    /// The address of the dialect's cache: which dialect the text is in.
+    cache: usize,
+    key: Vec<u8>,
+    text: Arc<str>,
+    order: Vec<Source>,
+}
+
+/// The longest key a thread keeps a [`Memo`] of, so that what a thread holds stays small.
+const MEMO_MAX_KEY: usize = 4096;
 
 /// The buffers [`into_sql`] reuses: a hit's cached order and slot kinds, copied out of the
 /// cache, the query's slots found mutably, and each slot's last use.
@@ -66,7 +83,7 @@ struct Moves {
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = const {
-        RefCell::new(Scratch { key: Vec::new(), slots: Vec::new() })
+        RefCell::new(Scratch { key: Vec::new(), slots: Vec::new(), memos: Vec::new() })
     };
     static MOVES: RefCell<Moves> = const {
         RefCell::new(Moves { order: Vec::new(), lists: Vec::new(), slots: Vec::new(), last: Vec::new() })
@@ -191,16 +208,30 @@ fn through_cache<D: Dialect + ?Sized, T>(
         let Ok(mut scratch) = scratch.try_borrow_mut() else {
             return render_miss(query, dialect, miss);
         };
-        let Scratch { key, slots } = &mut *scratch;
+        let Scratch { key, slots, memos } = &mut *scratch;
         key.clear();
         let mut query_slots = recycle(std::mem::take(slots));
         let result = (|| {
             if encode(query, numbered, expand, key, &mut query_slots).is_err() {
                 return render_miss(query, dialect, miss);
             }
+            let id = std::ptr::from_ref(cache).addr();
+            if let Some(memo) = memos
+                .iter()
+                .find(|memo| memo.cache == id && memo.key == *key)
+            {
+                return match params(&memo.order, &query_slots) {
+                    Some(params) => Ok((hit(&memo.text), params)),
+                    None => render_miss(query, dialect, miss),
+                };
+            }
             let hash = cache::hash(key);
             let found = cache.get(hash, key, |text, order| {
-                params(order, &query_slots).map(|params| (hit(text), params))
+                let output = params(order, &query_slots).map(|params| (hit(text), params));
+                if output.is_some() {
+                    remember(memos, id, key, text, order);
+                }
+                output
             });
             if let Some(Some(output)) = found {
                 return Ok(output);
@@ -217,6 +248,33 @@ fn through_cache<D: Dialect + ?Sized, T>(
         *slots = recycle(query_slots);
         result
     })
+}
+
+/// Keeps a copy of a shape the cache gave, replacing the dialect's previous one (whose
+/// buffers it reuses).
+fn remember(memos: &mut Vec<Memo>, cache: usize, key: &[u8], text: &Arc<str>, order: &[Source]) {
+    if key.len() > MEMO_MAX_KEY {
+        return;
+    }
+    let memo = match memos.iter().position(|memo| memo.cache == cache) {
+        Some(at) => memos.get_mut(at),
+        None => {
+            memos.push(Memo {
+                cache,
+                key: Vec::new(),
+                text: Arc::clone(text),
+                order: Vec::new(),
+            });
+            memos.last_mut()
+        }
+    };
+    if let Some(memo) = memo {
+        memo.key.clear();
+        memo.key.extend_from_slice(key);
+        memo.text = Arc::clone(text);
+        memo.order.clear();
+        memo.order.extend_from_slice(order);
+    }
 }
 
 /// Writes `query`'s shape key into `key` and its slots into `slots`, for a dialect whose
