@@ -85,11 +85,7 @@ fn selected_mut<'q>(selected: &'q mut Selected, slots: &mut Vec<SlotMut<'q>>) {
 
 fn expr_mut<'q>(expr: &'q mut Expr, slots: &mut Vec<SlotMut<'q>>) {
     match expr {
-        Expr::Lit(value) => {
-            if !printed(value) {
-                slots.push(SlotMut::Value(value));
-            }
-        }
+        Expr::Lit(value) if !printed(value) => slots.push(SlotMut::Value(value)),
         Expr::Param(value) => slots.push(SlotMut::Value(value)),
         Expr::InParam { expr, list } => {
             expr_mut(expr, slots);
@@ -108,13 +104,10 @@ fn expr_mut<'q>(expr: &'q mut Expr, slots: &mut Vec<SlotMut<'q>>) {
             expr_mut(expr, slots);
             list.iter_mut().for_each(|item| expr_mut(item, slots));
         }
-        Expr::Aggregate { arg, .. } => {
-            if let Some(arg) = arg {
-                expr_mut(arg, slots);
-            }
-        }
+        Expr::Aggregate { arg: Some(arg), .. } => expr_mut(arg, slots),
         Expr::Coalesce(args) => args.iter_mut().for_each(|arg| expr_mut(arg, slots)),
-        // Fields hold no value; the key walk makes any other node uncacheable.
+        // Fields, printed literals and argument-less aggregates hold no bound value; the key
+        // walk makes any other node uncacheable.
         _ => {}
     }
 }
