@@ -287,8 +287,8 @@ impl<'q> KeyWriter<'_, 'q> {
                 self.expr(expr, next)?;
             }
             Expr::Binary { op, left, right } => {
-                self.byte(4);
-                self.byte(binary_tag(*op)?);
+                // Both bytes in one write: this is the most common inner node.
+                self.key.extend_from_slice(&[4, binary_tag(*op)?]);
                 self.expr(left, next)?;
                 self.expr(right, next)?;
             }
