@@ -29,7 +29,7 @@ use recto_core::{Error, QueryData, Value};
 
 pub use self::cache::{Seal, ShapeCache};
 use self::key::{KeyWriter, Slot, Uncacheable};
-use self::moved::{SlotMut, collect_moved, is_list, same_kinds, slots_mut};
+use self::moved::{SlotMut, fill, is_list, owns_memory, same_kinds, slots_mut};
 use crate::dialect::{Dialect, InParam, Placeholders};
 use crate::writer::{Origin, render_learning};
 use crate::{Sql, render};
@@ -71,10 +71,11 @@ struct Memo {
 /// The longest key a thread keeps a [`Memo`] of, so that what a thread holds stays small.
 const MEMO_MAX_KEY: usize = 4096;
 
-/// The buffers [`into_sql`] reuses: a hit's cached order and slot kinds, copied out of the
-/// cache, the query's slots found mutably, and each slot's last use.
+/// The buffers [`into_sql`] reuses: the parameters a hit left for values to be moved into
+/// (their index and source), which of the key walk's slots are lists, the query's slots
+/// found mutably, and each slot's last use.
 struct Moves {
-    order: Vec<Source>,
+    pending: Vec<(usize, Source)>,
     lists: Vec<bool>,
     /// Always empty between uses; only its allocation is kept.
     slots: Vec<SlotMut<'static>>,
@@ -86,7 +87,7 @@ thread_local! {
         RefCell::new(Scratch { key: Vec::new(), slots: Vec::new(), memos: Vec::new() })
     };
     static MOVES: RefCell<Moves> = const {
-        RefCell::new(Moves { order: Vec::new(), lists: Vec::new(), slots: Vec::new(), last: Vec::new() })
+        RefCell::new(Moves { pending: Vec::new(), lists: Vec::new(), slots: Vec::new(), last: Vec::new() })
     };
 }
 
@@ -107,44 +108,50 @@ pub(crate) fn into_sql<D: Dialect + ?Sized>(
             return to_sql(&query, dialect);
         };
         let Moves {
-            order,
+            pending,
             lists,
             slots,
             last,
         } = &mut *moves;
-        order.clear();
+        pending.clear();
         lists.clear();
-        let mut hit = false;
-        let (text, params) = through_cache(
+        let (text, mut params) = through_cache(
             &query,
             dialect,
-            |text| {
-                hit = true;
-                copy_text(text)
-            },
-            // The values are taken after the lookup, when the query is no longer borrowed.
-            |cached, shared| {
-                order.extend_from_slice(cached);
+            copy_text,
+            |order, shared| {
+                // Values that own memory are moved in after the lookup, when the query is no
+                // longer borrowed; the others are copied now.
+                let params = collect_deferring(order, shared, |at, slot, source| {
+                    let moves = owns_memory(slot);
+                    if moves {
+                        pending.push((at, source));
+                    }
+                    moves
+                })?;
                 lists.extend(shared.iter().map(is_list));
-                Some(Vec::new())
+                Some(params)
             },
             keep_text,
         )?;
-        if !hit {
+        if pending.is_empty() {
             return Ok(Sql { text, params });
         }
         let mut owned = recycle_mut(std::mem::take(slots));
-        slots_mut(&mut query, &mut owned);
-        let moved = if same_kinds(lists, &owned) {
-            collect_moved(order, &mut owned, last)
-        } else {
-            None
-        };
+        // The walk stops after the last slot a value is moved out of.
+        let needed = pending.iter().map(|(_, source)| source.slot()).max();
+        let needed = needed
+            .and_then(|k| usize::try_from(k).ok())
+            .map_or(0, |k| k + 1);
+        slots_mut(&mut query, &mut owned, needed);
+        let moved = same_kinds(lists, &owned, needed)
+            && fill(&mut params, pending, &mut owned, last).is_some();
         *slots = recycle_mut(owned);
-        match moved {
-            Some(params) => Ok(Sql { text, params }),
+        if moved {
+            Ok(Sql { text, params })
+        } else {
             // Nothing was moved: the walks disagree, which the tests rule out.
-            None => to_sql(&query, dialect),
+            to_sql(&query, dialect)
         }
     })
 }
@@ -343,10 +350,24 @@ fn recycle_mut<'a>(mut slots: Vec<SlotMut<'_>>) -> Vec<SlotMut<'a>> {
 /// The parameters of a query of a cached shape, from its slots in the cached order; `None`
 /// if a slot is not what the order expects (which a shape's equal keys rule out).
 fn collect(order: &[Source], slots: &[Slot<'_>]) -> Option<Vec<Value>> {
+    collect_deferring(order, slots, |_, _, _| false)
+}
+
+/// [`collect`], except that where `defer` (given the parameter's index, its slot and its
+/// source) says so, a whole value or list is left as a placeholder for the caller to fill.
+fn collect_deferring(
+    order: &[Source],
+    slots: &[Slot<'_>],
+    mut defer: impl FnMut(usize, &Slot<'_>, Source) -> bool,
+) -> Option<Vec<Value>> {
     let slot = |k: u32| slots.get(usize::try_from(k).ok()?).copied();
     let mut params = Vec::with_capacity(order.len());
     for source in order {
+        let at = params.len();
         params.push(match (*source, slot(source.slot())?) {
+            (Source::Value(_) | Source::List(_), found) if defer(at, &found, *source) => {
+                Value::Bool(false)
+            }
             (Source::Value(_), Slot::Value(value)) => value.clone(),
             (Source::List(_), Slot::List(list)) => Value::Array(list.clone()),
             (Source::Element(_, n), Slot::List(list)) => {

@@ -27,9 +27,10 @@ pub(super) enum SlotMut<'q> {
     List(&'q mut Array),
 }
 
-/// Collects the slots of `query` in the key walk's order. Only called for a query whose
-/// key was written, so its expressions are no deeper than the planner accepts.
-pub(super) fn slots_mut<'q>(query: &'q mut QueryData, slots: &mut Vec<SlotMut<'q>>) {
+/// Collects the first `needed` slots of `query` in the key walk's order (all of them if
+/// there are fewer). Only called for a query whose key was written, so its expressions are
+/// no deeper than the planner accepts.
+pub(super) fn slots_mut<'q>(query: &'q mut QueryData, slots: &mut Vec<SlotMut<'q>>, needed: usize) {
     let QueryData {
         from: _,
         joins,
@@ -43,72 +44,91 @@ pub(super) fn slots_mut<'q>(query: &'q mut QueryData, slots: &mut Vec<SlotMut<'q
         offset,
     } = query;
     for Join { on, .. } in joins {
-        expr_mut(on, slots);
+        expr_mut(on, slots, needed);
     }
     for BoolClause { expr, .. } in wheres {
-        expr_mut(expr, slots);
+        expr_mut(expr, slots, needed);
     }
     if let Some(SelectClause { select, .. }) = select {
         match select {
-            Select::One(selected) => selected_mut(selected, slots),
-            Select::Tuple(items) => items.iter_mut().for_each(|item| selected_mut(item, slots)),
+            Select::One(selected) => selected_mut(selected, slots, needed),
+            Select::Tuple(items) => items
+                .iter_mut()
+                .for_each(|item| selected_mut(item, slots, needed)),
             Select::Struct(fields) => {
                 fields
                     .iter_mut()
-                    .for_each(|(_, expr)| expr_mut(expr, slots));
+                    .for_each(|(_, expr)| expr_mut(expr, slots, needed));
             }
             // The key walk makes a query with any other select uncacheable.
             _ => {}
         }
     }
     for GroupBy { exprs, .. } in group_bys {
-        exprs.iter_mut().for_each(|expr| expr_mut(expr, slots));
+        exprs
+            .iter_mut()
+            .for_each(|expr| expr_mut(expr, slots, needed));
     }
     for BoolClause { expr, .. } in havings {
-        expr_mut(expr, slots);
+        expr_mut(expr, slots, needed);
     }
     for OrderBy { terms, .. } in order_bys {
         for OrderTerm { expr, .. } in terms {
-            expr_mut(expr, slots);
+            expr_mut(expr, slots, needed);
         }
     }
     for LimitOffset { expr, .. } in [limit, offset].into_iter().flatten() {
-        expr_mut(expr, slots);
+        expr_mut(expr, slots, needed);
     }
 }
 
-fn selected_mut<'q>(selected: &'q mut Selected, slots: &mut Vec<SlotMut<'q>>) {
+fn selected_mut<'q>(selected: &'q mut Selected, slots: &mut Vec<SlotMut<'q>>, needed: usize) {
     if let Selected::Expr(expr) = selected {
-        expr_mut(expr, slots);
+        expr_mut(expr, slots, needed);
     }
 }
 
-fn expr_mut<'q>(expr: &'q mut Expr, slots: &mut Vec<SlotMut<'q>>) {
+fn expr_mut<'q>(expr: &'q mut Expr, slots: &mut Vec<SlotMut<'q>>, needed: usize) {
+    if slots.len() >= needed {
+        return;
+    }
     match expr {
         Expr::Lit(value) if !printed(value) => slots.push(SlotMut::Value(value)),
         Expr::Param(value) => slots.push(SlotMut::Value(value)),
         Expr::InParam { expr, list } => {
-            expr_mut(expr, slots);
+            expr_mut(expr, slots, needed);
             slots.push(SlotMut::List(list));
         }
-        Expr::Unary { expr, .. } | Expr::IsNil(expr) => expr_mut(expr, slots),
+        Expr::Unary { expr, .. } | Expr::IsNil(expr) => expr_mut(expr, slots, needed),
         Expr::Binary { left, right, .. } => {
-            expr_mut(left, slots);
-            expr_mut(right, slots);
+            expr_mut(left, slots, needed);
+            expr_mut(right, slots, needed);
         }
         Expr::Like { expr, pattern, .. } => {
-            expr_mut(expr, slots);
-            expr_mut(pattern, slots);
+            expr_mut(expr, slots, needed);
+            expr_mut(pattern, slots, needed);
         }
         Expr::InList { expr, list } => {
-            expr_mut(expr, slots);
-            list.iter_mut().for_each(|item| expr_mut(item, slots));
+            expr_mut(expr, slots, needed);
+            list.iter_mut()
+                .for_each(|item| expr_mut(item, slots, needed));
         }
-        Expr::Aggregate { arg: Some(arg), .. } => expr_mut(arg, slots),
-        Expr::Coalesce(args) => args.iter_mut().for_each(|arg| expr_mut(arg, slots)),
+        Expr::Aggregate { arg: Some(arg), .. } => expr_mut(arg, slots, needed),
+        Expr::Coalesce(args) => args.iter_mut().for_each(|arg| expr_mut(arg, slots, needed)),
         // Fields, printed literals and argument-less aggregates hold no bound value; the key
         // walk makes any other node uncacheable.
         _ => {}
+    }
+}
+
+/// Whether a slot's value owns memory, which cloning it would allocate.
+pub(super) fn owns_memory(slot: &Slot<'_>) -> bool {
+    match slot {
+        Slot::Value(Value::Text(text)) => !text.is_empty(),
+        Slot::Value(Value::Bytes(bytes)) => !bytes.is_empty(),
+        Slot::Value(Value::Array(list)) => !list.is_empty(),
+        Slot::List(list) => !list.is_empty(),
+        Slot::Value(_) => false,
     }
 }
 
@@ -117,64 +137,53 @@ pub(super) fn is_list(slot: &Slot<'_>) -> bool {
     matches!(slot, Slot::List(_))
 }
 
-/// Whether the mutable walk found the slots the key walk found (`lists` says which of those
-/// were lists): as many, of the same kinds.
-pub(super) fn same_kinds(lists: &[bool], owned: &[SlotMut<'_>]) -> bool {
-    lists.len() == owned.len()
+/// Whether the mutable walk, asked for `needed` slots, found the first slots the key walk
+/// found (`lists` says which of those were lists): as many, of the same kinds.
+pub(super) fn same_kinds(lists: &[bool], owned: &[SlotMut<'_>], needed: usize) -> bool {
+    owned.len() == needed.min(lists.len())
         && lists
             .iter()
             .zip(owned)
             .all(|(&list, slot)| list == matches!(slot, SlotMut::List(_)))
 }
 
-/// The parameters in the cached `order`, each slot's value moved out at its last use and
-/// cloned before; `None`, with nothing moved, if a slot is not what the order expects.
-/// `last` is scratch space.
-pub(super) fn collect_moved(
-    order: &[Source],
+/// Moves each `pending` parameter's value (`(index in params, source)`) out of its slot,
+/// cloning it instead where a later pending parameter takes the same slot; `None`, with
+/// nothing moved, if a source does not fit its slot. `last` is scratch space.
+pub(super) fn fill(
+    params: &mut [Value],
+    pending: &[(usize, Source)],
     slots: &mut [SlotMut<'_>],
     last: &mut Vec<usize>,
-) -> Option<Vec<Value>> {
+) -> Option<()> {
     last.clear();
     last.resize(slots.len(), usize::MAX);
     // Every source is checked before any value is moved, so that a `None` leaves the query
     // whole for the caller to render.
-    for (at, source) in order.iter().enumerate() {
+    for (nth, (at, source)) in pending.iter().enumerate() {
         let k = usize::try_from(source.slot()).ok()?;
-        let fits = match (*source, slots.get(k)?) {
-            (Source::Value(_), SlotMut::Value(_)) => true,
-            (Source::List(_), SlotMut::List(_)) => true,
-            (Source::Element(..), SlotMut::List(list)) => !list.is_empty(),
-            _ => false,
-        };
-        if !fits {
+        let fits = matches!(
+            (*source, slots.get(k)?),
+            (Source::Value(_), SlotMut::Value(_)) | (Source::List(_), SlotMut::List(_))
+        );
+        if !fits || *at >= params.len() {
             return None;
         }
-        *last.get_mut(k)? = at;
+        *last.get_mut(k)? = nth;
     }
-    let mut params = Vec::with_capacity(order.len());
-    for (at, source) in order.iter().enumerate() {
+    for (nth, (at, source)) in pending.iter().enumerate() {
         let k = usize::try_from(source.slot()).ok()?;
-        let take = last.get(k) == Some(&at);
-        params.push(match (*source, slots.get_mut(k)?) {
-            (Source::Value(_), SlotMut::Value(value)) if take => {
-                std::mem::replace(*value, Value::Bool(false))
-            }
-            (Source::Value(_), SlotMut::Value(value)) => value.clone(),
-            (Source::List(_), SlotMut::List(list)) if take => {
+        let take = last.get(k) == Some(&nth);
+        *params.get_mut(*at)? = match slots.get_mut(k)? {
+            SlotMut::Value(value) if take => std::mem::replace(*value, Value::Bool(false)),
+            SlotMut::Value(value) => value.clone(),
+            SlotMut::List(list) if take => {
                 Value::Array(std::mem::replace(*list, Array::Bool(Vec::new())))
             }
-            (Source::List(_), SlotMut::List(list)) => Value::Array(list.clone()),
-            // An element is cloned: only a list's last element is bound twice (as padding),
-            // and a list's elements are few beside the list itself.
-            (Source::Element(_, n), SlotMut::List(list)) => {
-                let last = list.len().checked_sub(1)?;
-                list.get(usize::try_from(n).ok()?.min(last))?
-            }
-            _ => return None,
-        });
+            SlotMut::List(list) => Value::Array(list.clone()),
+        };
     }
-    Some(params)
+    Some(())
 }
 
 #[cfg(test)]
@@ -270,7 +279,7 @@ mod tests {
         // having 1, order_by 1, limit and offset 2.
         assert_eq!(shared.len(), 12);
         let mut owned = Vec::new();
-        slots_mut(&mut query, &mut owned);
+        slots_mut(&mut query, &mut owned, usize::MAX);
         let addresses: Vec<usize> = owned
             .iter_mut()
             .map(|slot| match slot {
@@ -305,33 +314,32 @@ mod tests {
         }
     }
 
-    /// A slot the order uses twice is cloned first and moved last; an order that does not
-    /// fit the slots moves nothing.
+    /// A slot two parameters take is cloned for the first and moved into the last; a
+    /// source that does not fit its slot moves nothing.
     #[test]
-    fn a_slot_used_twice_is_cloned_then_moved() {
+    fn a_slot_taken_twice_is_cloned_then_moved() {
         let mut value = Value::Text("v".into());
         let mut list = Array::Text(vec!["a".into(), "b".into()]);
         let mut last = Vec::new();
-        let order = [
-            Source::Value(0),
-            Source::Element(1, 1),
-            Source::Element(1, 2),
-            Source::Value(0),
-            Source::List(1),
+        let mut params = vec![Value::Bool(false); 4];
+        params[1] = Value::I64(7);
+        let pending = [
+            (0, Source::Value(0)),
+            (2, Source::Value(0)),
+            (3, Source::List(1)),
         ];
         let mut slots = [SlotMut::Value(&mut value), SlotMut::List(&mut list)];
-        let params = collect_moved(&order, &mut slots, &mut last);
+        assert_eq!(fill(&mut params, &pending, &mut slots, &mut last), Some(()));
         let v = || Value::Text("v".into());
-        let b = || Value::Text("b".into());
         let whole = Value::Array(Array::Text(vec!["a".into(), "b".into()]));
-        assert_eq!(params, Some(vec![v(), b(), b(), v(), whole]));
+        assert_eq!(params, [v(), Value::I64(7), v(), whole]);
         assert_eq!(value, Value::Bool(false));
         assert_eq!(list, Array::Bool(Vec::new()));
 
         let mut value = Value::Text("v".into());
         let mut slots = [SlotMut::Value(&mut value)];
-        let wrong = [Source::Value(0), Source::List(0)];
-        assert_eq!(collect_moved(&wrong, &mut slots, &mut last), None);
+        let wrong = [(0, Source::Value(0)), (1, Source::List(0))];
+        assert_eq!(fill(&mut params, &wrong, &mut slots, &mut last), None);
         assert_eq!(value, Value::Text("v".into()));
     }
 }
