@@ -118,9 +118,11 @@ impl ToSql for QueryData {
 }
 
 /// Rendering that consumes the query: the same SQL as [`ToSql::to_sql`], but where the
-/// query is the only holder of its clauses and its shape is cached, the parameter values are
-/// moved out of it instead of cloned (which saves an allocation per text, byte string or
-/// list parameter). A query shared with a clone renders as `to_sql` does.
+/// query is the only holder of its clauses and its shape is cached, parameter values that
+/// own at least 64 bytes (a long text, byte string or list) are moved out of it instead of
+/// cloned, saving their allocation and copy. Shorter values are cloned: moving costs a second
+/// walk of the query, which only long values repay. A query shared with a clone renders as
+/// `to_sql` does.
 ///
 /// ```
 /// use recto_adapters::{IntoSql, Postgres, ToSql};

@@ -29,7 +29,7 @@ use recto_core::{Error, QueryData, Value};
 
 pub use self::cache::{Seal, ShapeCache};
 use self::key::{KeyWriter, Slot, Uncacheable};
-use self::moved::{SlotMut, fill, is_list, owns_memory, same_kinds, slots_mut};
+use self::moved::{SlotMut, fill, is_list, same_kinds, slots_mut, worth_moving};
 use crate::dialect::{Dialect, InParam, Placeholders};
 use crate::writer::{Origin, render_learning};
 use crate::{Sql, render};
@@ -120,16 +120,18 @@ pub(crate) fn into_sql<D: Dialect + ?Sized>(
             dialect,
             copy_text,
             |order, shared| {
-                // Values that own memory are moved in after the lookup, when the query is no
+                // Values worth moving are moved in after the lookup, when the query is no
                 // longer borrowed; the others are copied now.
                 let params = collect_deferring(order, shared, |at, slot, source| {
-                    let moves = owns_memory(slot);
+                    let moves = worth_moving(slot);
                     if moves {
                         pending.push((at, source));
                     }
                     moves
                 })?;
-                lists.extend(shared.iter().map(is_list));
+                if !pending.is_empty() {
+                    lists.extend(shared.iter().map(is_list));
+                }
                 Some(params)
             },
             keep_text,
