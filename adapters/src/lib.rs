@@ -119,7 +119,7 @@ impl ToSql for QueryData {
 
 /// Rendering that consumes the query: the same SQL as [`ToSql::to_sql`], but where the
 /// query is the only holder of its clauses and its shape is cached, parameter values that
-/// own at least 64 bytes (a long text, byte string or list) are moved out of it instead of
+/// own at least 256 bytes (a long text, byte string or list) are moved out of it instead of
 /// cloned, saving their allocation and copy. Shorter values are cloned: moving costs a second
 /// walk of the query, which only long values repay. A query shared with a clone renders as
 /// `to_sql` does.
@@ -146,17 +146,17 @@ pub trait IntoSql {
 }
 
 impl<S> IntoSql for Query<S> {
-    fn into_sql<D: Dialect>(self, dialect: D) -> Result<Sql, Error> {
-        match self.into_data() {
-            Ok(data) => data.into_sql(dialect),
-            Err(shared) => shared.to_sql(dialect),
+    fn into_sql<D: Dialect>(mut self, dialect: D) -> Result<Sql, Error> {
+        match self.unique_data_mut() {
+            Some(data) => shape::into_sql(data, &dialect),
+            None => self.to_sql(dialect),
         }
     }
 }
 
 impl IntoSql for QueryData {
-    fn into_sql<D: Dialect>(self, dialect: D) -> Result<Sql, Error> {
-        shape::into_sql(self, &dialect)
+    fn into_sql<D: Dialect>(mut self, dialect: D) -> Result<Sql, Error> {
+        shape::into_sql(&mut self, &dialect)
     }
 }
 

@@ -7,8 +7,8 @@
 use std::borrow::Cow;
 
 use recto::{
-    Array, BoolClause, Expr, GroupBy, IntoSql, Join, LimitOffset, OrderBy, OrderTerm, Postgres,
-    QueryData, Select, SelectClause, Selected, Sql, ToSql, Value,
+    Array, BinOp, BindingRef, BoolClause, Expr, GroupBy, IntoSql, Join, LimitOffset, OrderBy,
+    OrderTerm, Postgres, Query, QueryData, Select, SelectClause, Selected, Sql, ToSql, Value,
 };
 use recto_benches::alloc::{Allocated, Counting, measure};
 use recto_benches::{NAMES, build};
@@ -114,7 +114,7 @@ fn add(a: Allocated, b: Allocated) -> Allocated {
 
 /// The least memory a value owns for `into_sql` to move it rather than clone it, as
 /// `IntoSql` documents it: a text's or byte string's length, a list's buffer.
-const MOVE_AT_LEAST: usize = 64;
+const MOVE_AT_LEAST: usize = 256;
 
 /// Whether `into_sql` moves `value` out of the query.
 fn moved(value: &Value) -> bool {
@@ -182,24 +182,43 @@ fn a_hit_allocates_only_its_output() {
     }
 }
 
+/// The corpus, and query 1 (the 10-condition where) with one text parameter made long
+/// enough to be moved, each built from `seed`.
+fn consumable(seed: u64) -> Vec<(String, Query)> {
+    let mut queries: Vec<(String, Query)> = (0..NAMES.len())
+        .map(|index| (NAMES[index].to_string(), build(index, seed)))
+        .collect();
+    let long = format!("{seed} {}", "x".repeat(MOVE_AT_LEAST));
+    let with_long = build(1, seed).filter(Expr::binary(
+        BinOp::Ne,
+        Expr::field(BindingRef::Index(0), "name"),
+        Expr::Param(Value::Text(long)),
+    ));
+    queries.push(("10-condition where and a long text".to_string(), with_long));
+    queries
+}
+
 #[test]
 fn a_consumed_query_gives_its_values_up_on_a_hit() {
-    for (index, name) in NAMES.iter().enumerate() {
-        build(index, 0).to_sql(Postgres).unwrap();
-        build(index, 1).into_sql(Postgres).unwrap();
-        let query = build(index, 2);
+    let warm = |seed| consumable(seed).into_iter().map(|(_, query)| query);
+    warm(0).for_each(|query| drop(query.to_sql(Postgres).unwrap()));
+    warm(1).for_each(|query| drop(query.into_sql(Postgres).unwrap()));
+    let mut long_moved = false;
+    for (name, query) in consumable(2) {
         let data = query.data().clone();
+        long_moved |= bound_values(&data).iter().any(|value| moved(value));
         // `into_sql` drops the query it consumed, and dropping an expression tree may
         // allocate its work list; what dropping a copy allocates is expected on top.
         let copy = data.clone();
         let ((), dropping) = measure(|| drop(copy));
         let (sql, allocated) = measure(|| query.into_sql(Postgres));
         let sql = sql.unwrap();
-        assert_tight(&sql, name);
+        assert_tight(&sql, &name);
         assert_eq!(
             allocated,
             add(expected(&data, sql.text.len(), moved), dropping),
             "{name}"
         );
     }
+    assert!(long_moved, "no query has a value long enough to be moved");
 }

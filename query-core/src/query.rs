@@ -88,13 +88,11 @@ impl<S> Query<S> {
         &self.data
     }
 
-    /// The clauses, owned: taken out of this query if no other `Query` shares them, so that a
-    /// caller can move their values rather than clone them; otherwise the query back.
-    pub fn into_data(self) -> Result<QueryData, Self> {
-        Arc::try_unwrap(self.data).map_err(|data| Query {
-            data,
-            _schema: PhantomData,
-        })
+    /// The clauses, to change in place, if no other `Query` shares them: what a consumer of
+    /// the query uses to move values out of it rather than clone them, without copying the
+    /// clauses out of their allocation first. `None` if they are shared.
+    pub fn unique_data_mut(&mut self) -> Option<&mut QueryData> {
+        Arc::get_mut(&mut self.data)
     }
 
     /// The clauses, to change: copied first if another `Query` shares them.

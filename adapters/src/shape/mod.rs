@@ -97,15 +97,16 @@ pub(crate) fn to_sql<D: Dialect + ?Sized>(query: &QueryData, dialect: &D) -> Res
     Ok(Sql { text, params })
 }
 
-/// The SQL of an owned `query` in `dialect`, through the dialect's shape cache; on a hit
-/// the parameter values are moved out of the query rather than cloned.
+/// The SQL of `query` in `dialect`, through the dialect's shape cache; on a hit the
+/// parameter values worth moving are moved out of the query rather than cloned, leaving
+/// placeholders: the caller owns the query and drops it after.
 pub(crate) fn into_sql<D: Dialect + ?Sized>(
-    mut query: QueryData,
+    query: &mut QueryData,
     dialect: &D,
 ) -> Result<Sql, Error> {
     MOVES.with(|moves| {
         let Ok(mut moves) = moves.try_borrow_mut() else {
-            return to_sql(&query, dialect);
+            return to_sql(query, dialect);
         };
         let Moves {
             pending,
@@ -116,7 +117,7 @@ pub(crate) fn into_sql<D: Dialect + ?Sized>(
         pending.clear();
         lists.clear();
         let (text, mut params) = through_cache(
-            &query,
+            query,
             dialect,
             copy_text,
             |order, shared| {
@@ -145,7 +146,7 @@ pub(crate) fn into_sql<D: Dialect + ?Sized>(
         let needed = needed
             .and_then(|k| usize::try_from(k).ok())
             .map_or(0, |k| k + 1);
-        slots_mut(&mut query, &mut owned, needed);
+        slots_mut(query, &mut owned, needed);
         let moved = same_kinds(lists, &owned, needed)
             && fill(&mut params, pending, &mut owned, last).is_some();
         *slots = recycle_mut(owned);
@@ -153,7 +154,7 @@ pub(crate) fn into_sql<D: Dialect + ?Sized>(
             Ok(Sql { text, params })
         } else {
             // Nothing was moved: the walks disagree, which the tests rule out.
-            to_sql(&query, dialect)
+            to_sql(query, dialect)
         }
     })
 }
