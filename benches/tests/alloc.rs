@@ -7,11 +7,11 @@
 use std::borrow::Cow;
 
 use recto::{
-    Array, BinOp, BindingRef, BoolClause, Expr, GroupBy, IntoSql, Join, LimitOffset, OrderBy,
-    OrderTerm, Postgres, Query, QueryData, Select, SelectClause, Selected, Sql, ToSql, Value,
+    Array, BoolClause, Expr, GroupBy, IntoSql, Join, LimitOffset, OrderBy, OrderTerm, Postgres,
+    Query, QueryData, Select, SelectClause, Selected, Sql, ToSql, Value,
 };
 use recto_benches::alloc::{Allocated, Counting, measure};
-use recto_benches::{NAMES, build};
+use recto_benches::{NAMES, build, ten_conditions_and_text};
 
 #[global_allocator]
 static ALLOC: Counting = Counting;
@@ -188,12 +188,7 @@ fn consumable(seed: u64) -> Vec<(String, Query)> {
     let mut queries: Vec<(String, Query)> = (0..NAMES.len())
         .map(|index| (NAMES[index].to_string(), build(index, seed)))
         .collect();
-    let long = format!("{seed} {}", "x".repeat(MOVE_AT_LEAST));
-    let with_long = build(1, seed).filter(Expr::binary(
-        BinOp::Ne,
-        Expr::field(BindingRef::Index(0), "name"),
-        Expr::Param(Value::Text(long)),
-    ));
+    let with_long = ten_conditions_and_text(seed, MOVE_AT_LEAST);
     queries.push(("10-condition where and a long text".to_string(), with_long));
     queries
 }

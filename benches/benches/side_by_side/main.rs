@@ -11,7 +11,9 @@
 //! issue 7.
 //!
 //! `… -- --count SIDE INDEX ITERS` runs one side of one query only (`recto-into` is
-//! build + `into_sql`, the other sides are those of `scripts/bench`), for
+//! build + `into_sql`; `recto-cached-text` and `recto-into-text` build query 1 with a text
+//! of INDEX bytes added and render it borrowed or consumed; the other sides are those of
+//! `scripts/bench`), for
 //! `valgrind --tool=callgrind` to count its instructions (see `scripts/bench`).
 //! Options: `--rounds N` (default 41), `--batch-ms M` (default 2), `--quick` (9 rounds of
 //! 1 ms), `--show-sql` (print both sides' PostgreSQL text).
@@ -32,7 +34,7 @@ use measure::{Paired, Plan, interleave};
 use peer::Backend;
 use recto::{IntoSql, Postgres, ToSql, render_uncached};
 use recto_benches::alloc::Counting;
-use recto_benches::{NAMES, build};
+use recto_benches::{NAMES, build, ten_conditions_and_text};
 use sea_query::PostgresQueryBuilder;
 
 #[global_allocator]
@@ -40,6 +42,8 @@ static ALLOC: Counting = Counting;
 
 /// The corpus query whose parameters are text, where moving them matters most.
 const TEXT_PARAMS: usize = 1;
+/// The length of the text added to it to measure a value long enough to be moved.
+const LONG_TEXT: usize = 1024;
 
 /// The measurements of one run, one entry per corpus query in each list.
 pub struct Results {
@@ -60,8 +64,9 @@ pub struct Results {
     /// Allocations per iteration of each side.
     pub memory: Vec<memory::Memory>,
     /// Build + cached render of the 10-condition where, consuming the query (`into_sql`)
-    /// against borrowing it (`to_sql`).
-    pub moved: Paired,
+    /// against borrowing it (`to_sql`): as in the corpus, and with a text of
+    /// [`LONG_TEXT`] bytes added.
+    pub moved: [Paired; 2],
 }
 
 fn main() {
@@ -134,15 +139,26 @@ fn run() -> Result<(), String> {
     }
 
     let memory = memory::measure_all()?;
-    let moved = interleave(
-        plan,
-        |seed| {
-            black_box(build(TEXT_PARAMS, seed).into_sql(Postgres)).ok();
-        },
-        |seed| {
-            black_box(build(TEXT_PARAMS, seed).to_sql(Postgres)).ok();
-        },
-    );
+    let moved = [
+        interleave(
+            plan,
+            |seed| {
+                black_box(build(TEXT_PARAMS, seed).into_sql(Postgres)).ok();
+            },
+            |seed| {
+                black_box(build(TEXT_PARAMS, seed).to_sql(Postgres)).ok();
+            },
+        ),
+        interleave(
+            plan,
+            |seed| {
+                black_box(ten_conditions_and_text(seed, LONG_TEXT).into_sql(Postgres)).ok();
+            },
+            |seed| {
+                black_box(ten_conditions_and_text(seed, LONG_TEXT).to_sql(Postgres)).ok();
+            },
+        ),
+    ];
     let mut results = Results {
         build_render: Vec::new(),
         render_only: Vec::new(),
@@ -259,7 +275,7 @@ fn prebuilt(index: usize) -> Vec<recto::Query> {
 
 /// Runs one side of one query `iters` times and nothing else, for instruction counting.
 fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
-    if index >= NAMES.len() {
+    if index >= NAMES.len() && !side.ends_with("-text") {
         return Err(format!("no query {index}: the corpus has {}", NAMES.len()));
     }
     match side {
@@ -269,9 +285,10 @@ fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
         "sqlx-exec-pg" => return postgres::count_execution(index, false, iters),
         _ => {}
     }
-    let query = build(index, 0);
-    let statement = peer::build(index, 0, Backend::Postgres);
-    let prebuilt = prebuilt(index);
+    let corpus = index.min(NAMES.len() - 1);
+    let query = build(corpus, 0);
+    let statement = peer::build(corpus, 0, Backend::Postgres);
+    let prebuilt = prebuilt(corpus);
     for seed in 0..iters {
         let seed = black_box(seed);
         match side {
@@ -283,6 +300,13 @@ fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
             }
             "recto-into" => {
                 black_box(build(index, seed).into_sql(Postgres)).ok();
+            }
+            // The 10-condition where and a text of INDEX bytes, borrowed or consumed.
+            "recto-cached-text" => {
+                black_box(ten_conditions_and_text(seed, index).to_sql(Postgres)).ok();
+            }
+            "recto-into-text" => {
+                black_box(ten_conditions_and_text(seed, index).into_sql(Postgres)).ok();
             }
             "recto-hit" => {
                 black_box(prebuilt[seed as usize % PREBUILT].to_sql(Postgres)).ok();
@@ -298,7 +322,8 @@ fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
             }
             other => {
                 return Err(format!(
-                    "unknown side {other}: recto, recto-cached, recto-into, recto-hit, sea-query, \
+                    "unknown side {other}: recto, recto-cached, recto-into, recto-cached-text, \
+                     recto-into-text, recto-hit, sea-query, \
                      recto-render, sea-query-render, repo-exec, sqlx-exec, repo-exec-pg or \
                      sqlx-exec-pg"
                 ));
