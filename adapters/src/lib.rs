@@ -119,9 +119,9 @@ impl ToSql for QueryData {
 
 /// Rendering that consumes the query: the same SQL as [`ToSql::to_sql`], but where the
 /// query is the only holder of its clauses and its shape is cached, parameter values that
-/// own at least 256 bytes (a long text, byte string or list) are moved out of it instead of
+/// own at least 8 KiB (a long text, byte string or list) are moved out of it instead of
 /// cloned, saving their allocation and copy. Shorter values are cloned: moving costs a second
-/// walk of the query, which only long values repay. A query shared with a clone renders as
+/// walk of the query, which only large values repay. A query shared with a clone renders as
 /// `to_sql` does.
 ///
 /// ```

@@ -114,7 +114,7 @@ fn add(a: Allocated, b: Allocated) -> Allocated {
 
 /// The least memory a value owns for `into_sql` to move it rather than clone it, as
 /// `IntoSql` documents it: a text's or byte string's length, a list's buffer.
-const MOVE_AT_LEAST: usize = 256;
+const MOVE_AT_LEAST: usize = 8 << 10;
 
 /// Whether `into_sql` moves `value` out of the query.
 fn moved(value: &Value) -> bool {

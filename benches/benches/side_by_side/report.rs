@@ -116,7 +116,7 @@ pub fn print(results: &Results, plan: Plan) {
         1.0 / repeated_gm
     );
 
-    for (pair, what) in moved.iter().zip(["", " and a 1 KiB text"]) {
+    for (pair, what) in moved.iter().zip(["", " and a 16 KiB text"]) {
         println!(
             "10-condition where{what}, build + cached render: consuming the query (into_sql) \
              {:.0} ns, borrowing it (to_sql) {:.0} ns, median ratio {:.3}",
