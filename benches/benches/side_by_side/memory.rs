@@ -101,7 +101,7 @@ pub fn print(memory: &[Memory]) {
     );
     println!(
         "{:<20} | {:>11} | {:>11} | {:>11} | {:>11} | {:>11} | {:>11}",
-        "query", "hit", "into_sql", "uncached", "sea build()", "build + hit", "sea both"
+        "query", "hit", "into+drop", "uncached", "sea build()", "build + hit", "sea both"
     );
     for (m, name) in memory.iter().zip(NAMES) {
         let cell = |m: Mean| format!("{:>2.0} / {:>6.0}", m.count, m.bytes);
