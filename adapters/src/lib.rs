@@ -126,19 +126,23 @@ impl ToSql for QueryData {
 ///
 /// ```
 /// use recto_adapters::{IntoSql, Postgres, ToSql};
-/// use recto_core::{BinOp, BindingRef, Expr, Query, Value};
+/// use recto_core::{BinOp, BindingRef, Expr, Query, Select, Selected, Value};
 ///
-/// let named = |name: &str| {
-///     Query::table("users").filter(Expr::binary(
-///         BinOp::Eq,
-///         Expr::field(BindingRef::Index(0), "name"),
-///         Expr::Param(Value::Text(name.into())),
-///     ))
+/// let named = |name: String| {
+///     Query::table("users")
+///         .filter(Expr::binary(
+///             BinOp::Eq,
+///             Expr::field(BindingRef::Index(0), "name"),
+///             Expr::Param(Value::Text(name)),
+///         ))
+///         .select(Select::One(Selected::Expr(Expr::field(BindingRef::Index(0), "id"))))
 /// };
-/// let first = named("Ada").to_sql(Postgres).unwrap();
-/// let second = named("Grace").into_sql(Postgres).unwrap();
+/// let first = named("Ada".into()).to_sql(Postgres).unwrap();
+/// // A hit: the 10 KB text is moved into the parameters, not copied.
+/// let long = "G".repeat(10_000);
+/// let second = named(long.clone()).into_sql(Postgres).unwrap();
 /// assert_eq!(second.text, first.text);
-/// assert_eq!(second.params, [Value::Text("Grace".into())]);
+/// assert_eq!(second.params, [Value::Text(long)]);
 /// ```
 pub trait IntoSql {
     /// The SQL text and parameters of this query in `dialect`.
