@@ -33,7 +33,7 @@
 pub use recto_adapters::ddl;
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
 pub use recto_adapters::repo::{Engine, FromRecord, Pool, RawSql, Repo, Statement, TrustedSql};
-pub use recto_adapters::{Dialect, MySql, Postgres, Sql, Sqlite, ToSql, render_uncached};
+pub use recto_adapters::{Dialect, IntoSql, MySql, Postgres, Sql, Sqlite, ToSql, render_uncached};
 pub use recto_core::{
     AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Clause, Column, Direction, Distinct,
     Dynamic, Erased, ErasedFields, Error, Expr, FieldMeta, From, GroupBy, Join, JoinKind,

@@ -117,6 +117,53 @@ impl ToSql for QueryData {
     }
 }
 
+/// Rendering that consumes the query: the same SQL as [`ToSql::to_sql`], but where the
+/// query is the only holder of its clauses and its shape is cached, parameter values that
+/// own at least 8 KiB (a long text, byte string or list) are moved out of it instead of
+/// cloned, saving their allocation and copy. Shorter values are cloned: moving costs a second
+/// walk of the query, which only large values repay. A query shared with a clone renders as
+/// `to_sql` does.
+///
+/// ```
+/// use recto_adapters::{IntoSql, Postgres, ToSql};
+/// use recto_core::{BinOp, BindingRef, Expr, Query, Select, Selected, Value};
+///
+/// let named = |name: String| {
+///     Query::table("users")
+///         .filter(Expr::binary(
+///             BinOp::Eq,
+///             Expr::field(BindingRef::Index(0), "name"),
+///             Expr::Param(Value::Text(name)),
+///         ))
+///         .select(Select::One(Selected::Expr(Expr::field(BindingRef::Index(0), "id"))))
+/// };
+/// let first = named("Ada".into()).to_sql(Postgres).unwrap();
+/// // A hit: the 10 KB text is moved into the parameters, not copied.
+/// let long = "G".repeat(10_000);
+/// let second = named(long.clone()).into_sql(Postgres).unwrap();
+/// assert_eq!(second.text, first.text);
+/// assert_eq!(second.params, [Value::Text(long)]);
+/// ```
+pub trait IntoSql {
+    /// The SQL text and parameters of this query in `dialect`.
+    fn into_sql<D: Dialect>(self, dialect: D) -> Result<Sql, Error>;
+}
+
+impl<S> IntoSql for Query<S> {
+    fn into_sql<D: Dialect>(mut self, dialect: D) -> Result<Sql, Error> {
+        match self.unique_data_mut() {
+            Some(data) => shape::into_sql(data, &dialect),
+            None => self.to_sql(dialect),
+        }
+    }
+}
+
+impl IntoSql for QueryData {
+    fn into_sql<D: Dialect>(mut self, dialect: D) -> Result<Sql, Error> {
+        shape::into_sql(&mut self, &dialect)
+    }
+}
+
 /// Renders `query` without the shape cache: plans and prints it every time. The result is
 /// always what [`ToSql::to_sql`] returns; this is for measuring the render itself.
 ///

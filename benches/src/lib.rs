@@ -9,6 +9,8 @@
 
 use recto::prelude::*;
 
+pub mod alloc;
+
 /// The tables the corpus queries and the SQLite fixture creates.
 pub mod schema {
     use recto::Schema;
@@ -239,4 +241,17 @@ pub fn build(index: usize, seed: u64) -> Query<recto::Erased> {
         8 => arithmetic(seed).erase(),
         _ => four_key_order(seed).erase(),
     }
+}
+
+/// The 10-condition where (query 1) with an eleventh condition on a text of `len` bytes:
+/// what `IntoSql` moves rather than clones when the text is long enough.
+pub fn ten_conditions_and_text(seed: u64, len: usize) -> Query<recto::Erased> {
+    let text = format!("{seed} {}", "x".repeat(len));
+    ten_conditions(seed)
+        .filter(recto::Expr::binary(
+            recto::BinOp::Ne,
+            recto::Expr::field(recto::BindingRef::Index(0), "name"),
+            recto::Expr::Param(recto::Value::Text(text)),
+        ))
+        .erase()
 }

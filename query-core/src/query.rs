@@ -88,6 +88,13 @@ impl<S> Query<S> {
         &self.data
     }
 
+    /// The clauses, to change in place, if no other `Query` shares them: what a consumer of
+    /// the query uses to move values out of it rather than clone them, without copying the
+    /// clauses out of their allocation first. `None` if they are shared.
+    pub fn unique_data_mut(&mut self) -> Option<&mut QueryData> {
+        Arc::get_mut(&mut self.data)
+    }
+
     /// The clauses, to change: copied first if another `Query` shares them.
     pub fn data_mut(&mut self) -> &mut QueryData {
         Arc::make_mut(&mut self.data)

@@ -14,8 +14,8 @@ use std::sync::Arc;
 use proptest::prelude::*;
 use proptest::test_runner::{TestCaseError, TestRunner};
 use recto::{
-    Array, BinOp, Direction, Erased, Expr, MySql, Postgres, Query, QueryData, Sqlite, ToSql, Ty,
-    Value, render_uncached,
+    Array, BinOp, Direction, Erased, Expr, IntoSql, MySql, Postgres, Query, QueryData, Sqlite,
+    ToSql, Ty, Value, render_uncached,
 };
 
 use crate::arbitrary::query_data;
@@ -286,18 +286,22 @@ fn check(queries: &[QueryData]) -> Result<usize, String> {
     Ok(rendered)
 }
 
-/// Whether `query` rendered; an error if the cached and uncached renders differ.
+/// Whether `query` rendered; an error if the cached and uncached renders differ, or if
+/// consuming a copy of the query (which moves its values out on a hit) renders otherwise.
 fn same<D: recto::Dialect + Copy>(query: &QueryData, dialect: D, d: &D) -> Result<bool, String> {
     let cached = query.to_sql(dialect);
+    let consumed = query.clone().into_sql(dialect);
     let uncached = render_uncached(query, d);
     let shown = |r: &Result<recto::Sql, recto::Error>| format!("{r:?}");
-    if shown(&cached) != shown(&uncached) {
-        return Err(format!(
-            "{}: through the cache\n  {}\nwithout it\n  {}\nquery: {query:?}",
-            d.name(),
-            shown(&cached),
-            shown(&uncached)
-        ));
+    for (how, rendered) in [("through the cache", &cached), ("consumed", &consumed)] {
+        if shown(rendered) != shown(&uncached) {
+            return Err(format!(
+                "{}: {how}\n  {}\nwithout the cache\n  {}\nquery: {query:?}",
+                d.name(),
+                shown(rendered),
+                shown(&uncached)
+            ));
+        }
     }
     Ok(cached.is_ok())
 }

@@ -212,31 +212,19 @@ impl<'q> KeyWriter<'_, 'q> {
         exprs.iter().try_for_each(|expr| self.expr(expr, 0))
     }
 
+    /// An expression. The two commonest leaves, a parameter and a field, are written here,
+    /// inlined into the caller, so that they cost no call of the recursive [`Self::node`].
+    #[inline(always)]
     fn expr(&mut self, expr: &'q Expr, depth: usize) -> Result<(), Uncacheable> {
         // The planner rejects deeper expressions; stopping here keeps the walk's stack as
         // bounded as the planner's, and the render that follows reports the error.
         if depth > MAX_EXPR_DEPTH {
             return Err(Uncacheable);
         }
-        let next = depth + 1;
         match expr {
-            Expr::Lit(value) => {
-                self.byte(0);
-                self.literal(value)?;
-                // A literal the writer binds rather than prints is a parameter of the
-                // statement, whose placeholder another value may share. (Were this test
-                // wrong, the bound literal would map to no slot and nothing be cached.)
-                if !printed(value) {
-                    self.slots.push(Slot::Value(value));
-                }
-            }
-            Expr::Param(value) => {
-                self.byte(1);
-                self.param(value)?;
-                self.slots.push(Slot::Value(value));
-            }
-            // The most common node, written in one piece: the same bytes as the general
-            // arm below writes for it.
+            Expr::Param(value) => self.param_slot(value),
+            // The most common node, written in one piece: the same bytes as the general arm
+            // of `node` writes for it.
             Expr::Field {
                 binding: BindingRef::Index(index),
                 name: Cow::Borrowed(text),
@@ -263,7 +251,35 @@ impl<'q> KeyWriter<'_, 'q> {
                 record[4..12].copy_from_slice(&address);
                 record[13..15].copy_from_slice(&hint_bytes(*hint));
                 self.key.extend_from_slice(&record);
+                Ok(())
             }
+            _ => self.node(expr, depth),
+        }
+    }
+
+    /// A parameter: its class, and its slot.
+    fn param_slot(&mut self, value: &'q Value) -> Result<(), Uncacheable> {
+        self.byte(1);
+        self.param(value)?;
+        self.slots.push(Slot::Value(value));
+        Ok(())
+    }
+
+    /// An expression that is not one of [`Self::expr`]'s leaves, at `depth`.
+    fn node(&mut self, expr: &'q Expr, depth: usize) -> Result<(), Uncacheable> {
+        let next = depth + 1;
+        match expr {
+            Expr::Lit(value) => {
+                self.byte(0);
+                self.literal(value)?;
+                // A literal the writer binds rather than prints is a parameter of the
+                // statement, whose placeholder another value may share. (Were this test
+                // wrong, the bound literal would map to no slot and nothing be cached.)
+                if !printed(value) {
+                    self.slots.push(Slot::Value(value));
+                }
+            }
+            Expr::Param(value) => self.param_slot(value)?,
             Expr::Field {
                 binding,
                 name,
@@ -287,8 +303,8 @@ impl<'q> KeyWriter<'_, 'q> {
                 self.expr(expr, next)?;
             }
             Expr::Binary { op, left, right } => {
-                self.byte(4);
-                self.byte(binary_tag(*op)?);
+                // Both bytes in one write: this is the most common inner node.
+                self.key.extend_from_slice(&[4, binary_tag(*op)?]);
                 self.expr(left, next)?;
                 self.expr(right, next)?;
             }

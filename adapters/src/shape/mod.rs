@@ -14,6 +14,7 @@
 
 mod cache;
 mod key;
+mod moved;
 mod name_key;
 mod pattern;
 #[cfg(test)]
@@ -28,6 +29,7 @@ use recto_core::{Error, QueryData, Value};
 
 pub use self::cache::{Seal, ShapeCache};
 use self::key::{KeyWriter, Slot, Uncacheable};
+use self::moved::{SlotMut, fill, is_list, same_kinds, slots_mut, worth_moving};
 use crate::dialect::{Dialect, InParam, Placeholders};
 use crate::writer::{Origin, render_learning};
 use crate::{Sql, render};
@@ -50,27 +52,123 @@ struct Scratch {
     key: Vec<u8>,
     /// Always empty between uses; only its allocation is kept.
     slots: Vec<Slot<'static>>,
+    /// The last shape each dialect's cache gave this thread, at most one per cache.
+    memos: Vec<Memo>,
+}
+
+/// A copy of one cached shape, which a thread that renders the same shape again finds by
+/// comparing the whole key, without hashing it or taking a shard's lock. Equal keys are
+/// the same shape, whose text in one dialect never changes, so the copy stays right even
+/// after the cache evicts the shape.
+struct Memo {
+    /// The address of the dialect's cache: which dialect the text is in.
+    cache: usize,
+    key: Vec<u8>,
+    text: Arc<str>,
+    order: Vec<Source>,
+}
+
+/// The longest key a thread keeps a [`Memo`] of, so that what a thread holds stays small.
+const MEMO_MAX_KEY: usize = 4096;
+
+/// The buffers [`into_sql`] reuses: the parameters a hit left for values to be moved into
+/// (their index and source), which of the key walk's slots are lists, the query's slots
+/// found mutably, and each slot's last use.
+struct Moves {
+    pending: Vec<(usize, Source)>,
+    lists: Vec<bool>,
+    /// Always empty between uses; only its allocation is kept.
+    slots: Vec<SlotMut<'static>>,
+    last: Vec<usize>,
 }
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = const {
-        RefCell::new(Scratch { key: Vec::new(), slots: Vec::new() })
+        RefCell::new(Scratch { key: Vec::new(), slots: Vec::new(), memos: Vec::new() })
+    };
+    static MOVES: RefCell<Moves> = const {
+        RefCell::new(Moves { pending: Vec::new(), lists: Vec::new(), slots: Vec::new(), last: Vec::new() })
     };
 }
 
 /// The SQL of `query` in `dialect`, through the dialect's shape cache.
 pub(crate) fn to_sql<D: Dialect + ?Sized>(query: &QueryData, dialect: &D) -> Result<Sql, Error> {
-    let (text, params) = through_cache(
-        query,
-        dialect,
-        |text| String::from(&**text),
-        |mut text, learned| {
-            let shared = learned.then(|| Arc::from(text.as_str()));
-            text.shrink_to_fit();
-            (text, shared)
-        },
-    )?;
+    let (text, params) = through_cache(query, dialect, copy_text, collect, keep_text)?;
     Ok(Sql { text, params })
+}
+
+/// The SQL of `query` in `dialect`, through the dialect's shape cache; on a hit the
+/// parameter values worth moving are moved out of the query rather than cloned, leaving
+/// placeholders: the caller owns the query and drops it after.
+pub(crate) fn into_sql<D: Dialect + ?Sized>(
+    query: &mut QueryData,
+    dialect: &D,
+) -> Result<Sql, Error> {
+    MOVES.with(|moves| {
+        let Ok(mut moves) = moves.try_borrow_mut() else {
+            return to_sql(query, dialect);
+        };
+        let Moves {
+            pending,
+            lists,
+            slots,
+            last,
+        } = &mut *moves;
+        pending.clear();
+        lists.clear();
+        let (text, mut params) = through_cache(
+            query,
+            dialect,
+            copy_text,
+            |order, shared| {
+                // Values worth moving are moved in after the lookup, when the query is no
+                // longer borrowed; the others are copied now.
+                let params = collect_deferring(order, shared, |at, slot, source| {
+                    let moves = worth_moving(slot);
+                    if moves {
+                        pending.push((at, source));
+                    }
+                    moves
+                })?;
+                if !pending.is_empty() {
+                    lists.extend(shared.iter().map(is_list));
+                }
+                Some(params)
+            },
+            keep_text,
+        )?;
+        if pending.is_empty() {
+            return Ok(Sql { text, params });
+        }
+        let mut owned = recycle_mut(std::mem::take(slots));
+        // The walk stops after the last slot a value is moved out of.
+        let needed = pending.iter().map(|(_, source)| source.slot()).max();
+        let needed = needed
+            .and_then(|k| usize::try_from(k).ok())
+            .map_or(0, |k| k + 1);
+        slots_mut(query, &mut owned, needed);
+        let moved = same_kinds(lists, &owned, needed)
+            && fill(&mut params, pending, &mut owned, last).is_some();
+        *slots = recycle_mut(owned);
+        if moved {
+            Ok(Sql { text, params })
+        } else {
+            // Nothing was moved: the walks disagree, which the tests rule out.
+            to_sql(query, dialect)
+        }
+    })
+}
+
+/// A hit's output text: a copy of the cached one, exactly as long.
+fn copy_text(text: &Arc<str>) -> String {
+    String::from(&**text)
+}
+
+/// A miss's output text, trimmed to its length, and the copy to cache when `learned`.
+fn keep_text(mut text: String, learned: bool) -> (String, Option<Arc<str>>) {
+    let shared = learned.then(|| Arc::from(text.as_str()));
+    text.shrink_to_fit();
+    (text, shared)
 }
 
 /// The SQL text of `query` in `dialect`, shared with the shape cache rather than copied,
@@ -83,7 +181,7 @@ pub(crate) fn shared_sql<D: Dialect + ?Sized>(
     query: &QueryData,
     dialect: &D,
 ) -> Result<(Arc<str>, Vec<Value>), Error> {
-    through_cache(query, dialect, Arc::clone, |text, _| {
+    through_cache(query, dialect, Arc::clone, collect, |text, _| {
         let text: Arc<str> = Arc::from(text);
         (Arc::clone(&text), Some(text))
     })
@@ -94,13 +192,15 @@ pub(crate) fn uncached<D: Dialect + ?Sized>(query: &QueryData, dialect: &D) -> R
     render(&recto_planner::plan(query)?, dialect)
 }
 
-/// Looks `query`'s shape up; on a hit `hit` makes the output text from the cached one, on a
-/// miss `miss` makes it from the rendered one and, when asked (`true`), gives the text to
-/// store.
+/// Looks `query`'s shape up; on a hit `hit` makes the output text from the cached one and
+/// `params` the parameters from the cached order and the query's slots (`None`: the order
+/// does not fit, which equal keys rule out), on a miss `miss` makes it from the rendered
+/// one and, when asked (`true`), gives the text to store.
 fn through_cache<D: Dialect + ?Sized, T>(
     query: &QueryData,
     dialect: &D,
     hit: impl FnOnce(&Arc<str>) -> T,
+    params: impl FnOnce(&[Source], &[Slot<'_>]) -> Option<Vec<Value>>,
     miss: impl FnOnce(String, bool) -> (T, Option<Arc<str>>),
 ) -> Result<(T, Vec<Value>), Error> {
     let Some(cache) = dialect.shape_cache(Seal(())) else {
@@ -118,16 +218,30 @@ fn through_cache<D: Dialect + ?Sized, T>(
         let Ok(mut scratch) = scratch.try_borrow_mut() else {
             return render_miss(query, dialect, miss);
         };
-        let Scratch { key, slots } = &mut *scratch;
+        let Scratch { key, slots, memos } = &mut *scratch;
         key.clear();
         let mut query_slots = recycle(std::mem::take(slots));
         let result = (|| {
             if encode(query, numbered, expand, key, &mut query_slots).is_err() {
                 return render_miss(query, dialect, miss);
             }
+            let id = std::ptr::from_ref(cache).addr();
+            if let Some(memo) = memos
+                .iter()
+                .find(|memo| memo.cache == id && memo.key == *key)
+            {
+                return match params(&memo.order, &query_slots) {
+                    Some(params) => Ok((hit(&memo.text), params)),
+                    None => render_miss(query, dialect, miss),
+                };
+            }
             let hash = cache::hash(key);
             let found = cache.get(hash, key, |text, order| {
-                collect(order, &query_slots).map(|params| (hit(text), params))
+                let output = params(order, &query_slots).map(|params| (hit(text), params));
+                if output.is_some() {
+                    remember(memos, id, key, text, order);
+                }
+                output
             });
             if let Some(Some(output)) = found {
                 return Ok(output);
@@ -144,6 +258,33 @@ fn through_cache<D: Dialect + ?Sized, T>(
         *slots = recycle(query_slots);
         result
     })
+}
+
+/// Keeps a copy of a shape the cache gave, replacing the dialect's previous one (whose
+/// buffers it reuses).
+fn remember(memos: &mut Vec<Memo>, cache: usize, key: &[u8], text: &Arc<str>, order: &[Source]) {
+    if key.len() > MEMO_MAX_KEY {
+        return;
+    }
+    let memo = match memos.iter().position(|memo| memo.cache == cache) {
+        Some(at) => memos.get_mut(at),
+        None => {
+            memos.push(Memo {
+                cache,
+                key: Vec::new(),
+                text: Arc::clone(text),
+                order: Vec::new(),
+            });
+            memos.last_mut()
+        }
+    };
+    if let Some(memo) = memo {
+        memo.key.clear();
+        memo.key.extend_from_slice(key);
+        memo.text = Arc::clone(text);
+        memo.order.clear();
+        memo.order.extend_from_slice(order);
+    }
 }
 
 /// Writes `query`'s shape key into `key` and its slots into `slots`, for a dialect whose
@@ -199,13 +340,37 @@ fn recycle<'a>(mut slots: Vec<Slot<'_>>) -> Vec<Slot<'a>> {
     slots.into_iter().filter_map(|_| None).collect()
 }
 
+/// [`recycle`] for mutable slots.
+#[expect(
+    clippy::unnecessary_filter_map,
+    reason = "the `filter_map` changes the element type's lifetime, which `filter` cannot"
+)]
+fn recycle_mut<'a>(mut slots: Vec<SlotMut<'_>>) -> Vec<SlotMut<'a>> {
+    slots.clear();
+    slots.into_iter().filter_map(|_| None).collect()
+}
+
 /// The parameters of a query of a cached shape, from its slots in the cached order; `None`
 /// if a slot is not what the order expects (which a shape's equal keys rule out).
 fn collect(order: &[Source], slots: &[Slot<'_>]) -> Option<Vec<Value>> {
+    collect_deferring(order, slots, |_, _, _| false)
+}
+
+/// [`collect`], except that where `defer` (given the parameter's index, its slot and its
+/// source) says so, a whole value or list is left as a placeholder for the caller to fill.
+fn collect_deferring(
+    order: &[Source],
+    slots: &[Slot<'_>],
+    mut defer: impl FnMut(usize, &Slot<'_>, Source) -> bool,
+) -> Option<Vec<Value>> {
     let slot = |k: u32| slots.get(usize::try_from(k).ok()?).copied();
     let mut params = Vec::with_capacity(order.len());
     for source in order {
+        let at = params.len();
         params.push(match (*source, slot(source.slot())?) {
+            (Source::Value(_) | Source::List(_), found) if defer(at, &found, *source) => {
+                Value::Bool(false)
+            }
             (Source::Value(_), Slot::Value(value)) => value.clone(),
             (Source::List(_), Slot::List(list)) => Value::Array(list.clone()),
             (Source::Element(_, n), Slot::List(list)) => {

@@ -147,14 +147,16 @@ fn fingerprint(slot: Slot<'_>) -> u64 {
     (tag << 56) ^ bits
 }
 
-/// The length and first bytes of `bytes`, mixed.
+/// The length and first bytes of `bytes`, mixed. (Read as one word where there are eight
+/// bytes, so that the common case copies nothing.)
 fn prefix(bytes: &[u8]) -> u64 {
-    let mut head = [0u8; 8];
-    let len = bytes.len().min(8);
-    if let (Some(to), Some(from)) = (head.get_mut(..len), bytes.get(..len)) {
-        to.copy_from_slice(from);
-    }
-    u64::from_le_bytes(head) ^ (bytes.len() as u64).rotate_left(40)
+    let head = match bytes.first_chunk::<8>() {
+        Some(head) => u64::from_le_bytes(*head),
+        None => bytes
+            .iter()
+            .fold(0u64, |head, byte| (head << 8) | u64::from(*byte)),
+    };
+    head ^ (bytes.len() as u64).rotate_left(40)
 }
 
 /// Whether the writer binds the two slots' values as the same value.

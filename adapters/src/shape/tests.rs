@@ -186,6 +186,27 @@ fn a_repeated_shape_renders_as_without_the_cache() {
     }
 }
 
+/// A thread's copy of its last shape per dialect serves only that shape in that dialect:
+/// shapes and dialects taken in turn, each twice in a row, render as without the cache.
+#[test]
+fn the_last_shape_a_thread_saw_serves_only_itself() {
+    let shapes = [
+        base(param(Value::I64(1))),
+        base(param(Value::Text("t".into()))),
+        query(BinOp::Lt, "id", param(Value::I64(1)), Direction::Desc),
+    ];
+    for round in 0..3 {
+        for (at, shape) in shapes.iter().enumerate() {
+            for dialect in [&Postgres as &dyn crate::Dialect, &MySql, &Sqlite] {
+                for _ in 0..2 {
+                    let sql = to_sql(shape, dialect).unwrap();
+                    assert_eq!(sql, uncached(shape, dialect).unwrap(), "{round} {at}");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_store_keeps_within_its_capacity_and_finds_only_equal_keys() {
     let cache = ShapeCache::new();

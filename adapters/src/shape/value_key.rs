@@ -11,12 +11,15 @@ impl KeyWriter<'_, '_> {
     /// its variant (which gives its type), a NULL's type, and a float's class (the writer
     /// rejects arithmetic with a non-finite float where the dialect cannot do it).
     pub(super) fn param(&mut self, value: &Value) -> Result<(), Uncacheable> {
-        self.byte(value_tag(value)?);
+        let tag = value_tag(value)?;
         match value {
-            Value::Null(ty) => self.byte(ty_tag(*ty)?),
-            Value::F64(f) => self.byte(float_class(*f)),
-            Value::Array(array) => self.array_class(array)?,
-            _ => {}
+            Value::Null(ty) => self.key.extend_from_slice(&[tag, ty_tag(*ty)?]),
+            Value::F64(f) => self.key.extend_from_slice(&[tag, float_class(*f)]),
+            Value::Array(array) => {
+                self.byte(tag);
+                self.array_class(array)?;
+            }
+            _ => self.byte(tag),
         }
         Ok(())
     }

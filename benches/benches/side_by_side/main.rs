@@ -5,16 +5,22 @@
 //! round: build + render (PostgreSQL, without the shape cache), render of a prebuilt query
 //! (without the cache), build + render of a repeated shape (through the cache), the cached
 //! render against a `format!` of its own text, and `Repo::all` against raw sqlx on SQLite
-//! and, if a server answers, on PostgreSQL (`postgres.rs`). It prints one table per
-//! measurement and the goal table of issue 7.
+//! and, if a server answers, on PostgreSQL (`postgres.rs`). Before timing, it counts what
+//! each side allocates (`memory.rs`, through the counting global allocator installed here,
+//! which every side pays alike). It prints one table per measurement and the goal table of
+//! issue 7.
 //!
-//! `… -- --count SIDE INDEX ITERS` runs one side of one query only, for
+//! `… -- --count SIDE INDEX ITERS` runs one side of one query only (`recto-into` is
+//! build + `into_sql`; `recto-cached-text` and `recto-into-text` build query 1 with a text
+//! of INDEX bytes added and render it borrowed or consumed; the other sides are those of
+//! `scripts/bench`), for
 //! `valgrind --tool=callgrind` to count its instructions (see `scripts/bench`).
 //! Options: `--rounds N` (default 41), `--batch-ms M` (default 2), `--quick` (9 rounds of
 //! 1 ms), `--show-sql` (print both sides' PostgreSQL text).
 
 mod execute;
 mod measure;
+mod memory;
 mod peer;
 mod postgres;
 mod report;
@@ -26,9 +32,18 @@ use std::time::Duration;
 
 use measure::{Paired, Plan, interleave};
 use peer::Backend;
-use recto::{Postgres, ToSql, render_uncached};
-use recto_benches::{NAMES, build};
+use recto::{IntoSql, Postgres, ToSql, render_uncached};
+use recto_benches::alloc::Counting;
+use recto_benches::{NAMES, build, ten_conditions_and_text};
 use sea_query::PostgresQueryBuilder;
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// The corpus query whose parameters are text, where moving them matters most.
+const TEXT_PARAMS: usize = 1;
+/// The length of the text added to it to measure a value long enough to be moved.
+const LONG_TEXT: usize = 16 << 10;
 
 /// The measurements of one run, one entry per corpus query in each list.
 pub struct Results {
@@ -46,6 +61,12 @@ pub struct Results {
     pub execution: Vec<Paired>,
     /// `Repo::all` against raw sqlx on PostgreSQL; `None` when no server answered.
     pub execution_postgres: Option<Vec<Paired>>,
+    /// Allocations per iteration of each side.
+    pub memory: Vec<memory::Memory>,
+    /// Build + cached render of the 10-condition where, consuming the query (`into_sql`)
+    /// against borrowing it (`to_sql`): as in the corpus, and with a text of
+    /// [`LONG_TEXT`] bytes added.
+    pub moved: [Paired; 2],
 }
 
 fn main() {
@@ -117,6 +138,27 @@ fn run() -> Result<(), String> {
         }
     }
 
+    let memory = memory::measure_all()?;
+    let moved = [
+        interleave(
+            plan,
+            |seed| {
+                black_box(build(TEXT_PARAMS, seed).into_sql(Postgres)).ok();
+            },
+            |seed| {
+                black_box(build(TEXT_PARAMS, seed).to_sql(Postgres)).ok();
+            },
+        ),
+        interleave(
+            plan,
+            |seed| {
+                black_box(ten_conditions_and_text(seed, LONG_TEXT).into_sql(Postgres)).ok();
+            },
+            |seed| {
+                black_box(ten_conditions_and_text(seed, LONG_TEXT).to_sql(Postgres)).ok();
+            },
+        ),
+    ];
     let mut results = Results {
         build_render: Vec::new(),
         render_only: Vec::new(),
@@ -124,6 +166,8 @@ fn run() -> Result<(), String> {
         floor: Vec::new(),
         execution: Vec::new(),
         execution_postgres: None,
+        memory,
+        moved,
     };
     for index in 0..NAMES.len() {
         results.build_render.push(interleave(
@@ -231,7 +275,7 @@ fn prebuilt(index: usize) -> Vec<recto::Query> {
 
 /// Runs one side of one query `iters` times and nothing else, for instruction counting.
 fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
-    if index >= NAMES.len() {
+    if index >= NAMES.len() && !side.ends_with("-text") {
         return Err(format!("no query {index}: the corpus has {}", NAMES.len()));
     }
     match side {
@@ -241,9 +285,10 @@ fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
         "sqlx-exec-pg" => return postgres::count_execution(index, false, iters),
         _ => {}
     }
-    let query = build(index, 0);
-    let statement = peer::build(index, 0, Backend::Postgres);
-    let prebuilt = prebuilt(index);
+    let corpus = index.min(NAMES.len() - 1);
+    let query = build(corpus, 0);
+    let statement = peer::build(corpus, 0, Backend::Postgres);
+    let prebuilt = prebuilt(corpus);
     for seed in 0..iters {
         let seed = black_box(seed);
         match side {
@@ -265,9 +310,22 @@ fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
             "sea-query-render" => {
                 black_box(black_box(&statement).build(PostgresQueryBuilder));
             }
+            // Last, so that the sides above compare no more names per iteration than before
+            // these were added (the match is part of what callgrind counts).
+            "recto-into" => {
+                black_box(build(index, seed).into_sql(Postgres)).ok();
+            }
+            // The 10-condition where and a text of INDEX bytes, borrowed or consumed.
+            "recto-cached-text" => {
+                black_box(ten_conditions_and_text(seed, index).to_sql(Postgres)).ok();
+            }
+            "recto-into-text" => {
+                black_box(ten_conditions_and_text(seed, index).into_sql(Postgres)).ok();
+            }
             other => {
                 return Err(format!(
-                    "unknown side {other}: recto, recto-cached, recto-hit, sea-query, \
+                    "unknown side {other}: recto, recto-cached, recto-into, recto-cached-text, \
+                     recto-into-text, recto-hit, sea-query, \
                      recto-render, sea-query-render, repo-exec, sqlx-exec, repo-exec-pg or \
                      sqlx-exec-pg"
                 ));

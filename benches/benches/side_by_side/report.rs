@@ -29,6 +29,8 @@ pub fn print(results: &Results, plan: Plan) {
         floor,
         execution,
         execution_postgres,
+        memory,
+        moved,
     } = results;
     println!(
         "\nPer query: median ns per iteration and median of per-round ratios ({} rounds, batches of >= {} ms)",
@@ -114,7 +116,16 @@ pub fn print(results: &Results, plan: Plan) {
         1.0 / repeated_gm
     );
 
+    for (pair, what) in moved.iter().zip(["", " and a 16 KiB text"]) {
+        println!(
+            "10-condition where{what}, build + cached render: consuming the query (into_sql) \
+             {:.0} ns, borrowing it (to_sql) {:.0} ns, median ratio {:.3}",
+            pair.a_ns, pair.b_ns, pair.ratio
+        );
+    }
+
     print_postgres(execution_postgres.as_deref());
+    crate::memory::print(memory);
 
     println!("\nGoals of issue 7 (ratios are recto / peer unless said; lower is better)");
     println!("{:<44} | {:<26} | today", "goal", "target");
@@ -166,7 +177,7 @@ pub fn print(results: &Results, plan: Plan) {
         (
             "Memory on the repeated-shape path",
             "no allocation ~ query size".to_string(),
-            "not measured yet".to_string(),
+            crate::memory::goal(memory),
         ),
     ];
     for (goal, target, today) in rows {
