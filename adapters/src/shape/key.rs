@@ -17,9 +17,10 @@ use std::borrow::Cow;
 use recto_core::{
     AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Direction, Distinct, Expr, From,
     GroupBy, Join, JoinKind, LimitOffset, MAX_EXPR_DEPTH, OrderBy, OrderTerm, QueryData, Select,
-    SelectClause, Selected, UnOp, Value, schema::FieldHint,
+    SelectClause, Selected, UnOp, Value,
 };
 
+use super::name_key::hint_bytes;
 use super::value_key::printed;
 use crate::writer::padded_len;
 
@@ -197,12 +198,7 @@ impl<'q> KeyWriter<'_, 'q> {
         };
         self.byte(1);
         if let Expr::Param(value) = expr {
-            let negative = match value {
-                Value::I32(n) => *n < 0,
-                Value::I64(n) => *n < 0,
-                _ => false,
-            };
-            self.byte(u8::from(negative));
+            self.count_sign(value);
         }
         self.expr(expr, 0)
     }
@@ -399,46 +395,5 @@ fn binary_tag(op: BinOp) -> Result<u8, Uncacheable> {
     })
 }
 
-/// A field's position hint in two bytes: `u16::MAX` for none (a hint is never that large).
-fn hint_bytes(hint: FieldHint) -> [u8; 2] {
-    hint.position()
-        .and_then(|position| u16::try_from(position).ok())
-        .unwrap_or(u16::MAX)
-        .to_le_bytes()
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The one-piece encoding of a field is the general encoding's bytes.
-    #[test]
-    fn a_field_is_encoded_alike_on_both_paths() {
-        let name: &'static str = "id";
-        let field = Expr::Field {
-            binding: BindingRef::Index(3),
-            name: Cow::Borrowed(name),
-            hint: FieldHint::at(2),
-        };
-        let (mut fast, mut general) = (Vec::new(), Vec::new());
-        let mut slots = Vec::new();
-        let mut writer = KeyWriter {
-            key: &mut fast,
-            slots: &mut slots,
-            expand: false,
-        };
-        assert_eq!(writer.expr(&field, 0), Ok(()));
-        let mut writer = KeyWriter {
-            key: &mut general,
-            slots: &mut slots,
-            expand: false,
-        };
-        writer.byte(2);
-        assert_eq!(writer.binding(&BindingRef::Index(3)), Ok(()));
-        writer.name(&Cow::Borrowed(name));
-        writer.key.extend_from_slice(&hint_bytes(FieldHint::at(2)));
-        assert_eq!(fast, general);
-        assert_eq!(fast.len(), 15);
-        assert_eq!(fast[13..], [2, 0]);
-    }
-}
+mod tests;

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use recto_core::schema::FieldHint;
 use recto_core::{BindingRef, FieldMeta, Name, SchemaMeta, Source};
 
 use super::key::{KeyWriter, Uncacheable};
@@ -146,4 +147,12 @@ impl KeyWriter<'_, '_> {
     pub(super) fn byte(&mut self, byte: u8) {
         self.key.push(byte);
     }
+}
+
+/// A field's position hint in two bytes: `u16::MAX` for none (a hint is never that large).
+pub(super) fn hint_bytes(hint: FieldHint) -> [u8; 2] {
+    hint.position()
+        .and_then(|position| u16::try_from(position).ok())
+        .unwrap_or(u16::MAX)
+        .to_le_bytes()
 }

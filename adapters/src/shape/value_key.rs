@@ -7,6 +7,16 @@ use recto_core::{Array, Ty, Value};
 use super::key::{KeyWriter, Uncacheable};
 
 impl KeyWriter<'_, '_> {
+    /// A `limit:`/`offset:` parameter's sign: the planner rejects a negative count.
+    pub(super) fn count_sign(&mut self, value: &Value) {
+        let negative = match value {
+            Value::I32(n) => *n < 0,
+            Value::I64(n) => *n < 0,
+            _ => false,
+        };
+        self.byte(u8::from(negative));
+    }
+
     /// A parameter: what the planner and the writer read of its value, and nothing more —
     /// its variant (which gives its type), a NULL's type, and a float's class (the writer
     /// rejects arithmetic with a non-finite float where the dialect cannot do it).

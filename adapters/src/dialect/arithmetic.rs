@@ -1,0 +1,86 @@
+//! The [`Quirks`](super::Quirks) that choose how aggregates and arithmetic are written so
+//! that their results have the same type and value on every engine: sums, averages,
+//! extrema of booleans, `coalesce` of mixed types and the float remainder.
+
+/// How `sum(x)` over integers is written so that it is a 64-bit integer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IntegerSum {
+    /// `sum(x)`: the engine's sum of integers is a 64-bit integer.
+    Native,
+    /// `CAST(sum(x) AS bigint)` when `x` is a 64-bit integer, whose sum the engine makes an
+    /// exact decimal (the sum of narrower integers already is a 64-bit integer).
+    CastSumOfBigints,
+    /// `CAST(sum(x) AS bigint)` for every integer `x`: the engine sums integers into an
+    /// exact decimal.
+    CastEverySum,
+}
+
+/// How `sum(x)` over single-precision floats is written so that it is a double, added up
+/// in double precision as the other engines do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FloatSum {
+    /// `sum(x)`: the engine sums every float as a double.
+    Native,
+    /// `sum(CAST(x AS double))` when `x` is single precision: the engine's own sum adds in
+    /// single precision and returns a single-precision float.
+    CastSingle,
+}
+
+/// How `avg(x)` is written so that it is a double.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Avg {
+    /// `avg(x)`: the engine's average is always a double.
+    Native,
+    /// `avg(CAST(x AS double))` unless `x` is known to be a float: the engine averages
+    /// integers into an exact decimal. Casting the argument, not the result, computes the
+    /// average as every engine computes a double one (a sum divided by a count), not rounded
+    /// to the decimal's scale first.
+    CastArgument,
+}
+
+/// How `min(x)` and `max(x)` of a boolean `x` are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BooleanExtrema {
+    /// `min(x)`, `max(x)`: booleans are numbers, or ordered.
+    Native,
+    /// `bool_and(x)`, `bool_or(x)`: the engine has no `min`/`max` of booleans.
+    BoolAndOr,
+}
+
+/// How `coalesce(a, b, ...)` is written when its type is a float and an argument is not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum MixedCoalesce {
+    /// `coalesce(a, b)`: the engine converts every argument to the common type.
+    Unified,
+    /// `CAST(coalesce(a, b) AS double)`: each value keeps its own type, so the integer
+    /// argument would come back as an integer.
+    CastResult,
+}
+
+/// How `coalesce(a, b, ...)` of booleans is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BooleanCoalesce {
+    /// `coalesce(a, b)`: the engine's result is a boolean, or an integer.
+    Native,
+    /// `CAST(coalesce(a, b) AS bigint)`: the engine types a `coalesce` of a signed boolean
+    /// column and an unsigned bound boolean as an exact decimal, which does not decode as a
+    /// boolean; a 64-bit integer does.
+    CastInteger,
+}
+
+/// How `a % b` is written when `a` or `b` is a float.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FloatRemainder {
+    /// `(a % b)`: the engine computes the float remainder (C's `fmod`).
+    Native,
+    /// [`Error::Unsupported`](recto_core::Error::Unsupported): the engine has no float
+    /// remainder, or truncates the operands to integers first.
+    Unsupported,
+}
