@@ -13,6 +13,7 @@
 
 pub mod builder;
 mod catalog;
+mod clauses;
 mod depth;
 pub mod dsl;
 mod dynamic;

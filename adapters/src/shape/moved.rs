@@ -9,10 +9,7 @@
 //! addresses. A slot the cached order uses twice is cloned for every use but its last.
 //! This module knows no SQL and decides nothing about shapes.
 
-use recto_core::{
-    Array, BoolClause, Expr, GroupBy, Join, LimitOffset, OrderBy, OrderTerm, QueryData, Select,
-    SelectClause, Selected, Value,
-};
+use recto_core::{Array, Expr, QueryData, Value};
 
 use super::Source;
 use super::key::Slot;
@@ -31,59 +28,9 @@ pub(super) enum SlotMut<'q> {
 /// there are fewer). Only called for a query whose key was written, so its expressions are
 /// no deeper than the planner accepts.
 pub(super) fn slots_mut<'q>(query: &'q mut QueryData, slots: &mut Vec<SlotMut<'q>>, needed: usize) {
-    let QueryData {
-        from: _,
-        joins,
-        wheres,
-        select,
-        distinct: _,
-        group_bys,
-        havings,
-        order_bys,
-        limit,
-        offset,
-    } = query;
-    for Join { on, .. } in joins {
-        expr_mut(on, slots, needed);
-    }
-    for BoolClause { expr, .. } in wheres {
-        expr_mut(expr, slots, needed);
-    }
-    if let Some(SelectClause { select, .. }) = select {
-        match select {
-            Select::One(selected) => selected_mut(selected, slots, needed),
-            Select::Tuple(items) => items
-                .iter_mut()
-                .for_each(|item| selected_mut(item, slots, needed)),
-            Select::Struct(fields) => {
-                fields
-                    .iter_mut()
-                    .for_each(|(_, expr)| expr_mut(expr, slots, needed));
-            }
-            // The key walk makes a query with any other select uncacheable.
-            _ => {}
-        }
-    }
-    for GroupBy { exprs, .. } in group_bys {
-        exprs
-            .iter_mut()
-            .for_each(|expr| expr_mut(expr, slots, needed));
-    }
-    for BoolClause { expr, .. } in havings {
-        expr_mut(expr, slots, needed);
-    }
-    for OrderBy { terms, .. } in order_bys {
-        for OrderTerm { expr, .. } in terms {
-            expr_mut(expr, slots, needed);
-        }
-    }
-    for LimitOffset { expr, .. } in [limit, offset].into_iter().flatten() {
-        expr_mut(expr, slots, needed);
-    }
-}
-
-fn selected_mut<'q>(selected: &'q mut Selected, slots: &mut Vec<SlotMut<'q>>, needed: usize) {
-    if let Selected::Expr(expr) = selected {
+    // The key walk makes a query with a select it does not know uncacheable, so the clause
+    // order of `exprs_mut` is the key walk's.
+    for expr in query.exprs_mut() {
         expr_mut(expr, slots, needed);
     }
 }

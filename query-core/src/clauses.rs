@@ -1,0 +1,123 @@
+//! The expressions a query's clauses hold, in the order the planner reads the clauses: for
+//! walks that visit every expression of a query without caring which clause holds it.
+
+use crate::Name;
+use crate::builder::filter::BoolClause;
+use crate::builder::group_by::GroupBy;
+use crate::builder::join::Join;
+use crate::builder::limit_offset::LimitOffset;
+use crate::builder::order_by::{OrderBy, OrderTerm};
+use crate::builder::select::{Select, SelectClause, Selected};
+use crate::expr::Expr;
+use crate::query::QueryData;
+
+impl QueryData {
+    /// The root expression of every clause, in the order the planner reads them: each
+    /// join's `on:`, the `where:`s, the selected expressions (a whole binding holds none),
+    /// the `group_by:` terms, the `having:`s, the `order_by:` terms, `limit:` and `offset:`.
+    ///
+    /// ```
+    /// use recto_core::{BinOp, BindingRef, Expr, Query, Value};
+    ///
+    /// let age = || Expr::field(BindingRef::Index(0), "age");
+    /// let q: Query = Query::table("users")
+    ///     .filter(Expr::binary(BinOp::Gt, age(), Expr::Param(Value::I32(18))))
+    ///     .limit(Expr::Lit(Value::I32(10)));
+    /// let roots: Vec<&Expr> = q.data().exprs().collect();
+    /// assert_eq!(roots, [&Expr::binary(BinOp::Gt, age(), Expr::Param(Value::I32(18))), &Expr::Lit(Value::I32(10))]);
+    /// ```
+    pub fn exprs(&self) -> impl Iterator<Item = &Expr> {
+        let QueryData {
+            from: _,
+            joins,
+            wheres,
+            select,
+            distinct: _,
+            group_bys,
+            havings,
+            order_bys,
+            limit,
+            offset,
+        } = self;
+        let (one, items, fields): (Option<&Selected>, &[Selected], &[(Name, Expr)]) =
+            match select.as_ref().map(|SelectClause { select, .. }| select) {
+                Some(Select::One(selected)) => (Some(selected), &[], &[]),
+                Some(Select::Tuple(items)) => (None, items, &[]),
+                Some(Select::Struct(fields)) => (None, &[], fields),
+                None => (None, &[], &[]),
+            };
+        let selected = one
+            .into_iter()
+            .chain(items)
+            .filter_map(|selected| match selected {
+                Selected::Expr(expr) => Some(expr),
+                Selected::Binding(_) => None,
+            });
+        joins
+            .iter()
+            .map(|Join { on, .. }| on)
+            .chain(wheres.iter().map(|BoolClause { expr, .. }| expr))
+            .chain(selected)
+            .chain(fields.iter().map(|(_, expr)| expr))
+            .chain(group_bys.iter().flat_map(|GroupBy { exprs, .. }| exprs))
+            .chain(havings.iter().map(|BoolClause { expr, .. }| expr))
+            .chain(
+                order_bys.iter().flat_map(|OrderBy { terms, .. }| {
+                    terms.iter().map(|OrderTerm { expr, .. }| expr)
+                }),
+            )
+            .chain(
+                [limit, offset]
+                    .into_iter()
+                    .flatten()
+                    .map(|LimitOffset { expr, .. }| expr),
+            )
+    }
+
+    /// [`QueryData::exprs`], to change them in place.
+    pub fn exprs_mut(&mut self) -> impl Iterator<Item = &mut Expr> {
+        let QueryData {
+            from: _,
+            joins,
+            wheres,
+            select,
+            distinct: _,
+            group_bys,
+            havings,
+            order_bys,
+            limit,
+            offset,
+        } = self;
+        let (one, items, fields): (Option<&mut Selected>, &mut [Selected], &mut [(Name, Expr)]) =
+            match select.as_mut().map(|SelectClause { select, .. }| select) {
+                Some(Select::One(selected)) => (Some(selected), &mut [], &mut []),
+                Some(Select::Tuple(items)) => (None, items, &mut []),
+                Some(Select::Struct(fields)) => (None, &mut [], fields),
+                None => (None, &mut [], &mut []),
+            };
+        let selected = one
+            .into_iter()
+            .chain(items)
+            .filter_map(|selected| match selected {
+                Selected::Expr(expr) => Some(expr),
+                Selected::Binding(_) => None,
+            });
+        joins
+            .iter_mut()
+            .map(|Join { on, .. }| on)
+            .chain(wheres.iter_mut().map(|BoolClause { expr, .. }| expr))
+            .chain(selected)
+            .chain(fields.iter_mut().map(|(_, expr)| expr))
+            .chain(group_bys.iter_mut().flat_map(|GroupBy { exprs, .. }| exprs))
+            .chain(havings.iter_mut().map(|BoolClause { expr, .. }| expr))
+            .chain(order_bys.iter_mut().flat_map(|OrderBy { terms, .. }| {
+                terms.iter_mut().map(|OrderTerm { expr, .. }| expr)
+            }))
+            .chain(
+                [limit, offset]
+                    .into_iter()
+                    .flatten()
+                    .map(|LimitOffset { expr, .. }| expr),
+            )
+    }
+}
