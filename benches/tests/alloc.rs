@@ -6,10 +6,7 @@
 
 use std::borrow::Cow;
 
-use recto::{
-    Array, BoolClause, Expr, GroupBy, IntoSql, Join, LimitOffset, OrderBy, OrderTerm, Postgres,
-    Query, QueryData, Select, SelectClause, Selected, Sql, ToSql, Value,
-};
+use recto::{Array, Expr, IntoSql, Postgres, Query, QueryData, Sql, ToSql, Value};
 use recto_benches::alloc::{Allocated, Counting, measure};
 use recto_benches::{NAMES, build, ten_conditions_and_text};
 
@@ -19,49 +16,7 @@ static ALLOC: Counting = Counting;
 /// The values of `query` that PostgreSQL binds: every parameter, and every literal the
 /// writer cannot print (anything but an integer, a boolean or a finite float).
 fn bound_values(query: &QueryData) -> Vec<Cow<'_, Value>> {
-    let QueryData {
-        from: _,
-        joins,
-        wheres,
-        select,
-        distinct: _,
-        group_bys,
-        havings,
-        order_bys,
-        limit,
-        offset,
-    } = query;
-    let mut exprs: Vec<&Expr> = Vec::new();
-    exprs.extend(joins.iter().map(|Join { on, .. }| on));
-    exprs.extend(
-        wheres
-            .iter()
-            .chain(havings)
-            .map(|BoolClause { expr, .. }| expr),
-    );
-    if let Some(SelectClause { select, .. }) = select {
-        match select {
-            Select::One(Selected::Expr(expr)) => exprs.push(expr),
-            Select::Tuple(items) => exprs.extend(items.iter().filter_map(|item| match item {
-                Selected::Expr(expr) => Some(expr),
-                _ => None,
-            })),
-            Select::Struct(fields) => exprs.extend(fields.iter().map(|(_, expr)| expr)),
-            _ => {}
-        }
-    }
-    exprs.extend(group_bys.iter().flat_map(|GroupBy { exprs, .. }| exprs));
-    exprs.extend(
-        order_bys
-            .iter()
-            .flat_map(|OrderBy { terms, .. }| terms.iter().map(|OrderTerm { expr, .. }| expr)),
-    );
-    exprs.extend(
-        [limit, offset]
-            .into_iter()
-            .flatten()
-            .map(|LimitOffset { expr, .. }| expr),
-    );
+    let mut exprs: Vec<&Expr> = query.exprs().collect();
     let mut values = Vec::new();
     while let Some(expr) = exprs.pop() {
         match expr {

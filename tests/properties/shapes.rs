@@ -202,47 +202,7 @@ fn first_param(query: &QueryData) -> Option<Value> {
 
 /// Calls `f` on every expression node of every clause, parents first.
 fn for_each_expr(query: &mut QueryData, f: &mut dyn FnMut(&mut Expr)) {
-    let QueryData {
-        from: _,
-        joins,
-        wheres,
-        select,
-        distinct: _,
-        group_bys,
-        havings,
-        order_bys,
-        limit,
-        offset,
-    } = query;
-    let mut roots: Vec<&mut Expr> = Vec::new();
-    roots.extend(joins.iter_mut().map(|join| &mut join.on));
-    roots.extend(wheres.iter_mut().map(|clause| &mut clause.expr));
-    if let Some(select) = select {
-        match &mut select.select {
-            recto::Select::One(recto::Selected::Expr(expr)) => roots.push(expr),
-            recto::Select::Tuple(items) => {
-                roots.extend(items.iter_mut().filter_map(|item| match item {
-                    recto::Selected::Expr(expr) => Some(expr),
-                    _ => None,
-                }))
-            }
-            recto::Select::Struct(fields) => roots.extend(fields.iter_mut().map(|(_, e)| e)),
-            _ => {}
-        }
-    }
-    roots.extend(
-        group_bys
-            .iter_mut()
-            .flat_map(|group| group.exprs.iter_mut()),
-    );
-    roots.extend(havings.iter_mut().map(|clause| &mut clause.expr));
-    roots.extend(
-        order_bys
-            .iter_mut()
-            .flat_map(|o| o.terms.iter_mut().map(|t| &mut t.expr)),
-    );
-    roots.extend(limit.iter_mut().map(|l| &mut l.expr));
-    roots.extend(offset.iter_mut().map(|o| &mut o.expr));
+    let roots: Vec<&mut Expr> = query.exprs_mut().collect();
     for root in roots {
         walk(root, f, 0);
     }
