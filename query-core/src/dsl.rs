@@ -29,6 +29,8 @@ use crate::dynamic::Dynamic;
 use crate::expr::{AggFunc, BindingRef, Expr};
 use crate::query::{Query, Queryable};
 use crate::schema::{BindingAt, Column};
+use crate::template::{Arg, ListArg};
+pub use crate::template::{template, template_on};
 use crate::value::kind::{self, SameKind};
 use crate::value::{Any, SqlType, ToList, ToValue};
 
@@ -98,12 +100,17 @@ pub trait Pin {
     type Sql: SqlType;
     /// The expression.
     fn into_pinned(self) -> Expr;
+    /// The argument of a call site's build function.
+    fn into_arg(self) -> Arg<Self::Sql>;
 }
 
 impl<V: ToValue> Pin for V {
     type Sql = V::Sql;
     fn into_pinned(self) -> Expr {
         Expr::Param(self.to_value())
+    }
+    fn into_arg(self) -> Arg<V::Sql> {
+        Arg::value(self.to_value())
     }
 }
 
@@ -112,6 +119,9 @@ impl Pin for Dynamic {
     fn into_pinned(self) -> Expr {
         self.into_expr()
     }
+    fn into_arg(self) -> Arg<bool> {
+        Arg::expr(self.into_expr())
+    }
 }
 
 impl Pin for &Dynamic {
@@ -119,11 +129,35 @@ impl Pin for &Dynamic {
     fn into_pinned(self) -> Expr {
         self.expr().clone()
     }
+    fn into_arg(self) -> Arg<bool> {
+        Arg::expr(self.expr().clone())
+    }
 }
 
 /// `^x`.
 pub fn pin<P: Pin>(value: P) -> Typed<P::Sql> {
     Typed::new(value.into_pinned())
+}
+
+/// `^x` where `from!` evaluates it: the argument its call site's build function pins.
+pub fn arg<P: Pin>(value: P) -> Arg<P::Sql> {
+    value.into_arg()
+}
+
+/// The list of `x in ^list` where `from!` evaluates it: the argument its call site's build
+/// function pins.
+pub fn list_arg<L: ToList>(list: L) -> ListArg<L::Elem> {
+    ListArg::new(list.to_array())
+}
+
+impl<T: SqlType> Pin for Arg<T> {
+    type Sql = T;
+    fn into_pinned(self) -> Expr {
+        self.into_expr()
+    }
+    fn into_arg(self) -> Arg<T> {
+        self
+    }
 }
 
 /// The compile-time type of arithmetic (`a + b`, `-a`): a number, whatever its operands'

@@ -24,6 +24,7 @@ mod limits;
 mod location;
 mod query;
 pub mod schema;
+pub mod template;
 mod tree;
 pub mod value;
 
@@ -42,8 +43,9 @@ pub use error::{Clause, Error};
 pub use expr::{AggFunc, BinOp, BindingRef, Expr, UnOp};
 pub use limits::{Limit, Limits};
 pub use location::Location;
-pub use query::{Query, QueryData, Queryable, exclude};
+pub use query::{Query, QueryData, Queryable, TemplateRef, exclude};
 pub use schema::{Column, Erased, ErasedFields, FieldMeta, Schema, SchemaMeta};
+pub use template::Param;
 pub use value::{Array, ToList, ToValue, Ty, Value};
 
 /// A name in a query (table, field, binding): borrowed when it comes from the program text,

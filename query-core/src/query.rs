@@ -1,9 +1,11 @@
 //! The query value: plain data that accumulates clause by clause.
 //!
 //! A [`Query`] is an `Arc` around [`QueryData`], so cloning is a reference-count bump and
-//! extending a shared query copies it once (copy on write). The type parameter records the
-//! bindings' schemas where they are known at compile time (`Query<User>`,
-//! `Query<(User, Post)>`) and nothing else: clause state is run-time data.
+//! extending a shared query copies it once (copy on write). A query `from!` built is an
+//! `Arc` around a [template](crate::template) instead, whose clauses are built on first
+//! use. The type parameter records the bindings' schemas where they are known at compile
+//! time (`Query<User>`, `Query<(User, Post)>`) and nothing else: clause state is run-time
+//! data.
 
 use std::marker::PhantomData;
 use std::sync::Arc;
@@ -21,6 +23,7 @@ use crate::builder::select::SelectClause;
 use crate::error::{Clause, Error};
 use crate::location::Location;
 use crate::schema::Erased;
+use crate::template::{Build, Param};
 
 /// Every clause of a query. Repeatable clauses are plural vectors, singletons options, as in
 /// Ecto's `%Ecto.Query{}`. Consumers destructure it without `..`, so a new clause breaks each
@@ -54,8 +57,50 @@ pub struct QueryData {
 /// `S` lists the bindings' schemas where they are known at compile time; [`Erased`] where
 /// they are not.
 pub struct Query<S = Erased> {
-    data: Arc<QueryData>,
+    repr: Repr,
     _schema: PhantomData<fn() -> S>,
+}
+
+/// What a [`Query`] holds: its clauses, or the template that builds them.
+#[derive(Clone)]
+enum Repr {
+    Data(Arc<QueryData>),
+    Template(Arc<dyn Build>),
+}
+
+/// A query's [template](crate::template): the call site that built it and the values it
+/// pinned, which a renderer reads instead of the clauses (see [`Query::template`]).
+#[derive(Clone, Copy)]
+pub struct TemplateRef<'q> {
+    template: &'q dyn Build,
+}
+
+impl<'q> TemplateRef<'q> {
+    /// The call site's identity: the address of its build function. Templates with the
+    /// same identity and equal pins have equal clauses.
+    pub fn id(self) -> usize {
+        self.template.id()
+    }
+
+    /// The values the call site pinned, in its order (the order of the `^` in the macro
+    /// call, which is not the order of the placeholders).
+    pub fn params(self) -> &'q [Param] {
+        self.template.params()
+    }
+
+    /// The query a composed call site (`from!(u in q, ...)`) extends, whose own template
+    /// (if any) the renderer reads in turn.
+    pub fn base(self) -> Option<Query> {
+        self.template.base()
+    }
+
+    /// The clauses the call site builds from `base` and `params` instead of its own: how a
+    /// renderer learns where each pin lands (with values it can tell apart). `None` if
+    /// `params` are not as many as the call site pins, or `base` is given to a call site
+    /// that extends none or missing for one that does.
+    pub fn build_with(self, base: Option<Query>, params: &[Param]) -> Option<QueryData> {
+        self.template.build_with(base, params)
+    }
 }
 
 impl<S> Query<S> {
@@ -78,31 +123,82 @@ impl<S> Query<S> {
     /// A query around existing clause data. The caller vouches for `S`.
     pub fn from_data(data: QueryData) -> Self {
         Query {
-            data: Arc::new(data),
+            repr: Repr::Data(Arc::new(data)),
             _schema: PhantomData,
         }
     }
 
-    /// The clauses.
+    /// A query around a template (see [`template`](crate::template)).
+    pub(crate) fn from_template(template: impl Build + 'static) -> Self {
+        Query {
+            repr: Repr::Template(Arc::new(template)),
+            _schema: PhantomData,
+        }
+    }
+
+    /// The clauses (built now if `from!` left them to be built on first use).
     pub fn data(&self) -> &QueryData {
-        &self.data
+        match &self.repr {
+            Repr::Data(data) => data,
+            Repr::Template(template) => template.data(),
+        }
+    }
+
+    /// The call site and pinned values of a query `from!` built and nothing changed since;
+    /// `None` for any other query. A renderer that has rendered the call site before needs
+    /// nothing else; [`Query::data`] still gives the clauses.
+    pub fn template(&self) -> Option<TemplateRef<'_>> {
+        match &self.repr {
+            Repr::Data(_) => None,
+            Repr::Template(template) => Some(TemplateRef {
+                template: &**template,
+            }),
+        }
     }
 
     /// The clauses, to change in place, if no other `Query` shares them: what a consumer of
     /// the query uses to move values out of it rather than clone them, without copying the
     /// clauses out of their allocation first. `None` if they are shared.
     pub fn unique_data_mut(&mut self) -> Option<&mut QueryData> {
-        Arc::get_mut(&mut self.data)
+        if let Repr::Template(template) = &mut self.repr {
+            let data = Arc::get_mut(template)?.take_data();
+            self.repr = Repr::Data(Arc::new(data));
+        }
+        match &mut self.repr {
+            Repr::Data(data) => Arc::get_mut(data),
+            Repr::Template(_) => None,
+        }
     }
 
     /// The clauses, to change: copied first if another `Query` shares them.
     pub fn data_mut(&mut self) -> &mut QueryData {
-        Arc::make_mut(&mut self.data)
+        if let Repr::Template(template) = &mut self.repr {
+            let data = match Arc::get_mut(template) {
+                Some(template) => template.take_data(),
+                None => template.data().clone(),
+            };
+            self.repr = Repr::Data(Arc::new(data));
+        }
+        match &mut self.repr {
+            Repr::Data(data) => Arc::make_mut(data),
+            Repr::Template(_) => unreachable!("a template was replaced by its clauses above"),
+        }
+    }
+
+    /// The clauses, owned: moved out if no other `Query` shares them, else copied.
+    pub fn into_data(self) -> QueryData {
+        match self.repr {
+            Repr::Data(data) => Arc::try_unwrap(data).unwrap_or_else(|data| (*data).clone()),
+            Repr::Template(mut template) => match Arc::get_mut(&mut template) {
+                Some(template) => template.take_data(),
+                None => template.data().clone(),
+            },
+        }
     }
 
     /// How many bindings the query has: the source plus one per join.
     pub fn binding_count(&self) -> usize {
-        1 + self.data.joins.len()
+        1 + self.data().joins.len()
     }
 
     /// The same query, with its compile-time schema information forgotten.
@@ -114,7 +210,7 @@ impl<S> Query<S> {
     /// the bindings (a join); it is not public because `S` must describe the bindings.
     pub(crate) fn retype<T>(self) -> Query<T> {
         Query {
-            data: self.data,
+            repr: self.repr,
             _schema: PhantomData,
         }
     }
@@ -185,7 +281,7 @@ pub fn exclude<Q: Queryable>(query: Q, clause: Clause) -> Result<Query<Q::Schema
 impl<S> Clone for Query<S> {
     fn clone(&self) -> Self {
         Query {
-            data: Arc::clone(&self.data),
+            repr: self.repr.clone(),
             _schema: PhantomData,
         }
     }
@@ -193,19 +289,19 @@ impl<S> Clone for Query<S> {
 
 impl<S> std::fmt::Debug for Query<S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.data.fmt(f)
+        self.data().fmt(f)
     }
 }
 
 impl<S, T> PartialEq<Query<T>> for Query<S> {
     fn eq(&self, other: &Query<T>) -> bool {
-        self.data == other.data
+        self.data() == other.data()
     }
 }
 
 impl<S> Serialize for Query<S> {
     fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
-        self.data.serialize(serializer)
+        self.data().serialize(serializer)
     }
 }
 
