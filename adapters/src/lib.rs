@@ -105,7 +105,7 @@ pub trait ToSql {
 
 impl<S> ToSql for Query<S> {
     fn to_sql<D: Dialect>(&self, dialect: D) -> Result<Sql, Error> {
-        self.data().to_sql(dialect)
+        shape::query_to_sql(self, &dialect)
     }
 }
 
@@ -151,6 +151,10 @@ pub trait IntoSql {
 
 impl<S> IntoSql for Query<S> {
     fn into_sql<D: Dialect>(mut self, dialect: D) -> Result<Sql, Error> {
+        // A call-site template renders from its pins, cloning them as `to_sql` does.
+        if self.template().is_some() {
+            return self.to_sql(dialect);
+        }
         match self.unique_data_mut() {
             Some(data) => shape::into_sql(data, &dialect),
             None => self.to_sql(dialect),

@@ -90,8 +90,14 @@ impl<'q> TemplateRef<'q> {
 
     /// The query a composed call site (`from!(u in q, ...)`) extends, whose own template
     /// (if any) the renderer reads in turn.
-    pub fn base(self) -> Option<Query> {
+    pub fn base(self) -> Option<&'q Query> {
         self.template.base()
+    }
+
+    /// Whether the query's clauses have been built (by reading them, or by a renderer that
+    /// had not seen the call site before).
+    pub fn is_built(self) -> bool {
+        self.template.is_built()
     }
 
     /// The clauses the call site builds from `base` and `params` instead of its own: how a

@@ -20,6 +20,7 @@ use crate::value::{Array, SqlType, ToList, Value};
 
 /// One pinned value of a template, in the order the call site pins them.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Param {
     /// `^x`: a value.
     Value(Value),
@@ -204,7 +205,8 @@ args! {
 /// source), or on top of the query it extends (a composed source).
 enum Builder<A, B, S> {
     Root(fn(A) -> Query<S>),
-    On(fn(Query<B>, A) -> Query<S>, Query<B>),
+    /// The base is kept erased, so that a renderer can read it as a plain [`Query`].
+    On(fn(Query<B>, A) -> Query<S>, Query),
 }
 
 /// A template with its types erased, as a [`Query`] holds it.
@@ -214,9 +216,11 @@ pub(crate) trait Build: Send + Sync {
     /// The pins, in order.
     fn params(&self) -> &[Param];
     /// The query a composed call site extends.
-    fn base(&self) -> Option<Query>;
+    fn base(&self) -> Option<&Query>;
     /// The clauses, built on first use.
     fn data(&self) -> &QueryData;
+    /// Whether the clauses have been built.
+    fn is_built(&self) -> bool;
     /// The clauses, moved out if already built, or else built.
     fn take_data(&mut self) -> QueryData;
     /// The clauses the build function makes of `base` and `params` instead of the
@@ -238,16 +242,13 @@ impl<A: Args, B: 'static, S: 'static> Site<A, B, S> {
         let args = A::from_array(&self.params);
         match &self.build {
             Builder::Root(build) => build(args),
-            Builder::On(build, base) => build(base.clone(), args),
+            Builder::On(build, base) => build(base.clone().retype(), args),
         }
         .into_data()
     }
 }
 
-impl<A: Args, B: 'static, S: 'static> Build for Site<A, B, S>
-where
-    Query<B>: Send + Sync,
-{
+impl<A: Args, B: 'static, S: 'static> Build for Site<A, B, S> {
     fn id(&self) -> usize {
         match self.build {
             Builder::Root(build) => build as usize,
@@ -259,15 +260,19 @@ where
         self.params.as_ref()
     }
 
-    fn base(&self) -> Option<Query> {
+    fn base(&self) -> Option<&Query> {
         match &self.build {
             Builder::Root(_) => None,
-            Builder::On(_, base) => Some(base.clone().erase()),
+            Builder::On(_, base) => Some(base),
         }
     }
 
     fn data(&self) -> &QueryData {
         self.data.get_or_init(|| self.build_own())
+    }
+
+    fn is_built(&self) -> bool {
+        self.data.get().is_some()
     }
 
     fn take_data(&mut self) -> QueryData {
@@ -306,7 +311,7 @@ pub fn template_on<A: Args, B: 'static, S: 'static>(
 ) -> Query<S> {
     match args.into_params() {
         Ok(params) => Query::from_template(Site {
-            build: Builder::On(build, base),
+            build: Builder::On(build, base.erase()),
             params,
             data: OnceLock::new(),
         }),

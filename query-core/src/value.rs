@@ -326,6 +326,15 @@ impl ToValue for Value {
     }
 }
 
+/// A list already converted binds as itself, its element type checked by the planner (as
+/// a [`Value`] pin is).
+impl ToList for Array {
+    type Elem = Any;
+    fn to_array(self) -> Array {
+        self
+    }
+}
+
 /// The SQL type of an expression whose type is known only when the query is planned.
 #[derive(Debug)]
 pub struct Any;

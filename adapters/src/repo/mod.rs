@@ -209,7 +209,7 @@ impl Repo {
     /// # Ok(()) }
     /// ```
     pub async fn all<R: FromRecord>(&self, query: impl Queryable) -> Result<Vec<R>, Error> {
-        let (text, params) = self.shared_sql(query.into_query().data())?;
+        let (text, params) = self.shared_sql(&query.into_query())?;
         self.fetch_all(Text::Shared(text), Cow::Owned(params)).await
     }
 
@@ -236,7 +236,7 @@ impl Repo {
     /// # Ok(()) }
     /// ```
     pub async fn optional<R: FromRecord>(&self, query: impl Queryable) -> Result<Option<R>, Error> {
-        let (text, params) = self.shared_sql(query.into_query().data())?;
+        let (text, params) = self.shared_sql(&query.into_query())?;
         self.fetch_optional(Text::Shared(text), Cow::Owned(params))
             .await
     }

@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use recto_core::{Error, QueryData, Value};
+use recto_core::{Error, Query, Value};
 use sqlx::{AssertSqlSafe, Database, Executor, IntoArguments, SqlSafeStr, SqlStr};
 
 use super::{Engine, FromRecord, Pool, Repo, database};
@@ -58,7 +58,7 @@ impl Text<'_> {
 
 impl Repo {
     /// The SQL text of `query` in the Repo's dialect, shared, and its parameters.
-    pub(super) fn shared_sql(&self, query: &QueryData) -> Result<(Arc<str>, Vec<Value>), Error> {
+    pub(super) fn shared_sql<S>(&self, query: &Query<S>) -> Result<(Arc<str>, Vec<Value>), Error> {
         match self.engine() {
             Engine::Postgres => crate::shape::shared_sql(query, &crate::Postgres),
             Engine::MySql => crate::shape::shared_sql(query, &crate::MySql),

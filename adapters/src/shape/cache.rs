@@ -14,6 +14,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use recto_core::Value;
+
 use super::Source;
 
 /// Entries per dialect.
@@ -39,12 +41,15 @@ pub struct ShapeCache {
 /// [`Dialect::shape_cache`](crate::Dialect).
 pub struct Seal(pub(crate) ());
 
-/// One shape: its key, its text, and where each parameter comes from.
+/// One shape: its key, its text, where each parameter comes from, and (for a call-site
+/// template) the values its build function binds itself, which the order refers to after
+/// the pins.
 struct Entry {
     hash: u64,
     key: Box<[u8]>,
     text: Arc<str>,
     order: Box<[Source]>,
+    literals: Box<[Value]>,
     /// Set by a hit, cleared by the clock hand passing.
     referenced: bool,
 }
@@ -55,6 +60,7 @@ impl Entry {
             + self.key.len()
             + self.text.len()
             + std::mem::size_of_val::<[Source]>(&self.order)
+            + std::mem::size_of_val::<[Value]>(&self.literals)
     }
 }
 
@@ -83,12 +89,13 @@ impl ShapeCache {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Calls `hit` with the text and order of the shape whose key is `key`, if cached.
+    /// Calls `hit` with the text, order and literals of the shape whose key is `key`, if
+    /// cached.
     pub(super) fn get<R>(
         &self,
         hash: u64,
         key: &[u8],
-        hit: impl FnOnce(&Arc<str>, &[Source]) -> R,
+        hit: impl FnOnce(&Arc<str>, &[Source], &[Value]) -> R,
     ) -> Option<R> {
         let mut shard = self.shard(hash);
         let at = *shard.index.get(&hash)?;
@@ -97,17 +104,25 @@ impl ShapeCache {
             return None;
         }
         entry.referenced = true;
-        Some(hit(&entry.text, &entry.order))
+        Some(hit(&entry.text, &entry.order, &entry.literals))
     }
 
     /// Stores a shape, evicting others as the bounds require. A shape bigger than a shard's
     /// whole budget is not stored.
-    pub(super) fn insert(&self, hash: u64, key: &[u8], text: Arc<str>, order: Box<[Source]>) {
+    pub(super) fn insert(
+        &self,
+        hash: u64,
+        key: &[u8],
+        text: Arc<str>,
+        order: Box<[Source]>,
+        literals: Box<[Value]>,
+    ) {
         let entry = Entry {
             hash,
             key: key.into(),
             text,
             order,
+            literals,
             referenced: false,
         };
         let cost = entry.cost();

@@ -18,6 +18,7 @@ mod moved;
 mod name_key;
 mod order;
 mod pattern;
+mod template;
 #[cfg(test)]
 mod tests;
 mod value_key;
@@ -25,7 +26,7 @@ mod value_key;
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use recto_core::{Error, QueryData, Value};
+use recto_core::{Error, Query, QueryData, Value};
 
 pub use self::cache::{Seal, ShapeCache};
 use self::key::{KeyWriter, Slot, Uncacheable};
@@ -55,6 +56,9 @@ struct Memo {
     key: Vec<u8>,
     text: Arc<str>,
     order: Vec<Source>,
+    /// The values a call-site template's build function binds itself (see
+    /// [`template`]); empty for other shapes.
+    literals: Vec<Value>,
 }
 
 /// The longest key a thread keeps a [`Memo`] of, so that what a thread holds stays small.
@@ -78,6 +82,18 @@ thread_local! {
     static MOVES: RefCell<Moves> = const {
         RefCell::new(Moves { pending: Vec::new(), lists: Vec::new(), slots: Vec::new(), last: Vec::new() })
     };
+}
+
+/// The SQL of `query` in `dialect`, through the dialect's shape cache: by its call site
+/// where `from!` built it, else by its clauses.
+pub(crate) fn query_to_sql<S, D: Dialect + ?Sized>(
+    query: &Query<S>,
+    dialect: &D,
+) -> Result<Sql, Error> {
+    match template::through_template(query, dialect, copy_text, keep_text) {
+        Some(result) => result.map(|(text, params)| Sql { text, params }),
+        None => to_sql(query.data(), dialect),
+    }
 }
 
 /// The SQL of `query` in `dialect`, through the dialect's shape cache.
@@ -166,14 +182,18 @@ fn keep_text(mut text: String, learned: bool) -> (String, Option<Arc<str>>) {
     dead_code,
     reason = "the Repo's entry point; the Repo is rewritten to call it, and tests call it"
 )]
-pub(crate) fn shared_sql<D: Dialect + ?Sized>(
-    query: &QueryData,
+pub(crate) fn shared_sql<S, D: Dialect + ?Sized>(
+    query: &Query<S>,
     dialect: &D,
 ) -> Result<(Arc<str>, Vec<Value>), Error> {
-    through_cache(query, dialect, Arc::clone, collect, |text, _| {
+    let share = |text: String, _| {
         let text: Arc<str> = Arc::from(text);
         (Arc::clone(&text), Some(text))
-    })
+    };
+    match template::through_template(query, dialect, Arc::clone, share) {
+        Some(result) => result,
+        None => through_cache(query.data(), dialect, Arc::clone, collect, share),
+    }
 }
 
 /// Renders `query` without the cache: plan, then print.
@@ -225,10 +245,10 @@ fn through_cache<D: Dialect + ?Sized, T>(
                 };
             }
             let hash = cache::hash(key);
-            let found = cache.get(hash, key, |text, order| {
+            let found = cache.get(hash, key, |text, order, _| {
                 let output = params(order, &query_slots).map(|params| (hit(text), params));
                 if output.is_some() {
-                    remember(memos, id, key, text, order);
+                    remember(memos, id, key, text, order, &[]);
                 }
                 output
             });
@@ -240,7 +260,7 @@ fn through_cache<D: Dialect + ?Sized, T>(
             let order = origins.and_then(|origins| sources(&origins, &query_slots));
             let (text, shared) = miss(sql.text, order.is_some());
             if let (Some(order), Some(shared)) = (order, shared) {
-                cache.insert(hash, key, shared, order);
+                cache.insert(hash, key, shared, order, Box::new([]));
             }
             Ok((text, sql.params))
         })();
@@ -251,7 +271,14 @@ fn through_cache<D: Dialect + ?Sized, T>(
 
 /// Keeps a copy of a shape the cache gave, replacing the dialect's previous one (whose
 /// buffers it reuses).
-fn remember(memos: &mut Vec<Memo>, cache: usize, key: &[u8], text: &Arc<str>, order: &[Source]) {
+fn remember(
+    memos: &mut Vec<Memo>,
+    cache: usize,
+    key: &[u8],
+    text: &Arc<str>,
+    order: &[Source],
+    literals: &[Value],
+) {
     if key.len() > MEMO_MAX_KEY {
         return;
     }
@@ -263,6 +290,7 @@ fn remember(memos: &mut Vec<Memo>, cache: usize, key: &[u8], text: &Arc<str>, or
                 key: Vec::new(),
                 text: Arc::clone(text),
                 order: Vec::new(),
+                literals: Vec::new(),
             });
             memos.last_mut()
         }
@@ -273,6 +301,8 @@ fn remember(memos: &mut Vec<Memo>, cache: usize, key: &[u8], text: &Arc<str>, or
         memo.text = Arc::clone(text);
         memo.order.clear();
         memo.order.extend_from_slice(order);
+        memo.literals.clear();
+        memo.literals.extend_from_slice(literals);
     }
 }
 
@@ -285,6 +315,8 @@ fn encode<'q>(
     key: &mut Vec<u8>,
     slots: &mut Vec<Slot<'q>>,
 ) -> Result<(), Uncacheable> {
+    // Keys of call-site templates start with 1 (see `template.rs`).
+    key.push(0);
     KeyWriter {
         key: &mut *key,
         slots: &mut *slots,

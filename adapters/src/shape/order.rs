@@ -32,9 +32,21 @@ pub(super) fn collect(order: &[Source], slots: &[Slot<'_>]) -> Option<Vec<Value>
 pub(super) fn collect_deferring(
     order: &[Source],
     slots: &[Slot<'_>],
+    defer: impl FnMut(usize, &Slot<'_>, Source) -> bool,
+) -> Option<Vec<Value>> {
+    collect_from(
+        order,
+        |k| slots.get(usize::try_from(k).ok()?).copied(),
+        defer,
+    )
+}
+
+/// [`collect_deferring`] from the slots `slot` gives by index.
+pub(super) fn collect_from<'s>(
+    order: &[Source],
+    slot: impl Fn(u32) -> Option<Slot<'s>>,
     mut defer: impl FnMut(usize, &Slot<'_>, Source) -> bool,
 ) -> Option<Vec<Value>> {
-    let slot = |k: u32| slots.get(usize::try_from(k).ok()?).copied();
     let mut params = Vec::with_capacity(order.len());
     for source in order {
         let at = params.len();

@@ -160,7 +160,7 @@ fn prefix(bytes: &[u8]) -> u64 {
 }
 
 /// Whether the writer binds the two slots' values as the same value.
-fn same_slot(a: Slot<'_>, b: Slot<'_>) -> bool {
+pub(super) fn same_slot(a: Slot<'_>, b: Slot<'_>) -> bool {
     match (a, b) {
         (Slot::Value(a), Slot::Value(b)) => same(a, b),
         (Slot::List(a), Slot::List(b)) => same_array(a, b),
@@ -171,7 +171,7 @@ fn same_slot(a: Slot<'_>, b: Slot<'_>) -> bool {
 }
 
 /// Whether two planned expressions holding the two slots' values compare equal.
-fn equal_slot(a: Slot<'_>, b: Slot<'_>) -> bool {
+pub(super) fn equal_slot(a: Slot<'_>, b: Slot<'_>) -> bool {
     match (a, b) {
         (Slot::Value(a), Slot::Value(b)) => a == b,
         (Slot::List(a), Slot::List(b)) => a == b,

@@ -179,7 +179,8 @@ fn a_repeated_shape_renders_as_without_the_cache() {
         for dialect in [&Postgres as &dyn crate::Dialect, &MySql, &Sqlite] {
             let sql = to_sql(&q, dialect).unwrap();
             assert_eq!(sql, uncached(&q, dialect).unwrap());
-            let (text, params) = shared_sql(&q, dialect).unwrap();
+            let (text, params) =
+                shared_sql(&Query::<recto_core::Erased>::from_data(q.clone()), dialect).unwrap();
             assert_eq!((&*text, &params), (sql.text.as_str(), &sql.params));
             assert_eq!(sql.text.capacity(), sql.text.len());
         }
@@ -218,18 +219,19 @@ fn the_store_keeps_within_its_capacity_and_finds_only_equal_keys() {
             &key,
             Arc::clone(&text),
             Box::new([Source::Value(0)]),
+            Box::new([]),
         );
         let (entries, _) = cache.usage();
         assert!(entries <= CAPACITY, "{entries} entries");
     }
     let last = (3 * CAPACITY - 1).to_le_bytes();
     assert_eq!(
-        cache.get(hash(&last), &last, |text, _| text.to_string()),
+        cache.get(hash(&last), &last, |text, _, _| text.to_string()),
         Some("SELECT 1".into())
     );
     // The same hash with other bytes is a miss.
-    assert_eq!(cache.get(hash(&last), b"other", |_, _| ()), None);
-    assert_eq!(cache.get(hash(&[1]), &[1], |_, _| ()), None);
+    assert_eq!(cache.get(hash(&last), b"other", |_, _, _| ()), None);
+    assert_eq!(cache.get(hash(&[1]), &[1], |_, _, _| ()), None);
 }
 
 #[test]
@@ -238,14 +240,20 @@ fn the_store_keeps_within_its_byte_budget() {
     let text: Arc<str> = Arc::from("x".repeat(100_000));
     for n in 0..200usize {
         let key = n.to_le_bytes();
-        cache.insert(hash(&key), &key, Arc::clone(&text), Box::new([]));
+        cache.insert(
+            hash(&key),
+            &key,
+            Arc::clone(&text),
+            Box::new([]),
+            Box::new([]),
+        );
         let (_, bytes) = cache.usage();
         assert!(bytes <= super::cache::BYTE_BUDGET, "{bytes} bytes");
     }
     // A text bigger than a shard's share is not stored at all.
     let huge: Arc<str> = Arc::from("x".repeat(super::cache::BYTE_BUDGET));
-    cache.insert(hash(b"huge"), b"huge", huge, Box::new([]));
-    assert_eq!(cache.get(hash(b"huge"), b"huge", |_, _| ()), None);
+    cache.insert(hash(b"huge"), b"huge", huge, Box::new([]), Box::new([]));
+    assert_eq!(cache.get(hash(b"huge"), b"huge", |_, _, _| ()), None);
 }
 
 /// A hit marks its entry, so a shape in use outlives a sweep that evicts the others.
@@ -254,14 +262,26 @@ fn a_used_entry_survives_eviction() {
     let cache = ShapeCache::new();
     let text: Arc<str> = Arc::from("t");
     let hot = 0usize.to_le_bytes();
-    cache.insert(hash(&hot), &hot, Arc::clone(&text), Box::new([]));
+    cache.insert(
+        hash(&hot),
+        &hot,
+        Arc::clone(&text),
+        Box::new([]),
+        Box::new([]),
+    );
     for n in 1..4 * CAPACITY {
         assert_eq!(
-            cache.get(hash(&hot), &hot, |_, _| ()),
+            cache.get(hash(&hot), &hot, |_, _, _| ()),
             Some(()),
             "evicted at {n}"
         );
         let key = n.to_le_bytes();
-        cache.insert(hash(&key), &key, Arc::clone(&text), Box::new([]));
+        cache.insert(
+            hash(&key),
+            &key,
+            Arc::clone(&text),
+            Box::new([]),
+            Box::new([]),
+        );
     }
 }
