@@ -150,15 +150,8 @@ pub trait IntoSql {
 }
 
 impl<S> IntoSql for Query<S> {
-    fn into_sql<D: Dialect>(mut self, dialect: D) -> Result<Sql, Error> {
-        // A call-site template renders from its pins, cloning them as `to_sql` does.
-        if self.template().is_some() {
-            return self.to_sql(dialect);
-        }
-        match self.unique_data_mut() {
-            Some(data) => shape::into_sql(data, &dialect),
-            None => self.to_sql(dialect),
-        }
+    fn into_sql<D: Dialect>(self, dialect: D) -> Result<Sql, Error> {
+        shape::query_into_sql(self, &dialect)
     }
 }
 

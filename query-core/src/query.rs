@@ -162,6 +162,18 @@ impl<S> Query<S> {
         }
     }
 
+    /// The pins of the query's own call site (not those of the query it extends), to move
+    /// values out of, if `from!` built it, nothing changed it since and no other `Query`
+    /// shares it: what a renderer that consumes the query uses to move large values into the
+    /// parameters rather than clone them. Whatever is left in their place must not be
+    /// rendered: the query is spent.
+    pub fn template_params_mut(&mut self) -> Option<&mut [Param]> {
+        match &mut self.repr {
+            Repr::Data(_) => None,
+            Repr::Template(template) => Some(Arc::get_mut(template)?.params_mut()),
+        }
+    }
+
     /// The clauses, to change in place, if no other `Query` shares them: what a consumer of
     /// the query uses to move values out of it rather than clone them, without copying the
     /// clauses out of their allocation first. `None` if they are shared.

@@ -130,7 +130,7 @@ impl<E: 'static> ArgOf for ListArg<E> {
 /// call pins (up to 24; `from!` builds a query with more at once).
 pub trait Args: Sized + 'static {
     /// The pins, in order.
-    type Params: AsRef<[Param]> + Send + Sync + 'static;
+    type Params: AsRef<[Param]> + AsMut<[Param]> + Send + Sync + 'static;
     /// The pins, or the arguments themselves if one of them is structure.
     fn into_params(self) -> Result<Self::Params, Self>;
     /// The arguments holding copies of `params`.
@@ -215,6 +215,8 @@ pub(crate) trait Build: Send + Sync {
     fn id(&self) -> usize;
     /// The pins, in order.
     fn params(&self) -> &[Param];
+    /// The pins, to move values out of.
+    fn params_mut(&mut self) -> &mut [Param];
     /// The query a composed call site extends.
     fn base(&self) -> Option<&Query>;
     /// The clauses, built on first use.
@@ -258,6 +260,10 @@ impl<A: Args, B: 'static, S: 'static> Build for Site<A, B, S> {
 
     fn params(&self) -> &[Param] {
         self.params.as_ref()
+    }
+
+    fn params_mut(&mut self) -> &mut [Param] {
+        self.params.as_mut()
     }
 
     fn base(&self) -> Option<&Query> {

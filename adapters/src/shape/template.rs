@@ -51,6 +51,19 @@ pub(super) fn through_template<S, D: Dialect + ?Sized, T>(
     hit: impl FnOnce(&Arc<str>) -> T,
     miss: impl FnOnce(String, bool) -> (T, Option<Arc<str>>),
 ) -> Option<Result<(T, Vec<Value>), Error>> {
+    through_template_deferring(query, dialect, hit, miss, |_, _, _| false)
+}
+
+/// [`through_template`], except that on a hit, where `defer` (given the parameter's index,
+/// the pin's slot and its index among the query's own pins, not those of the queries it
+/// extends) says so, the pin's value is left as a placeholder for the caller to fill.
+pub(super) fn through_template_deferring<S, D: Dialect + ?Sized, T>(
+    query: &Query<S>,
+    dialect: &D,
+    hit: impl FnOnce(&Arc<str>) -> T,
+    miss: impl FnOnce(String, bool) -> (T, Option<Arc<str>>),
+    mut defer: impl FnMut(usize, &Slot<'_>, usize) -> bool,
+) -> Option<Result<(T, Vec<Value>), Error>> {
     let top = query.template()?;
     let cache = dialect.shape_cache(Seal(()))?;
     let quirks = dialect.quirks();
@@ -63,6 +76,12 @@ pub(super) fn through_template<S, D: Dialect + ?Sized, T>(
     let mut levels = [None; MAX_LEVELS];
     let depth = chain(top, &mut levels)?;
     let levels = &levels[..depth];
+    let pin_count: usize = levels.iter().flatten().map(|t| t.params().len()).sum();
+    let own_start = pin_count - top.params().len();
+    let mut defer = |at: usize, slot: &Slot<'_>, pin: usize| {
+        pin.checked_sub(own_start)
+            .is_some_and(|own| defer(at, slot, own))
+    };
     SCRATCH.with(|scratch| {
         let mut scratch = scratch.try_borrow_mut().ok()?;
         let Scratch { key, slots, memos } = &mut *scratch;
@@ -75,12 +94,12 @@ pub(super) fn through_template<S, D: Dialect + ?Sized, T>(
                 .iter()
                 .find(|memo| memo.cache == id && memo.key == *key)
             {
-                let params = serve(&memo.order, &pins, &memo.literals)?;
+                let params = serve(&memo.order, &pins, &memo.literals, &mut defer)?;
                 return Some(Ok((hit(&memo.text), params)));
             }
             let hash = cache::hash(key);
             let found = cache.get(hash, key, |text, order, literals| {
-                let params = serve(order, &pins, literals)?;
+                let params = serve(order, &pins, literals, &mut defer)?;
                 remember(memos, id, key, text, order, literals);
                 Some((hit(text), params))
             });
@@ -164,10 +183,16 @@ fn write_key<'q>(
 
 /// A hit's parameters: the cached order applied to the pins and the shape's literals;
 /// `None` if a pin equals a literal (or the order does not fit, which equal keys rule out).
-fn serve(order: &[Source], pins: &[Slot<'_>], literals: &[Value]) -> Option<Vec<Value>> {
+fn serve(
+    order: &[Source],
+    pins: &[Slot<'_>],
+    literals: &[Value],
+    mut defer: impl FnMut(usize, &Slot<'_>, usize) -> bool,
+) -> Option<Vec<Value>> {
     if conflicts(pins, literals) {
         return None;
     }
+    let count = pins.len();
     collect_from(
         order,
         |k| {
@@ -177,7 +202,9 @@ fn serve(order: &[Source], pins: &[Slot<'_>], literals: &[Value]) -> Option<Vec<
                 None => literals.get(k - pins.len()).map(Slot::Value),
             }
         },
-        |_, _, _| false,
+        |at, slot, source| {
+            usize::try_from(source.slot()).is_ok_and(|k| k < count && defer(at, slot, k))
+        },
     )
 }
 

@@ -147,3 +147,33 @@ fn a_dynamic_pin_builds_at_once() {
         r#"SELECT u0."name" FROM "users" AS u0 WHERE TRUE"#
     );
 }
+
+/// `into_sql` of a template nobody else holds moves a large pin into the parameters; one
+/// that is shared clones it.
+#[test]
+fn into_sql_moves_large_pins_of_an_unshared_template() {
+    let by_note = |note: String| -> Query {
+        template((arg(note),), |(note,)| {
+            Query::table("notes")
+                .filter(condition(eq(column("body"), pin(note))))
+                .select(one(selected(column("id"))))
+        })
+    };
+    by_note("warm".into()).to_sql(Sqlite).expect("renders");
+    let long = "n".repeat(10_000);
+    let pinned = long.clone();
+    let address = pinned.as_ptr();
+    let sql = crate::IntoSql::into_sql(by_note(pinned), Sqlite).expect("renders");
+    match sql.params.as_slice() {
+        [Value::Text(text)] => {
+            assert_eq!(*text, long);
+            assert_eq!(text.as_ptr(), address, "moved, not copied");
+        }
+        other => panic!("unexpected parameters {other:?}"),
+    }
+    let shared = by_note(long.clone());
+    let keep = shared.clone();
+    let sql = crate::IntoSql::into_sql(shared, Sqlite).expect("renders");
+    assert_eq!(sql.params, [Value::Text(long)]);
+    assert!(keep.template().is_some_and(|t| t.params().len() == 1));
+}
