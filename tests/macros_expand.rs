@@ -211,3 +211,74 @@ fn aggregates_and_struct_selects() {
     let names: Vec<&str> = fields.iter().map(|(name, _)| name.as_ref()).collect();
     assert_eq!(names, ["org", "n", "email"]);
 }
+
+/// The query one call site builds for `min`: the same template each time.
+fn adults(min: i32) -> Query<User> {
+    from!(u in User, where: u.age >= ^min && u.id in ^vec![1_i64, 2], select: u.id)
+}
+
+#[test]
+fn a_call_site_is_a_template_of_its_pins() {
+    let (a, b) = (adults(18), adults(21));
+    let (ta, tb) = (a.template().unwrap(), b.template().unwrap());
+    assert_eq!(ta.id(), tb.id());
+    assert_eq!(ta.params().len(), 2);
+    assert_ne!(ta.params(), tb.params());
+    assert_eq!(
+        b.data().wheres[0].expr,
+        Expr::binary(
+            BinOp::And,
+            Expr::binary(BinOp::Ge, field(0, "age"), Expr::Param(Value::I32(21))),
+            Expr::InParam {
+                expr: Box::new(field(0, "id")),
+                list: recto::value::Array::I64(vec![1, 2]),
+            }
+        )
+    );
+    // A composed call site is a template over the query it extends.
+    let q = from!(u in a, where: u.name == ^"x".to_owned());
+    assert_eq!(q.template().unwrap().params().len(), 1);
+    assert_eq!(q.data().wheres.len(), 2);
+}
+
+#[test]
+fn a_spliced_dynamic_builds_the_query_at_once() {
+    let min = 21;
+    let by_age = dynamic!([u], u.age >= ^min);
+    let q = from!(u in User, where: ^by_age);
+    assert!(q.template().is_none());
+    assert_eq!(
+        q.data().wheres[0].expr,
+        Expr::binary(BinOp::Ge, field(0, "age"), Expr::Param(Value::I32(21)))
+    );
+}
+
+#[test]
+fn more_pins_than_a_template_holds_build_the_query_at_once() {
+    let v = 7_i64;
+    let q = from!(u in User, where:
+        u.id != ^v && u.id != ^1_i64 && u.id != ^2_i64 && u.id != ^3_i64 && u.id != ^4_i64
+        && u.id != ^5_i64 && u.id != ^6_i64 && u.id != ^7_i64 && u.id != ^8_i64
+        && u.id != ^9_i64 && u.id != ^10_i64 && u.id != ^11_i64 && u.id != ^12_i64
+        && u.id != ^13_i64 && u.id != ^14_i64 && u.id != ^15_i64 && u.id != ^16_i64
+        && u.id != ^17_i64 && u.id != ^18_i64 && u.id != ^19_i64 && u.id != ^20_i64
+        && u.id != ^21_i64 && u.id != ^22_i64 && u.id != ^23_i64 && u.id != ^(v + 17));
+    assert!(q.template().is_none());
+    let mut params = Vec::new();
+    let mut expr = &q.data().wheres[0].expr;
+    while let Expr::Binary { left, right, .. } = expr {
+        match &**right {
+            Expr::Binary { right: value, .. } => params.push((**value).clone()),
+            _ => break,
+        }
+        expr = left;
+    }
+    if let Expr::Binary { right, .. } = expr {
+        params.push((**right).clone());
+    }
+    params.reverse();
+    let expected: Vec<Expr> = (0..25)
+        .map(|k| Expr::Param(Value::I64(if k == 0 { 7 } else { k.min(24) })))
+        .collect();
+    assert_eq!(params, expected);
+}

@@ -258,10 +258,8 @@ impl Scope {
     }
 
     /// The statements that start the expansion's block: the `use` of the names the
-    /// expansion calls `::recto::dsl`'s functions by (`__recto_eq`) (when `uses_dsl`: an unused import would warn in the
-    /// user's code), and each used schema's field accessors bound once
-    /// (`let __recto_s0 = <User as ::recto::Schema>::FIELDS;`), so no field reference
-    /// names the schema again.
+    /// expansion calls `::recto::dsl`'s functions by (`__recto_eq`) (when `uses_dsl`: an
+    /// unused import would warn in the user's code), and the [`accessors`](Self::accessors).
     pub fn prelude(&self, uses_dsl: bool) -> TokenStream {
         let mut prelude = TokenStream::new();
         if uses_dsl {
@@ -269,6 +267,15 @@ impl Scope {
                 use ::recto::dsl::short::*;
             ));
         }
+        prelude.extend(self.accessors());
+        prelude
+    }
+
+    /// Each used schema's field accessors bound once
+    /// (`let __recto_s0 = <User as ::recto::Schema>::FIELDS;`), so no field reference
+    /// names the schema again.
+    pub fn accessors(&self) -> TokenStream {
+        let mut accessors = TokenStream::new();
         for &index in &self.schema_fields {
             if let Typing::Schema(schema) = &self.bindings[index].typing {
                 let fields = names::schema_fields(index);
@@ -278,12 +285,12 @@ impl Scope {
                     .segments
                     .first()
                     .map_or_else(Span::call_site, |segment| segment.ident.span());
-                prelude.extend(
+                accessors.extend(
                     quote_spanned!(span=> let #fields = <#schema as ::recto::Schema>::FIELDS;),
                 );
             }
         }
-        prelude
+        accessors
     }
 
     /// The source positions whose typed accessors are used, each with the span of its
@@ -363,6 +370,12 @@ pub(crate) mod names {
     /// The typed accessors of source binding `position`.
     pub fn witness(position: usize) -> Ident {
         format_ident!("__recto_f{}", position, span = Span::mixed_site())
+    }
+
+    /// The build function's argument for the call's `n`-th pin, located at `span` (the
+    /// user's expression) but as hygienic as the other locals.
+    pub fn arg(n: usize, span: Span) -> Ident {
+        format_ident!("__recto_a{}", n, span = Span::mixed_site().located_at(span))
     }
 
     /// The field accessors of the schema of binding `index` (an index in the scope).

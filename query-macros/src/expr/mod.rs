@@ -79,3 +79,63 @@ pub(crate) enum Kind {
     /// `coalesce(a, b, ...)`.
     Coalesce { first: Box<Dsl>, rest: Vec<Dsl> },
 }
+
+/// A Rust value an expression takes from its call site, as [`Dsl::pins_mut`] meets it.
+pub(crate) enum PinMut<'a> {
+    /// `^value`, spanned at its `^`: the value's tokens.
+    Value(Span, &'a mut TokenStream),
+    /// `x in ^list`, spanned at its `in`: the list's tokens.
+    List(Span, &'a mut TokenStream),
+    /// `field(b, ^name)` with a name that is not a literal: structure, not a value.
+    Name,
+}
+
+impl Dsl {
+    /// Every Rust value the expression takes from its call site, in the order the
+    /// expansion writes them (and so the order the user's expressions run in).
+    pub(crate) fn pins_mut<'a>(&'a mut self, out: &mut Vec<PinMut<'a>>) {
+        let span = self.span;
+        match &mut self.kind {
+            Kind::Field { .. } | Kind::Lit(_) | Kind::CountAll => {}
+            Kind::FieldByName { name, .. } => {
+                let mut trees = name.clone().into_iter();
+                if !matches!(
+                    (trees.next(), trees.next()),
+                    (Some(proc_macro2::TokenTree::Literal(_)), None)
+                ) {
+                    out.push(PinMut::Name);
+                }
+            }
+            Kind::Pin(value) => out.push(PinMut::Value(span, value)),
+            Kind::Not(operand)
+            | Kind::Neg(operand)
+            | Kind::IsNil(operand)
+            | Kind::Count { operand, .. }
+            | Kind::Aggregate { operand, .. } => operand.pins_mut(out),
+            Kind::Binary { left, right, .. } => {
+                left.pins_mut(out);
+                right.pins_mut(out);
+            }
+            Kind::InList {
+                operand: first,
+                list: rest,
+            }
+            | Kind::Coalesce { first, rest } => {
+                first.pins_mut(out);
+                for item in rest {
+                    item.pins_mut(out);
+                }
+            }
+            Kind::InParam { operand, list } => {
+                operand.pins_mut(out);
+                out.push(PinMut::List(span, list));
+            }
+            Kind::Like {
+                operand, pattern, ..
+            } => {
+                operand.pins_mut(out);
+                pattern.pins_mut(out);
+            }
+        }
+    }
+}

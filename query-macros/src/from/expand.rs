@@ -1,18 +1,25 @@
-//! Expanding a checked `from!` into a block that declares what the expressions share and
-//! then builds the query in one chain of builder calls:
+//! Expanding a checked `from!` into a call of its call site's template: the pins evaluated
+//! at the call, and a build function that declares what the expressions share and then
+//! builds the query in one chain of builder calls:
 //!
 //! ```text
 //! {
 //!     use ::recto::dsl::short::*;                          // the expansions' short names
-//!     let __recto_s0 = <User as ::recto::Schema>::FIELDS;  // each used schema's accessors, once
-//!     let __recto_q = __recto_source(q);                // a composed source only:
-//!     let __recto_f0 = __recto_fields::<0, _>(&__recto_q);   // its typed fields
-//!     let __recto_base = __recto_q.binding_count();        // its first join's position
-//!     __recto_q                                            // (or `Query::<User>::from_schema()`)
-//!         .named_root("name")                              // `as:` after the source
-//!         .filter(...)                                     // one call per clause
+//!     __recto_template((__recto_arg(id),), |(__recto_a0,)| { // the pins, then the function
+//!         let __recto_s0 = <User as ::recto::Schema>::FIELDS; // each used schema's accessors
+//!         ::recto::Query::<User>::from_schema()            // (or `Query::table("users")`)
+//!             .named_root("name")                          // `as:` after the source
+//!             .filter(...)                                 // one call per clause, reading
+//!     })                                                   // `__recto_pin(__recto_a0)`
 //! }
 //! ```
+//!
+//! A composed source (`u in q`) is passed in, and its typed fields and first join's
+//! position are read inside the function:
+//! `__recto_template_on(__recto_source(q), (..), |__recto_q, (..)| { let __recto_f0 =
+//! __recto_fields::<0, _>(&__recto_q); let __recto_base = __recto_q.binding_count(); .. })`.
+//! A query that cannot be a template ([`template`]) is the same block without the function:
+//! the setup, then the chain, with the pins in place.
 //!
 //! Each builder call is spanned at its clause keyword: builder methods are
 //! `#[track_caller]`, so the location a clause records is the user's clause. rustc's time on
@@ -28,44 +35,50 @@ use syn::spanned::Spanned;
 
 use super::check::{Checked, Clause};
 use super::parse::SourceSpec;
+use super::template::{self, Args};
 use super::value::{Select, Selected};
 use crate::binding::{Scope, names};
 use crate::expr::{Dsl, expand as expand_expr, wrapped};
 
 /// The block a `from!` expands to.
-pub(crate) fn expand(checked: &Checked) -> TokenStream {
+pub(crate) fn expand(mut checked: Checked) -> TokenStream {
+    let template = template::args(&mut checked);
     let q = names::query();
     let scope = &checked.scope;
-    // Every clause but `distinct:` names a `::recto::dsl` function, and so does a composed
-    // source.
-    let uses_dsl = matches!(checked.source, SourceSpec::Query(_))
+    // A template names `::recto::dsl` functions, and so do every clause but `distinct:` and
+    // a composed source.
+    let uses_dsl = template.is_some()
+        || matches!(checked.source, SourceSpec::Query(_))
         || checked
             .clauses
             .iter()
             .any(|clause| !matches!(clause, Clause::Distinct { .. }));
-    let mut body = scope.prelude(uses_dsl);
+    let mut setup = scope.accessors();
     let mut chain = match &checked.source {
         SourceSpec::Schema(schema) => {
             quote_spanned!(schema.span()=> ::recto::Query::<#schema>::from_schema())
         }
         SourceSpec::Table(table) => quote_spanned!(table.span()=> ::recto::Query::table(#table)),
         SourceSpec::Query(query) => {
-            let source = quote_spanned!(query.span()=> __recto_source(#query));
             let witnesses: Vec<_> = scope.witnesses().collect();
-            if witnesses.is_empty() && !scope.needs_base() {
-                source
+            if template.is_none() && witnesses.is_empty() && !scope.needs_base() {
+                source(query)
             } else {
-                body.extend(quote!(let #q = #source;));
+                // A template's build function receives the source query as `__recto_q`.
+                if template.is_none() {
+                    let source = source(query);
+                    setup.extend(quote!(let #q = #source;));
+                }
                 for (position, span) in witnesses {
                     let witness = names::witness(position);
                     let position = proc_macro2::Literal::usize_unsuffixed(position);
-                    body.extend(
+                    setup.extend(
                         quote_spanned!(span=> let #witness = __recto_fields::<#position, _>(&#q);),
                     );
                 }
                 if scope.needs_base() {
                     let base = names::base();
-                    body.extend(quote!(let #base = #q.binding_count();));
+                    setup.extend(quote!(let #base = #q.binding_count();));
                 }
                 quote!(#q)
             }
@@ -79,7 +92,37 @@ pub(crate) fn expand(checked: &Checked) -> TokenStream {
         let call = clause_call(scope, clause);
         chain.extend(quote!(.#call));
     }
-    quote!({ #body #chain })
+    let uses = if uses_dsl {
+        quote!(
+            use ::recto::dsl::short::*;
+        )
+    } else {
+        TokenStream::new()
+    };
+    let Some(Args { values, pattern }) = template else {
+        return quote!({ #uses #setup #chain });
+    };
+    // Everything the chain reads is set up inside the build function, which must capture
+    // nothing.
+    let body = if setup.is_empty() {
+        chain
+    } else {
+        quote!({ #setup #chain })
+    };
+    match &checked.source {
+        SourceSpec::Query(query) => {
+            let source = source(query);
+            quote!({ #uses __recto_template_on(#source, #values, |#q, #pattern| #body) })
+        }
+        SourceSpec::Schema(_) | SourceSpec::Table(_) => {
+            quote!({ #uses __recto_template(#values, |#pattern| #body) })
+        }
+    }
+}
+
+/// `__recto_source(query)`: a composed source, spanned at it.
+fn source(query: &syn::Expr) -> TokenStream {
+    quote_spanned!(query.span()=> __recto_source(#query))
 }
 
 /// The builder method call of one clause (after the `.`).

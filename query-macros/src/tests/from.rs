@@ -118,3 +118,38 @@ fn pins_take_rust_expressions() {
     assert_snapshot!(from(quote!(u in User,
         where: u.name == ^self.name.trim().to_owned() && u.age in ^ages[1..] && ^filter)));
 }
+
+#[test]
+fn composed_source_with_a_pin() {
+    assert_snapshot!(from(quote!(u in q, join: p in Post, on: p.user_id == u.id,
+        where: u.age > ^min && p.title == ^title)));
+}
+
+#[test]
+fn a_field_chosen_at_run_time_is_built_at_once() {
+    // The field name is structure, not a parameter, so the query cannot be a template.
+    assert_snapshot!(from(quote!(u in User, where: field(u, ^column) == ^value)));
+}
+
+/// A query pinning `n` values, each `^vK`.
+fn pins(n: usize) -> String {
+    let values = (0..n).map(|k| quote::format_ident!("v{k}"));
+    from(quote!(u in User, select: (#(^#values),*)))
+}
+
+#[test]
+fn a_template_holds_up_to_24_pins() {
+    let expansion = pins(24);
+    assert!(expansion.contains("__recto_template("), "{expansion}");
+    assert!(
+        expansion.contains("__recto_pin(__recto_a23)"),
+        "{expansion}"
+    );
+}
+
+#[test]
+fn more_pins_than_a_template_holds_are_built_at_once() {
+    let expansion = pins(25);
+    assert!(!expansion.contains("__recto_template"), "{expansion}");
+    assert!(expansion.contains("__recto_pin(v24)"), "{expansion}");
+}

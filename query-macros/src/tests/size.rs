@@ -3,7 +3,9 @@
 //! a crate of queries grows with what the macro hands it, so each query has a token budget
 //! (about a tenth above its size when the budget was set) that the test holds it to;
 //! `scripts/expansion-size` prints the table. The ten expanded to 5,062 tokens in all
-//! before the expansion was shortened, and to 1,594 after.
+//! before the expansion was shortened, and to 1,594 after; making each call site a
+//! template (its pins passed as the build function's arguments, five tokens each) took
+//! them to 1,839, and the budgets the queries outgrew were raised by that growth alone.
 
 use std::time::Instant;
 
@@ -18,7 +20,7 @@ fn corpus() -> [(&'static str, TokenStream, usize); 10] {
         (
             "select by id",
             quote!(u in User, where: u.id == ^id && u.age != ^0_i32, select: u),
-            100,
+            118,
         ),
         (
             "10-condition where",
@@ -26,13 +28,13 @@ fn corpus() -> [(&'static str, TokenStream, usize); 10] {
                 && u.id < ^100_i64 && u.name != ^s && u.name >= ^"A".to_string()
                 && u.name < ^"Z".to_string() && u.org_id != ^0_i64 && u.org_id <= ^50_i64
                 && u.age != ^(a - 0), select: (u.id, u.name)),
-            270,
+            336,
         ),
         (
             "join with paging",
             quote!(u in User, join: o in Org, on: o.id == u.org_id, where: o.active == ^active,
                 order_by: [asc: u.id], limit: ^n, offset: ^0_i64, select: (u.id, u.name, o.name)),
-            210,
+            234,
         ),
         (
             "3-table left join",
@@ -50,25 +52,25 @@ fn corpus() -> [(&'static str, TokenStream, usize); 10] {
         (
             "in ^list of 10",
             quote!(u in User, where: u.id in ^ids && u.age > ^0_i32, select: (u.id, u.name)),
-            115,
+            133,
         ),
         (
             "like/ilike/is_nil",
             quote!(u in User, where: like(u.name, ^p) && (ilike(u.email, ^d) || is_nil(u.email))
                 && u.id != ^0_i64, select: (u.id, u.name)),
-            155,
+            179,
         ),
         (
             "composed (2 fns)",
             quote!(u in a7(0), where: u.org_id != ^0_i64, order_by: [asc: u.id], limit: ^n,
                 select: (u.id, u.name)),
-            120,
+            137,
         ),
         (
             "arith + coalesce",
             quote!(p in Post, where: coalesce(p.score, ^0_i32) * ^f + 0 > ^5_i32,
                 select: (p.id, coalesce(p.score, ^0_i32) * ^f - 0)),
-            180,
+            216,
         ),
         (
             "4-key order_by",
