@@ -48,7 +48,7 @@ pub(super) fn args(checked: &mut Checked) -> Option<Args> {
         .collect::<Option<Vec<_>>>()?;
     let (mut values, mut pattern) = (Vec::new(), Vec::new());
     for (n, (span, tokens, function)) in pins.into_iter().enumerate() {
-        // The argument's name is located at the user's expression, so a type error about
+        // The argument's name is spanned at the user's expression, so a type error about
         // the pinned value inside the build function still points at what they wrote.
         let at = tokens
             .clone()
