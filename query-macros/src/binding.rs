@@ -372,10 +372,14 @@ pub(crate) mod names {
         format_ident!("__recto_f{}", position, span = Span::mixed_site())
     }
 
-    /// The build function's argument for the call's `n`-th pin, located at `span` (the
-    /// user's expression) but as hygienic as the other locals.
+    /// The build function's argument for the call's `n`-th pin, spanned at `span` (the
+    /// first token of the user's expression). Unlike the other locals it takes the user's
+    /// hygiene too: rustc points an error about an argument at the nearest span of the
+    /// call's own context, which for a mixed-site name is the whole `from!`. It can capture
+    /// or shadow nothing of the user's, since the build function holds none of their
+    /// expressions.
     pub fn arg(n: usize, span: Span) -> Ident {
-        format_ident!("__recto_a{}", n, span = Span::mixed_site().located_at(span))
+        format_ident!("__recto_a{}", n, span = span)
     }
 
     /// The field accessors of the schema of binding `index` (an index in the scope).

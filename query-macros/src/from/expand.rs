@@ -14,12 +14,11 @@
 //! }
 //! ```
 //!
-//! A composed source (`u in q`) is passed in, and its typed fields and first join's
-//! position are read inside the function:
-//! `__recto_template_on(__recto_source(q), (..), |__recto_q, (..)| { let __recto_f0 =
-//! __recto_fields::<0, _>(&__recto_q); let __recto_base = __recto_q.binding_count(); .. })`.
 //! A query that cannot be a template ([`template`]) is the same block without the function:
-//! the setup, then the chain, with the pins in place.
+//! the setup, then the chain, with the pins in place. For a composed source the setup
+//! starts with `let __recto_q = __recto_source(q);`, then its used typed fields
+//! (`let __recto_f0 = __recto_fields::<0, _>(&__recto_q);`) and its first join's position
+//! (`let __recto_base = __recto_q.binding_count();`).
 //!
 //! Each builder call is spanned at its clause keyword: builder methods are
 //! `#[track_caller]`, so the location a clause records is the user's clause. rustc's time on
@@ -60,15 +59,12 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
         }
         SourceSpec::Table(table) => quote_spanned!(table.span()=> ::recto::Query::table(#table)),
         SourceSpec::Query(query) => {
+            let source = quote_spanned!(query.span()=> __recto_source(#query));
             let witnesses: Vec<_> = scope.witnesses().collect();
-            if template.is_none() && witnesses.is_empty() && !scope.needs_base() {
-                source(query)
+            if witnesses.is_empty() && !scope.needs_base() {
+                source
             } else {
-                // A template's build function receives the source query as `__recto_q`.
-                if template.is_none() {
-                    let source = source(query);
-                    setup.extend(quote!(let #q = #source;));
-                }
+                setup.extend(quote!(let #q = #source;));
                 for (position, span) in witnesses {
                     let witness = names::witness(position);
                     let position = proc_macro2::Literal::usize_unsuffixed(position);
@@ -109,20 +105,7 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
     } else {
         quote!({ #setup #chain })
     };
-    match &checked.source {
-        SourceSpec::Query(query) => {
-            let source = source(query);
-            quote!({ #uses __recto_template_on(#source, #values, |#q, #pattern| #body) })
-        }
-        SourceSpec::Schema(_) | SourceSpec::Table(_) => {
-            quote!({ #uses __recto_template(#values, |#pattern| #body) })
-        }
-    }
-}
-
-/// `__recto_source(query)`: a composed source, spanned at it.
-fn source(query: &syn::Expr) -> TokenStream {
-    quote_spanned!(query.span()=> __recto_source(#query))
+    quote!({ #uses __recto_template(#values, |#pattern| #body) })
 }
 
 /// The builder method call of one clause (after the `.`).

@@ -4,13 +4,15 @@
 //! ... in the order the pins are written. The build function then captures nothing, so it
 //! coerces to the `fn` pointer `::recto::dsl::template` keys a template by.
 //!
-//! A call with more pins than a template holds, or with a field name chosen at run time
-//! (`field(u, ^name)`, structure rather than a value), is built at once instead.
+//! A call with more pins than a template holds, with a field name chosen at run time
+//! (`field(u, ^name)`, structure rather than a value), or over a composed source, is built
+//! at once instead.
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 
 use super::check::{Checked, Clause};
+use super::parse::SourceSpec;
 use super::value::{Select, Selected};
 use crate::binding::names;
 use crate::expr::{Dsl, PinMut};
@@ -30,6 +32,13 @@ pub(super) struct Args {
 /// Rewrites every pin of `checked` to read its argument, and returns the arguments; `None`
 /// (with nothing rewritten) if the query cannot be a template.
 pub(super) fn args(checked: &mut Checked) -> Option<Args> {
+    // A composed source's type is often a generic function's parameter (`fn active<S>(q:
+    // Query<S>)`, the composition the guides teach), and a template holds only `'static`
+    // types, so its call site is built at once rather than asking every such function for
+    // `S: 'static`.
+    if matches!(checked.source, SourceSpec::Query(_)) {
+        return None;
+    }
     let mut pins = Vec::new();
     for clause in &mut checked.clauses {
         clause_pins(clause, &mut pins);
@@ -48,7 +57,7 @@ pub(super) fn args(checked: &mut Checked) -> Option<Args> {
         .collect::<Option<Vec<_>>>()?;
     let (mut values, mut pattern) = (Vec::new(), Vec::new());
     for (n, (span, tokens, function)) in pins.into_iter().enumerate() {
-        // The argument's name is located at the user's expression, so a type error about
+        // The argument's name is spanned at the user's expression, so a type error about
         // the pinned value inside the build function still points at what they wrote.
         let at = tokens
             .clone()
