@@ -20,6 +20,8 @@
 //!   stored in a table; text holding NUL is a clean error on PostgreSQL.
 //! - [`shapes`]: queries that differ in one detail, rendered one after the other through
 //!   the shape cache, render exactly as without it on every dialect.
+//! - [`templates`]: `from!` call sites called with random pins render through the shape
+//!   cache exactly as their built clauses render without it.
 //! - [`identifiers`]: tables and columns with adversarial names, created with `recto::ddl`
 //!   and queried schemalessly, give back the row written into them.
 //!
@@ -54,6 +56,8 @@ mod queries;
 mod rows;
 #[path = "properties/shapes.rs"]
 mod shapes;
+#[path = "properties/templates.rs"]
+mod templates;
 #[path = "properties/term_gen.rs"]
 mod term_gen;
 #[path = "properties/terms.rs"]
