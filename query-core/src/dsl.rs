@@ -30,7 +30,7 @@ use crate::expr::{AggFunc, BindingRef, Expr};
 use crate::query::{Query, Queryable};
 use crate::schema::{BindingAt, Column};
 use crate::template::{Arg, ListArg};
-pub use crate::template::{template, template_on};
+pub use crate::template::{comparing_template, template, template_on};
 use crate::value::kind::{self, SameKind};
 use crate::value::{Any, SqlType, ToList, ToValue};
 

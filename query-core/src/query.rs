@@ -82,6 +82,13 @@ impl<'q> TemplateRef<'q> {
         self.template.id()
     }
 
+    /// Whether the call site says its clauses compare expressions with each other (a
+    /// `group_by:` or `distinct:` clause), so that which pins are `==` matters. A renderer
+    /// that relies on it checks it against the clauses.
+    pub fn compares_expressions(self) -> bool {
+        self.template.compares()
+    }
+
     /// The values the call site pinned, in its order (the order of the `^` in the macro
     /// call, which is not the order of the placeholders).
     pub fn params(self) -> &'q [Param] {

@@ -213,6 +213,8 @@ enum Builder<A, B, S> {
 pub(crate) trait Build: Send + Sync {
     /// The build function's address.
     fn id(&self) -> usize;
+    /// Whether the call site said its clauses compare expressions with each other.
+    fn compares(&self) -> bool;
     /// The pins, in order.
     fn params(&self) -> &[Param];
     /// The pins, to move values out of.
@@ -234,6 +236,7 @@ pub(crate) trait Build: Send + Sync {
 /// A template: the build function (with the query it extends) and its pins.
 struct Site<A: Args, B, S> {
     build: Builder<A, B, S>,
+    compares: bool,
     params: A::Params,
     data: OnceLock<QueryData>,
 }
@@ -256,6 +259,10 @@ impl<A: Args, B: 'static, S: 'static> Build for Site<A, B, S> {
             Builder::Root(build) => build as usize,
             Builder::On(build, _) => build as usize,
         }
+    }
+
+    fn compares(&self) -> bool {
+        self.compares
     }
 
     fn params(&self) -> &[Param] {
@@ -299,9 +306,21 @@ impl<A: Args, B: 'static, S: 'static> Build for Site<A, B, S> {
 /// The query of a `from!` over a schema or a table: a template of `build` and `args`, or
 /// the query `build` makes at once if an argument is structure (a spliced condition).
 pub fn template<A: Args, S: 'static>(args: A, build: fn(A) -> Query<S>) -> Query<S> {
+    root(args, build, false)
+}
+
+/// [`template`] for a call site whose clauses compare expressions with each other: with a
+/// `group_by:` or `distinct:` clause, whose checks compare planned expressions, pinned
+/// values included.
+pub fn comparing_template<A: Args, S: 'static>(args: A, build: fn(A) -> Query<S>) -> Query<S> {
+    root(args, build, true)
+}
+
+fn root<A: Args, S: 'static>(args: A, build: fn(A) -> Query<S>, compares: bool) -> Query<S> {
     match args.into_params() {
         Ok(params) => Query::from_template(Site {
             build: Builder::<A, Erased, S>::Root(build),
+            compares,
             params,
             data: OnceLock::new(),
         }),
@@ -309,15 +328,18 @@ pub fn template<A: Args, S: 'static>(args: A, build: fn(A) -> Query<S>) -> Query
     }
 }
 
-/// The query of a `from!` that extends `base`: [`template`] for a composed source.
+/// The query of a `from!` that extends `base`: [`template`] for a composed source
+/// (`compares` as for [`comparing_template`]).
 pub fn template_on<A: Args, B: 'static, S: 'static>(
     base: Query<B>,
     args: A,
     build: fn(Query<B>, A) -> Query<S>,
+    compares: bool,
 ) -> Query<S> {
     match args.into_params() {
         Ok(params) => Query::from_template(Site {
             build: Builder::On(build, base.erase()),
+            compares,
             params,
             data: OnceLock::new(),
         }),

@@ -7,8 +7,8 @@
 //! address and pin count; for each pin, whether it is a value or a list and the facts the
 //! [query key](super::key) keeps of a parameter (variant, NULL type, float class, sign of an
 //! integer, a list's element type and padded length); and the equality patterns of the pins
-//! (the numbered one where placeholders are numbered, and the `==` one always, since the
-//! key does not look at the clauses to see whether the query compares expressions). Equal
+//! (the numbered one where placeholders are numbered, and the `==` one where the call sites
+//! say their clauses compare expressions, which the first render checks). Equal
 //! functions with equal pins build equal clauses, and the rest of the clauses are the
 //! functions' code, so equal keys are equal shapes.
 //!
@@ -26,7 +26,7 @@ use recto_core::{Array, Error, Param, Query, QueryData, TemplateRef, Value};
 use super::key::{KeyWriter, Slot, Uncacheable};
 use super::order::{Source, collect_from, sources};
 use super::pattern::{equal_pattern, equal_slot, same_pattern, same_slot};
-use super::{SCRATCH, Scratch, Seal, ShapeCache, cache, recycle, remember};
+use super::{SCRATCH, Scratch, Seal, ShapeCache, cache, compares_expressions, recycle, remember};
 use crate::dialect::{Dialect, InParam, Placeholders};
 use crate::writer::{padded_len, render_learning};
 
@@ -175,10 +175,19 @@ fn write_key<'q>(
             }
         }
     }
-    if numbered {
+    // One pin has a constant pattern.
+    if numbered && pins.len() > 1 {
         same_pattern(pins, key)?;
     }
-    equal_pattern(pins, key)
+    let compares = levels
+        .iter()
+        .flatten()
+        .any(|template| template.compares_expressions());
+    key.push(u8::from(compares));
+    if compares {
+        equal_pattern(pins, key)?;
+    }
+    Ok(())
 }
 
 /// A hit's parameters: the cached order applied to the pins and the shape's literals;
@@ -247,8 +256,14 @@ fn learn<S, D: Dialect + ?Sized, T>(
     let (sql, origins) = render_learning(&planned, dialect, true)?;
     let mut real = Vec::new();
     let walked = walk(data, &mut real).is_ok();
+    // The key has the pins' `==` relation only where the call sites say the clauses compare
+    // expressions: a call site that does not say so, whose clauses do, is never stored.
+    let said = levels
+        .iter()
+        .flatten()
+        .any(|template| template.compares_expressions());
     let learned = origins
-        .filter(|_| walked)
+        .filter(|_| walked && (said || !compares_expressions(data)))
         .and_then(|origins| sources(&origins, &real))
         .and_then(|order| {
             let sentinel = sentinel_data(levels, pins.len())?;

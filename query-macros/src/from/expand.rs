@@ -105,7 +105,19 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
     } else {
         quote!({ #setup #chain })
     };
-    quote!({ #uses __recto_template(#values, |#pattern| #body) })
+    // A query that compares its expressions with each other (grouping checks, `DISTINCT`
+    // with `ORDER BY`) is keyed with its pins' `==` relation too: the renderer is told so,
+    // and checks it against the clauses the first time it renders the call site.
+    let compares = checked
+        .clauses
+        .iter()
+        .any(|clause| matches!(clause, Clause::GroupBy { .. } | Clause::Distinct { .. }));
+    let function = if compares {
+        quote!(__recto_comparing_template)
+    } else {
+        quote!(__recto_template)
+    };
+    quote!({ #uses #function(#values, |#pattern| #body) })
 }
 
 /// The builder method call of one clause (after the `.`).

@@ -34,9 +34,12 @@ fn users(name: Value, min: Value, ids: Array) -> Query {
 
 /// `from!(u in q, where: u.age > ^age)`: a call site that extends `q`.
 fn older(q: Query, age: Value) -> Query {
-    template_on(q, (arg(age),), |q, (age,)| {
-        q.filter(condition(gt(column("age"), pin(age))))
-    })
+    template_on(
+        q,
+        (arg(age),),
+        |q, (age,)| q.filter(condition(gt(column("age"), pin(age)))),
+        false,
+    )
 }
 
 /// The pins the tests vary: equal and unequal values, a pin equal to the literal, NULL,
@@ -129,6 +132,32 @@ fn a_repeated_call_site_is_rendered_without_building_its_clauses() {
     assert!(second.template().is_some_and(|t| !t.is_built()));
     assert_eq!(sql.text, expected.text);
     assert_eq!(sql.params, [Value::Text("Bob".into()), Value::I64(2)]);
+}
+
+/// A call site whose clauses compare expressions but that does not say so is never served
+/// from the cache: its pins' `==` relation is not in its key.
+#[test]
+fn a_call_site_that_hides_its_grouping_is_not_cached() {
+    // `SELECT age + ^c ... GROUP BY age + ^b`: valid where `b == c`, an error elsewhere.
+    let grouped = |b: i64, c: i64| -> Query {
+        template((arg(b), arg(c)), |(b, c)| {
+            Query::table("people")
+                .group_by(vec![recto_core::dsl::expr(recto_core::dsl::add(
+                    column("age"),
+                    pin(b),
+                ))])
+                .select(one(selected(recto_core::dsl::add(column("age"), pin(c)))))
+        })
+    };
+    for (b, c) in [(1, 1), (1, 2), (2, 2), (2, 1)] {
+        let query = grouped(b, c);
+        let expected = render_uncached(query.data(), &MySql).map_err(|e| e.to_string());
+        assert_eq!(expected.is_ok(), b == c, "{expected:?}");
+        let fresh = grouped(b, c);
+        assert_eq!(fresh.to_sql(MySql).map_err(|e| e.to_string()), expected);
+        // Rendered through its clauses every time, never from the cache.
+        assert!(fresh.template().is_some_and(|t| t.is_built()));
+    }
 }
 
 /// A pin that is a spliced condition makes the query at once: no template.
