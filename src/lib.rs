@@ -37,8 +37,9 @@ pub use recto_adapters::{Dialect, IntoSql, MySql, Postgres, Sql, Sqlite, ToSql, 
 pub use recto_core::{
     AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Clause, Column, Direction, Distinct,
     Dynamic, Erased, ErasedFields, Error, Expr, FieldMeta, From, GroupBy, Join, JoinKind,
-    LimitOffset, Location, Name, OrderBy, OrderTerm, Query, QueryData, Queryable, Schema,
-    SchemaMeta, Select, SelectClause, Selected, Source, ToList, ToValue, Ty, UnOp, Value, exclude,
+    LimitOffset, Location, Name, OrderBy, OrderTerm, Param, Query, QueryData, Queryable, Schema,
+    SchemaMeta, Select, SelectClause, Selected, Source, TemplateRef, ToList, ToValue, Ty, UnOp,
+    Value, exclude,
 };
 pub use recto_core::{Catalog, Limit, Limits, MAX_EXPR_DEPTH};
 pub use recto_core::{schema, value};

@@ -235,10 +235,19 @@ fn a_call_site_is_a_template_of_its_pins() {
             }
         )
     );
-    // A composed call site is built at once, on the clauses of the template it extends.
-    let q = from!(u in a, where: u.name == ^"x".to_owned());
-    assert!(q.template().is_none());
+    // A composed call site is a template too, on top of the template it extends; one that
+    // joins is built at once.
+    let q = from!(u in a.clone(), where: u.name == ^"x".to_owned());
+    let tq = q.template().unwrap();
+    assert_eq!(tq.params(), [recto::Param::Value(Value::Text("x".into()))]);
+    assert_eq!(
+        tq.base().and_then(|base| base.template()).map(|t| t.id()),
+        Some(ta.id())
+    );
     assert_eq!(q.data().wheres.len(), 2);
+    let joined = from!(u in a, join: o in "orgs", on: o["id"] == u.id);
+    assert!(joined.template().is_none());
+    assert_eq!(joined.data().joins.len(), 1);
 }
 
 #[test]

@@ -202,11 +202,16 @@ args! {
 }
 
 /// How a call site builds its query from its arguments: from nothing (a schema or a table
-/// source), or on top of the query it extends (a composed source).
-enum Builder<A, B, S> {
+/// source), or on top of the query it extends (a composed source), with the typed field
+/// accessors of that query's bindings (`W`), read where `from!` was called.
+///
+/// A composed call site's function takes and returns erased queries: it may sit in a
+/// function generic over its query's schema (`fn active<S>(q: Query<S>)`) without `S:
+/// 'static`, and only `'static` types can be kept in a template. The accessors' types are
+/// `'static` by the `Schema` trait's bounds.
+enum Builder<A, W, S> {
     Root(fn(A) -> Query<S>),
-    /// The base is kept erased, so that a renderer can read it as a plain [`Query`].
-    On(fn(Query<B>, A) -> Query<S>, Query),
+    On(fn(Query, A, W) -> Query, Query, W),
 }
 
 /// A template with its types erased, as a [`Query`] holds it.
@@ -234,30 +239,30 @@ pub(crate) trait Build: Send + Sync {
 }
 
 /// A template: the build function (with the query it extends) and its pins.
-struct Site<A: Args, B, S> {
-    build: Builder<A, B, S>,
+struct Site<A: Args, W, S> {
+    build: Builder<A, W, S>,
     compares: bool,
     params: A::Params,
     data: OnceLock<QueryData>,
 }
 
-impl<A: Args, B: 'static, S: 'static> Site<A, B, S> {
+impl<A: Args, W: Copy + Send + Sync + 'static, S: 'static> Site<A, W, S> {
     /// The clauses from copies of the template's own pins.
     fn build_own(&self) -> QueryData {
         let args = A::from_array(&self.params);
         match &self.build {
-            Builder::Root(build) => build(args),
-            Builder::On(build, base) => build(base.clone().retype(), args),
+            Builder::Root(build) => build(args).erase(),
+            Builder::On(build, base, witnesses) => build(base.clone(), args, *witnesses),
         }
         .into_data()
     }
 }
 
-impl<A: Args, B: 'static, S: 'static> Build for Site<A, B, S> {
+impl<A: Args, W: Copy + Send + Sync + 'static, S: 'static> Build for Site<A, W, S> {
     fn id(&self) -> usize {
         match self.build {
             Builder::Root(build) => build as usize,
-            Builder::On(build, _) => build as usize,
+            Builder::On(build, _, _) => build as usize,
         }
     }
 
@@ -276,7 +281,7 @@ impl<A: Args, B: 'static, S: 'static> Build for Site<A, B, S> {
     fn base(&self) -> Option<&Query> {
         match &self.build {
             Builder::Root(_) => None,
-            Builder::On(_, base) => Some(base),
+            Builder::On(_, base, _) => Some(base),
         }
     }
 
@@ -295,8 +300,8 @@ impl<A: Args, B: 'static, S: 'static> Build for Site<A, B, S> {
     fn build_with(&self, base: Option<Query>, params: &[Param]) -> Option<QueryData> {
         let args = A::from_params(params)?;
         let query = match (&self.build, base) {
-            (Builder::Root(build), None) => build(args),
-            (Builder::On(build, _), Some(base)) => build(base.retype(), args),
+            (Builder::Root(build), None) => build(args).erase(),
+            (Builder::On(build, _, witnesses), Some(base)) => build(base, args, *witnesses),
             _ => return None,
         };
         Some(query.into_data())
@@ -319,7 +324,7 @@ pub fn comparing_template<A: Args, S: 'static>(args: A, build: fn(A) -> Query<S>
 fn root<A: Args, S: 'static>(args: A, build: fn(A) -> Query<S>, compares: bool) -> Query<S> {
     match args.into_params() {
         Ok(params) => Query::from_template(Site {
-            build: Builder::<A, Erased, S>::Root(build),
+            build: Builder::<A, (), S>::Root(build),
             compares,
             params,
             data: OnceLock::new(),
@@ -328,21 +333,26 @@ fn root<A: Args, S: 'static>(args: A, build: fn(A) -> Query<S>, compares: bool) 
     }
 }
 
-/// The query of a `from!` that extends `base`: [`template`] for a composed source
-/// (`compares` as for [`comparing_template`]).
-pub fn template_on<A: Args, B: 'static, S: 'static>(
-    base: Query<B>,
+/// The query of a `from!` that extends `base` and joins nothing (so its bindings' schemas
+/// are `base`'s): [`template`] for a composed source, `witnesses` being the typed field
+/// accessors of `base`'s bindings that `build` reads (`compares` as for
+/// [`comparing_template`]).
+///
+/// The accessors come first, so that a call can read them from `base` before it moves it.
+pub fn template_on<A: Args, W: Copy + Send + Sync + 'static, B>(
+    witnesses: W,
     args: A,
-    build: fn(Query<B>, A) -> Query<S>,
+    base: Query<B>,
+    build: fn(Query, A, W) -> Query,
     compares: bool,
-) -> Query<S> {
+) -> Query<B> {
     match args.into_params() {
         Ok(params) => Query::from_template(Site {
-            build: Builder::On(build, base.erase()),
+            build: Builder::<A, W, Erased>::On(build, base.erase(), witnesses),
             compares,
             params,
             data: OnceLock::new(),
         }),
-        Err(args) => build(base, args),
+        Err(args) => build(base.erase(), args, witnesses).retype(),
     }
 }

@@ -2,7 +2,8 @@
 //! random pins one after another (equal to each other and to a literal of the query, NULL,
 //! NaN, infinite, negative, and lists of many lengths), give through the shape cache the
 //! text and parameters (or the error) that rendering their built clauses without the cache
-//! gives, on every dialect, through `to_sql` and `into_sql` alike.
+//! gives, on every dialect, through `to_sql` and `into_sql` alike. Composed call sites
+//! (`from!(u in q, ..)` over a template) are keyed by their whole chain.
 
 use proptest::prelude::*;
 use proptest::test_runner::{TestCaseError, TestRunner};
@@ -88,14 +89,42 @@ fn queries(p: &Pins) -> Vec<Query> {
         from!(u in User, where: u.email == ^email.clone() || is_nil(u.email),
               group_by: u.age, having: count(u.id) > ^id, select: (u.age, count(u.id)))
         .erase(),
-        from!(p in Post, where: p.score * ^score + 1.0 > ^score && p.title != ^name,
+        from!(p in Post, where: p.score * ^score + 1.0 > ^score && p.title != ^name.clone(),
               select: (p.id, p.score * ^score))
         .erase(),
-        from!(u in User, join: p in Post, on: p.user_id == u.id && p.title == ^other,
+        from!(u in User, join: p in Post, on: p.user_id == u.id && p.title == ^other.clone(),
               where: u.id != ^id, distinct: true, order_by: [asc: u.name],
               offset: ^limit, select: (u.name, p.title))
         .erase(),
+        // Composed call sites: on a template, and on a composed template of a join.
+        from!(u in from!(u in User, where: u.name == ^name.clone()),
+              where: u.age != ^age || u.email == ^other.clone(), limit: ^limit,
+              select: (u.id, u.name))
+        .erase(),
+        from!([u, p] in from!(u in User, join: p in Post, on: p.user_id == u.id,
+                                 where: p.score > ^score),
+              where: p.title != ^other && u.id in ^ids.clone(), group_by: u.id,
+              select: (u.id, count(p.id)))
+        .erase(),
+        // One composing call site over different sources, two of them alike but for an
+        // operator.
+        page(from!(u in User, where: u.name == ^name.clone()), limit).erase(),
+        page(
+            from!(u in User, where: u.age > ^age, order_by: [desc: u.age]),
+            limit,
+        )
+        .erase(),
+        page(
+            from!(u in User, where: u.age < ^age, order_by: [desc: u.age]),
+            limit,
+        )
+        .erase(),
     ]
+}
+
+/// A composition function: the same call site whatever query it is given.
+fn page<S>(q: Query<S>, limit: i64) -> Query<S> {
+    from!(u in q, limit: ^limit, select: u["id"])
 }
 
 /// The result of a render, as comparable text (a NaN parameter equals itself there).

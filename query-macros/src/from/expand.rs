@@ -14,6 +14,9 @@
 //! }
 //! ```
 //!
+//! A composed source that joins nothing is passed in with the typed fields it uses, read
+//! at the call: `let __recto_q = __recto_source(q); __recto_template_on((__recto_fields::<0,
+//! _>(&__recto_q),), (..pins..), __recto_q, |__recto_q, (..), (__recto_f0,)| chain, false)`.
 //! A query that cannot be a template ([`template`]) is the same block without the function:
 //! the setup, then the chain, with the pins in place. For a composed source the setup
 //! starts with `let __recto_q = __recto_source(q);`, then its used typed fields
@@ -53,6 +56,7 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
             .iter()
             .any(|clause| !matches!(clause, Clause::Distinct { .. }));
     let mut setup = scope.accessors();
+    let mut composed = None;
     let mut chain = match &checked.source {
         SourceSpec::Schema(schema) => {
             quote_spanned!(schema.span()=> ::recto::Query::<#schema>::from_schema())
@@ -61,7 +65,23 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
         SourceSpec::Query(query) => {
             let source = quote_spanned!(query.span()=> __recto_source(#query));
             let witnesses: Vec<_> = scope.witnesses().collect();
-            if witnesses.is_empty() && !scope.needs_base() {
+            if template.is_some() {
+                // The build function receives the source as `__recto_q` and its typed
+                // fields, read at the call, as `(__recto_f0, ..)`.
+                let (mut reads, mut names) = (Vec::new(), Vec::new());
+                for (position, span) in witnesses {
+                    let witness = names::witness(position);
+                    let position = proc_macro2::Literal::usize_unsuffixed(position);
+                    reads.push(quote_spanned!(span=> __recto_fields::<#position, _>(&#q)));
+                    names.push(quote!(#witness));
+                }
+                composed = Some((source, reads, names));
+                if scope.needs_base() {
+                    let base = names::base();
+                    setup.extend(quote!(let #base = #q.binding_count();));
+                }
+                quote!(#q)
+            } else if witnesses.is_empty() && !scope.needs_base() {
                 source
             } else {
                 setup.extend(quote!(let #q = #source;));
@@ -112,6 +132,20 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
         .clauses
         .iter()
         .any(|clause| matches!(clause, Clause::GroupBy { .. } | Clause::Distinct { .. }));
+    if let Some((source, reads, names)) = composed {
+        // The fields are read from the source before it is moved into the template.
+        let (read, source) = if reads.is_empty() {
+            (TokenStream::new(), source)
+        } else {
+            (quote!(let #q = #source;), quote!(#q))
+        };
+        let reads = template::tuple(reads);
+        let names = template::tuple(names);
+        return quote!({
+            #uses #read
+            __recto_template_on(#reads, #values, #source, |#q, #pattern, #names| #body, #compares)
+        });
+    }
     let function = if compares {
         quote!(__recto_comparing_template)
     } else {

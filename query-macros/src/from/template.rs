@@ -5,8 +5,8 @@
 //! coerces to the `fn` pointer `::recto::dsl::template` keys a template by.
 //!
 //! A call with more pins than a template holds, with a field name chosen at run time
-//! (`field(u, ^name)`, structure rather than a value), or over a composed source, is built
-//! at once instead.
+//! (`field(u, ^name)`, structure rather than a value), or over a composed source that it
+//! joins to, is built at once instead.
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
@@ -32,11 +32,17 @@ pub(super) struct Args {
 /// Rewrites every pin of `checked` to read its argument, and returns the arguments; `None`
 /// (with nothing rewritten) if the query cannot be a template.
 pub(super) fn args(checked: &mut Checked) -> Option<Args> {
-    // A composed source's type is often a generic function's parameter (`fn active<S>(q:
-    // Query<S>)`, the composition the guides teach), and a template holds only `'static`
-    // types, so its call site is built at once rather than asking every such function for
-    // `S: 'static`.
-    if matches!(checked.source, SourceSpec::Query(_)) {
+    // A composed source's build function takes and returns erased queries, so that it
+    // needs no `'static` schema (the source's type is often a generic function's
+    // parameter, `fn active<S>(q: Query<S>)`); a join would change the result's schemas,
+    // which an erased result cannot give back, so a composed call site that joins is built
+    // at once.
+    if matches!(checked.source, SourceSpec::Query(_))
+        && checked
+            .clauses
+            .iter()
+            .any(|clause| matches!(clause, Clause::Join { .. }))
+    {
         return None;
     }
     let mut pins = Vec::new();
@@ -103,7 +109,7 @@ fn selected(item: &mut Selected) -> Option<&mut Dsl> {
 }
 
 /// A tuple of `items`: `()`, `(a,)` (the comma makes it a tuple) or `(a, b)`.
-fn tuple(items: Vec<TokenStream>) -> TokenStream {
+pub(super) fn tuple(items: Vec<TokenStream>) -> TokenStream {
     match items.as_slice() {
         [one] => quote!((#one,)),
         _ => quote!((#(#items),*)),

@@ -65,7 +65,7 @@ fn corpus() -> [(&'static str, TokenStream, usize); 10] {
             "composed (2 fns)",
             quote!(u in a7(0), where: u.org_id != ^0_i64, order_by: [asc: u.id], limit: ^n,
                 select: (u.id, u.name)),
-            120,
+            146,
         ),
         (
             "arith + coalesce",

@@ -35,9 +35,10 @@ fn users(name: Value, min: Value, ids: Array) -> Query {
 /// `from!(u in q, where: u.age > ^age)`: a call site that extends `q`.
 fn older(q: Query, age: Value) -> Query {
     template_on(
-        q,
+        (),
         (arg(age),),
-        |q, (age,)| q.filter(condition(gt(column("age"), pin(age)))),
+        q,
+        |q, (age,), ()| q.filter(condition(gt(column("age"), pin(age)))),
         false,
     )
 }
