@@ -214,60 +214,95 @@ enum Builder<A, W, S> {
     On(fn(Query, A, W) -> Query, Query, W),
 }
 
-/// A template with its types erased, as a [`Query`] holds it.
+/// A template with its types erased, as a [`Query`] holds it. Each call site instantiates
+/// this trait for its own argument types, so it holds only what needs those types; the rest
+/// is in [`Head`] and in the methods on `dyn Build` below, compiled once (rustc's time on a
+/// crate of queries grows with the code each query instantiates).
 pub(crate) trait Build: Send + Sync {
+    /// What does not depend on the call site's types.
+    fn head(&self) -> &Head;
+    /// The same, to change.
+    fn head_mut(&mut self) -> &mut Head;
     /// The build function's address.
     fn id(&self) -> usize;
-    /// Whether the call site said its clauses compare expressions with each other.
-    fn compares(&self) -> bool;
     /// The pins, in order.
     fn params(&self) -> &[Param];
     /// The pins, to move values out of.
     fn params_mut(&mut self) -> &mut [Param];
     /// The query a composed call site extends.
     fn base(&self) -> Option<&Query>;
+    /// The query the build function makes of copies of the template's own pins.
+    fn build_own(&self) -> Query;
+    /// The query the build function makes of `base` and `params` instead of the template's
+    /// own; `None` if their number, or the presence of a base, is not the function's.
+    fn build_with(&self, base: Option<Query>, params: &[Param]) -> Option<Query>;
+}
+
+/// The part of a template that does not depend on its call site's types.
+pub(crate) struct Head {
+    /// Whether the call site said its clauses compare expressions with each other.
+    compares: bool,
+    /// The clauses, once built.
+    data: OnceLock<QueryData>,
+}
+
+impl Head {
+    fn new(compares: bool) -> Head {
+        Head {
+            compares,
+            data: OnceLock::new(),
+        }
+    }
+}
+
+impl dyn Build + '_ {
+    /// Whether the call site said its clauses compare expressions with each other.
+    pub(crate) fn compares(&self) -> bool {
+        self.head().compares
+    }
+
     /// The clauses, built on first use.
-    fn data(&self) -> &QueryData;
+    pub(crate) fn data(&self) -> &QueryData {
+        self.head()
+            .data
+            .get_or_init(|| self.build_own().into_data())
+    }
+
     /// Whether the clauses have been built.
-    fn is_built(&self) -> bool;
+    pub(crate) fn is_built(&self) -> bool {
+        self.head().data.get().is_some()
+    }
+
     /// The clauses, moved out if already built, or else built.
-    fn take_data(&mut self) -> QueryData;
-    /// The clauses the build function makes of `base` and `params` instead of the
-    /// template's own; `None` if their number, or the presence of a base, is not the
-    /// function's.
-    fn build_with(&self, base: Option<Query>, params: &[Param]) -> Option<QueryData>;
+    pub(crate) fn take_data(&mut self) -> QueryData {
+        match self.head_mut().data.take() {
+            Some(data) => data,
+            None => self.build_own().into_data(),
+        }
+    }
 }
 
 /// A template: the build function (with the query it extends) and its pins.
 struct Site<A: Args, W, S> {
+    head: Head,
     build: Builder<A, W, S>,
-    compares: bool,
     params: A::Params,
-    data: OnceLock<QueryData>,
-}
-
-impl<A: Args, W: Copy + Send + Sync + 'static, S: 'static> Site<A, W, S> {
-    /// The clauses from copies of the template's own pins.
-    fn build_own(&self) -> QueryData {
-        let args = A::from_array(&self.params);
-        match &self.build {
-            Builder::Root(build) => build(args).erase(),
-            Builder::On(build, base, witnesses) => build(base.clone(), args, *witnesses),
-        }
-        .into_data()
-    }
 }
 
 impl<A: Args, W: Copy + Send + Sync + 'static, S: 'static> Build for Site<A, W, S> {
+    fn head(&self) -> &Head {
+        &self.head
+    }
+
+    fn head_mut(&mut self) -> &mut Head {
+        &mut self.head
+    }
+
     fn id(&self) -> usize {
         match self.build {
             Builder::Root(build) => build as usize,
             Builder::On(build, _, _) => build as usize,
         }
-    }
-
-    fn compares(&self) -> bool {
-        self.compares
     }
 
     fn params(&self) -> &[Param] {
@@ -285,26 +320,21 @@ impl<A: Args, W: Copy + Send + Sync + 'static, S: 'static> Build for Site<A, W, 
         }
     }
 
-    fn data(&self) -> &QueryData {
-        self.data.get_or_init(|| self.build_own())
+    fn build_own(&self) -> Query {
+        let args = A::from_array(&self.params);
+        match &self.build {
+            Builder::Root(build) => build(args).erase(),
+            Builder::On(build, base, witnesses) => build(base.clone(), args, *witnesses),
+        }
     }
 
-    fn is_built(&self) -> bool {
-        self.data.get().is_some()
-    }
-
-    fn take_data(&mut self) -> QueryData {
-        self.data.take().unwrap_or_else(|| self.build_own())
-    }
-
-    fn build_with(&self, base: Option<Query>, params: &[Param]) -> Option<QueryData> {
+    fn build_with(&self, base: Option<Query>, params: &[Param]) -> Option<Query> {
         let args = A::from_params(params)?;
-        let query = match (&self.build, base) {
+        Some(match (&self.build, base) {
             (Builder::Root(build), None) => build(args).erase(),
             (Builder::On(build, _, witnesses), Some(base)) => build(base, args, *witnesses),
             _ => return None,
-        };
-        Some(query.into_data())
+        })
     }
 }
 
@@ -324,10 +354,9 @@ pub fn comparing_template<A: Args, S: 'static>(args: A, build: fn(A) -> Query<S>
 fn root<A: Args, S: 'static>(args: A, build: fn(A) -> Query<S>, compares: bool) -> Query<S> {
     match args.into_params() {
         Ok(params) => Query::from_template(Site {
+            head: Head::new(compares),
             build: Builder::<A, (), S>::Root(build),
-            compares,
             params,
-            data: OnceLock::new(),
         }),
         Err(args) => build(args),
     }
@@ -348,10 +377,9 @@ pub fn template_on<A: Args, W: Copy + Send + Sync + 'static, B>(
 ) -> Query<B> {
     match args.into_params() {
         Ok(params) => Query::from_template(Site {
+            head: Head::new(compares),
             build: Builder::<A, W, Erased>::On(build, base.erase(), witnesses),
-            compares,
             params,
-            data: OnceLock::new(),
         }),
         Err(args) => build(base.erase(), args, witnesses).retype(),
     }
