@@ -112,9 +112,7 @@ impl<'q> TemplateRef<'q> {
     /// `params` are not as many as the call site pins, or `base` is given to a call site
     /// that extends none or missing for one that does.
     pub fn build_with(self, base: Option<Query>, params: &[Param]) -> Option<QueryData> {
-        self.template
-            .build_with(base, params)
-            .map(Query::into_data)
+        self.template.build_with(base, params).map(Query::into_data)
     }
 }
 
