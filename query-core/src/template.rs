@@ -135,6 +135,10 @@ pub trait Args: Sized + 'static {
     fn into_params(self) -> Result<Self::Params, Self>;
     /// The arguments holding copies of `params`.
     fn from_array(params: &Self::Params) -> Self;
+    /// The arguments holding `params`, moved.
+    fn from_owned(params: Self::Params) -> Self;
+    /// Pins to leave in the place of pins moved out (never read).
+    fn placeholder() -> Self::Params;
     /// The arguments holding copies of `params`; `None` if there are not as many.
     fn from_params(params: &[Param]) -> Option<Self>;
 }
@@ -161,6 +165,16 @@ macro_rules! args {
             fn from_array(params: &Self::Params) -> Self {
                 let [$($p),*] = params;
                 ($($t::from_param($p.clone()),)*)
+            }
+
+            #[allow(clippy::unused_unit, reason = "the empty tuple")]
+            fn from_owned(params: Self::Params) -> Self {
+                let [$($p),*] = params;
+                ($($t::from_param($p),)*)
+            }
+
+            fn placeholder() -> Self::Params {
+                [$({ let _ = stringify!($p); Param::Value(Value::Bool(false)) }),*]
             }
 
             fn from_params(params: &[Param]) -> Option<Self> {
@@ -233,6 +247,9 @@ pub(crate) trait Build: Send + Sync {
     fn base(&self) -> Option<&Query>;
     /// The query the build function makes of copies of the template's own pins.
     fn build_own(&self) -> Query;
+    /// The query the build function makes of the template's own pins and base, moved out:
+    /// the template must not be used after.
+    fn take_own(&mut self) -> Query;
     /// The query the build function makes of `base` and `params` instead of the template's
     /// own; `None` if their number, or the presence of a base, is not the function's.
     fn build_with(&self, base: Option<Query>, params: &[Param]) -> Option<Query>;
@@ -277,7 +294,7 @@ impl dyn Build + '_ {
     pub(crate) fn take_data(&mut self) -> QueryData {
         match self.head_mut().data.take() {
             Some(data) => data,
-            None => self.build_own().into_data(),
+            None => self.take_own().into_data(),
         }
     }
 }
@@ -325,6 +342,19 @@ impl<A: Args, W: Copy + Send + Sync + 'static, S: 'static> Build for Site<A, W, 
         match &self.build {
             Builder::Root(build) => build(args).erase(),
             Builder::On(build, base, witnesses) => build(base.clone(), args, *witnesses),
+        }
+    }
+
+    fn take_own(&mut self) -> Query {
+        let args = A::from_owned(std::mem::replace(&mut self.params, A::placeholder()));
+        match &mut self.build {
+            Builder::Root(build) => build(args).erase(),
+            // Moved, not shared, so that the build function extends the base's clauses in
+            // place instead of copying them; what is left is never read.
+            Builder::On(build, base, witnesses) => {
+                let base = std::mem::replace(base, Query::table(""));
+                build(base, args, *witnesses)
+            }
         }
     }
 

@@ -173,7 +173,7 @@ fn run() -> Result<(), String> {
         results.build_render.push(interleave(
             plan,
             |seed| {
-                black_box(render_uncached(build(index, seed).data(), &Postgres)).ok();
+                black_box(render_uncached(&build(index, seed).into_data(), &Postgres)).ok();
             },
             |seed| {
                 black_box(peer::build(index, seed, Backend::Postgres).build(PostgresQueryBuilder));
@@ -293,7 +293,7 @@ fn count(side: &str, index: usize, iters: u64) -> Result<(), String> {
         let seed = black_box(seed);
         match side {
             "recto" => {
-                black_box(render_uncached(build(index, seed).data(), &Postgres)).ok();
+                black_box(render_uncached(&build(index, seed).into_data(), &Postgres)).ok();
             }
             "recto-cached" => {
                 black_box(build(index, seed).to_sql(Postgres)).ok();
