@@ -26,10 +26,11 @@ mod value_key;
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use recto_core::{Error, Param, Query, QueryData, Value};
+use recto_core::{Error, Query, QueryData, Value};
 
 pub use self::cache::{Seal, ShapeCache};
 use self::key::{KeyWriter, Slot, Uncacheable};
+pub(crate) use self::moved::query_into_sql;
 use self::moved::{SlotMut, fill, is_list, same_kinds, slots_mut, worth_moving};
 pub(crate) use self::order::Source;
 use self::order::{collect, collect_deferring, sources};
@@ -94,70 +95,6 @@ pub(crate) fn query_to_sql<S, D: Dialect + ?Sized>(
         Some(result) => result.map(|(text, params)| Sql { text, params }),
         None => to_sql(query.data(), dialect),
     }
-}
-
-/// [`query_to_sql`] of a query the caller owns and drops after: where it is a template
-/// held by no other `Query`, on a hit, pin values worth moving are moved into the
-/// parameters rather than cloned; other queries go through [`into_sql`].
-pub(crate) fn query_into_sql<S, D: Dialect + ?Sized>(
-    mut query: Query<S>,
-    dialect: &D,
-) -> Result<Sql, Error> {
-    if query.template().is_none() {
-        return match query.unique_data_mut() {
-            Some(data) => into_sql(data, dialect),
-            None => to_sql(query.data(), dialect),
-        };
-    }
-    if query.template_params_mut().is_none() {
-        return query_to_sql(&query, dialect);
-    }
-    let mut pending: Vec<(usize, usize)> = Vec::new();
-    let rendered = template::through_template_deferring(
-        &query,
-        dialect,
-        copy_text,
-        keep_text,
-        |at, slot, own| {
-            let moves = worth_moving(slot);
-            if moves {
-                pending.push((at, own));
-            }
-            moves
-        },
-    );
-    let (text, mut params) = match rendered {
-        Some(rendered) => rendered?,
-        None => return to_sql(query.data(), dialect),
-    };
-    if pending.is_empty() {
-        return Ok(Sql { text, params });
-    }
-    let Some(pins) = query.template_params_mut() else {
-        return query_to_sql(&query, dialect);
-    };
-    // A pin used more than once is cloned into every use but its last, and moved there.
-    pending.sort_unstable_by_key(|&(at, own)| (own, at));
-    for (i, &(at, own)) in pending.iter().enumerate() {
-        let last = pending.get(i + 1).is_none_or(|next| next.1 != own);
-        let Some(pin) = pins.get_mut(own) else {
-            return to_sql(query.data(), dialect);
-        };
-        let pin = if last {
-            std::mem::replace(pin, Param::Value(Value::Bool(false)))
-        } else {
-            pin.clone()
-        };
-        let value = match pin {
-            Param::Value(value) => value,
-            Param::List(list) => Value::Array(list),
-            _ => return to_sql(query.data(), dialect),
-        };
-        if let Some(param) = params.get_mut(at) {
-            *param = value;
-        }
-    }
-    Ok(Sql { text, params })
 }
 
 /// The SQL of `query` in `dialect`, through the dialect's shape cache.

@@ -7,13 +7,16 @@
 //! are written, a list after the expression it tests). The walks are checked against each
 //! other slot by slot (kind and count) before anything is moved, and a test compares their
 //! addresses. A slot the cached order uses twice is cloned for every use but its last.
-//! This module knows no SQL and decides nothing about shapes.
+//! A call-site template's pins are moved the same way, from the template itself
+//! ([`query_into_sql`]). This module knows no SQL and decides nothing about shapes.
 
-use recto_core::{Array, Expr, QueryData, Value};
+use recto_core::{Array, Error, Expr, Param, Query, QueryData, Value};
 
-use super::Source;
 use super::key::Slot;
 use super::value_key::printed;
+use super::{Source, copy_text, into_sql, keep_text, query_to_sql, template, to_sql};
+use crate::Sql;
+use crate::dialect::Dialect;
 
 /// A place in an owned query whose value is bound, to move it out of.
 #[derive(Debug)]
@@ -155,6 +158,70 @@ pub(super) fn fill(
         };
     }
     Some(())
+}
+
+/// [`query_to_sql`] of a query the caller owns and drops after: where it is a template
+/// held by no other `Query`, on a hit, pin values worth moving are moved into the
+/// parameters rather than cloned; other queries go through [`into_sql`].
+pub(crate) fn query_into_sql<S, D: Dialect + ?Sized>(
+    mut query: Query<S>,
+    dialect: &D,
+) -> Result<Sql, Error> {
+    if query.template().is_none() {
+        return match query.unique_data_mut() {
+            Some(data) => into_sql(data, dialect),
+            None => to_sql(query.data(), dialect),
+        };
+    }
+    if query.template_params_mut().is_none() {
+        return query_to_sql(&query, dialect);
+    }
+    let mut pending: Vec<(usize, usize)> = Vec::new();
+    let rendered = template::through_template_deferring(
+        &query,
+        dialect,
+        copy_text,
+        keep_text,
+        |at, slot, own| {
+            let moves = worth_moving(slot);
+            if moves {
+                pending.push((at, own));
+            }
+            moves
+        },
+    );
+    let (text, mut params) = match rendered {
+        Some(rendered) => rendered?,
+        None => return to_sql(query.data(), dialect),
+    };
+    if pending.is_empty() {
+        return Ok(Sql { text, params });
+    }
+    let Some(pins) = query.template_params_mut() else {
+        return query_to_sql(&query, dialect);
+    };
+    // A pin used more than once is cloned into every use but its last, and moved there.
+    pending.sort_unstable_by_key(|&(at, own)| (own, at));
+    for (i, &(at, own)) in pending.iter().enumerate() {
+        let last = pending.get(i + 1).is_none_or(|next| next.1 != own);
+        let Some(pin) = pins.get_mut(own) else {
+            return to_sql(query.data(), dialect);
+        };
+        let pin = if last {
+            std::mem::replace(pin, Param::Value(Value::Bool(false)))
+        } else {
+            pin.clone()
+        };
+        let value = match pin {
+            Param::Value(value) => value,
+            Param::List(list) => Value::Array(list),
+            _ => return to_sql(query.data(), dialect),
+        };
+        if let Some(param) = params.get_mut(at) {
+            *param = value;
+        }
+    }
+    Ok(Sql { text, params })
 }
 
 #[cfg(test)]
