@@ -74,7 +74,8 @@ pub(crate) struct Head {
     /// Whether the call site said its clauses compare expressions with each other.
     compares: bool,
     /// The clauses, once built.
-    data: OnceLock<QueryData>,
+    /// Boxed, so that a template (moved into its `Arc` on every `from!` call) stays small.
+    data: OnceLock<Box<QueryData>>,
 }
 
 impl Head {
@@ -96,7 +97,7 @@ impl dyn Build + '_ {
     pub(crate) fn data(&self) -> &QueryData {
         self.head()
             .data
-            .get_or_init(|| self.build_own().into_data())
+            .get_or_init(|| Box::new(self.build_own().into_data()))
     }
 
     /// Whether the clauses have been built.
@@ -107,7 +108,7 @@ impl dyn Build + '_ {
     /// The clauses, moved out if already built, or else built.
     pub(crate) fn take_data(&mut self) -> QueryData {
         match self.head_mut().data.take() {
-            Some(data) => data,
+            Some(data) => *data,
             None => self.take_own().into_data(),
         }
     }

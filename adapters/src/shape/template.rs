@@ -3,8 +3,8 @@
 //! call sites it extends) and what the planner and the writer read of the pinned values, so
 //! a repeated call site is found without building, walking or hashing its clauses.
 //!
-//! What a key holds: for each call site of the chain, root first, its build function's
-//! address and pin count; for each pin, whether it is a value or a list and the facts the
+//! What a key holds: the chain's length; for each call site of the chain, root first, its
+//! build function's address and pin count; for each pin, whether it is a value or a list and the facts the
 //! [query key](super::key) keeps of a parameter (variant, NULL type, float class, sign of an
 //! integer, a list's element type and padded length); and the equality patterns of the pins
 //! (the numbered one where placeholders are numbered, and the `==` one where the call sites
@@ -141,20 +141,28 @@ fn write_key<'q>(
     key: &mut Vec<u8>,
     pins: &mut Vec<Slot<'q>>,
 ) -> Result<(), Uncacheable> {
+    // The depth first, so that every part after it has a length the key itself gives: the
+    // ids, then each level's pin count and pins, each pin's bytes fixed by its tags.
     key.push(TEMPLATE_KEY);
+    key.push(u8::try_from(levels.len()).map_err(|_| Uncacheable)?);
+    let mut compares = false;
+    for template in levels.iter().flatten() {
+        let params = template.params();
+        key.extend_from_slice(&(template.id() as u64).to_le_bytes());
+        // Most keys are short: one reservation, then no growth.
+        key.reserve(4 * params.len() + 10);
+        pins.reserve(params.len());
+        compares |= template.compares_expressions();
+    }
     let mut writer = KeyWriter {
         key: &mut *key,
         slots: &mut *pins,
         expand,
     };
     for template in levels.iter().flatten() {
-        writer
-            .key
-            .extend_from_slice(&(template.id() as u64).to_le_bytes());
-        writer.len(template.params().len());
-    }
-    for template in levels.iter().flatten() {
-        for param in template.params() {
+        let params = template.params();
+        writer.len(params.len());
+        for param in params {
             match param {
                 Param::Value(value) => {
                     writer.byte(0);
@@ -179,10 +187,6 @@ fn write_key<'q>(
     if numbered && pins.len() > 1 {
         same_pattern(pins, key)?;
     }
-    let compares = levels
-        .iter()
-        .flatten()
-        .any(|template| template.compares_expressions());
     key.push(u8::from(compares));
     if compares {
         equal_pattern(pins, key)?;
