@@ -13,7 +13,7 @@ mod servers;
 use fixture::{dialect_of as dialect, insert};
 use servers::{every_engine, unique};
 
-use recto::chrono::{NaiveDate, NaiveDateTime};
+use recto::chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use recto::ddl::{create_table, drop_table};
 use recto::prelude::*;
 use recto::{SchemaMeta, ToValue, Value};
@@ -35,11 +35,13 @@ struct EveryType {
     data: Vec<u8>,
     day: NaiveDate,
     at: NaiveDateTime,
+    clock: NaiveTime,
     #[recto(column = "maybe label")]
     maybe_label: Option<String>,
     maybe_int: Option<i32>,
     maybe_day: Option<NaiveDate>,
     maybe_at: Option<NaiveDateTime>,
+    maybe_clock: Option<NaiveTime>,
 }
 
 impl EveryType {
@@ -57,10 +59,12 @@ impl EveryType {
             self.data.clone().to_value(),
             self.day.to_value(),
             self.at.to_value(),
+            self.clock.to_value(),
             self.maybe_label.clone().to_value(),
             self.maybe_int.to_value(),
             self.maybe_day.to_value(),
             self.maybe_at.to_value(),
+            self.maybe_clock.to_value(),
         ]
     }
 }
@@ -80,10 +84,12 @@ fn rows() -> Vec<EveryType> {
             data: vec![0, b'\'', 0xff],
             day,
             at: day.and_hms_micro_opt(23, 59, 59, 999_999).expect("a time"),
+            clock: NaiveTime::from_hms_micro_opt(23, 59, 59, 999_999).expect("a time"),
             maybe_label: Some("set".into()),
             maybe_int: Some(-7),
             maybe_day: Some(NaiveDate::from_ymd_opt(1999, 12, 31).expect("a date")),
             maybe_at: Some(day.and_hms_opt(0, 0, 0).expect("midnight")),
+            maybe_clock: Some(NaiveTime::MIN),
         },
         EveryType {
             code: "b".into(),
@@ -97,10 +103,12 @@ fn rows() -> Vec<EveryType> {
             data: Vec::new(),
             day: NaiveDate::from_ymd_opt(2025, 1, 1).expect("a date"),
             at: day.and_hms_milli_opt(13, 5, 0, 250).expect("a time"),
+            clock: NaiveTime::from_hms_milli_opt(13, 5, 0, 250).expect("a time"),
             maybe_label: None,
             maybe_int: None,
             maybe_day: None,
             maybe_at: None,
+            maybe_clock: None,
         },
     ]
 }

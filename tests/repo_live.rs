@@ -11,7 +11,7 @@ mod servers;
 
 use servers::{Server, unique};
 
-use recto::chrono::{NaiveDate, NaiveDateTime};
+use recto::chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use recto::prelude::*;
 use recto::{Array, Engine, Error, RawSql, Ty, Value};
 
@@ -629,6 +629,149 @@ async fn mysql_dates_compare_and_round_trip() {
     dates_compare_and_round_trip(Server::MySql).await;
 }
 
+/// A row of [`times_compare_and_round_trip`]'s table: a `TIME` (`TIME(6)` on MySQL, text on
+/// SQLite) and a nullable one.
+#[derive(Schema, Clone, Debug, PartialEq, sqlx::FromRow)]
+#[recto(table = "shifts")]
+struct Shift {
+    #[recto(primary_key)]
+    id: i64,
+    starts: NaiveTime,
+    ends: Option<NaiveTime>,
+}
+
+fn clock(h: u32, min: u32, s: u32, micro: u32) -> NaiveTime {
+    NaiveTime::from_hms_micro_opt(h, min, s, micro).expect("a valid time")
+}
+
+/// Midnight, a time with a fraction of a second, and the last microsecond of the day; one
+/// shift with no end.
+fn shifts_fixture() -> Vec<Shift> {
+    vec![
+        Shift {
+            id: 1,
+            starts: clock(0, 0, 0, 0),
+            ends: None,
+        },
+        Shift {
+            id: 2,
+            starts: clock(12, 30, 0, 250_000),
+            ends: Some(clock(23, 59, 59, 999_999)),
+        },
+        Shift {
+            id: 3,
+            starts: clock(23, 59, 59, 999_999),
+            ends: Some(clock(0, 0, 1, 0)),
+        },
+    ]
+}
+
+/// Times of day bound as `^` parameters compare with `TIME` columns as times do (to the
+/// microsecond, and ordered across fractions of different lengths on SQLite's text), a
+/// NULL time binds, `in ^list` matches, and the columns decode back into `NaiveTime` — on
+/// every engine, in a table `recto::ddl` creates.
+#[tokio::test]
+async fn times_compare_and_round_trip() {
+    for repo in every_engine().await {
+        let name = repo.name();
+        let meta = recto::SchemaMeta {
+            table: unique("recto_times").into(),
+            ..Shift::META
+        };
+        let create = match repo.engine() {
+            Engine::Postgres => recto::ddl::create_table(&meta, &recto::Postgres),
+            Engine::MySql => recto::ddl::create_table(&meta, &recto::MySql),
+            _ => recto::ddl::create_table(&meta, &recto::Sqlite),
+        }
+        .expect("the table's DDL");
+        repo.execute(sqlx::AssertSqlSafe(create))
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let table = meta.table.to_string();
+        let outcome = tokio::spawn(times_body(repo.clone(), meta))
+            .await
+            .map_err(|e| e.into_panic());
+        let drop = match repo.engine() {
+            Engine::MySql => format!("DROP TABLE `{table}`"),
+            _ => format!("DROP TABLE \"{table}\""),
+        };
+        repo.execute(sqlx::AssertSqlSafe(drop))
+            .await
+            .expect("drop the times table");
+        repo.close().await;
+        if let Err(panic) = outcome {
+            std::panic::resume_unwind(panic);
+        }
+    }
+}
+
+async fn times_body(repo: Repo, meta: recto::SchemaMeta) {
+    let name = repo.name();
+    let rows = shifts_fixture();
+    let mut shifts = Query::<Shift>::from_schema();
+    shifts.data_mut().from.source = recto::Source::Schema(meta);
+    for row in &rows {
+        let insert = RawSql::new(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO {} (id, starts, ends) VALUES ($1, $2, $3)",
+            match repo.engine() {
+                Engine::MySql => format!("`{}`", table_of(&shifts)),
+                _ => format!("\"{}\"", table_of(&shifts)),
+            }
+        )))
+        .bind(row.id)
+        .bind(row.starts)
+        .bind(row.ends);
+        repo.execute_sql(&insert)
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let ids_of =
+        async |q: Query<Shift>| ids(repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}")));
+
+    let noon = clock(12, 0, 0, 0);
+    let q = from!(s in shifts.clone(), where: s.starts >= ^noon, order_by: s.id, select: s.id);
+    assert_eq!(ids_of(q).await, [2, 3], "{name}");
+    let exact = clock(12, 30, 0, 250_000);
+    let q = from!(s in shifts.clone(), where: s.starts == ^exact, select: s.id);
+    assert_eq!(ids_of(q).await, [2], "{name}");
+    // To the microsecond: only midnight is before the first microsecond of the day.
+    let tick = clock(0, 0, 0, 1);
+    let q = from!(s in shifts.clone(), where: s.starts < ^tick, select: s.id);
+    assert_eq!(ids_of(q).await, [1], "{name}");
+    // Latest first: 23:59:59.999999, 12:30:00.250, 00:00:00.
+    let q = from!(s in shifts.clone(), order_by: [desc: s.starts], select: s.id);
+    assert_eq!(ids_of(q).await, [3, 2, 1], "{name}");
+    // A NULL time of its own type matches nothing; `is_nil` finds the NULL column.
+    let none: Option<NaiveTime> = None;
+    let q = from!(s in shifts.clone(), where: s.ends == ^none, select: s.id);
+    assert_eq!(ids_of(q).await, Vec::<i64>::new(), "{name}");
+    let q = from!(s in shifts.clone(), where: is_nil(s.ends), select: s.id);
+    assert_eq!(ids_of(q).await, [1], "{name}");
+    // A shift that ends before it starts (across midnight): only the third.
+    let q = from!(s in shifts.clone(), where: s.ends < s.starts, select: s.id);
+    assert_eq!(ids_of(q).await, [3], "{name}");
+    let times = vec![
+        clock(23, 59, 59, 999_999),
+        clock(0, 0, 0, 0),
+        clock(6, 0, 0, 0),
+    ];
+    let q = from!(s in shifts.clone(), where: s.starts in ^times, order_by: s.id, select: s.id);
+    assert_eq!(ids_of(q).await, [1, 3], "{name}");
+
+    // Every row decodes back into the struct, times exact to the microsecond.
+    let q = from!(s in shifts.clone(), order_by: s.id);
+    let decoded: Vec<Shift> = repo.all(&q).await.expect("decode the shifts");
+    assert_eq!(decoded, rows, "{name}");
+}
+
+/// The table a query over one schema reads.
+fn table_of(q: &Query<Shift>) -> String {
+    match &q.data().from.source {
+        recto::Source::Schema(meta) => meta.table.to_string(),
+        _ => String::new(),
+    }
+}
+
 /// The Repos the portable raw-SQL test runs on: every reachable server, and SQLite in
 /// memory.
 async fn every_engine() -> Vec<Repo> {
@@ -717,6 +860,36 @@ async fn malformed_raw_placeholders_are_typed_errors() {
                 "{name}"
             );
         }
+        repo.close().await;
+    }
+}
+
+/// A time in a leap second (chrono's 23:59:60) is a typed error on every engine: PostgreSQL
+/// would reject it, MySQL would read it back as midnight, SQLite would keep it. A finer
+/// fraction than a microsecond is kept by SQLite's text and dropped by the servers' `TIME`,
+/// as for timestamps.
+#[tokio::test]
+async fn time_parameters_are_exact_or_refused() {
+    for repo in every_engine().await {
+        let name = repo.name();
+        let leap = NaiveTime::from_hms_milli_opt(23, 59, 59, 1_500).expect("a leap second");
+        let refused = repo
+            .one_sql::<(NaiveTime,)>(&RawSql::new("SELECT $1").bind(leap))
+            .await;
+        assert!(
+            matches!(refused, Err(Error::Unsupported { .. })),
+            "{name}: {refused:?}"
+        );
+        let fine = NaiveTime::from_hms_nano_opt(1, 2, 3, 123_456_789).expect("a time");
+        let (back,): (NaiveTime,) = repo
+            .one_sql(&RawSql::new("SELECT $1").bind(fine))
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expected = match repo.engine() {
+            Engine::Sqlite => fine,
+            _ => NaiveTime::from_hms_micro_opt(1, 2, 3, 123_456).expect("a time"),
+        };
+        assert_eq!(back, expected, "{name}");
         repo.close().await;
     }
 }

@@ -67,6 +67,8 @@ pub struct ColumnTypes {
     pub date: &'static str,
     /// [`Ty::Timestamp`].
     pub timestamp: &'static str,
+    /// [`Ty::Time`].
+    pub time: &'static str,
 }
 
 impl ColumnTypes {
@@ -96,6 +98,7 @@ impl ColumnTypes {
             Ty::Bytes => self.bytes,
             Ty::Date => self.date,
             Ty::Timestamp => self.timestamp,
+            Ty::Time => self.time,
             _ => return None,
         })
     }

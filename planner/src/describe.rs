@@ -170,6 +170,7 @@ fn literal(value: &Value, out: &mut String) {
         Value::Text(_) => write!(out, "\"…\""),
         Value::Date(date) => write!(out, "{date}"),
         Value::Timestamp(timestamp) => write!(out, "{timestamp}"),
+        Value::Time(time) => write!(out, "{time}"),
         _ => write!(out, "…"),
     };
 }
@@ -187,6 +188,7 @@ pub(crate) fn rust_type(ty: Ty) -> String {
         Ty::Bytes => "Vec<u8>",
         Ty::Date => "NaiveDate",
         Ty::Timestamp => "NaiveDateTime",
+        Ty::Time => "NaiveTime",
         other => return format!("{other:?}"),
     }
     .to_owned()

@@ -278,7 +278,8 @@ impl<'q> Walk<'_, 'q> {
             | Value::Text(_)
             | Value::Bytes(_)
             | Value::Date(_)
-            | Value::Timestamp(_) => Ok(()),
+            | Value::Timestamp(_)
+            | Value::Time(_) => Ok(()),
         }
     }
 

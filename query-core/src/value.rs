@@ -9,9 +9,10 @@
 //! and `TIMESTAMP` (MySQL's `DATETIME`) hold. They are two kinds apart
 //! ([`kind::CalendarDate`], [`kind::NaiveTimestamp`]), so comparing a `DATE` column with a
 //! timestamp does not compile: the engines disagree on what it means (PostgreSQL and MySQL
-//! widen the date to midnight, SQLite compares the two as text).
+//! widen the date to midnight, SQLite compares the two as text). A time of day without a
+//! date ([`NaiveTime`], SQL's `TIME`) is a third kind ([`kind::TimeOfDay`]).
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// The SQL type a value or a column carries, independent of any engine's spelling.
@@ -38,11 +39,13 @@ pub enum Ty {
     Date,
     /// A date and time of day without a time zone (`TIMESTAMP`; `DATETIME` on MySQL).
     Timestamp,
+    /// A time of day without a date or a time zone (`TIME`).
+    Time,
 }
 
 impl Ty {
     /// Every type, in declaration order: for tests and tools that go through them all.
-    pub const ALL: [Ty; 10] = [
+    pub const ALL: [Ty; 11] = [
         Ty::Bool,
         Ty::I16,
         Ty::I32,
@@ -53,6 +56,7 @@ impl Ty {
         Ty::Bytes,
         Ty::Date,
         Ty::Timestamp,
+        Ty::Time,
     ];
 }
 
@@ -80,6 +84,8 @@ pub enum Value {
     /// A date and time of day without a time zone (`TIMESTAMP`, `DATETIME` on MySQL;
     /// ISO-8601 text on SQLite).
     Timestamp(NaiveDateTime),
+    /// A time of day (`TIME`; text on SQLite, `13:05:00.250`).
+    Time(NaiveTime),
     /// A whole list bound as one parameter: only where an engine takes arrays (PostgreSQL's
     /// `= ANY($1)` for `in ^list`).
     Array(Array),
@@ -98,6 +104,7 @@ impl Value {
             Value::Bytes(_) => Ty::Bytes,
             Value::Date(_) => Ty::Date,
             Value::Timestamp(_) => Ty::Timestamp,
+            Value::Time(_) => Ty::Time,
             Value::Array(array) => array.elem_ty(),
         }
     }
@@ -122,6 +129,8 @@ pub enum Array {
     Date(Vec<NaiveDate>),
     /// Timestamps.
     Timestamp(Vec<NaiveDateTime>),
+    /// Times of day.
+    Time(Vec<NaiveTime>),
 }
 
 impl Array {
@@ -135,6 +144,7 @@ impl Array {
             Array::Text(v) => v.len(),
             Array::Date(v) => v.len(),
             Array::Timestamp(v) => v.len(),
+            Array::Time(v) => v.len(),
         }
     }
 
@@ -154,6 +164,7 @@ impl Array {
             Array::Text(v) => Value::Text(v.get(index)?.clone()),
             Array::Date(v) => Value::Date(*v.get(index)?),
             Array::Timestamp(v) => Value::Timestamp(*v.get(index)?),
+            Array::Time(v) => Value::Time(*v.get(index)?),
         })
     }
 
@@ -167,6 +178,7 @@ impl Array {
             Array::Text(_) => Ty::Text,
             Array::Date(_) => Ty::Date,
             Array::Timestamp(_) => Ty::Timestamp,
+            Array::Time(_) => Ty::Time,
         }
     }
 }
@@ -205,6 +217,10 @@ pub mod kind {
     /// [`CalendarDate`].
     #[derive(Debug)]
     pub struct NaiveTimestamp;
+    /// Times of day without a date (`TIME`). Not comparable with [`NaiveTimestamp`] or
+    /// [`CalendarDate`].
+    #[derive(Debug)]
+    pub struct TimeOfDay;
     /// A type known only at plan time: a schemaless field or a named binding's field.
     #[derive(Debug)]
     pub struct Untyped;
@@ -225,7 +241,7 @@ pub mod kind {
         )*};
     }
     same_kind!(Numerical, Textual, Boolean, Binary);
-    same_kind!(CalendarDate, NaiveTimestamp);
+    same_kind!(CalendarDate, NaiveTimestamp, TimeOfDay);
     impl SameKind<Untyped> for Untyped {}
 }
 
@@ -292,6 +308,7 @@ scalar! {
     Vec<u8> => Binary, Bytes, |v| Value::Bytes(v);
     NaiveDate => CalendarDate, Date, |v| Value::Date(v);
     NaiveDateTime => NaiveTimestamp, Timestamp, |v| Value::Timestamp(v);
+    NaiveTime => TimeOfDay, Time, |v| Value::Time(v);
 }
 
 impl<T: SqlType> SqlType for Option<T> {
@@ -382,6 +399,7 @@ list! {
     String => Text, |v| v;
     NaiveDate => Date, |v| v;
     NaiveDateTime => Timestamp, |v| v;
+    NaiveTime => Time, |v| v;
 }
 
 impl ToList for Vec<&str> {

@@ -13,8 +13,8 @@ use syn::{Data, DeriveInput, Fields, GenericArgument, LitStr, PathArguments, Typ
 use crate::errors::Errors;
 
 /// The Rust types a field may have, for the error about any other.
-const SUPPORTED: &str = "`bool`, `i16`, `i32`, `i64`, `f32`, `f64`, `String`, `Vec<u8>`, chrono's `NaiveDate` or \
-     `NaiveDateTime`, or an `Option` of one of them";
+const SUPPORTED: &str = "`bool`, `i16`, `i32`, `i64`, `f32`, `f64`, `String`, `Vec<u8>`, chrono's `NaiveDate`, \
+     `NaiveDateTime` or `NaiveTime`, or an `Option` of one of them";
 
 /// Expands a `#[derive(Schema)]`.
 pub(crate) fn expand_derive(input: TokenStream) -> syn::Result<TokenStream> {
@@ -177,6 +177,7 @@ fn scalar(ty: &Type) -> Option<&'static str> {
             // `recto::chrono::NaiveDate` and `sqlx::types::chrono::NaiveDate` are all one type.
             "NaiveDate" => "Date",
             "NaiveDateTime" => "Timestamp",
+            "NaiveTime" => "Time",
             _ => return None,
         }),
         _ => None,

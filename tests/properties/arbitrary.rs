@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use proptest::sample::select;
-use recto::chrono::{DateTime, NaiveDate};
+use recto::chrono::{DateTime, NaiveDate, NaiveTime};
 use recto::{
     AggFunc, Array, BinOp, BindingRef, Direction, Erased, Expr, From, JoinKind, Location,
     OrderTerm, Query, Schema, Select, Selected, Ty, UnOp, Value,
@@ -55,6 +55,7 @@ fn ty() -> BoxedStrategy<Ty> {
         Ty::Bytes,
         Ty::Date,
         Ty::Timestamp,
+        Ty::Time,
     ])
     .boxed()
 }
@@ -76,6 +77,7 @@ fn array() -> BoxedStrategy<Array> {
             .prop_map(|d| d.and_hms_opt(1, 2, 3).unwrap_or_default())
             .boxed())
         .prop_map(Array::Timestamp),
+        v(time()).prop_map(Array::Time),
     ]
     .boxed()
 }
@@ -85,6 +87,13 @@ fn date() -> impl Strategy<Value = NaiveDate> {
         DateTime::from_timestamp(days * 86_400, 0)
             .unwrap_or_default()
             .date_naive()
+    })
+}
+
+/// A time of day, a leap second among them (chrono keeps one as a nanosecond past 10^9).
+fn time() -> impl Strategy<Value = NaiveTime> {
+    (0u32..86_400, 0u32..2_000_000_000).prop_map(|(s, nanos)| {
+        NaiveTime::from_num_seconds_from_midnight_opt(s, nanos).unwrap_or_default()
     })
 }
 
@@ -103,6 +112,7 @@ fn value() -> BoxedStrategy<Value> {
         date().prop_map(|d| Value::Timestamp(
             d.and_hms_milli_opt(23, 59, 59, 999).unwrap_or_default()
         )),
+        time().prop_map(Value::Time),
         array().prop_map(Value::Array),
     ]
     .boxed()

@@ -1,9 +1,10 @@
 //! Adversarial values round-trip exactly: each bound as a parameter and selected back, and
-//! stored in a table of its type, read back and found again by equality.
+//! stored in a table of its type, read back and found again by equality. Times of day are
+//! among them, to the microsecond.
 
 use proptest::prelude::*;
 use proptest::sample::select;
-use recto::chrono::{NaiveDate, NaiveDateTime};
+use recto::chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use recto::{BinOp, Engine, Error, Expr, Query, Repo, Schema, Select, Selected, Value};
 
 use crate::common::User;
@@ -25,6 +26,7 @@ struct Sample {
     flag: bool,
     day: NaiveDate,
     at: NaiveDateTime,
+    clock: NaiveTime,
 }
 
 impl Sample {
@@ -38,6 +40,7 @@ impl Sample {
             Value::Bool(self.flag),
             Value::Date(self.day),
             Value::Timestamp(self.at),
+            Value::Time(self.clock),
         ]
     }
 
@@ -51,6 +54,7 @@ impl Sample {
             && self.flag == other.flag
             && self.day == other.day
             && self.at == other.at
+            && self.clock == other.clock
     }
 }
 
@@ -95,6 +99,19 @@ fn timestamp() -> impl Strategy<Value = NaiveDateTime> {
     ]
 }
 
+/// A time of day to the microsecond (what PostgreSQL's `TIME` and MySQL's `TIME(6)` keep),
+/// midnight and the day's last microsecond among them.
+fn clock() -> impl Strategy<Value = NaiveTime> {
+    let time = |s: u32, micro: u32| {
+        NaiveTime::from_hms_micro_opt(s / 3600, s / 60 % 60, s % 60, micro).expect("a time")
+    };
+    prop_oneof![
+        4 => (0u32..86_400, 0u32..1_000_000).prop_map(move |(s, micro)| time(s, micro)),
+        1 => select(vec![(0, 0), (0, 1), (86_399, 999_999), (43_200, 500_000), (59, 100)])
+            .prop_map(move |(s, micro)| time(s, micro)),
+    ]
+}
+
 fn sample() -> impl Strategy<Value = Sample> {
     (
         adversarial_text(24),
@@ -104,8 +121,9 @@ fn sample() -> impl Strategy<Value = Sample> {
         any::<bool>(),
         date(),
         timestamp(),
+        clock(),
     )
-        .prop_map(|(text, big, int, float, flag, day, at)| Sample {
+        .prop_map(|(text, big, int, float, flag, day, at, clock)| Sample {
             id: 1,
             text,
             big,
@@ -114,6 +132,7 @@ fn sample() -> impl Strategy<Value = Sample> {
             flag,
             day,
             at,
+            clock,
         })
 }
 
@@ -169,11 +188,20 @@ fn round_trip_exactly() {
                         Expr::Lit(Value::I64(1)),
                     ))
                     .select(Select::Tuple(params));
-                let row: (String, i64, i32, f64, bool, NaiveDate, NaiveDateTime) = repo
+                let row: (
+                    String,
+                    i64,
+                    i32,
+                    f64,
+                    bool,
+                    NaiveDate,
+                    NaiveDateTime,
+                    NaiveTime,
+                ) = repo
                     .one(&query)
                     .await
                     .map_err(|e| format!("{name} failed: {e}\n  SQL: {}", shown(repo, &query)))?;
-                let (text, big, int, float, flag, day, at) = row;
+                let (text, big, int, float, flag, day, at, clock) = row;
                 let back = Sample {
                     id: 1,
                     text,
@@ -183,6 +211,7 @@ fn round_trip_exactly() {
                     flag,
                     day,
                     at,
+                    clock,
                 };
                 let expected = kept(repo, &sample, false);
                 if !back.same(&expected) {

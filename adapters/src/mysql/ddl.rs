@@ -32,6 +32,9 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // https://dev.mysql.com/doc/refman/8.4/en/fractional-seconds.html
     date: "DATE",
     timestamp: "DATETIME(6)",
+    // TIME spans -838:59:59 to 838:59:59, and `(6)` keeps microseconds as for DATETIME:
+    // https://dev.mysql.com/doc/refman/8.4/en/time.html
+    time: "TIME(6)",
 };
 
 impl DdlDialect for MySql {

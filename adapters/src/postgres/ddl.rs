@@ -24,6 +24,9 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // https://www.postgresql.org/docs/current/datatype-datetime.html
     date: "DATE",
     timestamp: "TIMESTAMP",
+    // TIME is `time without time zone`, to the microsecond:
+    // https://www.postgresql.org/docs/current/datatype-datetime.html
+    time: "TIME",
 };
 
 impl DdlDialect for Postgres {

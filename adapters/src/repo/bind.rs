@@ -3,9 +3,10 @@
 //! keeps its type (`Value::Null(Ty::I64)` binds as `None::<i64>`), which PostgreSQL needs to
 //! infer the type of a parameter that appears only in `$1 IS NULL`.
 //!
-//! Dates and timestamps bind through sqlx's chrono encoders: `DATE` and `TIMESTAMP` on
-//! PostgreSQL, `DATE` and `DATETIME` on MySQL, and on SQLite, which has no date type, text
-//! in sqlx's own format (`2024-02-29`, `2024-02-29 13:05:00.250`). Values sqlx stored and
+//! Dates, timestamps and times bind through sqlx's chrono encoders: `DATE`, `TIMESTAMP`
+//! and `TIME` on PostgreSQL, `DATE`, `DATETIME` and `TIME` on MySQL, and on SQLite, which
+//! has no date type, text in sqlx's own format (`2024-02-29`, `2024-02-29 13:05:00.250`,
+//! `13:05:00.250`). Values sqlx stored and
 //! values recto binds are therefore the same text, and compare as dates do.
 //!
 //! A list bound as one value ([`Value::Array`]) is a PostgreSQL array; the other engines
@@ -19,7 +20,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use recto_core::{Error, Ty, Value};
 use sqlx::{Arguments, Database, Encode, Type};
 
@@ -38,6 +39,7 @@ where
     f64: for<'q> Encode<'q, DB> + Type<DB>,
     NaiveDate: for<'q> Encode<'q, DB> + Type<DB>,
     NaiveDateTime: for<'q> Encode<'q, DB> + Type<DB>,
+    NaiveTime: for<'q> Encode<'q, DB> + Type<DB>,
     Option<bool>: for<'q> Encode<'q, DB> + Type<DB>,
     Option<i16>: for<'q> Encode<'q, DB> + Type<DB>,
     Option<i32>: for<'q> Encode<'q, DB> + Type<DB>,
@@ -48,6 +50,7 @@ where
     Option<Vec<u8>>: for<'q> Encode<'q, DB> + Type<DB>,
     Option<NaiveDate>: for<'q> Encode<'q, DB> + Type<DB>,
     Option<NaiveDateTime>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<NaiveTime>: for<'q> Encode<'q, DB> + Type<DB>,
     for<'q> &'q str: Encode<'q, DB> + Type<DB>,
     for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
 {
@@ -63,6 +66,7 @@ where
             Ty::Bytes => args.add(None::<Vec<u8>>),
             Ty::Date => args.add(None::<NaiveDate>),
             Ty::Timestamp => args.add(None::<NaiveDateTime>),
+            Ty::Time => args.add(None::<NaiveTime>),
             _ => {
                 return Some(Err(Error::Unsupported {
                     feature: "a NULL parameter of this type",
@@ -78,6 +82,8 @@ where
         Value::Bytes(v) => args.add(v.as_slice()),
         Value::Date(v) => args.add(*v),
         Value::Timestamp(v) => args.add(*v),
+        Value::Time(v) if is_leap_second(*v) => return Some(Err(leap_second(dialect))),
+        Value::Time(v) => args.add(*v),
         Value::Array(_) => return None,
         _ => {
             return Some(Err(Error::Unsupported {
@@ -87,6 +93,21 @@ where
         }
     };
     Some(added.map_err(Error::Database))
+}
+
+/// Whether `time` is in a leap second, which chrono keeps as a nanosecond count past a
+/// second: PostgreSQL rejects it, MySQL reads it as midnight, SQLite keeps the text, so it is
+/// refused on every engine alike.
+fn is_leap_second(time: NaiveTime) -> bool {
+    use chrono::Timelike as _;
+    time.nanosecond() >= 1_000_000_000
+}
+
+fn leap_second(dialect: &'static str) -> Error {
+    Error::Unsupported {
+        feature: "a time of day in a leap second (23:59:60)",
+        dialect,
+    }
 }
 
 /// About how many bytes `params` take in a binary protocol's argument buffer — a length
@@ -144,6 +165,10 @@ pub(super) fn postgres(params: Cow<'_, [Value]>) -> Result<sqlx::postgres::PgArg
             Array::Text(v) => args.add(v.as_slice()),
             Array::Date(v) => args.add(v.as_slice()),
             Array::Timestamp(v) => args.add(v.as_slice()),
+            Array::Time(v) if v.iter().any(|time| is_leap_second(*time)) => {
+                return Err(leap_second(dialect));
+            }
+            Array::Time(v) => args.add(v.as_slice()),
             _ => {
                 return Err(Error::Unsupported {
                     feature: "an array parameter of this element type",

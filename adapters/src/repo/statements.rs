@@ -198,6 +198,7 @@ fn type_name(ty: Ty) -> &'static str {
         Ty::Bytes => "bytes",
         Ty::Date => "date",
         Ty::Timestamp => "timestamp",
+        Ty::Time => "time",
         // The binder rejects a type it does not know before anything is sent.
         _ => "other",
     }

@@ -101,6 +101,7 @@ fn list_bytes(list: &Array) -> usize {
         Array::Text(_) => size_of::<String>(),
         Array::Date(_) => size_of::<chrono::NaiveDate>(),
         Array::Timestamp(_) => size_of::<chrono::NaiveDateTime>(),
+        Array::Time(_) => size_of::<chrono::NaiveTime>(),
         _ => 0,
     };
     list.len().saturating_mul(element)

@@ -56,6 +56,7 @@ impl KeyWriter<'_, '_> {
             Value::Bytes(bytes) => self.bytes(bytes),
             Value::Date(date) => self.date(*date),
             Value::Timestamp(at) => self.timestamp(*at),
+            Value::Time(time) => self.time(*time),
             Value::Array(array) => self.array(array)?,
             _ => return Err(Uncacheable),
         }
@@ -80,6 +81,7 @@ impl KeyWriter<'_, '_> {
             Array::Text(items) => items.iter().for_each(|text| self.bytes(text.as_bytes())),
             Array::Date(items) => items.iter().for_each(|date| self.date(*date)),
             Array::Timestamp(items) => items.iter().for_each(|at| self.timestamp(*at)),
+            Array::Time(items) => items.iter().for_each(|time| self.time(*time)),
             _ => return Err(Uncacheable),
         }
         Ok(())
@@ -89,6 +91,14 @@ impl KeyWriter<'_, '_> {
         use chrono::Datelike as _;
         self.key
             .extend_from_slice(&date.num_days_from_ce().to_le_bytes());
+    }
+
+    fn time(&mut self, time: chrono::NaiveTime) {
+        use chrono::Timelike as _;
+        self.key
+            .extend_from_slice(&time.num_seconds_from_midnight().to_le_bytes());
+        // Past 999_999_999 for a leap second, so the pair is exact.
+        self.key.extend_from_slice(&time.nanosecond().to_le_bytes());
     }
 
     fn timestamp(&mut self, at: chrono::NaiveDateTime) {
@@ -112,6 +122,7 @@ pub(super) fn value_tag(value: &Value) -> Result<u8, Uncacheable> {
         Value::Date(_) => 7,
         Value::Timestamp(_) => 8,
         Value::Array(_) => 9,
+        Value::Time(_) => 10,
         _ => return Err(Uncacheable),
     })
 }
@@ -125,6 +136,7 @@ fn array_tag(array: &Array) -> Result<u8, Uncacheable> {
         Array::Text(_) => 4,
         Array::Date(_) => 5,
         Array::Timestamp(_) => 6,
+        Array::Time(_) => 7,
         _ => return Err(Uncacheable),
     })
 }

@@ -28,6 +28,7 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // affinity converts it: https://www.sqlite.org/datatype3.html#date_and_time_datatype
     date: "TEXT",
     timestamp: "TEXT",
+    time: "TEXT",
 };
 
 impl DdlDialect for Sqlite {
