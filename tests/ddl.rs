@@ -13,7 +13,7 @@ mod servers;
 use fixture::{dialect_of as dialect, insert};
 use servers::{every_engine, unique};
 
-use recto::chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use recto::chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use recto::ddl::{create_table, drop_table};
 use recto::prelude::*;
 use recto::{SchemaMeta, ToValue, Value};
@@ -36,12 +36,14 @@ struct EveryType {
     day: NaiveDate,
     at: NaiveDateTime,
     clock: NaiveTime,
+    instant: DateTime<Utc>,
     #[recto(column = "maybe label")]
     maybe_label: Option<String>,
     maybe_int: Option<i32>,
     maybe_day: Option<NaiveDate>,
     maybe_at: Option<NaiveDateTime>,
     maybe_clock: Option<NaiveTime>,
+    maybe_instant: Option<DateTime<Utc>>,
 }
 
 impl EveryType {
@@ -60,11 +62,13 @@ impl EveryType {
             self.day.to_value(),
             self.at.to_value(),
             self.clock.to_value(),
+            self.instant.to_value(),
             self.maybe_label.clone().to_value(),
             self.maybe_int.to_value(),
             self.maybe_day.to_value(),
             self.maybe_at.to_value(),
             self.maybe_clock.to_value(),
+            self.maybe_instant.to_value(),
         ]
     }
 }
@@ -85,11 +89,16 @@ fn rows() -> Vec<EveryType> {
             day,
             at: day.and_hms_micro_opt(23, 59, 59, 999_999).expect("a time"),
             clock: NaiveTime::from_hms_micro_opt(23, 59, 59, 999_999).expect("a time"),
+            instant: day
+                .and_hms_micro_opt(23, 59, 59, 999_999)
+                .expect("a time")
+                .and_utc(),
             maybe_label: Some("set".into()),
             maybe_int: Some(-7),
             maybe_day: Some(NaiveDate::from_ymd_opt(1999, 12, 31).expect("a date")),
             maybe_at: Some(day.and_hms_opt(0, 0, 0).expect("midnight")),
             maybe_clock: Some(NaiveTime::MIN),
+            maybe_instant: Some(DateTime::UNIX_EPOCH),
         },
         EveryType {
             code: "b".into(),
@@ -104,11 +113,13 @@ fn rows() -> Vec<EveryType> {
             day: NaiveDate::from_ymd_opt(2025, 1, 1).expect("a date"),
             at: day.and_hms_milli_opt(13, 5, 0, 250).expect("a time"),
             clock: NaiveTime::from_hms_milli_opt(13, 5, 0, 250).expect("a time"),
+            instant: DateTime::from_timestamp(-1, 250_000).expect("an instant"),
             maybe_label: None,
             maybe_int: None,
             maybe_day: None,
             maybe_at: None,
             maybe_clock: None,
+            maybe_instant: None,
         },
     ]
 }

@@ -11,7 +11,7 @@ mod servers;
 
 use servers::{Server, unique};
 
-use recto::chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use recto::chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use recto::prelude::*;
 use recto::{Array, Engine, Error, RawSql, Ty, Value};
 
@@ -770,6 +770,136 @@ fn table_of(q: &Query<Shift>) -> String {
         recto::Source::Schema(meta) => meta.table.to_string(),
         _ => String::new(),
     }
+}
+
+/// A row of [`instants_compare_and_round_trip`]'s table: an instant in UTC (`TIMESTAMPTZ`
+/// on PostgreSQL, a UTC `DATETIME(6)` on MySQL, text on SQLite) and a nullable one.
+#[derive(Schema, Clone, Debug, PartialEq, sqlx::FromRow)]
+#[recto(table = "deliveries")]
+struct Delivery {
+    #[recto(primary_key)]
+    id: i64,
+    at: DateTime<Utc>,
+    until: Option<DateTime<Utc>>,
+}
+
+fn instant(date: NaiveDate, h: u32, min: u32, s: u32, micro: u32) -> DateTime<Utc> {
+    moment(date, h, min, s, micro).and_utc()
+}
+
+/// The last microsecond of a leap day, the midnight after it, and an instant in another
+/// century whose `until` equals it.
+fn deliveries_fixture() -> Vec<Delivery> {
+    vec![
+        Delivery {
+            id: 1,
+            at: instant(day(2024, 2, 29), 23, 59, 59, 999_999),
+            until: None,
+        },
+        Delivery {
+            id: 2,
+            at: instant(day(2024, 3, 1), 0, 0, 0, 0),
+            until: Some(instant(day(2025, 1, 1), 0, 0, 0, 500_000)),
+        },
+        Delivery {
+            id: 3,
+            at: instant(day(1999, 12, 31), 12, 0, 0, 250_000),
+            until: Some(instant(day(1999, 12, 31), 12, 0, 0, 250_000)),
+        },
+    ]
+}
+
+/// Instants in UTC bound as `^` parameters compare with their columns as instants do (to
+/// the microsecond, across a leap day, and ordered across centuries and fractions of
+/// different lengths on SQLite's text), a NULL binds, a column compares with a column,
+/// `in ^list` matches, and the columns decode back into `DateTime<Utc>` — on every engine,
+/// in a table `recto::ddl` creates.
+#[tokio::test]
+async fn instants_compare_and_round_trip() {
+    for repo in every_engine().await {
+        let name = repo.name();
+        let meta = recto::SchemaMeta {
+            table: unique("recto_instants").into(),
+            ..Delivery::META
+        };
+        let create = match repo.engine() {
+            Engine::Postgres => recto::ddl::create_table(&meta, &recto::Postgres),
+            Engine::MySql => recto::ddl::create_table(&meta, &recto::MySql),
+            _ => recto::ddl::create_table(&meta, &recto::Sqlite),
+        }
+        .expect("the table's DDL");
+        repo.execute(sqlx::AssertSqlSafe(create))
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let table = meta.table.to_string();
+        let outcome = tokio::spawn(instants_body(repo.clone(), meta))
+            .await
+            .map_err(|e| e.into_panic());
+        let drop = match repo.engine() {
+            Engine::MySql => format!("DROP TABLE `{table}`"),
+            _ => format!("DROP TABLE \"{table}\""),
+        };
+        repo.execute(sqlx::AssertSqlSafe(drop))
+            .await
+            .expect("drop the instants table");
+        repo.close().await;
+        if let Err(panic) = outcome {
+            std::panic::resume_unwind(panic);
+        }
+    }
+}
+
+async fn instants_body(repo: Repo, meta: recto::SchemaMeta) {
+    let name = repo.name();
+    let rows = deliveries_fixture();
+    let quoted = match repo.engine() {
+        Engine::MySql => format!("`{}`", meta.table),
+        _ => format!("\"{}\"", meta.table),
+    };
+    let mut deliveries = Query::<Delivery>::from_schema();
+    deliveries.data_mut().from.source = recto::Source::Schema(meta);
+    for row in &rows {
+        let insert = RawSql::new(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO {quoted} (id, at, until) VALUES ($1, $2, $3)"
+        )))
+        .bind(row.id)
+        .bind(row.at)
+        .bind(row.until);
+        repo.execute_sql(&insert)
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let ids_of = async |q: Query<Delivery>| {
+        ids(repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}")))
+    };
+
+    let march = instant(day(2024, 3, 1), 0, 0, 0, 0);
+    let q = from!(d in deliveries.clone(), where: d.at >= ^march, select: d.id);
+    assert_eq!(ids_of(q).await, [2], "{name}");
+    // One microsecond before midnight is before it.
+    let q = from!(d in deliveries.clone(), where: d.at < ^march, order_by: d.id, select: d.id);
+    assert_eq!(ids_of(q).await, [1, 3], "{name}");
+    let exact = rows[2].at;
+    let q = from!(d in deliveries.clone(), where: d.at == ^exact, select: d.id);
+    assert_eq!(ids_of(q).await, [3], "{name}");
+    // Latest first: March 2024, the leap day, 1999.
+    let q = from!(d in deliveries.clone(), order_by: [desc: d.at], select: d.id);
+    assert_eq!(ids_of(q).await, [2, 1, 3], "{name}");
+    let none: Option<DateTime<Utc>> = None;
+    let q = from!(d in deliveries.clone(), where: d.until == ^none, select: d.id);
+    assert_eq!(ids_of(q).await, Vec::<i64>::new(), "{name}");
+    let q = from!(d in deliveries.clone(), where: is_nil(d.until), select: d.id);
+    assert_eq!(ids_of(q).await, [1], "{name}");
+    let q = from!(d in deliveries.clone(), where: d.until == d.at, select: d.id);
+    assert_eq!(ids_of(q).await, [3], "{name}");
+    let list = vec![rows[0].at, rows[1].at, instant(day(2030, 1, 1), 0, 0, 0, 0)];
+    let q = from!(d in deliveries.clone(), where: d.at in ^list, order_by: d.id, select: d.id);
+    assert_eq!(ids_of(q).await, [1, 2], "{name}");
+
+    // Every row decodes back into the struct, instants exact to the microsecond.
+    let q = from!(d in deliveries.clone(), order_by: d.id);
+    let decoded: Vec<Delivery> = repo.all(&q).await.expect("decode the deliveries");
+    assert_eq!(decoded, rows, "{name}");
 }
 
 /// The Repos the portable raw-SQL test runs on: every reachable server, and SQLite in

@@ -69,6 +69,8 @@ pub struct ColumnTypes {
     pub timestamp: &'static str,
     /// [`Ty::Time`].
     pub time: &'static str,
+    /// [`Ty::TimestampUtc`].
+    pub timestamp_utc: &'static str,
 }
 
 impl ColumnTypes {
@@ -99,6 +101,7 @@ impl ColumnTypes {
             Ty::Date => self.date,
             Ty::Timestamp => self.timestamp,
             Ty::Time => self.time,
+            Ty::TimestampUtc => self.timestamp_utc,
             _ => return None,
         })
     }

@@ -171,6 +171,7 @@ fn literal(value: &Value, out: &mut String) {
         Value::Date(date) => write!(out, "{date}"),
         Value::Timestamp(timestamp) => write!(out, "{timestamp}"),
         Value::Time(time) => write!(out, "{time}"),
+        Value::TimestampUtc(at) => write!(out, "{at}"),
         _ => write!(out, "…"),
     };
 }
@@ -189,6 +190,7 @@ pub(crate) fn rust_type(ty: Ty) -> String {
         Ty::Date => "NaiveDate",
         Ty::Timestamp => "NaiveDateTime",
         Ty::Time => "NaiveTime",
+        Ty::TimestampUtc => "DateTime<Utc>",
         other => return format!("{other:?}"),
     }
     .to_owned()

@@ -279,7 +279,8 @@ impl<'q> Walk<'_, 'q> {
             | Value::Bytes(_)
             | Value::Date(_)
             | Value::Timestamp(_)
-            | Value::Time(_) => Ok(()),
+            | Value::Time(_)
+            | Value::TimestampUtc(_) => Ok(()),
         }
     }
 

@@ -10,9 +10,11 @@
 //! ([`kind::CalendarDate`], [`kind::NaiveTimestamp`]), so comparing a `DATE` column with a
 //! timestamp does not compile: the engines disagree on what it means (PostgreSQL and MySQL
 //! widen the date to midnight, SQLite compares the two as text). A time of day without a
-//! date ([`NaiveTime`], SQL's `TIME`) is a third kind ([`kind::TimeOfDay`]).
+//! date ([`NaiveTime`], SQL's `TIME`) is a third kind ([`kind::TimeOfDay`]), and an instant
+//! in UTC ([`DateTime<Utc>`], PostgreSQL's `TIMESTAMPTZ`) a fourth ([`kind::UtcTimestamp`]):
+//! comparing it with a naive timestamp would depend on the session's time zone.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The SQL type a value or a column carries, independent of any engine's spelling.
@@ -41,11 +43,13 @@ pub enum Ty {
     Timestamp,
     /// A time of day without a date or a time zone (`TIME`).
     Time,
+    /// An instant, in UTC (`TIMESTAMPTZ` on PostgreSQL; a UTC `DATETIME(6)` on MySQL).
+    TimestampUtc,
 }
 
 impl Ty {
     /// Every type, in declaration order: for tests and tools that go through them all.
-    pub const ALL: [Ty; 11] = [
+    pub const ALL: [Ty; 12] = [
         Ty::Bool,
         Ty::I16,
         Ty::I32,
@@ -57,6 +61,7 @@ impl Ty {
         Ty::Date,
         Ty::Timestamp,
         Ty::Time,
+        Ty::TimestampUtc,
     ];
 }
 
@@ -86,6 +91,9 @@ pub enum Value {
     Timestamp(NaiveDateTime),
     /// A time of day (`TIME`; text on SQLite, `13:05:00.250`).
     Time(NaiveTime),
+    /// An instant in UTC (`TIMESTAMPTZ` on PostgreSQL, a UTC `DATETIME` on MySQL, RFC 3339
+    /// text on SQLite).
+    TimestampUtc(DateTime<Utc>),
     /// A whole list bound as one parameter: only where an engine takes arrays (PostgreSQL's
     /// `= ANY($1)` for `in ^list`).
     Array(Array),
@@ -105,6 +113,7 @@ impl Value {
             Value::Date(_) => Ty::Date,
             Value::Timestamp(_) => Ty::Timestamp,
             Value::Time(_) => Ty::Time,
+            Value::TimestampUtc(_) => Ty::TimestampUtc,
             Value::Array(array) => array.elem_ty(),
         }
     }
@@ -131,6 +140,8 @@ pub enum Array {
     Timestamp(Vec<NaiveDateTime>),
     /// Times of day.
     Time(Vec<NaiveTime>),
+    /// Instants in UTC.
+    TimestampUtc(Vec<DateTime<Utc>>),
 }
 
 impl Array {
@@ -145,6 +156,7 @@ impl Array {
             Array::Date(v) => v.len(),
             Array::Timestamp(v) => v.len(),
             Array::Time(v) => v.len(),
+            Array::TimestampUtc(v) => v.len(),
         }
     }
 
@@ -165,6 +177,7 @@ impl Array {
             Array::Date(v) => Value::Date(*v.get(index)?),
             Array::Timestamp(v) => Value::Timestamp(*v.get(index)?),
             Array::Time(v) => Value::Time(*v.get(index)?),
+            Array::TimestampUtc(v) => Value::TimestampUtc(*v.get(index)?),
         })
     }
 
@@ -179,6 +192,7 @@ impl Array {
             Array::Date(_) => Ty::Date,
             Array::Timestamp(_) => Ty::Timestamp,
             Array::Time(_) => Ty::Time,
+            Array::TimestampUtc(_) => Ty::TimestampUtc,
         }
     }
 }
@@ -221,6 +235,10 @@ pub mod kind {
     /// [`CalendarDate`].
     #[derive(Debug)]
     pub struct TimeOfDay;
+    /// Instants in UTC (`TIMESTAMPTZ`). Not comparable with [`NaiveTimestamp`]: what a
+    /// naive timestamp means as an instant depends on a time zone.
+    #[derive(Debug)]
+    pub struct UtcTimestamp;
     /// A type known only at plan time: a schemaless field or a named binding's field.
     #[derive(Debug)]
     pub struct Untyped;
@@ -241,7 +259,7 @@ pub mod kind {
         )*};
     }
     same_kind!(Numerical, Textual, Boolean, Binary);
-    same_kind!(CalendarDate, NaiveTimestamp, TimeOfDay);
+    same_kind!(CalendarDate, NaiveTimestamp, TimeOfDay, UtcTimestamp);
     impl SameKind<Untyped> for Untyped {}
 }
 
@@ -309,6 +327,7 @@ scalar! {
     NaiveDate => CalendarDate, Date, |v| Value::Date(v);
     NaiveDateTime => NaiveTimestamp, Timestamp, |v| Value::Timestamp(v);
     NaiveTime => TimeOfDay, Time, |v| Value::Time(v);
+    DateTime<Utc> => UtcTimestamp, TimestampUtc, |v| Value::TimestampUtc(v);
 }
 
 impl<T: SqlType> SqlType for Option<T> {
@@ -400,6 +419,7 @@ list! {
     NaiveDate => Date, |v| v;
     NaiveDateTime => Timestamp, |v| v;
     NaiveTime => Time, |v| v;
+    DateTime<Utc> => TimestampUtc, |v| v;
 }
 
 impl ToList for Vec<&str> {

@@ -14,7 +14,7 @@ use crate::errors::Errors;
 
 /// The Rust types a field may have, for the error about any other.
 const SUPPORTED: &str = "`bool`, `i16`, `i32`, `i64`, `f32`, `f64`, `String`, `Vec<u8>`, chrono's `NaiveDate`, \
-     `NaiveDateTime` or `NaiveTime`, or an `Option` of one of them";
+     `NaiveDateTime`, `NaiveTime` or `DateTime<Utc>`, or an `Option` of one of them";
 
 /// Expands a `#[derive(Schema)]`.
 pub(crate) fn expand_derive(input: TokenStream) -> syn::Result<TokenStream> {
@@ -163,6 +163,11 @@ fn scalar(ty: &Type) -> Option<&'static str> {
     if let Some(element) = generic_argument(ty, "Vec") {
         return matches!(last_segment(element), Some((name, PathArguments::None)) if name == "u8")
             .then_some("Bytes");
+    }
+    // chrono's `DateTime<Utc>`: an instant; other time zones are not columns.
+    if let Some(zone) = generic_argument(ty, "DateTime") {
+        return matches!(last_segment(zone), Some((name, PathArguments::None)) if name == "Utc")
+            .then_some("TimestampUtc");
     }
     match last_segment(ty)? {
         (name, PathArguments::None) => Some(match name.as_str() {

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use proptest::sample::select;
-use recto::chrono::{DateTime, NaiveDate, NaiveTime};
+use recto::chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use recto::{
     AggFunc, Array, BinOp, BindingRef, Direction, Erased, Expr, From, JoinKind, Location,
     OrderTerm, Query, Schema, Select, Selected, Ty, UnOp, Value,
@@ -56,6 +56,7 @@ fn ty() -> BoxedStrategy<Ty> {
         Ty::Date,
         Ty::Timestamp,
         Ty::Time,
+        Ty::TimestampUtc,
     ])
     .boxed()
 }
@@ -78,6 +79,7 @@ fn array() -> BoxedStrategy<Array> {
             .boxed())
         .prop_map(Array::Timestamp),
         v(time()).prop_map(Array::Time),
+        v(instant()).prop_map(Array::TimestampUtc),
     ]
     .boxed()
 }
@@ -97,6 +99,12 @@ fn time() -> impl Strategy<Value = NaiveTime> {
     })
 }
 
+/// An instant in UTC, in years -248 to 2255.
+fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+    (-70_000_000_000i64..9_000_000_000, 0u32..1_000_000_000)
+        .prop_map(|(s, nanos)| DateTime::from_timestamp(s, nanos).unwrap_or_default())
+}
+
 /// Any value: extremes, NaN and infinities, adversarial text, bytes, lists.
 fn value() -> BoxedStrategy<Value> {
     prop_oneof![
@@ -113,6 +121,7 @@ fn value() -> BoxedStrategy<Value> {
             d.and_hms_milli_opt(23, 59, 59, 999).unwrap_or_default()
         )),
         time().prop_map(Value::Time),
+        instant().prop_map(Value::TimestampUtc),
         array().prop_map(Value::Array),
     ]
     .boxed()

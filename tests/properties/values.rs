@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use proptest::sample::select;
-use recto::chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use recto::chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use recto::{BinOp, Engine, Error, Expr, Query, Repo, Schema, Select, Selected, Value};
 
 use crate::common::User;
@@ -27,6 +27,7 @@ struct Sample {
     day: NaiveDate,
     at: NaiveDateTime,
     clock: NaiveTime,
+    instant: DateTime<Utc>,
 }
 
 impl Sample {
@@ -41,6 +42,7 @@ impl Sample {
             Value::Date(self.day),
             Value::Timestamp(self.at),
             Value::Time(self.clock),
+            Value::TimestampUtc(self.instant),
         ]
     }
 
@@ -55,6 +57,7 @@ impl Sample {
             && self.day == other.day
             && self.at == other.at
             && self.clock == other.clock
+            && self.instant == other.instant
     }
 }
 
@@ -122,18 +125,22 @@ fn sample() -> impl Strategy<Value = Sample> {
         date(),
         timestamp(),
         clock(),
+        timestamp(),
     )
-        .prop_map(|(text, big, int, float, flag, day, at, clock)| Sample {
-            id: 1,
-            text,
-            big,
-            int,
-            float,
-            flag,
-            day,
-            at,
-            clock,
-        })
+        .prop_map(
+            |(text, big, int, float, flag, day, at, clock, instant)| Sample {
+                id: 1,
+                text,
+                big,
+                int,
+                float,
+                flag,
+                day,
+                at,
+                clock,
+                instant: instant.and_utc(),
+            },
+        )
 }
 
 /// Creates the `samples` table from [`Sample`]'s schema.
@@ -197,11 +204,12 @@ fn round_trip_exactly() {
                     NaiveDate,
                     NaiveDateTime,
                     NaiveTime,
+                    DateTime<Utc>,
                 ) = repo
                     .one(&query)
                     .await
                     .map_err(|e| format!("{name} failed: {e}\n  SQL: {}", shown(repo, &query)))?;
-                let (text, big, int, float, flag, day, at, clock) = row;
+                let (text, big, int, float, flag, day, at, clock, instant) = row;
                 let back = Sample {
                     id: 1,
                     text,
@@ -212,6 +220,7 @@ fn round_trip_exactly() {
                     day,
                     at,
                     clock,
+                    instant,
                 };
                 let expected = kept(repo, &sample, false);
                 if !back.same(&expected) {

@@ -35,6 +35,10 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // TIME spans -838:59:59 to 838:59:59, and `(6)` keeps microseconds as for DATETIME:
     // https://dev.mysql.com/doc/refman/8.4/en/time.html
     time: "TIME(6)",
+    // MySQL has no type for an instant: a DATETIME(6) holds its UTC wall time (sqlx binds
+    // and reads a `DateTime<Utc>` as UTC), where TIMESTAMP would convert to and from the
+    // session's time zone.
+    timestamp_utc: "DATETIME(6)",
 };
 
 impl DdlDialect for MySql {

@@ -27,6 +27,8 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // TIME is `time without time zone`, to the microsecond:
     // https://www.postgresql.org/docs/current/datatype-datetime.html
     time: "TIME",
+    // TIMESTAMPTZ is `timestamp with time zone`: an instant, stored in UTC.
+    timestamp_utc: "TIMESTAMPTZ",
 };
 
 impl DdlDialect for Postgres {

@@ -20,7 +20,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use recto_core::{Error, Ty, Value};
 use sqlx::{Arguments, Database, Encode, Type};
 
@@ -40,6 +40,7 @@ where
     NaiveDate: for<'q> Encode<'q, DB> + Type<DB>,
     NaiveDateTime: for<'q> Encode<'q, DB> + Type<DB>,
     NaiveTime: for<'q> Encode<'q, DB> + Type<DB>,
+    DateTime<Utc>: for<'q> Encode<'q, DB> + Type<DB>,
     Option<bool>: for<'q> Encode<'q, DB> + Type<DB>,
     Option<i16>: for<'q> Encode<'q, DB> + Type<DB>,
     Option<i32>: for<'q> Encode<'q, DB> + Type<DB>,
@@ -51,6 +52,7 @@ where
     Option<NaiveDate>: for<'q> Encode<'q, DB> + Type<DB>,
     Option<NaiveDateTime>: for<'q> Encode<'q, DB> + Type<DB>,
     Option<NaiveTime>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<DateTime<Utc>>: for<'q> Encode<'q, DB> + Type<DB>,
     for<'q> &'q str: Encode<'q, DB> + Type<DB>,
     for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
 {
@@ -67,6 +69,7 @@ where
             Ty::Date => args.add(None::<NaiveDate>),
             Ty::Timestamp => args.add(None::<NaiveDateTime>),
             Ty::Time => args.add(None::<NaiveTime>),
+            Ty::TimestampUtc => args.add(None::<DateTime<Utc>>),
             _ => {
                 return Some(Err(Error::Unsupported {
                     feature: "a NULL parameter of this type",
@@ -84,6 +87,7 @@ where
         Value::Timestamp(v) => args.add(*v),
         Value::Time(v) if is_leap_second(*v) => return Some(Err(leap_second(dialect))),
         Value::Time(v) => args.add(*v),
+        Value::TimestampUtc(v) => args.add(*v),
         Value::Array(_) => return None,
         _ => {
             return Some(Err(Error::Unsupported {
@@ -169,6 +173,7 @@ pub(super) fn postgres(params: Cow<'_, [Value]>) -> Result<sqlx::postgres::PgArg
                 return Err(leap_second(dialect));
             }
             Array::Time(v) => args.add(v.as_slice()),
+            Array::TimestampUtc(v) => args.add(v.as_slice()),
             _ => {
                 return Err(Error::Unsupported {
                     feature: "an array parameter of this element type",
@@ -188,8 +193,17 @@ pub(super) fn mysql(params: Cow<'_, [Value]>) -> Result<sqlx::mysql::MySqlArgume
     let mut args = sqlx::mysql::MySqlArguments::default();
     args.reserve(params.len(), encoded_size(&params));
     for value in params.iter() {
-        bind_scalar::<sqlx::MySql>(&mut args, value, dialect)
-            .unwrap_or_else(|| Err(no_arrays(dialect)))?;
+        match value {
+            // sqlx sends a `DateTime<Utc>` as a TIMESTAMP, which MySQL reads as NULL outside
+            // 1970 to 2038; an instant is kept as its UTC wall time in a DATETIME instead
+            // (what `recto::ddl` makes its column), so it is sent as one.
+            Value::TimestampUtc(at) => args.add(at.naive_utc()).map_err(Error::Database)?,
+            Value::Null(Ty::TimestampUtc) => {
+                args.add(None::<NaiveDateTime>).map_err(Error::Database)?;
+            }
+            _ => bind_scalar::<sqlx::MySql>(&mut args, value, dialect)
+                .unwrap_or_else(|| Err(no_arrays(dialect)))?,
+        }
     }
     Ok(args)
 }

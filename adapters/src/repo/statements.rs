@@ -199,6 +199,7 @@ fn type_name(ty: Ty) -> &'static str {
         Ty::Date => "date",
         Ty::Timestamp => "timestamp",
         Ty::Time => "time",
+        Ty::TimestampUtc => "timestamptz",
         // The binder rejects a type it does not know before anything is sent.
         _ => "other",
     }

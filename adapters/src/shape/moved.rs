@@ -102,6 +102,7 @@ fn list_bytes(list: &Array) -> usize {
         Array::Date(_) => size_of::<chrono::NaiveDate>(),
         Array::Timestamp(_) => size_of::<chrono::NaiveDateTime>(),
         Array::Time(_) => size_of::<chrono::NaiveTime>(),
+        Array::TimestampUtc(_) => size_of::<chrono::DateTime<chrono::Utc>>(),
         _ => 0,
     };
     list.len().saturating_mul(element)

@@ -57,6 +57,7 @@ impl KeyWriter<'_, '_> {
             Value::Date(date) => self.date(*date),
             Value::Timestamp(at) => self.timestamp(*at),
             Value::Time(time) => self.time(*time),
+            Value::TimestampUtc(at) => self.timestamp(at.naive_utc()),
             Value::Array(array) => self.array(array)?,
             _ => return Err(Uncacheable),
         }
@@ -82,6 +83,9 @@ impl KeyWriter<'_, '_> {
             Array::Date(items) => items.iter().for_each(|date| self.date(*date)),
             Array::Timestamp(items) => items.iter().for_each(|at| self.timestamp(*at)),
             Array::Time(items) => items.iter().for_each(|time| self.time(*time)),
+            Array::TimestampUtc(items) => {
+                items.iter().for_each(|at| self.timestamp(at.naive_utc()))
+            }
             _ => return Err(Uncacheable),
         }
         Ok(())
@@ -123,6 +127,7 @@ pub(super) fn value_tag(value: &Value) -> Result<u8, Uncacheable> {
         Value::Timestamp(_) => 8,
         Value::Array(_) => 9,
         Value::Time(_) => 10,
+        Value::TimestampUtc(_) => 11,
         _ => return Err(Uncacheable),
     })
 }
@@ -137,6 +142,7 @@ fn array_tag(array: &Array) -> Result<u8, Uncacheable> {
         Array::Date(_) => 5,
         Array::Timestamp(_) => 6,
         Array::Time(_) => 7,
+        Array::TimestampUtc(_) => 8,
         _ => return Err(Uncacheable),
     })
 }

@@ -29,6 +29,7 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     date: "TEXT",
     timestamp: "TEXT",
     time: "TEXT",
+    timestamp_utc: "TEXT",
 };
 
 impl DdlDialect for Sqlite {

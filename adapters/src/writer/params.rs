@@ -176,6 +176,7 @@ fn hash(value: &Value) -> u64 {
         Value::Date(date) => date.hash(&mut hasher),
         Value::Timestamp(at) => at.hash(&mut hasher),
         Value::Time(time) => time.hash(&mut hasher),
+        Value::TimestampUtc(at) => at.hash(&mut hasher),
         Value::Array(array) => hash_array(array, &mut hasher),
         // A value this writer does not know hashes by its variant alone: still consistent.
         _ => {}
@@ -198,6 +199,7 @@ fn hash_array(array: &Array, hasher: &mut DefaultHasher) {
         Array::Date(items) => items.hash(hasher),
         Array::Timestamp(items) => items.hash(hasher),
         Array::Time(items) => items.hash(hasher),
+        Array::TimestampUtc(items) => items.hash(hasher),
         _ => {}
     }
 }
