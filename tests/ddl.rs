@@ -186,3 +186,74 @@ async fn round_trip(repo: Repo, meta: SchemaMeta) {
         "{name} accepted a duplicate primary key"
     );
 }
+
+/// Text of a maximum length: `VARCHAR(n)` on the servers, text with a `CHECK` on SQLite.
+#[derive(Schema, Clone, Debug, PartialEq, sqlx::FromRow)]
+#[recto(table = "codes")]
+struct Code {
+    #[recto(primary_key, varchar(4))]
+    code: String,
+    #[recto(varchar(3))]
+    label: Option<String>,
+}
+
+/// A text as long as its column allows is stored and read back, counted in characters
+/// (four of two bytes each fit `varchar(4)`); one character more is refused on every
+/// engine, in a key column and in a nullable one; NULL is no text and fits.
+#[tokio::test]
+async fn varchar_columns_refuse_longer_text_on_every_engine() {
+    for repo in every_engine().await {
+        let name = repo.name();
+        let meta = SchemaMeta {
+            table: unique("recto_varchar").into(),
+            ..Code::META
+        };
+        let create = create_table(&meta, dialect(&repo)).expect("render CREATE TABLE");
+        repo.execute(sqlx::AssertSqlSafe(create.clone()))
+            .await
+            .unwrap_or_else(|e| panic!("{name} rejects {create}: {e}"));
+        let row = |code: &str, label: Option<&str>| {
+            insert(
+                dialect(&repo),
+                &meta,
+                vec![vec![code.to_value(), label.map(str::to_owned).to_value()]],
+            )
+        };
+        let fits = [("ÄÖÜß", Some("abc")), ("a", None), ("ab", Some(""))];
+        for (code, label) in fits {
+            repo.execute_sql(&row(code, label))
+                .await
+                .unwrap_or_else(|e| panic!("{name}: {code:?}, {label:?} fit: {e}"));
+        }
+        for (code, label) in [("abcde", Some("x")), ("b", Some("abcd")), ("ÄÖÜßé", None)] {
+            assert!(
+                repo.execute_sql(&row(code, label)).await.is_err(),
+                "{name} accepted {code:?}, {label:?}"
+            );
+        }
+        let mut table = Query::<Code>::from_schema();
+        table.data_mut().from.source = recto::Source::Schema(meta.clone());
+        // Sorted here, not by the engine, whose collation orders `Ä` its own way.
+        let all = from!(c in table);
+        let mut read: Vec<Code> = repo.all(&all).await.expect("read the codes back");
+        read.sort_by(|a, b| a.code.cmp(&b.code));
+        let expected = vec![
+            Code {
+                code: "a".into(),
+                label: None,
+            },
+            Code {
+                code: "ab".into(),
+                label: Some(String::new()),
+            },
+            Code {
+                code: "ÄÖÜß".into(),
+                label: Some("abc".into()),
+            },
+        ];
+        assert_eq!(read, expected, "{name}");
+        let drop = drop_table(&meta, dialect(&repo)).expect("render DROP TABLE");
+        repo.execute(sqlx::AssertSqlSafe(drop)).await.unwrap();
+        repo.close().await;
+    }
+}

@@ -71,6 +71,20 @@ pub struct ColumnTypes {
     pub time: &'static str,
     /// [`Ty::TimestampUtc`].
     pub timestamp_utc: &'static str,
+    /// How text of a maximum length (`#[recto(varchar(n))]`) is declared.
+    pub bounded_text: BoundedText,
+}
+
+/// How a dialect declares text of a maximum length, so that a longer text is refused alike
+/// everywhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BoundedText {
+    /// `VARCHAR(n)`, which the engine enforces, counting characters.
+    Varchar,
+    /// Its text type with `CHECK (length(column) <= n)`, for an engine whose `VARCHAR(n)`
+    /// is any text (SQLite: <https://www.sqlite.org/datatype3.html>).
+    Checked,
 }
 
 impl ColumnTypes {
@@ -129,6 +143,7 @@ impl ColumnTypes {
 ///     column: Cow::Borrowed(name),
 ///     ty,
 ///     nullable,
+///     max_length: None,
 /// };
 /// let users = SchemaMeta {
 ///     table: "users".into(),
@@ -187,9 +202,38 @@ pub fn create_table<D: DdlDialect + ?Sized>(
         let spelling = types
             .spelling(field.ty, in_key)
             .ok_or_else(|| unsupported(dialect, "a column of this type"))?;
-        out.push_str(spelling);
+        let bound = match field.max_length {
+            Some(_) if field.ty != Ty::Text => {
+                return Err(invalid(format!(
+                    "the field `{}` has a maximum length but is not text",
+                    field.name
+                )));
+            }
+            Some(0) => {
+                return Err(invalid(format!(
+                    "the text field `{}` has a maximum length of 0",
+                    field.name
+                )));
+            }
+            bound => bound,
+        };
+        match (bound, types.bounded_text) {
+            (Some(n), BoundedText::Varchar) => {
+                out.push_str("VARCHAR(");
+                crate::writer::digits::push_u64(&mut out, u64::from(n));
+                out.push(')');
+            }
+            _ => out.push_str(spelling),
+        }
         if !field.nullable {
             out.push_str(" NOT NULL");
+        }
+        if let (Some(n), BoundedText::Checked) = (bound, types.bounded_text) {
+            out.push_str(" CHECK (length(");
+            identifier(&mut out, dialect, &field.column, &invalid)?;
+            out.push_str(") <= ");
+            crate::writer::digits::push_u64(&mut out, u64::from(n));
+            out.push(')');
         }
     }
     if !key.is_empty() {

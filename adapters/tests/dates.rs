@@ -35,6 +35,7 @@ const fn field(name: &'static str, ty: Ty, nullable: bool) -> recto_core::FieldM
         column: Cow::Borrowed(name),
         ty,
         nullable,
+        max_length: None,
     }
 }
 

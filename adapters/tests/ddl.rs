@@ -13,6 +13,7 @@ const fn field(name: &'static str, column: &'static str, ty: Ty, nullable: bool)
         column: Cow::Borrowed(column),
         ty,
         nullable,
+        max_length: None,
     }
 }
 
@@ -82,6 +83,27 @@ macro_rules! cases {
 
 cases! {
     every_type => EVERY_TYPE;
+    // Text of a maximum length: VARCHAR(n), or a CHECK on SQLite; in the key and nullable.
+    bounded_text => SchemaMeta {
+        table: "codes".into(),
+        fields: vec![
+            FieldMeta { max_length: Some(4), ..field("code", "code", Ty::Text, false) },
+            FieldMeta { max_length: Some(16_383), ..field("label", "la\"bel", Ty::Text, true) },
+        ]
+        .into(),
+        primary_key: vec!["code".into()].into(),
+    };
+    // A maximum length on a number, or of zero characters, is no schema.
+    length_on_a_number => SchemaMeta {
+        table: "codes".into(),
+        fields: vec![FieldMeta { max_length: Some(4), ..field("n", "n", Ty::I64, false) }].into(),
+        primary_key: vec![].into(),
+    };
+    length_of_zero => SchemaMeta {
+        table: "codes".into(),
+        fields: vec![FieldMeta { max_length: Some(0), ..field("code", "code", Ty::Text, false) }].into(),
+        primary_key: vec![].into(),
+    };
     // A bytes key is VARBINARY on MySQL; a column name differs from its field's name.
     bytes_key_and_renamed_column => SchemaMeta {
         table: "blobs".into(),

@@ -84,6 +84,7 @@ fn wide(n: usize) -> Query<Erased> {
             column: Cow::Owned(format!("c{i}")),
             ty: Ty::I64,
             nullable: false,
+            max_length: None,
         })
         .collect::<Vec<_>>();
     Query::new(From {

@@ -23,6 +23,7 @@ fn schema(table: &'static str, field_name: &'static str, column: &'static str) -
                 column: Cow::Borrowed(column),
                 ty: Ty::Text,
                 nullable: true,
+                max_length: None,
             },
         ]
         .into(),

@@ -34,7 +34,8 @@ use crate::schema::{Schema, SchemaMeta};
 /// #     const META: SchemaMeta = SchemaMeta {
 /// #         table: Cow::Borrowed("users"),
 /// #         fields: Cow::Borrowed(&[FieldMeta { name: Cow::Borrowed("id"),
-/// #             column: Cow::Borrowed("id"), ty: Ty::I64, nullable: false }]),
+/// #             column: Cow::Borrowed("id"), ty: Ty::I64, nullable: false,
+/// #             max_length: None }]),
 /// #         primary_key: Cow::Borrowed(&[Cow::Borrowed("id")]),
 /// #     };
 /// # }

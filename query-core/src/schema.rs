@@ -59,6 +59,7 @@ impl SchemaMeta {
     ///     column: Cow::Borrowed(name),
     ///     ty: Ty::I64,
     ///     nullable: false,
+    ///     max_length: None,
     /// };
     /// let meta = SchemaMeta {
     ///     table: Cow::Borrowed("users"),
@@ -136,6 +137,10 @@ pub struct FieldMeta {
     pub ty: Ty,
     /// Whether the column admits NULL (an `Option` field).
     pub nullable: bool,
+    /// For text, the most characters the column holds (`#[recto(varchar(n))]`: `VARCHAR(n)`);
+    /// `None` for any length. Only the DDL reads it: queries compare such text as any text.
+    #[serde(default)]
+    pub max_length: Option<u32>,
 }
 
 /// The typed accessor of one field: `T` is the field's Rust type, so comparisons can be

@@ -37,7 +37,13 @@ struct FieldDef {
     sql: &'static str,
     nullable: bool,
     primary_key: bool,
+    /// `#[recto(varchar(n))]`.
+    max_length: Option<u32>,
 }
+
+/// The longest `varchar` a schema may declare: MySQL's most characters of utf8mb4 text in
+/// a `VARCHAR`, whose 65,535 bytes take at most 4 each. PostgreSQL allows more, SQLite any.
+const MAX_VARCHAR: u32 = 16_383;
 
 fn check(input: &DeriveInput) -> syn::Result<SchemaDef> {
     let mut errors = Errors::default();
@@ -115,6 +121,7 @@ fn field_def(field: &syn::Field) -> syn::Result<FieldDef> {
     let ident = field.ident.clone().expect("named fields have names");
     let mut column = ident.unraw().to_string();
     let mut primary_key = false;
+    let mut max_length = None;
     let mut errors = Errors::default();
     for attr in field
         .attrs
@@ -128,8 +135,22 @@ fn field_def(field: &syn::Field) -> syn::Result<FieldDef> {
             } else if meta.path.is_ident("column") {
                 column = meta.value()?.parse::<LitStr>()?.value();
                 Ok(())
+            } else if meta.path.is_ident("varchar") {
+                let content;
+                syn::parenthesized!(content in meta.input);
+                let length = content.parse::<syn::LitInt>()?;
+                match length.base10_parse::<u32>() {
+                    Ok(n) if (1..=MAX_VARCHAR).contains(&n) => {
+                        max_length = Some(n);
+                        Ok(())
+                    }
+                    _ => Err(syn::Error::new_spanned(
+                        &length,
+                        format!("a `varchar` length is a number of characters from 1 to {MAX_VARCHAR} (MySQL's most for utf8mb4 text)"),
+                    )),
+                }
             } else {
-                Err(meta.error("unknown `recto` attribute; on a field, write `#[recto(primary_key)]` or `#[recto(column = \"name\")]`"))
+                Err(meta.error("unknown `recto` attribute; on a field, write `#[recto(primary_key)]`, `#[recto(column = \"name\")]` or `#[recto(varchar(n))]`"))
             }
         }));
     }
@@ -140,6 +161,12 @@ fn field_def(field: &syn::Field) -> syn::Result<FieldDef> {
         )
     });
     let (sql, nullable) = errors.finish(sql)??;
+    if max_length.is_some() && sql != "Text" {
+        return Err(syn::Error::new_spanned(
+            &field.ty,
+            "`#[recto(varchar(n))]` limits text: the field must be a `String` or an `Option<String>`",
+        ));
+    }
     Ok(FieldDef {
         ident,
         ty: field.ty.clone(),
@@ -147,6 +174,7 @@ fn field_def(field: &syn::Field) -> syn::Result<FieldDef> {
         sql,
         nullable,
         primary_key,
+        max_length,
     })
 }
 
@@ -227,6 +255,10 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
         .collect();
     let metas = schema.fields.iter().zip(&names).map(|(field, name)| {
         let (column, nullable) = (&field.column, field.nullable);
+        let max_length = match field.max_length {
+            Some(n) => quote!(::core::option::Option::Some(#n)),
+            None => quote!(::core::option::Option::None),
+        };
         let sql = Ident::new(field.sql, field.ty.span());
         quote! {
             ::recto::FieldMeta {
@@ -234,6 +266,7 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
                 column: ::std::borrow::Cow::Borrowed(#column),
                 ty: ::recto::Ty::#sql,
                 nullable: #nullable,
+                max_length: #max_length,
             }
         }
     });

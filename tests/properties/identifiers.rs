@@ -77,6 +77,7 @@ impl Named {
             column: Cow::Owned(name.to_owned()),
             ty,
             nullable: false,
+            max_length: None,
         };
         SchemaMeta {
             table: Cow::Owned(self.table.clone()),

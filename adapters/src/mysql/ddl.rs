@@ -3,7 +3,7 @@
 //! <https://mariadb.com/kb/en/data-types/>.
 
 use crate::MySql;
-use crate::ddl::{ColumnTypes, DdlDialect};
+use crate::ddl::{BoundedText, ColumnTypes, DdlDialect};
 
 const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // BOOLEAN is a synonym for TINYINT(1), which sqlx decodes as `bool`:
@@ -39,6 +39,9 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // and reads a `DateTime<Utc>` as UTC), where TIMESTAMP would convert to and from the
     // session's time zone.
     timestamp_utc: "DATETIME(6)",
+    // VARCHAR(n) counts characters of the column's character set, and strict mode (MariaDB's
+    // default) refuses a longer text: https://dev.mysql.com/doc/refman/8.4/en/char.html
+    bounded_text: BoundedText::Varchar,
 };
 
 impl DdlDialect for MySql {

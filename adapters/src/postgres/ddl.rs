@@ -2,7 +2,7 @@
 //! <https://www.postgresql.org/docs/current/datatype.html>.
 
 use crate::Postgres;
-use crate::ddl::{ColumnTypes, DdlDialect};
+use crate::ddl::{BoundedText, ColumnTypes, DdlDialect};
 
 const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // https://www.postgresql.org/docs/current/datatype-boolean.html
@@ -29,6 +29,9 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     time: "TIME",
     // TIMESTAMPTZ is `timestamp with time zone`: an instant, stored in UTC.
     timestamp_utc: "TIMESTAMPTZ",
+    // VARCHAR(n) counts characters and refuses a longer text:
+    // https://www.postgresql.org/docs/current/datatype-character.html
+    bounded_text: BoundedText::Varchar,
 };
 
 impl DdlDialect for Postgres {

@@ -35,11 +35,13 @@ impl KeyWriter<'_, '_> {
         } = schema;
         self.name(table);
         self.list(fields, |writer, field| {
+            // A column's maximum length changes only the DDL, never a query's text.
             let FieldMeta {
                 name,
                 column,
                 ty,
                 nullable,
+                max_length: _,
             } = field;
             writer.name(name);
             writer.name(column);

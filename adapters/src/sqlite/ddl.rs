@@ -4,7 +4,7 @@
 //! below are the ones whose affinity keeps each Rust value as it was bound.
 
 use crate::Sqlite;
-use crate::ddl::{ColumnTypes, DdlDialect};
+use crate::ddl::{BoundedText, ColumnTypes, DdlDialect};
 
 const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // NUMERIC affinity; booleans are the integers 0 and 1:
@@ -30,6 +30,9 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     timestamp: "TEXT",
     time: "TEXT",
     timestamp_utc: "TEXT",
+    // SQLite's VARCHAR(n) holds any text; a CHECK with `length`, which counts characters,
+    // refuses a longer one as the servers do: https://www.sqlite.org/lang_corefunc.html#length
+    bounded_text: BoundedText::Checked,
 };
 
 impl DdlDialect for Sqlite {

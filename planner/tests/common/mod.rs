@@ -61,6 +61,7 @@ pub const fn field(name: &'static str, column: &'static str, ty: Ty) -> FieldMet
         column: Cow::Borrowed(column),
         ty,
         nullable: false,
+        max_length: None,
     }
 }
 

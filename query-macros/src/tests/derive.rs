@@ -64,3 +64,22 @@ fn dates_and_timestamps() {
         .expect("expands")
     ));
 }
+
+#[test]
+fn times_instants_and_bounded_text() {
+    assert_snapshot!(pretty_items(
+        expand_derive(quote! {
+            #[recto(table = "shifts")]
+            pub struct Shift {
+                #[recto(primary_key, varchar(8))]
+                pub code: String,
+                pub starts: NaiveTime,
+                pub at: chrono::DateTime<chrono::Utc>,
+                #[recto(varchar(40))]
+                pub note: Option<String>,
+                pub seen: Option<DateTime<Utc>>,
+            }
+        })
+        .expect("expands")
+    ));
+}
