@@ -53,6 +53,10 @@ pub use chrono;
 pub use recto_core::dsl;
 /// The sqlx version recto runs on, for `sqlx::FromRow` derives and direct pool access.
 pub use sqlx;
+/// The uuid version recto's `Uuid` columns and parameters are (the `uuid` feature): `UUID`
+/// on PostgreSQL, its 16 bytes (`BINARY(16)`, `BLOB`) on MySQL and SQLite.
+#[cfg(feature = "uuid")]
+pub use uuid;
 
 /// Everything a query-writing module needs: `use recto::prelude::*;`.
 pub mod prelude {

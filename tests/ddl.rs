@@ -37,6 +37,7 @@ struct EveryType {
     at: NaiveDateTime,
     clock: NaiveTime,
     instant: DateTime<Utc>,
+    token: recto::uuid::Uuid,
     #[recto(column = "maybe label")]
     maybe_label: Option<String>,
     maybe_int: Option<i32>,
@@ -44,6 +45,7 @@ struct EveryType {
     maybe_at: Option<NaiveDateTime>,
     maybe_clock: Option<NaiveTime>,
     maybe_instant: Option<DateTime<Utc>>,
+    maybe_token: Option<recto::uuid::Uuid>,
 }
 
 impl EveryType {
@@ -63,12 +65,14 @@ impl EveryType {
             self.at.to_value(),
             self.clock.to_value(),
             self.instant.to_value(),
+            self.token.to_value(),
             self.maybe_label.clone().to_value(),
             self.maybe_int.to_value(),
             self.maybe_day.to_value(),
             self.maybe_at.to_value(),
             self.maybe_clock.to_value(),
             self.maybe_instant.to_value(),
+            self.maybe_token.to_value(),
         ]
     }
 }
@@ -99,6 +103,8 @@ fn rows() -> Vec<EveryType> {
             maybe_at: Some(day.and_hms_opt(0, 0, 0).expect("midnight")),
             maybe_clock: Some(NaiveTime::MIN),
             maybe_instant: Some(DateTime::UNIX_EPOCH),
+            token: recto::uuid::Uuid::from_u128(u128::MAX),
+            maybe_token: Some(recto::uuid::Uuid::nil()),
         },
         EveryType {
             code: "b".into(),
@@ -120,6 +126,8 @@ fn rows() -> Vec<EveryType> {
             maybe_at: None,
             maybe_clock: None,
             maybe_instant: None,
+            token: recto::uuid::Uuid::from_u128(0x0123_4567_89ab_cdef_0123_4567_89ab_cdef),
+            maybe_token: None,
         },
     ]
 }

@@ -902,6 +902,109 @@ async fn instants_body(repo: Repo, meta: recto::SchemaMeta) {
     assert_eq!(decoded, rows, "{name}");
 }
 
+/// A row of [`uuids_compare_and_round_trip`]'s table: a UUID key (`UUID` on PostgreSQL, 16
+/// bytes on MySQL and SQLite) and a nullable one.
+#[derive(Schema, Clone, Debug, PartialEq, sqlx::FromRow)]
+#[recto(table = "tokens")]
+struct Token {
+    #[recto(primary_key)]
+    id: recto::uuid::Uuid,
+    parent: Option<recto::uuid::Uuid>,
+}
+
+fn uuid(bytes: u128) -> recto::uuid::Uuid {
+    recto::uuid::Uuid::from_u128(bytes)
+}
+
+/// UUIDs bound as `^` parameters compare with UUID columns as their bytes do (the nil UUID,
+/// the largest, and two differing only in their last byte), NULL binds, `in ^list`
+/// matches, and the columns decode back into `Uuid` — on every engine, in a table
+/// `recto::ddl` creates.
+#[tokio::test]
+async fn uuids_compare_and_round_trip() {
+    for repo in every_engine().await {
+        let name = repo.name();
+        let meta = recto::SchemaMeta {
+            table: unique("recto_uuids").into(),
+            ..Token::META
+        };
+        let create = match repo.engine() {
+            Engine::Postgres => recto::ddl::create_table(&meta, &recto::Postgres),
+            Engine::MySql => recto::ddl::create_table(&meta, &recto::MySql),
+            _ => recto::ddl::create_table(&meta, &recto::Sqlite),
+        }
+        .expect("the table's DDL");
+        repo.execute(sqlx::AssertSqlSafe(create))
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let quoted = match repo.engine() {
+            Engine::MySql => format!("`{}`", meta.table),
+            _ => format!("\"{}\"", meta.table),
+        };
+        let mut tokens = Query::<Token>::from_schema();
+        tokens.data_mut().from.source = recto::Source::Schema(meta);
+        let rows = vec![
+            Token {
+                id: uuid(0),
+                parent: None,
+            },
+            Token {
+                id: uuid(u128::MAX),
+                parent: Some(uuid(0)),
+            },
+            Token {
+                id: uuid(0x1234 << 8),
+                parent: Some(uuid((0x1234 << 8) | 1)),
+            },
+        ];
+        for row in &rows {
+            let insert = RawSql::new(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO {quoted} (id, parent) VALUES ($1, $2)"
+            )))
+            .bind(row.id)
+            .bind(row.parent);
+            repo.execute_sql(&insert)
+                .await
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+        let ids_of = async |q: Query<Token>| -> Vec<recto::uuid::Uuid> {
+            let rows: Vec<(recto::uuid::Uuid,)> =
+                repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+            rows.into_iter().map(|(id,)| id).collect()
+        };
+        let max = uuid(u128::MAX);
+        let q = from!(t in tokens.clone(), where: t.id == ^max, select: t.id);
+        assert_eq!(ids_of(q).await, [max], "{name}");
+        // Ordered as bytes: nil, then 0x..1234_00, then all ones.
+        let q = from!(t in tokens.clone(), order_by: t.id, select: t.id);
+        assert_eq!(ids_of(q).await, [uuid(0), uuid(0x1234 << 8), max], "{name}");
+        let q = from!(t in tokens.clone(), where: t.id > ^uuid(0), order_by: t.id, select: t.id);
+        assert_eq!(ids_of(q).await, [uuid(0x1234 << 8), max], "{name}");
+        // One bit apart is another UUID.
+        let near = uuid((0x1234 << 8) | 1);
+        let q = from!(t in tokens.clone(), where: t.id == ^near, select: t.id);
+        assert_eq!(ids_of(q).await, Vec::<recto::uuid::Uuid>::new(), "{name}");
+        let q = from!(t in tokens.clone(), where: t.parent == ^near, select: t.id);
+        assert_eq!(ids_of(q).await, [uuid(0x1234 << 8)], "{name}");
+        let none: Option<recto::uuid::Uuid> = None;
+        let q = from!(t in tokens.clone(), where: t.parent == ^none, select: t.id);
+        assert_eq!(ids_of(q).await, Vec::<recto::uuid::Uuid>::new(), "{name}");
+        let q = from!(t in tokens.clone(), where: is_nil(t.parent), select: t.id);
+        assert_eq!(ids_of(q).await, [uuid(0)], "{name}");
+        let list = vec![max, near, uuid(7)];
+        let q = from!(t in tokens.clone(), where: t.id in ^list, select: t.id);
+        assert_eq!(ids_of(q).await, [max], "{name}");
+        let q = from!(t in tokens.clone(), order_by: t.id);
+        let decoded: Vec<Token> = repo.all(&q).await.expect("decode the tokens");
+        let sorted = vec![rows[0].clone(), rows[2].clone(), rows[1].clone()];
+        assert_eq!(decoded, sorted, "{name}");
+        repo.execute(sqlx::AssertSqlSafe(format!("DROP TABLE {quoted}")))
+            .await
+            .expect("drop the tokens table");
+        repo.close().await;
+    }
+}
+
 /// The Repos the portable raw-SQL test runs on: every reachable server, and SQLite in
 /// memory.
 async fn every_engine() -> Vec<Repo> {

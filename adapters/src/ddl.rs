@@ -71,6 +71,8 @@ pub struct ColumnTypes {
     pub time: &'static str,
     /// [`Ty::TimestampUtc`].
     pub timestamp_utc: &'static str,
+    /// [`Ty::Uuid`].
+    pub uuid: &'static str,
     /// How text of a maximum length (`#[recto(varchar(n))]`) is declared.
     pub bounded_text: BoundedText,
 }
@@ -116,6 +118,7 @@ impl ColumnTypes {
             Ty::Timestamp => self.timestamp,
             Ty::Time => self.time,
             Ty::TimestampUtc => self.timestamp_utc,
+            Ty::Uuid => self.uuid,
             _ => return None,
         })
     }

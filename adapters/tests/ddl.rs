@@ -34,6 +34,7 @@ const EVERY_TYPE: SchemaMeta = SchemaMeta {
         field("at", "at", Ty::Timestamp, false),
         field("clock", "clock", Ty::Time, false),
         field("instant", "instant", Ty::TimestampUtc, false),
+        field("token", "token", Ty::Uuid, false),
         field("maybe_flag", "maybe_flag", Ty::Bool, true),
         field("maybe_small", "maybe_small", Ty::I16, true),
         field("maybe_int", "maybe_int", Ty::I32, true),
@@ -46,6 +47,7 @@ const EVERY_TYPE: SchemaMeta = SchemaMeta {
         field("maybe_at", "maybe_at", Ty::Timestamp, true),
         field("maybe_clock", "maybe_clock", Ty::Time, true),
         field("maybe_instant", "maybe_instant", Ty::TimestampUtc, true),
+        field("maybe_token", "maybe_token", Ty::Uuid, true),
     ]),
     primary_key: Cow::Borrowed(&[Cow::Borrowed("code"), Cow::Borrowed("n")]),
 };

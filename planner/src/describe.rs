@@ -191,6 +191,7 @@ pub(crate) fn rust_type(ty: Ty) -> String {
         Ty::Timestamp => "NaiveDateTime",
         Ty::Time => "NaiveTime",
         Ty::TimestampUtc => "DateTime<Utc>",
+        Ty::Uuid => "Uuid",
         other => return format!("{other:?}"),
     }
     .to_owned()

@@ -281,6 +281,8 @@ impl<'q> Walk<'_, 'q> {
             | Value::Timestamp(_)
             | Value::Time(_)
             | Value::TimestampUtc(_) => Ok(()),
+            #[cfg(feature = "uuid")]
+            Value::Uuid(_) => Ok(()),
         }
     }
 

@@ -45,11 +45,14 @@ pub enum Ty {
     Time,
     /// An instant, in UTC (`TIMESTAMPTZ` on PostgreSQL; a UTC `DATETIME(6)` on MySQL).
     TimestampUtc,
+    /// A UUID (`UUID` on PostgreSQL; its 16 bytes on MySQL and SQLite). Values of it need
+    /// the `uuid` feature.
+    Uuid,
 }
 
 impl Ty {
     /// Every type, in declaration order: for tests and tools that go through them all.
-    pub const ALL: [Ty; 12] = [
+    pub const ALL: [Ty; 13] = [
         Ty::Bool,
         Ty::I16,
         Ty::I32,
@@ -62,6 +65,7 @@ impl Ty {
         Ty::Timestamp,
         Ty::Time,
         Ty::TimestampUtc,
+        Ty::Uuid,
     ];
 }
 
@@ -94,6 +98,9 @@ pub enum Value {
     /// An instant in UTC (`TIMESTAMPTZ` on PostgreSQL, a UTC `DATETIME` on MySQL, RFC 3339
     /// text on SQLite).
     TimestampUtc(DateTime<Utc>),
+    /// A UUID (`UUID` on PostgreSQL, 16 bytes on MySQL and SQLite).
+    #[cfg(feature = "uuid")]
+    Uuid(uuid::Uuid),
     /// A whole list bound as one parameter: only where an engine takes arrays (PostgreSQL's
     /// `= ANY($1)` for `in ^list`).
     Array(Array),
@@ -114,6 +121,8 @@ impl Value {
             Value::Timestamp(_) => Ty::Timestamp,
             Value::Time(_) => Ty::Time,
             Value::TimestampUtc(_) => Ty::TimestampUtc,
+            #[cfg(feature = "uuid")]
+            Value::Uuid(_) => Ty::Uuid,
             Value::Array(array) => array.elem_ty(),
         }
     }
@@ -142,6 +151,9 @@ pub enum Array {
     Time(Vec<NaiveTime>),
     /// Instants in UTC.
     TimestampUtc(Vec<DateTime<Utc>>),
+    /// UUIDs.
+    #[cfg(feature = "uuid")]
+    Uuid(Vec<uuid::Uuid>),
 }
 
 impl Array {
@@ -157,6 +169,8 @@ impl Array {
             Array::Timestamp(v) => v.len(),
             Array::Time(v) => v.len(),
             Array::TimestampUtc(v) => v.len(),
+            #[cfg(feature = "uuid")]
+            Array::Uuid(v) => v.len(),
         }
     }
 
@@ -178,6 +192,8 @@ impl Array {
             Array::Timestamp(v) => Value::Timestamp(*v.get(index)?),
             Array::Time(v) => Value::Time(*v.get(index)?),
             Array::TimestampUtc(v) => Value::TimestampUtc(*v.get(index)?),
+            #[cfg(feature = "uuid")]
+            Array::Uuid(v) => Value::Uuid(*v.get(index)?),
         })
     }
 
@@ -193,6 +209,8 @@ impl Array {
             Array::Timestamp(_) => Ty::Timestamp,
             Array::Time(_) => Ty::Time,
             Array::TimestampUtc(_) => Ty::TimestampUtc,
+            #[cfg(feature = "uuid")]
+            Array::Uuid(_) => Ty::Uuid,
         }
     }
 }
@@ -239,6 +257,9 @@ pub mod kind {
     /// naive timestamp means as an instant depends on a time zone.
     #[derive(Debug)]
     pub struct UtcTimestamp;
+    /// UUIDs. Not comparable with text or bytes: each engine stores them its own way.
+    #[derive(Debug)]
+    pub struct UniqueId;
     /// A type known only at plan time: a schemaless field or a named binding's field.
     #[derive(Debug)]
     pub struct Untyped;
@@ -259,7 +280,13 @@ pub mod kind {
         )*};
     }
     same_kind!(Numerical, Textual, Boolean, Binary);
-    same_kind!(CalendarDate, NaiveTimestamp, TimeOfDay, UtcTimestamp);
+    same_kind!(
+        CalendarDate,
+        NaiveTimestamp,
+        TimeOfDay,
+        UtcTimestamp,
+        UniqueId
+    );
     impl SameKind<Untyped> for Untyped {}
 }
 
@@ -328,6 +355,11 @@ scalar! {
     NaiveDateTime => NaiveTimestamp, Timestamp, |v| Value::Timestamp(v);
     NaiveTime => TimeOfDay, Time, |v| Value::Time(v);
     DateTime<Utc> => UtcTimestamp, TimestampUtc, |v| Value::TimestampUtc(v);
+}
+
+#[cfg(feature = "uuid")]
+scalar! {
+    uuid::Uuid => UniqueId, Uuid, |v| Value::Uuid(v);
 }
 
 impl<T: SqlType> SqlType for Option<T> {
@@ -420,6 +452,11 @@ list! {
     NaiveDateTime => Timestamp, |v| v;
     NaiveTime => Time, |v| v;
     DateTime<Utc> => TimestampUtc, |v| v;
+}
+
+#[cfg(feature = "uuid")]
+list! {
+    uuid::Uuid => Uuid, |v| v;
 }
 
 impl ToList for Vec<&str> {

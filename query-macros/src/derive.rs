@@ -14,7 +14,7 @@ use crate::errors::Errors;
 
 /// The Rust types a field may have, for the error about any other.
 const SUPPORTED: &str = "`bool`, `i16`, `i32`, `i64`, `f32`, `f64`, `String`, `Vec<u8>`, chrono's `NaiveDate`, \
-     `NaiveDateTime`, `NaiveTime` or `DateTime<Utc>`, or an `Option` of one of them";
+     `NaiveDateTime`, `NaiveTime` or `DateTime<Utc>`, a `uuid::Uuid`, or an `Option` of one of them";
 
 /// Expands a `#[derive(Schema)]`.
 pub(crate) fn expand_derive(input: TokenStream) -> syn::Result<TokenStream> {
@@ -211,6 +211,8 @@ fn scalar(ty: &Type) -> Option<&'static str> {
             "NaiveDate" => "Date",
             "NaiveDateTime" => "Timestamp",
             "NaiveTime" => "Time",
+            // `uuid::Uuid`, by name (its values need recto's `uuid` feature).
+            "Uuid" => "Uuid",
             _ => return None,
         }),
         _ => None,

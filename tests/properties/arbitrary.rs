@@ -57,6 +57,7 @@ fn ty() -> BoxedStrategy<Ty> {
         Ty::Timestamp,
         Ty::Time,
         Ty::TimestampUtc,
+        Ty::Uuid,
     ])
     .boxed()
 }
@@ -80,6 +81,7 @@ fn array() -> BoxedStrategy<Array> {
         .prop_map(Array::Timestamp),
         v(time()).prop_map(Array::Time),
         v(instant()).prop_map(Array::TimestampUtc),
+        v(any::<u128>().prop_map(recto::uuid::Uuid::from_u128)).prop_map(Array::Uuid),
     ]
     .boxed()
 }
@@ -122,6 +124,7 @@ fn value() -> BoxedStrategy<Value> {
         )),
         time().prop_map(Value::Time),
         instant().prop_map(Value::TimestampUtc),
+        any::<u128>().prop_map(|n| Value::Uuid(recto::uuid::Uuid::from_u128(n))),
         array().prop_map(Value::Array),
     ]
     .boxed()

@@ -28,6 +28,7 @@ struct Sample {
     at: NaiveDateTime,
     clock: NaiveTime,
     instant: DateTime<Utc>,
+    token: recto::uuid::Uuid,
 }
 
 impl Sample {
@@ -43,6 +44,7 @@ impl Sample {
             Value::Timestamp(self.at),
             Value::Time(self.clock),
             Value::TimestampUtc(self.instant),
+            Value::Uuid(self.token),
         ]
     }
 
@@ -58,6 +60,7 @@ impl Sample {
             && self.at == other.at
             && self.clock == other.clock
             && self.instant == other.instant
+            && self.token == other.token
     }
 }
 
@@ -126,9 +129,10 @@ fn sample() -> impl Strategy<Value = Sample> {
         timestamp(),
         clock(),
         timestamp(),
+        any::<u128>(),
     )
         .prop_map(
-            |(text, big, int, float, flag, day, at, clock, instant)| Sample {
+            |(text, big, int, float, flag, day, at, clock, instant, token)| Sample {
                 id: 1,
                 text,
                 big,
@@ -139,6 +143,7 @@ fn sample() -> impl Strategy<Value = Sample> {
                 at,
                 clock,
                 instant: instant.and_utc(),
+                token: recto::uuid::Uuid::from_u128(token),
             },
         )
 }
@@ -205,11 +210,12 @@ fn round_trip_exactly() {
                     NaiveDateTime,
                     NaiveTime,
                     DateTime<Utc>,
+                    recto::uuid::Uuid,
                 ) = repo
                     .one(&query)
                     .await
                     .map_err(|e| format!("{name} failed: {e}\n  SQL: {}", shown(repo, &query)))?;
-                let (text, big, int, float, flag, day, at, clock, instant) = row;
+                let (text, big, int, float, flag, day, at, clock, instant, token) = row;
                 let back = Sample {
                     id: 1,
                     text,
@@ -221,6 +227,7 @@ fn round_trip_exactly() {
                     at,
                     clock,
                     instant,
+                    token,
                 };
                 let expected = kept(repo, &sample, false);
                 if !back.same(&expected) {

@@ -39,6 +39,9 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // and reads a `DateTime<Utc>` as UTC), where TIMESTAMP would convert to and from the
     // session's time zone.
     timestamp_utc: "DATETIME(6)",
+    // sqlx binds and reads a `Uuid` as its 16 bytes on MySQL, which has no UUID type (MariaDB
+    // 10.7's UUID is not MySQL's): https://mariadb.com/kb/en/uuid-data-type/
+    uuid: "BINARY(16)",
     // VARCHAR(n) counts characters of the column's character set, and strict mode (MariaDB's
     // default) refuses a longer text: https://dev.mysql.com/doc/refman/8.4/en/char.html
     bounded_text: BoundedText::Varchar,

@@ -29,6 +29,8 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     time: "TIME",
     // TIMESTAMPTZ is `timestamp with time zone`: an instant, stored in UTC.
     timestamp_utc: "TIMESTAMPTZ",
+    // https://www.postgresql.org/docs/current/datatype-uuid.html
+    uuid: "UUID",
     // VARCHAR(n) counts characters and refuses a longer text:
     // https://www.postgresql.org/docs/current/datatype-character.html
     bounded_text: BoundedText::Varchar,

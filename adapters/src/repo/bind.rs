@@ -99,6 +99,24 @@ where
     Some(added.map_err(Error::Database))
 }
 
+/// Adds a UUID or a NULL UUID to `args`, as sqlx encodes a `uuid::Uuid` for the engine
+/// (`UUID` on PostgreSQL, 16 bytes elsewhere); `None` for any other value. Apart from
+/// [`bind_scalar`], whose bounds hold without the `uuid` feature.
+#[cfg(feature = "uuid")]
+fn bind_uuid<DB>(args: &mut DB::Arguments, value: &Value) -> Option<Result<(), Error>>
+where
+    DB: Database,
+    uuid::Uuid: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<uuid::Uuid>: for<'q> Encode<'q, DB> + Type<DB>,
+{
+    let added = match value {
+        Value::Uuid(id) => args.add(*id),
+        Value::Null(Ty::Uuid) => args.add(None::<uuid::Uuid>),
+        _ => return None,
+    };
+    Some(added.map_err(Error::Database))
+}
+
 /// Whether `time` is in a leap second, which chrono keeps as a nanosecond count past a
 /// second: PostgreSQL rejects it, MySQL reads it as midnight, SQLite keeps the text, so it is
 /// refused on every engine alike.
@@ -151,6 +169,11 @@ pub(super) fn postgres(params: Cow<'_, [Value]>) -> Result<sqlx::postgres::PgArg
     let mut args = sqlx::postgres::PgArguments::default();
     args.reserve(params.len(), encoded_size(&params));
     for value in params.iter() {
+        #[cfg(feature = "uuid")]
+        if let Some(added) = bind_uuid::<sqlx::Postgres>(&mut args, value) {
+            added?;
+            continue;
+        }
         if let Some(added) = bind_scalar::<sqlx::Postgres>(&mut args, value, dialect) {
             added?;
             continue;
@@ -174,6 +197,8 @@ pub(super) fn postgres(params: Cow<'_, [Value]>) -> Result<sqlx::postgres::PgArg
             }
             Array::Time(v) => args.add(v.as_slice()),
             Array::TimestampUtc(v) => args.add(v.as_slice()),
+            #[cfg(feature = "uuid")]
+            Array::Uuid(v) => args.add(v.as_slice()),
             _ => {
                 return Err(Error::Unsupported {
                     feature: "an array parameter of this element type",
@@ -201,6 +226,10 @@ pub(super) fn mysql(params: Cow<'_, [Value]>) -> Result<sqlx::mysql::MySqlArgume
             Value::Null(Ty::TimestampUtc) => {
                 args.add(None::<NaiveDateTime>).map_err(Error::Database)?;
             }
+            #[cfg(feature = "uuid")]
+            Value::Uuid(_) | Value::Null(Ty::Uuid) => {
+                bind_uuid::<sqlx::MySql>(&mut args, value).unwrap_or(Ok(()))?;
+            }
             _ => bind_scalar::<sqlx::MySql>(&mut args, value, dialect)
                 .unwrap_or_else(|| Err(no_arrays(dialect)))?,
         }
@@ -216,6 +245,10 @@ pub(super) fn sqlite(params: Cow<'_, [Value]>) -> Result<sqlx::sqlite::SqliteArg
     let mut args = sqlx::sqlite::SqliteArguments::default();
     args.reserve(params.len(), 0);
     let scalar = |args: &mut sqlx::sqlite::SqliteArguments, value: &Value| {
+        #[cfg(feature = "uuid")]
+        if let Some(added) = bind_uuid::<sqlx::Sqlite>(args, value) {
+            return added;
+        }
         bind_scalar::<sqlx::Sqlite>(args, value, dialect).unwrap_or_else(|| Err(no_arrays(dialect)))
     };
     match params {

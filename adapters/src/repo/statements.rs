@@ -200,6 +200,7 @@ fn type_name(ty: Ty) -> &'static str {
         Ty::Timestamp => "timestamp",
         Ty::Time => "time",
         Ty::TimestampUtc => "timestamptz",
+        Ty::Uuid => "uuid",
         // The binder rejects a type it does not know before anything is sent.
         _ => "other",
     }

@@ -103,6 +103,8 @@ fn list_bytes(list: &Array) -> usize {
         Array::Timestamp(_) => size_of::<chrono::NaiveDateTime>(),
         Array::Time(_) => size_of::<chrono::NaiveTime>(),
         Array::TimestampUtc(_) => size_of::<chrono::DateTime<chrono::Utc>>(),
+        #[cfg(feature = "uuid")]
+        Array::Uuid(_) => size_of::<uuid::Uuid>(),
         _ => 0,
     };
     list.len().saturating_mul(element)

@@ -58,6 +58,8 @@ impl KeyWriter<'_, '_> {
             Value::Timestamp(at) => self.timestamp(*at),
             Value::Time(time) => self.time(*time),
             Value::TimestampUtc(at) => self.timestamp(at.naive_utc()),
+            #[cfg(feature = "uuid")]
+            Value::Uuid(id) => self.key.extend_from_slice(id.as_bytes()),
             Value::Array(array) => self.array(array)?,
             _ => return Err(Uncacheable),
         }
@@ -86,6 +88,10 @@ impl KeyWriter<'_, '_> {
             Array::TimestampUtc(items) => {
                 items.iter().for_each(|at| self.timestamp(at.naive_utc()))
             }
+            #[cfg(feature = "uuid")]
+            Array::Uuid(items) => items
+                .iter()
+                .for_each(|id| self.key.extend_from_slice(id.as_bytes())),
             _ => return Err(Uncacheable),
         }
         Ok(())
@@ -128,6 +134,8 @@ pub(super) fn value_tag(value: &Value) -> Result<u8, Uncacheable> {
         Value::Array(_) => 9,
         Value::Time(_) => 10,
         Value::TimestampUtc(_) => 11,
+        #[cfg(feature = "uuid")]
+        Value::Uuid(_) => 12,
         _ => return Err(Uncacheable),
     })
 }
@@ -143,6 +151,8 @@ fn array_tag(array: &Array) -> Result<u8, Uncacheable> {
         Array::Timestamp(_) => 6,
         Array::Time(_) => 7,
         Array::TimestampUtc(_) => 8,
+        #[cfg(feature = "uuid")]
+        Array::Uuid(_) => 9,
         _ => return Err(Uncacheable),
     })
 }

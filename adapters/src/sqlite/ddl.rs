@@ -30,6 +30,8 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     timestamp: "TEXT",
     time: "TEXT",
     timestamp_utc: "TEXT",
+    // sqlx binds and reads a `Uuid` as its 16 bytes on SQLite.
+    uuid: "BLOB",
     // SQLite's VARCHAR(n) holds any text; a CHECK with `length`, which counts characters,
     // refuses a longer one as the servers do: https://www.sqlite.org/lang_corefunc.html#length
     bounded_text: BoundedText::Checked,

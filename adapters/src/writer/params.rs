@@ -177,6 +177,8 @@ fn hash(value: &Value) -> u64 {
         Value::Timestamp(at) => at.hash(&mut hasher),
         Value::Time(time) => time.hash(&mut hasher),
         Value::TimestampUtc(at) => at.hash(&mut hasher),
+        #[cfg(feature = "uuid")]
+        Value::Uuid(id) => id.hash(&mut hasher),
         Value::Array(array) => hash_array(array, &mut hasher),
         // A value this writer does not know hashes by its variant alone: still consistent.
         _ => {}
@@ -200,6 +202,8 @@ fn hash_array(array: &Array, hasher: &mut DefaultHasher) {
         Array::Timestamp(items) => items.hash(hasher),
         Array::Time(items) => items.hash(hasher),
         Array::TimestampUtc(items) => items.hash(hasher),
+        #[cfg(feature = "uuid")]
+        Array::Uuid(items) => items.hash(hasher),
         _ => {}
     }
 }
