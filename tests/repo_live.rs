@@ -670,34 +670,50 @@ fn shifts_fixture() -> Vec<Shift> {
 /// microsecond, and ordered across fractions of different lengths on SQLite's text), a
 /// NULL time binds, `in ^list` matches, and the columns decode back into `NaiveTime` — on
 /// every engine, in a table `recto::ddl` creates.
-#[tokio::test]
-async fn times_compare_and_round_trip() {
+/// Runs `body` on every engine, each time in a table `recto::ddl` creates from `meta` under
+/// a unique name, and drops the table after, even when `body` panics (the panic is resumed
+/// then). `body` gets the Repo, the table's schema and its quoted name.
+async fn on_every_engine<Fut>(
+    prefix: &str,
+    meta: recto::SchemaMeta,
+    body: impl Fn(Repo, recto::SchemaMeta, String) -> Fut,
+) where
+    Fut: Future<Output = ()> + Send + 'static,
+{
     for repo in every_engine().await {
         let name = repo.name();
         let meta = recto::SchemaMeta {
-            table: unique("recto_times").into(),
-            ..Shift::META
+            table: unique(prefix).into(),
+            ..meta.clone()
         };
-        let create = match repo.engine() {
-            Engine::Postgres => recto::ddl::create_table(&meta, &recto::Postgres),
-            Engine::MySql => recto::ddl::create_table(&meta, &recto::MySql),
-            _ => recto::ddl::create_table(&meta, &recto::Sqlite),
-        }
-        .expect("the table's DDL");
+        let (create, drop) = match repo.engine() {
+            Engine::Postgres => (
+                recto::ddl::create_table(&meta, &recto::Postgres),
+                recto::ddl::drop_table(&meta, &recto::Postgres),
+            ),
+            Engine::MySql => (
+                recto::ddl::create_table(&meta, &recto::MySql),
+                recto::ddl::drop_table(&meta, &recto::MySql),
+            ),
+            _ => (
+                recto::ddl::create_table(&meta, &recto::Sqlite),
+                recto::ddl::drop_table(&meta, &recto::Sqlite),
+            ),
+        };
+        let (create, drop) = (create.expect("CREATE TABLE"), drop.expect("DROP TABLE"));
         repo.execute(sqlx::AssertSqlSafe(create))
             .await
             .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let table = meta.table.to_string();
-        let outcome = tokio::spawn(times_body(repo.clone(), meta))
+        let quoted = match repo.engine() {
+            Engine::MySql => format!("`{}`", meta.table),
+            _ => format!("\"{}\"", meta.table),
+        };
+        let outcome = tokio::spawn(body(repo.clone(), meta, quoted))
             .await
             .map_err(|e| e.into_panic());
-        let drop = match repo.engine() {
-            Engine::MySql => format!("DROP TABLE `{table}`"),
-            _ => format!("DROP TABLE \"{table}\""),
-        };
         repo.execute(sqlx::AssertSqlSafe(drop))
             .await
-            .expect("drop the times table");
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         repo.close().await;
         if let Err(panic) = outcome {
             std::panic::resume_unwind(panic);
@@ -705,18 +721,19 @@ async fn times_compare_and_round_trip() {
     }
 }
 
-async fn times_body(repo: Repo, meta: recto::SchemaMeta) {
+#[tokio::test]
+async fn times_compare_and_round_trip() {
+    on_every_engine("recto_times", Shift::META, times_body).await;
+}
+
+async fn times_body(repo: Repo, meta: recto::SchemaMeta, quoted: String) {
     let name = repo.name();
     let rows = shifts_fixture();
     let mut shifts = Query::<Shift>::from_schema();
     shifts.data_mut().from.source = recto::Source::Schema(meta);
     for row in &rows {
         let insert = RawSql::new(sqlx::AssertSqlSafe(format!(
-            "INSERT INTO {} (id, starts, ends) VALUES ($1, $2, $3)",
-            match repo.engine() {
-                Engine::MySql => format!("`{}`", table_of(&shifts)),
-                _ => format!("\"{}\"", table_of(&shifts)),
-            }
+            "INSERT INTO {quoted} (id, starts, ends) VALUES ($1, $2, $3)"
         )))
         .bind(row.id)
         .bind(row.starts)
@@ -764,14 +781,6 @@ async fn times_body(repo: Repo, meta: recto::SchemaMeta) {
     assert_eq!(decoded, rows, "{name}");
 }
 
-/// The table a query over one schema reads.
-fn table_of(q: &Query<Shift>) -> String {
-    match &q.data().from.source {
-        recto::Source::Schema(meta) => meta.table.to_string(),
-        _ => String::new(),
-    }
-}
-
 /// A row of [`instants_compare_and_round_trip`]'s table: an instant in UTC (`TIMESTAMPTZ`
 /// on PostgreSQL, a UTC `DATETIME(6)` on MySQL, text on SQLite) and a nullable one.
 #[derive(Schema, Clone, Debug, PartialEq, sqlx::FromRow)]
@@ -816,46 +825,12 @@ fn deliveries_fixture() -> Vec<Delivery> {
 /// in a table `recto::ddl` creates.
 #[tokio::test]
 async fn instants_compare_and_round_trip() {
-    for repo in every_engine().await {
-        let name = repo.name();
-        let meta = recto::SchemaMeta {
-            table: unique("recto_instants").into(),
-            ..Delivery::META
-        };
-        let create = match repo.engine() {
-            Engine::Postgres => recto::ddl::create_table(&meta, &recto::Postgres),
-            Engine::MySql => recto::ddl::create_table(&meta, &recto::MySql),
-            _ => recto::ddl::create_table(&meta, &recto::Sqlite),
-        }
-        .expect("the table's DDL");
-        repo.execute(sqlx::AssertSqlSafe(create))
-            .await
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let table = meta.table.to_string();
-        let outcome = tokio::spawn(instants_body(repo.clone(), meta))
-            .await
-            .map_err(|e| e.into_panic());
-        let drop = match repo.engine() {
-            Engine::MySql => format!("DROP TABLE `{table}`"),
-            _ => format!("DROP TABLE \"{table}\""),
-        };
-        repo.execute(sqlx::AssertSqlSafe(drop))
-            .await
-            .expect("drop the instants table");
-        repo.close().await;
-        if let Err(panic) = outcome {
-            std::panic::resume_unwind(panic);
-        }
-    }
+    on_every_engine("recto_instants", Delivery::META, instants_body).await;
 }
 
-async fn instants_body(repo: Repo, meta: recto::SchemaMeta) {
+async fn instants_body(repo: Repo, meta: recto::SchemaMeta, quoted: String) {
     let name = repo.name();
     let rows = deliveries_fixture();
-    let quoted = match repo.engine() {
-        Engine::MySql => format!("`{}`", meta.table),
-        _ => format!("\"{}\"", meta.table),
-    };
     let mut deliveries = Query::<Delivery>::from_schema();
     deliveries.data_mut().from.source = recto::Source::Schema(meta);
     for row in &rows {
@@ -922,87 +897,68 @@ fn uuid(bytes: u128) -> recto::uuid::Uuid {
 /// `recto::ddl` creates.
 #[tokio::test]
 async fn uuids_compare_and_round_trip() {
-    for repo in every_engine().await {
-        let name = repo.name();
-        let meta = recto::SchemaMeta {
-            table: unique("recto_uuids").into(),
-            ..Token::META
-        };
-        let create = match repo.engine() {
-            Engine::Postgres => recto::ddl::create_table(&meta, &recto::Postgres),
-            Engine::MySql => recto::ddl::create_table(&meta, &recto::MySql),
-            _ => recto::ddl::create_table(&meta, &recto::Sqlite),
-        }
-        .expect("the table's DDL");
-        repo.execute(sqlx::AssertSqlSafe(create))
+    on_every_engine("recto_uuids", Token::META, uuids_body).await;
+}
+
+async fn uuids_body(repo: Repo, meta: recto::SchemaMeta, quoted: String) {
+    let name = repo.name();
+    let mut tokens = Query::<Token>::from_schema();
+    tokens.data_mut().from.source = recto::Source::Schema(meta);
+    let rows = vec![
+        Token {
+            id: uuid(0),
+            parent: None,
+        },
+        Token {
+            id: uuid(u128::MAX),
+            parent: Some(uuid(0)),
+        },
+        Token {
+            id: uuid(0x1234 << 8),
+            parent: Some(uuid((0x1234 << 8) | 1)),
+        },
+    ];
+    for row in &rows {
+        let insert = RawSql::new(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO {quoted} (id, parent) VALUES ($1, $2)"
+        )))
+        .bind(row.id)
+        .bind(row.parent);
+        repo.execute_sql(&insert)
             .await
             .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let quoted = match repo.engine() {
-            Engine::MySql => format!("`{}`", meta.table),
-            _ => format!("\"{}\"", meta.table),
-        };
-        let mut tokens = Query::<Token>::from_schema();
-        tokens.data_mut().from.source = recto::Source::Schema(meta);
-        let rows = vec![
-            Token {
-                id: uuid(0),
-                parent: None,
-            },
-            Token {
-                id: uuid(u128::MAX),
-                parent: Some(uuid(0)),
-            },
-            Token {
-                id: uuid(0x1234 << 8),
-                parent: Some(uuid((0x1234 << 8) | 1)),
-            },
-        ];
-        for row in &rows {
-            let insert = RawSql::new(sqlx::AssertSqlSafe(format!(
-                "INSERT INTO {quoted} (id, parent) VALUES ($1, $2)"
-            )))
-            .bind(row.id)
-            .bind(row.parent);
-            repo.execute_sql(&insert)
-                .await
-                .unwrap_or_else(|e| panic!("{name}: {e}"));
-        }
-        let ids_of = async |q: Query<Token>| -> Vec<recto::uuid::Uuid> {
-            let rows: Vec<(recto::uuid::Uuid,)> =
-                repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
-            rows.into_iter().map(|(id,)| id).collect()
-        };
-        let max = uuid(u128::MAX);
-        let q = from!(t in tokens.clone(), where: t.id == ^max, select: t.id);
-        assert_eq!(ids_of(q).await, [max], "{name}");
-        // Ordered as bytes: nil, then 0x..1234_00, then all ones.
-        let q = from!(t in tokens.clone(), order_by: t.id, select: t.id);
-        assert_eq!(ids_of(q).await, [uuid(0), uuid(0x1234 << 8), max], "{name}");
-        let q = from!(t in tokens.clone(), where: t.id > ^uuid(0), order_by: t.id, select: t.id);
-        assert_eq!(ids_of(q).await, [uuid(0x1234 << 8), max], "{name}");
-        // One bit apart is another UUID.
-        let near = uuid((0x1234 << 8) | 1);
-        let q = from!(t in tokens.clone(), where: t.id == ^near, select: t.id);
-        assert_eq!(ids_of(q).await, Vec::<recto::uuid::Uuid>::new(), "{name}");
-        let q = from!(t in tokens.clone(), where: t.parent == ^near, select: t.id);
-        assert_eq!(ids_of(q).await, [uuid(0x1234 << 8)], "{name}");
-        let none: Option<recto::uuid::Uuid> = None;
-        let q = from!(t in tokens.clone(), where: t.parent == ^none, select: t.id);
-        assert_eq!(ids_of(q).await, Vec::<recto::uuid::Uuid>::new(), "{name}");
-        let q = from!(t in tokens.clone(), where: is_nil(t.parent), select: t.id);
-        assert_eq!(ids_of(q).await, [uuid(0)], "{name}");
-        let list = vec![max, near, uuid(7)];
-        let q = from!(t in tokens.clone(), where: t.id in ^list, select: t.id);
-        assert_eq!(ids_of(q).await, [max], "{name}");
-        let q = from!(t in tokens.clone(), order_by: t.id);
-        let decoded: Vec<Token> = repo.all(&q).await.expect("decode the tokens");
-        let sorted = vec![rows[0].clone(), rows[2].clone(), rows[1].clone()];
-        assert_eq!(decoded, sorted, "{name}");
-        repo.execute(sqlx::AssertSqlSafe(format!("DROP TABLE {quoted}")))
-            .await
-            .expect("drop the tokens table");
-        repo.close().await;
     }
+    let ids_of = async |q: Query<Token>| -> Vec<recto::uuid::Uuid> {
+        let rows: Vec<(recto::uuid::Uuid,)> =
+            repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        rows.into_iter().map(|(id,)| id).collect()
+    };
+    let max = uuid(u128::MAX);
+    let q = from!(t in tokens.clone(), where: t.id == ^max, select: t.id);
+    assert_eq!(ids_of(q).await, [max], "{name}");
+    // Ordered as bytes: nil, then 0x..1234_00, then all ones.
+    let q = from!(t in tokens.clone(), order_by: t.id, select: t.id);
+    assert_eq!(ids_of(q).await, [uuid(0), uuid(0x1234 << 8), max], "{name}");
+    let q = from!(t in tokens.clone(), where: t.id > ^uuid(0), order_by: t.id, select: t.id);
+    assert_eq!(ids_of(q).await, [uuid(0x1234 << 8), max], "{name}");
+    // One bit apart is another UUID.
+    let near = uuid((0x1234 << 8) | 1);
+    let q = from!(t in tokens.clone(), where: t.id == ^near, select: t.id);
+    assert_eq!(ids_of(q).await, Vec::<recto::uuid::Uuid>::new(), "{name}");
+    let q = from!(t in tokens.clone(), where: t.parent == ^near, select: t.id);
+    assert_eq!(ids_of(q).await, [uuid(0x1234 << 8)], "{name}");
+    let none: Option<recto::uuid::Uuid> = None;
+    let q = from!(t in tokens.clone(), where: t.parent == ^none, select: t.id);
+    assert_eq!(ids_of(q).await, Vec::<recto::uuid::Uuid>::new(), "{name}");
+    let q = from!(t in tokens.clone(), where: is_nil(t.parent), select: t.id);
+    assert_eq!(ids_of(q).await, [uuid(0)], "{name}");
+    let list = vec![max, near, uuid(7)];
+    let q = from!(t in tokens.clone(), where: t.id in ^list, select: t.id);
+    assert_eq!(ids_of(q).await, [max], "{name}");
+    let q = from!(t in tokens.clone(), order_by: t.id);
+    let decoded: Vec<Token> = repo.all(&q).await.expect("decode the tokens");
+    let sorted = vec![rows[0].clone(), rows[2].clone(), rows[1].clone()];
+    assert_eq!(decoded, sorted, "{name}");
 }
 
 /// The Repos the portable raw-SQL test runs on: every reachable server, and SQLite in
