@@ -50,8 +50,8 @@ mod orgs {
         from!(u in q, join: o in Org, on: o.id == u.org_id, as: org)
     }
 
-    /// Works on any query with an `org` binding, whoever created it.
-    pub fn active_only<S>(q: Query<S>) -> Query<S> {
+    /// Works on any query with an `org` binding, whoever created it, and keeps its rows.
+    pub fn active_only<S, R>(q: Query<S, R>) -> Query<S, R> {
         from!([org: o] in q, where: o.active)
     }
 }
@@ -61,7 +61,12 @@ mod listing {
     use super::schema::{Org, User};
     use recto::prelude::*;
 
-    pub fn page(q: Query<(User, Org)>, page: i64, per_page: i64) -> Query<(User, Org)> {
+    /// The query's type says what a row is: `(id, name, org name)`.
+    pub fn page(
+        q: Query<(User, Org)>,
+        page: i64,
+        per_page: i64,
+    ) -> Query<(User, Org), (i64, String, String)> {
         from!([u, o] in q,
               order_by: [asc: o.name, desc: u.age, asc_nulls_last: u.email],
               limit: ^per_page,
@@ -93,7 +98,7 @@ fn show(title: &str, sql: Result<Sql, recto::Error>) {
     }
 }
 
-fn print_sql<S>(name: &str, q: &Query<S>) {
+fn print_sql<S, R>(name: &str, q: &Query<S, R>) {
     println!("{name}");
     show("PostgreSQL", q.to_sql(Postgres));
     show("MySQL", q.to_sql(MySql));
@@ -136,13 +141,14 @@ async fn main() -> Result<(), recto::Error> {
         repo.execute(statement).await?;
     }
 
-    let rows: Vec<(i64, String, String)> = repo.all(&listing).await?;
+    // Rows need no annotation: each query's type carries its row type.
+    let rows = repo.all(&listing).await?;
     println!("adults in active orgs:");
     for (id, name, org) in rows {
         println!("  {id:>2}  {name:<8} {org}");
     }
 
-    let users: Vec<schema::User> = repo.all(&searched).await?;
+    let users = repo.all(&searched).await?;
     println!("search results:");
     for user in users {
         println!(
@@ -151,13 +157,13 @@ async fn main() -> Result<(), recto::Error> {
         );
     }
 
-    let counts: Vec<(String, i64, Option<i32>)> = repo.all(&per_org).await?;
+    let counts = repo.all(&per_org).await?;
     println!("users per org:");
     for (org, n, oldest) in counts {
         println!("  {org:<8} {n} user(s), oldest {oldest:?}");
     }
 
-    let active: Vec<schema::Org> = repo
+    let active = repo
         .all(from!(o in schema::Org, where: o.active, order_by: o.name))
         .await?;
     println!("active orgs:");
@@ -165,11 +171,34 @@ async fn main() -> Result<(), recto::Error> {
         println!("  {:>2}  {:<8} active {}", org.id, org.name, org.active);
     }
 
-    let ada: schema::User = repo.one(from!(u in schema::User, where: u.id == 1)).await?;
+    let ada = repo.one(from!(u in schema::User, where: u.id == 1)).await?;
     println!("one: {ada:?}");
-    let nobody: Option<schema::User> = repo
+    let nobody = repo
         .optional(from!(u in schema::User, where: u.id == 99))
         .await?;
     println!("optional: {nobody:?}");
+
+    // One selected value decodes as the value itself.
+    let names: Vec<String> = repo
+        .all(from!(u in schema::User, order_by: u.id, select: u.name))
+        .await?;
+    println!("names: {names:?}");
+    let minors: i64 = repo
+        .one(from!(u in schema::User, where: u.age < 18, select: count()))
+        .await?;
+    println!("minors: {minors}");
+
+    // Whole bindings decode as their structs; a left-joined one as an `Option`.
+    let with_orgs = repo
+        .all(
+            from!(o in schema::Org, left_join: u in schema::User, on: u.org_id == o.id,
+                   order_by: [asc: o.id, asc: u.id], select: (o, u)),
+        )
+        .await?;
+    println!("orgs and their users:");
+    for (org, user) in with_orgs {
+        let user = user.map_or_else(|| "(none)".to_owned(), |user| user.name);
+        println!("  {:<8} {user}", org.name);
+    }
     Ok(())
 }

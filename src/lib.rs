@@ -32,7 +32,8 @@
 
 pub use recto_adapters::ddl;
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
-pub use recto_adapters::repo::{Engine, FromRecord, Pool, RawSql, Repo, Statement, TrustedSql};
+pub use recto_adapters::repo::{Engine, Pool, RawSql, Repo, Statement, TrustedSql};
+pub use recto_adapters::row::FromRecord;
 pub use recto_adapters::{Dialect, IntoSql, MySql, Postgres, Sql, Sqlite, ToSql, render_uncached};
 pub use recto_core::{
     AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Clause, Column, Direction, Distinct,
@@ -43,6 +44,13 @@ pub use recto_core::{
 };
 pub use recto_core::{Catalog, Limit, Limits, MAX_EXPR_DEPTH};
 pub use recto_core::{schema, value};
+
+/// Rows: the row type a query carries and how a returned row decodes into it (see
+/// `recto_core::row` and `recto_adapters::row`).
+pub mod row {
+    pub use recto_adapters::row::*;
+    pub use recto_core::row::*;
+}
 pub use recto_macros::{Schema, dynamic, from};
 pub use recto_planner::{Planned, plan};
 

@@ -56,7 +56,11 @@ mod listing {
     use super::schema::{Org, User};
     use recto::prelude::*;
 
-    pub fn page(q: Query<(User, Org)>, page: i64, per_page: i64) -> Query<(User, Org)> {
+    pub fn page(
+        q: Query<(User, Org)>,
+        page: i64,
+        per_page: i64,
+    ) -> Query<(User, Org), (i64, String, String)> {
         from!([u, o] in q,
               order_by: [asc: o.name, desc: u.age, asc: u.id],
               limit: ^per_page,
@@ -69,12 +73,13 @@ mod listing {
 mod policy {
     use recto::prelude::*;
 
-    pub fn only_active_orgs<S>(q: Query<S>) -> Query<S> {
+    /// Generic over the rows too, so it keeps whatever the query selects.
+    pub fn only_active_orgs<S, R>(q: Query<S, R>) -> Query<S, R> {
         from!([org: o] in q, where: o.active)
     }
 }
 
-fn composed(page: i64) -> Query<(schema::User, schema::Org)> {
+fn composed(page: i64) -> Query<(schema::User, schema::Org), (i64, String, String)> {
     policy::only_active_orgs(listing::page(orgs::with_org(accounts::adults()), page, 2))
 }
 
@@ -139,7 +144,8 @@ async fn composed_query_runs_on_sqlite() {
     // Adults in active orgs, ordered by org name, then oldest first, then id:
     // Acme: Ada (40), Brian (30, id 2), Cleo (30, id 3); Globex: Finn (50), Eve (25).
     // Dan is a minor; Gus is in the inactive Initech. Two per page.
-    let page0: Vec<(i64, String, String)> = repo.all(composed(0)).await.unwrap();
+    // The rows' type comes from `listing::page`'s select.
+    let page0 = repo.all(composed(0)).await.unwrap();
     assert_eq!(
         page0,
         vec![

@@ -110,7 +110,7 @@ fn exclude_removes_every_clause_of_its_kind() -> Result<(), Error> {
         limit: 10,
         offset: 5,
         select: u.age);
-    let mut q = full;
+    let mut q = full.any_rows();
     for clause in [
         Clause::Where,
         Clause::GroupBy,
@@ -168,7 +168,7 @@ fn the_source_and_the_joins_cannot_be_excluded() {
 
 #[test]
 fn a_composed_limit_and_offset_override_the_earlier_ones_as_in_ecto() -> Result<(), Error> {
-    let page = |q: Query<User>, n: i64| from!(u in q, limit: ^n, offset: ^(n * 2));
+    let page = |q: Query<User, i64>, n: i64| from!(u in q, limit: ^n, offset: ^(n * 2));
     let base = from!(u in User, limit: 5, offset: 1, select: u.id);
     let sql = page(base, 10).to_sql(Postgres)?;
     assert_eq!(

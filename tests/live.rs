@@ -20,6 +20,7 @@ use recto::{FromRecord, Query};
 use cases::Summary;
 use common::{Post, User};
 use fixture::{at, date};
+use recto::row::ByName;
 
 /// Whether a case's rows come in a defined order.
 #[derive(Clone, Copy, PartialEq)]
@@ -160,9 +161,9 @@ assert_rows! {
         post(4, 4, "It's \"quoted\"", None, -1.25, 9_007_199_254_740_993, at(2025, 2, 28, 0, 0, 0, 0)),
         post(5, 5, "Tie", Some("x"), 3.0, 42, at(2024, 6, 1, 12, 0, 0, 0)),
     ];
-    select_struct: Summary, unordered, [
-        Summary { id: 1, years: 36 }, Summary { id: 2, years: 41 }, Summary { id: 3, years: 36 },
-        Summary { id: 4, years: 17 }, Summary { id: 5, years: 64 }, Summary { id: 6, years: 28 },
+    select_struct: ByName<Summary>, unordered, [
+        ByName(Summary { id: 1, years: 36 }), ByName(Summary { id: 2, years: 41 }), ByName(Summary { id: 3, years: 36 }),
+        ByName(Summary { id: 4, years: 17 }), ByName(Summary { id: 5, years: 64 }), ByName(Summary { id: 6, years: 28 }),
     ];
     // Older than 30: Ada 36, Brian 41, Zoë 36, alice 64.
     schemaless_source: (i64, String), unordered, [

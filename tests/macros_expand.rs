@@ -199,6 +199,14 @@ fn dynamic_conditions_splice_through_pins() {
     );
 }
 
+/// The row of a struct literal select: the literal names it, so it must exist.
+#[allow(dead_code)]
+struct Summary {
+    org: i64,
+    n: i64,
+    email: String,
+}
+
 #[test]
 fn aggregates_and_struct_selects() {
     let q = from!(u in User,
@@ -213,7 +221,7 @@ fn aggregates_and_struct_selects() {
 }
 
 /// The query one call site builds for `min`: the same template each time.
-fn adults(min: i32) -> Query<User> {
+fn adults(min: i32) -> Query<User, i64> {
     from!(u in User, where: u.age >= ^min && u.id in ^vec![1_i64, 2], select: u.id)
 }
 

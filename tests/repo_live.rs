@@ -13,6 +13,7 @@ use servers::{Server, unique};
 
 use recto::chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use recto::prelude::*;
+use recto::row::ByName;
 use recto::{Array, Engine, Error, RawSql, Ty, Value};
 
 impl Server {
@@ -167,8 +168,9 @@ fn fixture() -> Vec<Row> {
     ]
 }
 
-fn ids(rows: Vec<(i64,)>) -> Vec<i64> {
-    rows.into_iter().map(|(id,)| id).collect()
+/// Rows of one id each: the type of a schemaless select, named here.
+fn ids(rows: Vec<i64>) -> Vec<i64> {
+    rows
 }
 
 async fn values_round_trip(server: Server) {
@@ -178,7 +180,7 @@ async fn values_round_trip(server: Server) {
                 &format!("SELECT * FROM {t} WHERE id = ?"),
                 vec![Value::I64(expected.id)],
             );
-            let row: Row = repo.one_sql(&sql).await.unwrap();
+            let ByName(row): ByName<Row> = repo.one_sql(&sql).await.unwrap();
             assert_eq!(row, expected, "{}", server.name());
         }
     })
@@ -222,7 +224,7 @@ async fn parameters_filter(server: Server) {
                 &format!("SELECT id FROM {t} WHERE {condition} ORDER BY id"),
                 params,
             );
-            let rows: Vec<(i64,)> = repo
+            let rows: Vec<i64> = repo
                 .all_sql(&sql)
                 .await
                 .unwrap_or_else(|e| panic!("{condition}: {e}"));
@@ -306,8 +308,8 @@ async fn from_queries_run(server: Server) {
         let (text, data): (Option<String>, Option<Vec<u8>>) = repo.one(&label).await.unwrap();
         assert_eq!((text.as_deref(), data), (Some(TRICKY), Some(vec![0, b'\'', b'\\', 0xff])));
         let missing = from!(r in Query::table(t.clone()), where: r["id"] == 99, select: r["id"]);
-        assert_eq!(repo.optional::<(i64,)>(&missing).await.unwrap(), None);
-        assert!(matches!(repo.one::<(i64,)>(&missing).await, Err(Error::NoRows)));
+        assert_eq!(repo.optional::<i64>(&missing).await.unwrap(), None);
+        assert!(matches!(repo.one::<i64>(&missing).await, Err(Error::NoRows)));
     })
     .await;
 }
@@ -451,7 +453,7 @@ async fn postgres_arrays_bind_for_any() {
                 "SELECT id FROM {t} WHERE {column} = ANY($1) ORDER BY id"
             )))
             .bind_all([Value::Array(list.clone())]);
-            let rows: Vec<(i64,)> = repo
+            let rows: Vec<i64> = repo
                 .all_sql(&sql)
                 .await
                 .unwrap_or_else(|e| panic!("{column} {list:?}: {e}"));
@@ -587,8 +589,9 @@ async fn dates_body(server: Server, repo: Repo, table: String) {
         table: table.clone().into(),
         ..Event::META
     });
-    let ids_of =
-        async |q: Query<Event>| ids(repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}")));
+    let ids_of = async |q: Query<Event, i64>| {
+        ids(repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}")))
+    };
 
     let leap = day(2024, 2, 29);
     let q = from!(e in events.clone(), where: e.day >= ^leap, order_by: e.id, select: e.id);
@@ -742,8 +745,9 @@ async fn times_body(repo: Repo, meta: recto::SchemaMeta, quoted: String) {
             .await
             .unwrap_or_else(|e| panic!("{name}: {e}"));
     }
-    let ids_of =
-        async |q: Query<Shift>| ids(repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}")));
+    let ids_of = async |q: Query<Shift, i64>| {
+        ids(repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}")))
+    };
 
     let noon = clock(12, 0, 0, 0);
     let q = from!(s in shifts.clone(), where: s.starts >= ^noon, order_by: s.id, select: s.id);
@@ -844,7 +848,7 @@ async fn instants_body(repo: Repo, meta: recto::SchemaMeta, quoted: String) {
             .await
             .unwrap_or_else(|e| panic!("{name}: {e}"));
     }
-    let ids_of = async |q: Query<Delivery>| {
+    let ids_of = async |q: Query<Delivery, i64>| {
         ids(repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}")))
     };
 
@@ -928,10 +932,8 @@ async fn uuids_body(repo: Repo, meta: recto::SchemaMeta, quoted: String) {
             .await
             .unwrap_or_else(|e| panic!("{name}: {e}"));
     }
-    let ids_of = async |q: Query<Token>| -> Vec<recto::uuid::Uuid> {
-        let rows: Vec<(recto::uuid::Uuid,)> =
-            repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
-        rows.into_iter().map(|(id,)| id).collect()
+    let ids_of = async |q: Query<Token, recto::uuid::Uuid>| {
+        repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"))
     };
     let max = uuid(u128::MAX);
     let q = from!(t in tokens.clone(), where: t.id == ^max, select: t.id);

@@ -322,18 +322,15 @@ async fn runs_from_queries() {
     assert_eq!(nobody, None);
     let a_names = from!(u in User, where: like(u.name, "A%"), select: u.id);
     assert!(matches!(
-        repo.one::<(i64,)>(&a_names).await,
+        repo.one(&a_names).await,
         Err(Error::TooManyRows { count: 2 })
     ));
 
     // A list parameter expands into placeholders on SQLite; an empty one matches nothing.
     for (ids, expected) in [(vec![1_i64, 3, 99], vec![1, 3]), (vec![], vec![])] {
         let q = from!(u in User, where: u.id in ^ids, order_by: u.id, select: u.id);
-        let rows: Vec<(i64,)> = repo.all(&q).await.unwrap();
-        assert_eq!(
-            rows.into_iter().map(|(id,)| id).collect::<Vec<_>>(),
-            expected
-        );
+        let rows: Vec<i64> = repo.all(&q).await.unwrap();
+        assert_eq!(rows, expected);
     }
 
     // A query the planner rejects is an error from the Repo, before anything runs.
@@ -445,10 +442,7 @@ async fn dates_compare_and_round_trip() {
         .await
         .unwrap();
 
-    let ids = async |q: Query<Event>| -> Vec<i64> {
-        let rows: Vec<(i64,)> = repo.all(&q).await.unwrap();
-        rows.into_iter().map(|(id,)| id).collect()
-    };
+    let ids = async |q: Query<Event, i64>| -> Vec<i64> { repo.all(&q).await.unwrap() };
     let q = from!(e in Event, where: e.day >= ^leap, order_by: e.id, select: e.id);
     assert_eq!(ids(q).await, [2, 3]);
     let q = from!(e in Event, where: e.day == ^leap, select: e.id);

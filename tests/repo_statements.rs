@@ -97,10 +97,10 @@ async fn each_combination_of_parameter_types_is_prepared_once() {
     let text = query(Value::I64(0)).to_sql(Postgres).unwrap().text;
     let tagged = format!("/* recto: i32 */ {text}");
     for round in 1..=3 {
-        let names: Vec<(String,)> = repo.all(query(Value::I64(3))).await.unwrap();
+        let names: Vec<String> = repo.all(query(Value::I64(3))).await.unwrap();
         assert_eq!(names.len(), 2);
-        let names: Vec<(String,)> = repo.all(query(Value::I32(4))).await.unwrap();
-        assert_eq!(names, [("e".to_owned(),)]);
+        let names: Vec<String> = repo.all(query(Value::I32(4))).await.unwrap();
+        assert_eq!(names, ["e".to_owned()]);
         assert_eq!(prepared(&repo, &text).await, (1, round), "round {round}");
         assert_eq!(prepared(&repo, &tagged).await, (1, round), "round {round}");
     }

@@ -46,6 +46,7 @@ mod writer;
 pub mod ddl;
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
 pub mod repo;
+pub mod row;
 
 use recto_core::{Error, Query, QueryData, Value};
 use recto_planner::Planned;
@@ -103,7 +104,7 @@ pub trait ToSql {
     fn to_sql<D: Dialect>(&self, dialect: D) -> Result<Sql, Error>;
 }
 
-impl<S> ToSql for Query<S> {
+impl<S, R> ToSql for Query<S, R> {
     fn to_sql<D: Dialect>(&self, dialect: D) -> Result<Sql, Error> {
         shape::query_to_sql(self, &dialect)
     }
@@ -149,7 +150,7 @@ pub trait IntoSql {
     fn into_sql<D: Dialect>(self, dialect: D) -> Result<Sql, Error>;
 }
 
-impl<S> IntoSql for Query<S> {
+impl<S, R> IntoSql for Query<S, R> {
     fn into_sql<D: Dialect>(self, dialect: D) -> Result<Sql, Error> {
         shape::query_into_sql(self, &dialect)
     }

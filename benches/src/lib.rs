@@ -126,7 +126,7 @@ pub fn by_id(seed: u64) -> Query<User> {
 }
 
 /// 2. A conjunction of ten bound conditions over one table.
-pub fn ten_conditions(seed: u64) -> Query<User> {
+pub fn ten_conditions(seed: u64) -> Query<User, (i64, String)> {
     let s = small(seed, 3);
     let (min_age, max_age) = (18 + s, 80 - s);
     let (min_id, max_id) = (s, 100 + s);
@@ -145,7 +145,7 @@ pub fn ten_conditions(seed: u64) -> Query<User> {
 }
 
 /// 3. An inner join with a bound filter, a sort, and bound paging.
-pub fn join_paging(seed: u64) -> Query<(User, Org)> {
+pub fn join_paging(seed: u64) -> Query<(User, Org), (i64, String, String)> {
     let per_page = 2 + small(seed, 2);
     let offset = small(seed, 2);
     let active = true;
@@ -157,7 +157,9 @@ pub fn join_paging(seed: u64) -> Query<(User, Org)> {
 }
 
 /// 4. Two left joins from users: their organisation and their posts.
-pub fn three_table_left_join(seed: u64) -> Query<(User, Org, Post)> {
+pub fn three_table_left_join(
+    seed: u64,
+) -> Query<(User, Org, Post), (String, Option<String>, Option<String>)> {
     let min_age = 20 + small(seed, 5) as i32;
     from!(u in User,
           left_join: o in Org, on: o.id == u.org_id,
@@ -167,7 +169,7 @@ pub fn three_table_left_join(seed: u64) -> Query<(User, Org, Post)> {
 }
 
 /// 5. Posts counted per user, keeping users with more than a bound number of posts.
-pub fn group_having(seed: u64) -> Query<(User, Post)> {
+pub fn group_having(seed: u64) -> Query<(User, Post), (i64, i64)> {
     let at_least = 1 + small(seed, 2);
     from!(u in User, join: p in Post, on: p.user_id == u.id,
           group_by: u.id,
@@ -176,13 +178,13 @@ pub fn group_having(seed: u64) -> Query<(User, Post)> {
 }
 
 /// 6. Membership in a bound list of ten ids.
-pub fn in_list(seed: u64) -> Query<User> {
+pub fn in_list(seed: u64) -> Query<User, (i64, String)> {
     let ids: Vec<i64> = (0..10).map(|k| 1 + small(seed + k, 8)).collect();
     from!(u in User, where: u.id in ^ids, select: (u.id, u.name))
 }
 
 /// 7. Pattern matching, case-insensitive matching and a NULL test.
-pub fn patterns(seed: u64) -> Query<User> {
+pub fn patterns(seed: u64) -> Query<User, (i64, String)> {
     let prefix = ["A%", "G%"][small(seed, 2) as usize].to_string();
     let domain = "%@ACME.TEST".to_string();
     from!(u in User,
@@ -196,18 +198,18 @@ pub fn adults(min_age: i32) -> Query<User> {
 }
 
 /// 8b. The second half: a page of any user query, newest ids first.
-pub fn newest_page(q: Query<User>, per_page: i64) -> Query<User> {
+pub fn newest_page(q: Query<User>, per_page: i64) -> Query<User, (i64, String)> {
     from!(u in q, where: u.org_id != ^0_i64, order_by: [desc: u.id], limit: ^per_page,
           select: (u.id, u.name))
 }
 
 /// 8. A query built by two functions, as composition across modules does.
-pub fn composed(seed: u64) -> Query<User> {
+pub fn composed(seed: u64) -> Query<User, (i64, String)> {
     newest_page(adults(18 + small(seed, 3) as i32), 3 + small(seed, 2))
 }
 
 /// 9. Arithmetic in the filter and the selection, with `coalesce` over a nullable column.
-pub fn arithmetic(seed: u64) -> Query<Post> {
+pub fn arithmetic(seed: u64) -> Query<Post, (i64, i32)> {
     let factor = 2 + small(seed, 2) as i32;
     let floor = 5 + small(seed, 3) as i32;
     let missing = 0_i32;
@@ -217,7 +219,7 @@ pub fn arithmetic(seed: u64) -> Query<Post> {
 }
 
 /// 10. A sort on four keys in mixed directions, with a bound filter.
-pub fn four_key_order(seed: u64) -> Query<User> {
+pub fn four_key_order(seed: u64) -> Query<User, (i64, i64, i32, String)> {
     let min_id = small(seed, 2);
     from!(u in User, where: u.id > ^min_id,
           order_by: [asc: u.org_id, desc: u.age, asc: u.name, desc: u.id],

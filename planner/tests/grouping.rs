@@ -45,7 +45,7 @@ fn plus_param(expr: Expr) -> Expr {
     Expr::binary(BinOp::Add, expr, Expr::Param(Value::I32(1)))
 }
 
-fn accepted<S>(query: Query<S>) {
+fn accepted<S, R>(query: Query<S, R>) {
     if let Err(e) = plan(query.data()) {
         panic!("rejected: {e}\n{query:?}");
     }
@@ -53,7 +53,7 @@ fn accepted<S>(query: Query<S>) {
 
 /// Asserts that `query` is invalid in `clause` because of the field `field`.
 #[track_caller]
-fn ungrouped<S>(query: Query<S>, clause: Clause, field: &str) {
+fn ungrouped<S, R>(query: Query<S, R>, clause: Clause, field: &str) {
     let reason = invalid_in(&query, clause);
     assert!(
         reason.contains(&format!("field `{field}`")),

@@ -25,7 +25,7 @@ fn hinted(name: &'static str, hint: FieldHint) -> Expr {
 }
 
 /// The (column, field) that `select: <expr>` over `query` resolves to.
-fn selected<S>(query: &Query<S>, expr: Expr) -> (String, String) {
+fn selected<S, R>(query: &Query<S, R>, expr: Expr) -> (String, String) {
     let q = query.clone().select(select_one(expr));
     let p = planned(&q);
     let c = column(&p, p.select[0].expr);

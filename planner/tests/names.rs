@@ -40,7 +40,7 @@ fn from_meta(meta: SchemaMeta) -> Query {
 }
 
 #[track_caller]
-fn empty_name<S>(query: &Query<S>, clause: Clause) {
+fn empty_name<S, R>(query: &Query<S, R>, clause: Clause) {
     let reason = invalid_in(query, clause);
     assert!(reason.contains("empty"), "{reason}");
 }

@@ -3,6 +3,7 @@
 
 mod common;
 
+use recto_core::row::AnyRow;
 use recto_core::{
     AggFunc, BinOp, BindingRef, Clause, Direction, Erased, Error, Expr, JoinKind, OrderTerm, Query,
     Select, Selected, Source, Ty, UnOp, Value,
@@ -296,15 +297,17 @@ fn unknown_field_names_clause_table_and_location() {
 #[test]
 fn unknown_field_in_each_clause() {
     let bad = || f(0, "nope");
-    let cases: Vec<(Query<User>, Clause)> = vec![
-        (users().select(select_one(bad())), Clause::Select),
-        (users().group_by(vec![bad()]), Clause::GroupBy),
-        (users().having(eq(bad(), int(1))), Clause::Having),
+    let cases: Vec<(Query<User, AnyRow>, Clause)> = vec![
+        (users().select(select_one(bad())).any_rows(), Clause::Select),
+        (users().group_by(vec![bad()]).any_rows(), Clause::GroupBy),
+        (users().having(eq(bad(), int(1))).any_rows(), Clause::Having),
         (
-            users().order_by(vec![OrderTerm {
-                direction: Direction::Desc,
-                expr: bad(),
-            }]),
+            users()
+                .order_by(vec![OrderTerm {
+                    direction: Direction::Desc,
+                    expr: bad(),
+                }])
+                .any_rows(),
             Clause::OrderBy,
         ),
     ];
@@ -637,17 +640,25 @@ fn limit_and_offset_take_literals_and_params() {
 
 #[test]
 fn limit_and_offset_reject_the_rest() {
-    let cases: Vec<(Query<User>, Clause)> = vec![
-        (users().limit(int(-1)), Clause::Limit),
-        (users().offset(Expr::Param(Value::I64(-5))), Clause::Offset),
+    let cases: Vec<(Query<User, AnyRow>, Clause)> = vec![
+        (users().limit(int(-1)).any_rows(), Clause::Limit),
         (
-            users().limit(Expr::Lit(Value::Text("10".into()))),
+            users().offset(Expr::Param(Value::I64(-5))).any_rows(),
+            Clause::Offset,
+        ),
+        (
+            users()
+                .limit(Expr::Lit(Value::Text("10".into())))
+                .any_rows(),
             Clause::Limit,
         ),
-        (users().limit(Expr::Param(Value::F64(1.0))), Clause::Limit),
-        (users().offset(f(0, "age")), Clause::Offset),
         (
-            users().limit(Expr::Param(Value::Null(Ty::I64))),
+            users().limit(Expr::Param(Value::F64(1.0))).any_rows(),
+            Clause::Limit,
+        ),
+        (users().offset(f(0, "age")).any_rows(), Clause::Offset),
+        (
+            users().limit(Expr::Param(Value::Null(Ty::I64))).any_rows(),
             Clause::Limit,
         ),
     ];
@@ -679,17 +690,24 @@ fn a_constant_group_by_or_order_by_term_is_invalid() {
             expr,
         }]
     };
-    let cases: Vec<(Query<User>, Clause)> = vec![
-        (users().order_by(sort(int(1))), Clause::OrderBy),
+    let cases: Vec<(Query<User, AnyRow>, Clause)> = vec![
+        (users().order_by(sort(int(1))).any_rows(), Clause::OrderBy),
         (
-            users().order_by(sort(Expr::Param(Value::I32(2)))),
+            users()
+                .order_by(sort(Expr::Param(Value::I32(2))))
+                .any_rows(),
             Clause::OrderBy,
         ),
         (
-            users().order_by(sort(Expr::Coalesce(vec![Expr::Lit(Value::Bool(true))]))),
+            users()
+                .order_by(sort(Expr::Coalesce(vec![Expr::Lit(Value::Bool(true))])))
+                .any_rows(),
             Clause::OrderBy,
         ),
-        (users().group_by(vec![f(0, "age"), int(1)]), Clause::GroupBy),
+        (
+            users().group_by(vec![f(0, "age"), int(1)]).any_rows(),
+            Clause::GroupBy,
+        ),
     ];
     for (q, expected) in cases {
         let e = plan(q.data()).unwrap_err();

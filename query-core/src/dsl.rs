@@ -28,11 +28,12 @@ use crate::builder::select::{Select, Selected};
 use crate::dynamic::Dynamic;
 use crate::expr::{AggFunc, BindingRef, Expr};
 use crate::query::{Query, Queryable};
+use crate::row::{AnyRow, FieldsRow, Item, Items, Named, Root, Selection, Whole};
 use crate::schema::{BindingAt, Column};
 use crate::template::{Arg, ListArg};
-pub use crate::template::{comparing_template, template, template_on};
+pub use crate::template::{comparing_template, template, template_on, template_on_select};
 use crate::value::kind::{self, SameKind};
-use crate::value::{Any, SqlType, ToList, ToValue};
+use crate::value::{Any, Logical, Nullity, SqlType, Summable, ToList, ToValue, Unify};
 
 /// An expression with the Rust type of its SQL value.
 pub struct Typed<T> {
@@ -55,12 +56,12 @@ impl<T> Typed<T> {
 }
 
 /// The query of a `from!` source expression.
-pub fn source<Q: Queryable>(source: Q) -> Query<Q::Schema> {
+pub fn source<Q: Queryable>(source: Q) -> Query<Q::Schema, Q::Row> {
     source.into_query()
 }
 
 /// The typed field accessors of binding `I` of a query.
-pub fn fields<const I: usize, S: BindingAt<I>>(_query: &Query<S>) -> S::Fields {
+pub fn fields<const I: usize, S: BindingAt<I>, R>(_query: &Query<S, R>) -> S::Fields {
     S::FIELDS
 }
 
@@ -77,6 +78,11 @@ pub fn field<T>(binding: BindingRef, column: Column<T>) -> Typed<T> {
 /// reference the expansions write most, as a plain number.
 pub fn col<T>(binding: usize, column: Column<T>) -> Typed<T> {
     field(BindingRef::Index(binding), column)
+}
+
+/// `o.field` on a binding this `from!` left-joins: NULL where the join found no row.
+pub fn nullable<T: SqlType>(field: Typed<T>) -> Typed<T::Nullable> {
+    Typed::new(field.expr)
 }
 
 /// `u["field"]`, or `u.field` on a binding whose schema is known only at plan time.
@@ -160,18 +166,6 @@ impl<T: SqlType> Pin for Arg<T> {
     }
 }
 
-/// The compile-time type of arithmetic (`a + b`, `-a`): a number, whatever its operands'
-/// types. An operand may be untyped (a schemaless or `dynamic!` field), but the result of
-/// arithmetic is a number in every case, so `dynamic!([u], u.age + 1)` fails to compile as
-/// a condition just as `where: u.age + 1` does. Its exact SQL type is the planner's
-/// business (`Exprs::ty`).
-#[derive(Debug)]
-pub struct Number;
-
-impl SqlType for Number {
-    type Kind = kind::Numerical;
-}
-
 /// One element of `x in [a, b]`, checked against `x`.
 pub fn elem<L: SqlType, R: SqlType>(_of: &Typed<L>, element: Typed<R>) -> Expr
 where
@@ -181,7 +175,10 @@ where
 }
 
 /// `x in [a, b]`.
-pub fn in_list<T>(operand: Typed<T>, list: Vec<Expr>) -> Typed<bool> {
+///
+/// NULL where the operand is (and, as in SQL, where no element matches but one is NULL,
+/// which the type does not record: such a row fails to decode into a `bool`).
+pub fn in_list<T: SqlType>(operand: Typed<T>, list: Vec<Expr>) -> Typed<Logical<T, T>> {
     Typed::new(Expr::InList {
         expr: Box::new(operand.expr),
         list,
@@ -189,7 +186,7 @@ pub fn in_list<T>(operand: Typed<T>, list: Vec<Expr>) -> Typed<bool> {
 }
 
 /// `x in ^list`.
-pub fn in_param<T: SqlType, L: ToList>(operand: Typed<T>, list: L) -> Typed<bool>
+pub fn in_param<T: SqlType, L: ToList>(operand: Typed<T>, list: L) -> Typed<Logical<T, T>>
 where
     <L::Elem as SqlType>::Kind: SameKind<T::Kind>,
 {
@@ -209,7 +206,7 @@ pub fn like<L: SqlType, R: SqlType>(
     operand: Typed<L>,
     pattern: Typed<R>,
     case_insensitive: bool,
-) -> Typed<bool>
+) -> Typed<Logical<L, R>>
 where
     L::Kind: SameKind<kind::Textual>,
     R::Kind: SameKind<kind::Textual>,
@@ -239,37 +236,51 @@ pub fn count<T>(operand: Typed<T>, distinct: bool) -> Typed<i64> {
     })
 }
 
-/// `sum(x)`, `avg(x)`: numeric, NULL over no rows.
-///
-/// On every engine the value decodes as an `i64` for `sum` over integers and as an `f64` for
-/// `sum` over floats and for `avg` (the adapters cast where an engine's own type differs).
-/// One function serves both, so its type carries what the compile-time checks need: a
-/// number that may be NULL.
-pub fn numeric_aggregate<T: SqlType>(func: AggFunc, operand: Typed<T>) -> Typed<Option<f64>>
+/// `sum(x)`: NULL over no rows. On every engine it decodes as an `i64` over integers and as
+/// an `f64` over floats (the adapters cast where an engine's own type differs).
+pub fn sum<T: Summable>(operand: Typed<T>) -> Typed<Option<T::Sum>> {
+    aggregate(AggFunc::Sum, operand)
+}
+
+/// `avg(x)`: NULL over no rows; an `f64` on every engine.
+pub fn avg<T: Summable>(operand: Typed<T>) -> Typed<Option<T::Avg>> {
+    aggregate(AggFunc::Avg, operand)
+}
+
+/// `min(x)`: any type, NULL over no rows.
+pub fn min<T: SqlType>(operand: Typed<T>) -> Typed<T::Nullable> {
+    aggregate(AggFunc::Min, operand)
+}
+
+/// `max(x)`: any type, NULL over no rows.
+pub fn max<T: SqlType>(operand: Typed<T>) -> Typed<T::Nullable> {
+    aggregate(AggFunc::Max, operand)
+}
+
+fn aggregate<T, U>(func: AggFunc, operand: Typed<T>) -> Typed<U> {
+    Typed::new(Expr::Aggregate {
+        func,
+        arg: Some(Box::new(operand.expr)),
+        distinct: false,
+    })
+}
+
+/// `coalesce(first, middle.., last)`: every argument of the first one's kind. Its type is
+/// the first's and the last's unified (the middle ones' are not looked at), NULL only where
+/// the last argument may be (`coalesce(u.email, "none")` is a `String`).
+pub fn coalesce<T: SqlType, L: SqlType>(
+    first: Typed<T>,
+    middle: Vec<Expr>,
+    last: Typed<L>,
+) -> Typed<<L::Null as Nullity>::Wrap<<T::NotNull as Unify<L::NotNull>>::Output>>
 where
-    T::Kind: SameKind<kind::Numerical>,
+    L::Kind: SameKind<T::Kind>,
+    T::NotNull: Unify<L::NotNull>,
 {
-    Typed::new(Expr::Aggregate {
-        func,
-        arg: Some(Box::new(operand.expr)),
-        distinct: false,
-    })
-}
-
-/// `min(x)`, `max(x)`: any type, NULL over no rows.
-pub fn extremum<T: SqlType>(func: AggFunc, operand: Typed<T>) -> Typed<Option<T>> {
-    Typed::new(Expr::Aggregate {
-        func,
-        arg: Some(Box::new(operand.expr)),
-        distinct: false,
-    })
-}
-
-/// `coalesce(first, rest...)`: every argument of the first one's kind.
-pub fn coalesce<T>(first: Typed<T>, rest: Vec<Expr>) -> Typed<T> {
-    let mut args = Vec::with_capacity(1 + rest.len());
+    let mut args = Vec::with_capacity(2 + middle.len());
     args.push(first.expr);
-    args.extend(rest);
+    args.extend(middle);
+    args.push(last.expr);
     Typed::new(Expr::Coalesce(args))
 }
 
@@ -295,8 +306,8 @@ pub fn expr<T>(value: Typed<T>) -> Expr {
 }
 
 /// A selected expression.
-pub fn selected<T>(value: Typed<T>) -> Selected {
-    Selected::Expr(value.expr)
+pub fn selected<T>(value: Typed<T>) -> Item<T> {
+    Item::new(Selected::Expr(value.expr))
 }
 
 /// An `order_by:` term.
@@ -314,16 +325,54 @@ pub fn list<T, const N: usize>(items: [T; N]) -> Vec<T> {
 }
 
 /// `select: x`.
-pub fn one(item: Selected) -> Select {
-    Select::One(item)
+pub fn one<T>(item: Item<T>) -> Selection<T> {
+    Selection::new(Select::One(item.into_selected()))
+}
+
+/// `select: u` where `u` is the root binding: rows are its schema, as without a select.
+pub fn root<T>(item: Item<Whole<T>>) -> Selection<Root> {
+    Selection::new(Select::One(item.into_selected()))
 }
 
 /// `select: (a, b, ...)`.
-pub fn tuple<const N: usize>(items: [Selected; N]) -> Select {
-    Select::Tuple(Vec::from(items))
+pub fn tuple<T: Items>(items: T) -> Selection<T::Row> {
+    Selection::new(Select::Tuple(items.into_selected()))
 }
 
-/// `select: u`: a whole binding, by number.
-pub fn whole(binding: usize) -> Selected {
-    Selected::Binding(BindingRef::Index(binding))
+/// `select: (a, b, ...)` with more items than a row tuple decodes: rows are named by the
+/// caller.
+pub fn long_tuple<const N: usize>(items: [Selected; N]) -> Selection<AnyRow> {
+    Selection::new(Select::Tuple(Vec::from(items)))
+}
+
+/// One item of [`long_tuple`].
+pub fn untyped<T>(item: Item<T>) -> Selected {
+    item.into_selected()
+}
+
+/// `select: T { field: x, .. }`: columns named after the fields, rows decoded as `T`.
+pub fn named<T>(fields: Vec<(&'static str, Expr)>) -> Selection<Named<T>> {
+    let fields = fields
+        .into_iter()
+        .map(|(name, expr)| (Name::Borrowed(name), expr))
+        .collect();
+    Selection::new(Select::Struct(fields))
+}
+
+/// `select: u`: a whole binding whose field accessors are `fields`.
+pub fn whole<F: FieldsRow>(binding: impl Into<BindingRef>, _fields: F) -> Item<Whole<F::Row>> {
+    Item::new(Selected::Binding(binding.into()))
+}
+
+/// `select: o` where this `from!` left-joins `o`: `None` where the join found no row.
+pub fn whole_left<F: FieldsRow>(
+    binding: impl Into<BindingRef>,
+    _fields: F,
+) -> Item<Whole<F::Nullable>> {
+    Item::new(Selected::Binding(binding.into()))
+}
+
+/// `select: u` on a schemaless binding: the caller names its row type.
+pub fn whole_any(binding: impl Into<BindingRef>) -> Item<Whole<AnyRow>> {
+    Item::new(Selected::Binding(binding.into()))
 }

@@ -184,6 +184,14 @@ pub enum Error {
         /// How many rows came back.
         count: usize,
     },
+    /// A column of a returned row does not decode into the Rust type the row asks for: a
+    /// NULL where the type is not an `Option`, or a value of another type.
+    Decode {
+        /// The column's position in the row, from 0.
+        column: usize,
+        /// What is wrong, in a sentence.
+        reason: String,
+    },
 }
 
 impl std::fmt::Display for Error {
@@ -256,6 +264,9 @@ impl std::fmt::Display for Error {
             }
             Error::TooManyRows { count } => {
                 write!(f, "expected at most one row, the query returned {count}")
+            }
+            Error::Decode { column, reason } => {
+                write!(f, "cannot decode column {column} of a row: {reason}")
             }
         }
     }

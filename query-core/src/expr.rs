@@ -22,6 +22,12 @@ pub enum BindingRef {
     Last,
 }
 
+impl From<usize> for BindingRef {
+    fn from(position: usize) -> Self {
+        BindingRef::Index(position)
+    }
+}
+
 /// An expression.
 ///
 /// Trees of any depth are safe to drop, clone and compare: those walks loop instead of

@@ -23,6 +23,7 @@ mod float;
 mod limits;
 mod location;
 mod query;
+pub mod row;
 pub mod schema;
 pub mod template;
 mod tree;

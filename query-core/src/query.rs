@@ -22,6 +22,7 @@ use crate::builder::order_by::OrderBy;
 use crate::builder::select::SelectClause;
 use crate::error::{Clause, Error};
 use crate::location::Location;
+use crate::row::{AnyRow, Root};
 use crate::schema::Erased;
 use crate::template::{Build, Param};
 
@@ -55,10 +56,11 @@ pub struct QueryData {
 /// A query: a value you build with `from!`, pass around, extend and finally render or run.
 ///
 /// `S` lists the bindings' schemas where they are known at compile time; [`Erased`] where
-/// they are not.
-pub struct Query<S = Erased> {
+/// they are not. `R` is what a row of its result decodes into (see [`row`](crate::row)):
+/// [`Root`], the root binding's schema, until a `select:` says otherwise.
+pub struct Query<S = Erased, R = Root> {
     repr: Repr,
-    _schema: PhantomData<fn() -> S>,
+    _schema: PhantomData<fn() -> (S, R)>,
 }
 
 /// What a [`Query`] holds: its clauses, or the template that builds them.
@@ -116,7 +118,7 @@ impl<'q> TemplateRef<'q> {
     }
 }
 
-impl<S> Query<S> {
+impl<S, R> Query<S, R> {
     /// A query over `from`, with no other clause.
     pub fn new(from: From) -> Self {
         Self::from_data(QueryData {
@@ -226,14 +228,22 @@ impl<S> Query<S> {
         1 + self.data().joins.len()
     }
 
-    /// The same query, with its compile-time schema information forgotten.
-    pub fn erase(self) -> Query<Erased> {
+    /// The same query, with its compile-time schema and row information forgotten.
+    pub fn erase(self) -> Query {
         self.retype()
     }
 
-    /// The same query under another type parameter. Builders use it when a clause changes
-    /// the bindings (a join); it is not public because `S` must describe the bindings.
-    pub(crate) fn retype<T>(self) -> Query<T> {
+    /// The same query with its row type forgotten: its rows are then named by the caller,
+    /// as those of a query built at run time are. What keeps queries with different
+    /// selects in one collection.
+    pub fn any_rows(self) -> Query<S, AnyRow> {
+        self.retype()
+    }
+
+    /// The same query under other type parameters. Builders use it when a clause changes
+    /// the bindings (a join) or the row (a select); it is not public because `S` must
+    /// describe the bindings and `R` the rows.
+    pub(crate) fn retype<T, U>(self) -> Query<T, U> {
         Query {
             repr: self.repr,
             _schema: PhantomData,
@@ -241,7 +251,7 @@ impl<S> Query<S> {
     }
 }
 
-impl<S> Query<S> {
+impl<S, R> Query<S, R> {
     /// Ecto's `exclude/2`: the query without every `clause` of that kind, so that a
     /// composing function can set its own (`select` and `distinct` are written once per
     /// query; writing one over another is a plan error, [`Error::DuplicateClause`]).
@@ -262,8 +272,11 @@ impl<S> Query<S> {
     /// assert_eq!(names.data().select.as_ref().map(|s| &s.replaced), Some(&None));
     /// # Ok::<(), recto_core::Error>(())
     /// ```
+    ///
+    /// The row type becomes [`AnyRow`] (the caller names it), since which clause goes is
+    /// only known at run time and without a `select:` a row is the root binding's schema.
     #[track_caller]
-    pub fn exclude(mut self, clause: Clause) -> Result<Self, Error> {
+    pub fn exclude(mut self, clause: Clause) -> Result<Query<S, AnyRow>, Error> {
         let QueryData {
             from: _,
             joins: _,
@@ -293,17 +306,17 @@ impl<S> Query<S> {
                 });
             }
         }
-        Ok(self)
+        Ok(self.retype())
     }
 }
 
 /// Ecto's `exclude(query, clause)`: [`Query::exclude`] on any query or reference to one.
 #[track_caller]
-pub fn exclude<Q: Queryable>(query: Q, clause: Clause) -> Result<Query<Q::Schema>, Error> {
+pub fn exclude<Q: Queryable>(query: Q, clause: Clause) -> Result<Query<Q::Schema, AnyRow>, Error> {
     query.into_query().exclude(clause)
 }
 
-impl<S> Clone for Query<S> {
+impl<S, R> Clone for Query<S, R> {
     fn clone(&self) -> Self {
         Query {
             repr: self.repr.clone(),
@@ -312,19 +325,19 @@ impl<S> Clone for Query<S> {
     }
 }
 
-impl<S> std::fmt::Debug for Query<S> {
+impl<S, R> std::fmt::Debug for Query<S, R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.data().fmt(f)
     }
 }
 
-impl<S, T> PartialEq<Query<T>> for Query<S> {
-    fn eq(&self, other: &Query<T>) -> bool {
+impl<S, R, T, U> PartialEq<Query<T, U>> for Query<S, R> {
+    fn eq(&self, other: &Query<T, U>) -> bool {
         self.data() == other.data()
     }
 }
 
-impl<S> Serialize for Query<S> {
+impl<S, R> Serialize for Query<S, R> {
     fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         self.data().serialize(serializer)
     }
@@ -344,20 +357,24 @@ impl<'de> Deserialize<'de> for Query<Erased> {
 pub trait Queryable {
     /// The bindings' schemas of the resulting query.
     type Schema;
+    /// What a row of the query's result decodes into (see [`row`](crate::row)).
+    type Row;
     /// The query.
-    fn into_query(self) -> Query<Self::Schema>;
+    fn into_query(self) -> Query<Self::Schema, Self::Row>;
 }
 
-impl<S> Queryable for Query<S> {
+impl<S, R> Queryable for Query<S, R> {
     type Schema = S;
-    fn into_query(self) -> Query<S> {
+    type Row = R;
+    fn into_query(self) -> Query<S, R> {
         self
     }
 }
 
-impl<S> Queryable for &Query<S> {
+impl<S, R> Queryable for &Query<S, R> {
     type Schema = S;
-    fn into_query(self) -> Query<S> {
+    type Row = R;
+    fn into_query(self) -> Query<S, R> {
         self.clone()
     }
 }

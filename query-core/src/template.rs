@@ -36,10 +36,11 @@ pub enum Param {
 /// A composed call site's function takes and returns erased queries: it may sit in a
 /// function generic over its query's schema (`fn active<S>(q: Query<S>)`) without `S:
 /// 'static`, and only `'static` types can be kept in a template. The accessors' types are
-/// `'static` by the `Schema` trait's bounds.
-enum Builder<A, W, S> {
-    Root(fn(A) -> Query<S>),
-    On(fn(Query, A, W) -> Query, Query, W),
+/// `'static` by the `Schema` trait's bounds. `R` is the row type the function's select
+/// gives ([`Root`] where it selects nothing, so a composed one keeps its base's).
+enum Builder<A, W, S, R> {
+    Root(fn(A) -> Query<S, R>),
+    On(fn(Query, A, W) -> Query<Erased, R>, Query, W),
 }
 
 /// A template with its types erased, as a [`Query`] holds it. Each call site instantiates
@@ -115,13 +116,13 @@ impl dyn Build + '_ {
 }
 
 /// A template: the build function (with the query it extends) and its pins.
-struct Site<A: Args, W, S> {
+struct Site<A: Args, W, S, R> {
     head: Head,
-    build: Builder<A, W, S>,
+    build: Builder<A, W, S, R>,
     params: A::Params,
 }
 
-impl<A: Args, W: Copy + Send + Sync + 'static, S: 'static> Build for Site<A, W, S> {
+impl<A: Args, W: Copy + Send + Sync + 'static, S: 'static, R: 'static> Build for Site<A, W, S, R> {
     fn head(&self) -> &Head {
         &self.head
     }
@@ -156,7 +157,7 @@ impl<A: Args, W: Copy + Send + Sync + 'static, S: 'static> Build for Site<A, W, 
         let args = A::from_array(&self.params);
         match &self.build {
             Builder::Root(build) => build(args).erase(),
-            Builder::On(build, base, witnesses) => build(base.clone(), args, *witnesses),
+            Builder::On(build, base, witnesses) => build(base.clone(), args, *witnesses).erase(),
         }
     }
 
@@ -168,7 +169,7 @@ impl<A: Args, W: Copy + Send + Sync + 'static, S: 'static> Build for Site<A, W, 
             // place instead of copying them; what is left is never read.
             Builder::On(build, base, witnesses) => {
                 let base = std::mem::replace(base, Query::table(""));
-                build(base, args, *witnesses)
+                build(base, args, *witnesses).erase()
             }
         }
     }
@@ -177,7 +178,7 @@ impl<A: Args, W: Copy + Send + Sync + 'static, S: 'static> Build for Site<A, W, 
         let args = A::from_params(params)?;
         Some(match (&self.build, base) {
             (Builder::Root(build), None) => build(args).erase(),
-            (Builder::On(build, _, witnesses), Some(base)) => build(base, args, *witnesses),
+            (Builder::On(build, _, witnesses), Some(base)) => build(base, args, *witnesses).erase(),
             _ => return None,
         })
     }
@@ -185,47 +186,78 @@ impl<A: Args, W: Copy + Send + Sync + 'static, S: 'static> Build for Site<A, W, 
 
 /// The query of a `from!` over a schema or a table: a template of `build` and `args`, or
 /// the query `build` makes at once if an argument is structure (a spliced condition).
-pub fn template<A: Args, S: 'static>(args: A, build: fn(A) -> Query<S>) -> Query<S> {
+pub fn template<A: Args, S: 'static, R: 'static>(
+    args: A,
+    build: fn(A) -> Query<S, R>,
+) -> Query<S, R> {
     root(args, build, false)
 }
 
 /// [`template`] for a call site whose clauses compare expressions with each other: with a
 /// `group_by:` or `distinct:` clause, whose checks compare planned expressions, pinned
 /// values included.
-pub fn comparing_template<A: Args, S: 'static>(args: A, build: fn(A) -> Query<S>) -> Query<S> {
+pub fn comparing_template<A: Args, S: 'static, R: 'static>(
+    args: A,
+    build: fn(A) -> Query<S, R>,
+) -> Query<S, R> {
     root(args, build, true)
 }
 
-fn root<A: Args, S: 'static>(args: A, build: fn(A) -> Query<S>, compares: bool) -> Query<S> {
+fn root<A: Args, S: 'static, R: 'static>(
+    args: A,
+    build: fn(A) -> Query<S, R>,
+    compares: bool,
+) -> Query<S, R> {
     match args.into_params() {
         Ok(params) => Query::from_template(Site {
             head: Head::new(compares),
-            build: Builder::<A, (), S>::Root(build),
+            build: Builder::<A, (), S, R>::Root(build),
             params,
         }),
         Err(args) => build(args),
     }
 }
 
-/// The query of a `from!` that extends `base` and joins nothing (so its bindings' schemas
-/// are `base`'s): [`template`] for a composed source, `witnesses` being the typed field
-/// accessors of `base`'s bindings that `build` reads (`compares` as for
-/// [`comparing_template`]).
+/// The query of a `from!` that extends `base`, joins nothing (so its bindings' schemas
+/// are `base`'s) and selects nothing (so its rows are `base`'s): [`template`] for a
+/// composed source, `witnesses` being the typed field accessors of `base`'s bindings that
+/// `build` reads (`compares` as for [`comparing_template`]).
 ///
 /// The accessors come first, so that a call can read them from `base` before it moves it.
-pub fn template_on<A: Args, W: Copy + Send + Sync + 'static, B>(
+pub fn template_on<A: Args, W: Copy + Send + Sync + 'static, B, R>(
     witnesses: W,
     args: A,
-    base: Query<B>,
+    base: Query<B, R>,
     build: fn(Query, A, W) -> Query,
     compares: bool,
-) -> Query<B> {
+) -> Query<B, R> {
+    on(witnesses, args, base.erase(), build, compares).retype()
+}
+
+/// [`template_on`] for a call site that selects: its rows are its select's, `T`.
+pub fn template_on_select<A: Args, W: Copy + Send + Sync + 'static, B, R, T: 'static>(
+    witnesses: W,
+    args: A,
+    base: Query<B, R>,
+    build: fn(Query, A, W) -> Query<Erased, T>,
+    compares: bool,
+) -> Query<B, T> {
+    on(witnesses, args, base.erase(), build, compares).retype()
+}
+
+fn on<A: Args, W: Copy + Send + Sync + 'static, T: 'static>(
+    witnesses: W,
+    args: A,
+    base: Query,
+    build: fn(Query, A, W) -> Query<Erased, T>,
+    compares: bool,
+) -> Query<Erased, T> {
     match args.into_params() {
         Ok(params) => Query::from_template(Site {
             head: Head::new(compares),
-            build: Builder::<A, W, Erased>::On(build, base.erase(), witnesses),
+            build: Builder::<A, W, Erased, T>::On(build, base, witnesses),
             params,
         }),
-        Err(args) => build(base.erase(), args, witnesses).retype(),
+        Err(args) => build(base, args, witnesses),
     }
 }

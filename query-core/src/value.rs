@@ -14,11 +14,16 @@
 //! in UTC ([`DateTime<Utc>`], PostgreSQL's `TIMESTAMPTZ`) a fourth ([`kind::UtcTimestamp`]):
 //! comparing it with a naive timestamp would depend on the session's time zone.
 
+mod numeric;
 mod rust_types;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use self::numeric::{
+    AnyNumber, Arith, Combine, Logical, MaybeNull, NotNull, Nullity, Numeric, Summable, Unify,
+    UnknownNull,
+};
 pub use self::rust_types::{Any, SqlType, ToList, ToValue, kind};
 
 /// The SQL type a value or a column carries, independent of any engine's spelling.

@@ -142,6 +142,10 @@ pub(crate) struct Binding {
     pub target: Target,
     /// What rustc can check about it.
     pub typing: Typing,
+    /// Whether this `from!` left-joins it, so its fields are NULL where the join found no
+    /// row: their types become `Option`s, and a selected whole binding an `Option` of its
+    /// schema.
+    pub nullable: bool,
 }
 
 /// The bindings visible to an expression, and what the expansion needs to set up for the

@@ -282,6 +282,7 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
     // field without searching by name (it checks the name there first).
     let positions = 0..schema.fields.len();
     let doc = format!("The typed field accessors of `{ident}`, for `from!`.");
+    let rows = rows(ident, schema);
     quote! {
         #[doc = #doc]
         #[doc(hidden)]
@@ -290,6 +291,13 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
         #vis struct #fields_ident {
             #(pub #idents: ::recto::Column<#types>,)*
         }
+
+        impl ::recto::row::FieldsRow for #fields_ident {
+            type Row = #ident;
+            type Nullable = ::core::option::Option<#ident>;
+        }
+
+        #rows
 
         impl ::recto::Schema for #ident {
             type Fields = #fields_ident;
@@ -301,6 +309,60 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
                 fields: ::std::borrow::Cow::Borrowed(&[#(#metas),*]),
                 primary_key: ::std::borrow::Cow::Borrowed(&[#(::std::borrow::Cow::Borrowed(#primary_key)),*]),
             };
+        }
+    }
+}
+
+/// How rows decode into the schema's struct: one column per field in declaration order (the
+/// order `select: u` selects them in), and as `None` for an `Option` of it where every
+/// column is NULL (a left join that found no row).
+fn rows(ident: &Ident, schema: &SchemaDef) -> TokenStream {
+    let idents: Vec<&Ident> = schema.fields.iter().map(|f| &f.ident).collect();
+    // In the nullable read, a field that is not an `Option` is read as one first.
+    let read_types = schema.fields.iter().map(|f| {
+        let ty = &f.ty;
+        if f.nullable {
+            quote!(#ty)
+        } else {
+            quote!(::core::option::Option<#ty>)
+        }
+    });
+    let names = schema.fields.iter().map(|f| f.ident.unraw().to_string());
+    let values = schema.fields.iter().zip(names).enumerate().map(|(i, (f, name))| {
+        let field = &f.ident;
+        if f.nullable {
+            quote!(#field)
+        } else {
+            quote!(match #field {
+                ::core::option::Option::Some(value) => value,
+                ::core::option::Option::None => {
+                    return ::core::result::Result::Err(::recto::row::Record::null_field(start + #i, #name));
+                }
+            })
+        }
+    });
+    quote! {
+        impl ::recto::row::FromRecord for #ident {
+            fn from_record(
+                record: &mut ::recto::row::Record<'_>,
+            ) -> ::core::result::Result<Self, ::recto::Error> {
+                ::core::result::Result::Ok(#ident { #(#idents: record.next()?,)* })
+            }
+        }
+
+        impl ::recto::row::NullableRecord for #ident {
+            fn from_nullable_record(
+                record: &mut ::recto::row::Record<'_>,
+            ) -> ::core::result::Result<::core::option::Option<Self>, ::recto::Error> {
+                let start = record.position();
+                #(let #idents: #read_types = record.next()?;)*
+                if true #(&& #idents.is_none())* {
+                    return ::core::result::Result::Ok(::core::option::Option::None);
+                }
+                ::core::result::Result::Ok(::core::option::Option::Some(#ident {
+                    #(#idents: #values,)*
+                }))
+            }
         }
     }
 }

@@ -77,6 +77,7 @@ pub(crate) fn expand_dynamic(input: TokenStream) -> syn::Result<TokenStream> {
                 name: decl.name,
                 target,
                 typing,
+                nullable: false,
             }));
         }
     }

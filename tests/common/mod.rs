@@ -57,7 +57,7 @@ pub struct Weird {
 }
 
 /// The error of `query` on every dialect; they must agree.
-pub fn error_of<S>(query: &recto::Query<S>) -> recto::Error {
+pub fn error_of<S, R>(query: &recto::Query<S, R>) -> recto::Error {
     use recto::ToSql as _;
     let errors = [
         query.to_sql(recto::Postgres),

@@ -12,7 +12,7 @@ fn rejected<T: std::fmt::Debug>(rows: &Result<T, Error>) -> bool {
 async fn out_of_range_on_mysql(kind: Kind, repo: &Repo, sql: String, value: f64, expected: &[i64]) {
     let name = kind.name();
     let plain = RawSql::new(sqlx::AssertSqlSafe(sql)).bind(value);
-    let rows = repo.all_sql::<(i64,)>(&plain).await;
+    let rows = repo.all_sql::<i64>(&plain).await;
     match kind {
         Kind::MySql => {
             let error = rows.unwrap_err().to_string();
@@ -38,7 +38,7 @@ async fn non_finite_floats_compare_everywhere_and_compute_except_on_mysql() {
             let (inf, minus_inf) = (f64::INFINITY, f64::NEG_INFINITY);
 
             let q = from!(n in numbers(&t), where: n.ratio < ^inf, order_by: n.id, select: n.id);
-            let rows = repo.all::<(i64,)>(&q).await;
+            let rows = repo.all::<i64>(&q).await;
             assert_eq!(ids(rows.unwrap()), [1, 2, 3], "{name}");
 
             let plain = format!("SELECT id FROM {t} WHERE ratio + $1 > 0 ORDER BY id");
@@ -46,7 +46,7 @@ async fn non_finite_floats_compare_everywhere_and_compute_except_on_mysql() {
 
             let q = from!(n in numbers(&t), where: n.ratio + ^inf > 0.0, order_by: n.id,
                           select: n.id);
-            let rows = repo.all::<(i64,)>(&q).await;
+            let rows = repo.all::<i64>(&q).await;
             match kind {
                 Kind::MySql => assert!(rejected(&rows), "{name}: {rows:?}"),
                 _ => assert_eq!(ids(rows.unwrap()), [1, 2, 3], "{name}"),
@@ -58,7 +58,7 @@ async fn non_finite_floats_compare_everywhere_and_compute_except_on_mysql() {
             let q = from!(n in numbers(&t),
                           where: n.ratio == ^minus_inf && -n.ratio + 9.0 < n.ratio,
                           select: n.id);
-            let rows = repo.all::<(i64,)>(&q).await;
+            let rows = repo.all::<i64>(&q).await;
             match kind {
                 Kind::MySql => assert!(rejected(&rows), "{name}: {rows:?}"),
                 _ => assert_eq!(ids(rows.unwrap()), Vec::<i64>::new(), "{name}"),
@@ -66,7 +66,7 @@ async fn non_finite_floats_compare_everywhere_and_compute_except_on_mysql() {
 
             // Without arithmetic, the same equality runs everywhere.
             let q = from!(n in numbers(&t), where: n.ratio == ^minus_inf, select: n.id);
-            let rows = repo.all::<(i64,)>(&q).await;
+            let rows = repo.all::<i64>(&q).await;
             assert_eq!(ids(rows.unwrap()), Vec::<i64>::new(), "{name}");
         },
     )

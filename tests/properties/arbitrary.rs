@@ -302,7 +302,7 @@ pub(crate) fn query_data() -> BoxedStrategy<Query<Erased>> {
                     q = if or { q.or_filter(e) } else { q.filter(e) };
                 }
                 if let Some(sel) = sel {
-                    q = q.select(sel);
+                    q = q.select(sel).erase();
                 }
                 if let Some(d) = distinct {
                     q = q.distinct(d);

@@ -477,7 +477,7 @@ pub(crate) struct Filter(pub(crate) Vec<(bool, Cond)>);
 
 impl Filter {
     /// `from u in User, where/or_where: ..., order_by: u.id, select: u.id`.
-    pub(crate) fn query(&self) -> Query<User> {
+    pub(crate) fn query(&self) -> Query<User, recto::row::AnyRow> {
         let mut query = Query::<User>::from_schema();
         for (or, cond) in &self.0 {
             query = if *or {

@@ -133,7 +133,7 @@ impl Spec {
     }
 
     /// The query, through the builder API.
-    pub(crate) fn query(&self) -> Query<Erased> {
+    pub(crate) fn query(&self) -> Query<Erased, recto::row::AnyRow> {
         let mut query = Query::<User>::from_schema().erase();
         for (n, join) in self.joins.iter().enumerate() {
             let b = n + 1;

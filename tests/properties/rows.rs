@@ -3,8 +3,8 @@
 //! A selected expression decodes into the Rust type of its planned type
 //! (`Exprs::ty`, docs/dialects.md "Result type of arithmetic, literals and
 //! parameters") on every engine, so [`Row`] decodes each column strictly as that type: an
-//! engine that answers with another type fails the decode, as it would for a user. sqlx's
-//! `FromRow` takes no argument, so the types of the query being run wait in a thread-local
+//! engine that answers with another type fails the decode, as it would for a user. recto's
+//! `FromRecord` takes no argument, so the types of the query being run wait in a thread-local
 //! ([`expect`]); every property runs its engines on one current-thread runtime, where rows
 //! are decoded on the thread that set it.
 
@@ -13,7 +13,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use recto::chrono::{NaiveDate, NaiveDateTime};
-use recto::sqlx::{self, ColumnIndex, Decode, Type};
+use recto::row::{FromRecord, Record};
 use recto::{Error, Ty};
 
 thread_local! {
@@ -132,68 +132,39 @@ pub(crate) fn show(rows: &Result<Vec<Row>, Error>) -> String {
     }
 }
 
-/// Column `i` of `row` as `T`, NULL as `Cell::Null`.
-fn get<'r, R, T>(row: &'r R, i: usize, cell: fn(T) -> Cell) -> Result<Cell, sqlx::Error>
+/// The next column of `record` as `T`, NULL as `Cell::Null`.
+fn get<T>(record: &mut Record<'_>, cell: fn(T) -> Cell) -> Result<Cell, Error>
 where
-    R: sqlx::Row,
-    usize: ColumnIndex<R>,
-    T: Decode<'r, R::Database> + Type<R::Database>,
+    Option<T>: FromRecord,
 {
-    Ok(row.try_get::<Option<T>, _>(i)?.map_or(Cell::Null, cell))
+    Ok(record.next::<Option<T>>()?.map_or(Cell::Null, cell))
 }
 
-/// Decodes every column of `row` as the type [`expect`] gave it.
-fn decode<'r, R>(row: &'r R) -> Result<Row, sqlx::Error>
-where
-    R: sqlx::Row,
-    usize: ColumnIndex<R>,
-    bool: Decode<'r, R::Database> + Type<R::Database>,
-    i16: Decode<'r, R::Database> + Type<R::Database>,
-    i32: Decode<'r, R::Database> + Type<R::Database>,
-    i64: Decode<'r, R::Database> + Type<R::Database>,
-    f32: Decode<'r, R::Database> + Type<R::Database>,
-    f64: Decode<'r, R::Database> + Type<R::Database>,
-    String: Decode<'r, R::Database> + Type<R::Database>,
-    NaiveDate: Decode<'r, R::Database> + Type<R::Database>,
-    NaiveDateTime: Decode<'r, R::Database> + Type<R::Database>,
-{
-    let types = EXPECTED.with(|e| e.borrow().clone());
-    if types.len() != row.len() {
-        return Err(sqlx::Error::Decode(
-            format!("{} columns, the plan selects {}", row.len(), types.len()).into(),
-        ));
-    }
-    let cells = types.iter().enumerate().map(|(i, ty)| match ty {
-        Some(Ty::Bool) => get(row, i, Cell::Bool),
-        Some(Ty::I16) => get(row, i, |n: i16| Cell::Int(i64::from(n))),
-        Some(Ty::I32) => get(row, i, |n: i32| Cell::Int(i64::from(n))),
-        Some(Ty::I64) => get(row, i, Cell::Int),
-        Some(Ty::F32) => get(row, i, |x: f32| Cell::Float(f64::from(x))),
-        Some(Ty::F64) => get(row, i, Cell::Float),
-        Some(Ty::Text) => get(row, i, Cell::Text),
-        Some(Ty::Date) => get(row, i, Cell::Date),
-        Some(Ty::Timestamp) => get(row, i, Cell::Stamp),
-        other => Err(sqlx::Error::Decode(
-            format!("the generator selects no {other:?}").into(),
-        )),
-    });
-    cells.collect::<Result<Vec<Cell>, _>>().map(Row)
-}
-
-impl<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow> for Row {
-    fn from_row(row: &'r sqlx::postgres::PgRow) -> Result<Row, sqlx::Error> {
-        decode(row)
-    }
-}
-
-impl<'r> sqlx::FromRow<'r, sqlx::mysql::MySqlRow> for Row {
-    fn from_row(row: &'r sqlx::mysql::MySqlRow) -> Result<Row, sqlx::Error> {
-        decode(row)
-    }
-}
-
-impl<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> for Row {
-    fn from_row(row: &'r sqlx::sqlite::SqliteRow) -> Result<Row, sqlx::Error> {
-        decode(row)
+/// Decodes every column of a row as the type [`expect`] gave it.
+impl FromRecord for Row {
+    fn from_record(record: &mut Record<'_>) -> Result<Row, Error> {
+        let types = EXPECTED.with(|e| e.borrow().clone());
+        if types.len() != record.len() {
+            return Err(Error::Decode {
+                column: 0,
+                reason: format!("{} columns, the plan selects {}", record.len(), types.len()),
+            });
+        }
+        let cells = types.iter().map(|ty| match ty {
+            Some(Ty::Bool) => get(record, Cell::Bool),
+            Some(Ty::I16) => get(record, |n: i16| Cell::Int(i64::from(n))),
+            Some(Ty::I32) => get(record, |n: i32| Cell::Int(i64::from(n))),
+            Some(Ty::I64) => get(record, Cell::Int),
+            Some(Ty::F32) => get(record, |x: f32| Cell::Float(f64::from(x))),
+            Some(Ty::F64) => get(record, Cell::Float),
+            Some(Ty::Text) => get(record, Cell::Text),
+            Some(Ty::Date) => get(record, Cell::Date),
+            Some(Ty::Timestamp) => get(record, Cell::Stamp),
+            other => Err(Error::Decode {
+                column: record.position(),
+                reason: format!("the generator selects no {other:?}"),
+            }),
+        });
+        cells.collect::<Result<Vec<Cell>, _>>().map(Row)
     }
 }

@@ -123,7 +123,7 @@ fn queries(p: &Pins) -> Vec<Query> {
 }
 
 /// A composition function: the same call site whatever query it is given.
-fn page<S>(q: Query<S>, limit: i64) -> Query<S> {
+fn page<S>(q: Query<S>, limit: i64) -> Query<S, recto::value::Any> {
     from!(u in q, limit: ^limit, select: u["id"])
 }
 

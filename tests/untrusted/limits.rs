@@ -184,23 +184,31 @@ fn the_clause_limit_counts_each_kind() {
         clauses: 2,
         ..Limits::default()
     };
-    let admit = |query: Query<User>| {
+    let admit = |query: Query<User, recto::row::AnyRow>| {
         let json = serde_json::to_string(&query).unwrap();
         catalog().query_from_json(&json, &limits)
     };
     let two = from!(u in User, where: u.id > 1, where: u.id < 9, order_by: u.id, order_by: u.age);
-    admit(two.clone()).unwrap();
+    admit(two.clone().any_rows()).unwrap();
     let cases = [
-        (from!(u in &two, where: u.age > 3), Clause::Where),
-        (from!(u in &two, or_where: u.age > 3), Clause::Where),
-        (from!(u in &two, order_by: u.name), Clause::OrderBy),
+        (from!(u in &two, where: u.age > 3).any_rows(), Clause::Where),
         (
-            from!(u in &two, group_by: u.id, group_by: u.age, group_by: u.name, select: u.id),
+            from!(u in &two, or_where: u.age > 3).any_rows(),
+            Clause::Where,
+        ),
+        (
+            from!(u in &two, order_by: u.name).any_rows(),
+            Clause::OrderBy,
+        ),
+        (
+            from!(u in &two, group_by: u.id, group_by: u.age, group_by: u.name, select: u.id)
+                .any_rows(),
             Clause::GroupBy,
         ),
         (
             from!(u in User, group_by: u.id, having: count() > 1, having: count() > 2,
-                  or_having: count() > 3, select: u.id),
+                  or_having: count() > 3, select: u.id)
+            .any_rows(),
             Clause::Having,
         ),
     ];

@@ -31,21 +31,24 @@
 /// that turns `&[Value]` into that engine's arguments. Each arm is typed on its own, so the
 /// body is written once for every engine.
 macro_rules! on_pool {
-    ($repo:expr, |$pool:ident, $bind:ident| $body:expr) => {
+    ($repo:expr, |$pool:ident, $bind:ident, $row:ident| $body:expr) => {
         match &$repo.pool {
             #[cfg(feature = "postgres")]
             Pool::Postgres($pool) => {
                 let $bind = $crate::repo::bind::postgres;
+                let $row = $crate::row::EngineRow::Postgres;
                 $body
             }
             #[cfg(feature = "mysql")]
             Pool::MySql($pool) => {
                 let $bind = $crate::repo::bind::mysql;
+                let $row = $crate::row::EngineRow::MySql;
                 $body
             }
             #[cfg(feature = "sqlite")]
             Pool::Sqlite($pool) => {
                 let $bind = $crate::repo::bind::sqlite;
+                let $row = $crate::row::EngineRow::Sqlite;
                 $body
             }
         }
@@ -57,17 +60,17 @@ mod connect;
 mod engine;
 mod placeholders;
 mod raw;
-mod record;
 mod run;
 #[cfg(feature = "postgres")]
 mod statements;
 
+pub use crate::row::FromRecord;
 pub use engine::Engine;
 pub use raw::{RawSql, Statement, TrustedSql};
-pub use record::{FromMySqlRecord, FromPgRecord, FromRecord, FromSqliteRecord};
 
 use std::borrow::Cow;
 
+use crate::row::Decodes;
 use crate::{Sql, ToSql};
 use recto_core::{Error, Queryable};
 use run::Text;
@@ -200,17 +203,21 @@ impl Repo {
         }
     }
 
-    /// Every row of `query`, decoded into `R` (a tuple or a `sqlx::FromRow` struct).
+    /// Every row of `query`, decoded into `R`: the type its `select:` gives (or its root
+    /// schema without one) where the query's type knows it, so that it needs no annotation,
+    /// and the type the caller names otherwise (see [`Decodes`]).
     ///
     /// ```
     /// # async fn example(repo: &recto_adapters::repo::Repo, query: recto_core::Query) -> Result<(), recto_core::Error> {
-    /// // `query` is a `from!(u in User, select: (u.id, u.name))`.
+    /// // `query` is built at run time, so its rows are named here.
     /// let rows: Vec<(i64, String)> = repo.all(&query).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn all<R: FromRecord>(&self, query: impl Queryable) -> Result<Vec<R>, Error> {
+    pub async fn all<R>(&self, query: impl Queryable + Decodes<R>) -> Result<Vec<R>, Error> {
+        let decode = decoder(&query);
         let (text, params) = self.shared_sql(&query.into_query())?;
-        self.fetch_all(Text::Shared(text), Cow::Owned(params)).await
+        self.fetch_all(Text::Shared(text), Cow::Owned(params), decode)
+            .await
     }
 
     /// The one row of `query`: [`Error::NoRows`] if there is none, [`Error::TooManyRows`]
@@ -218,11 +225,11 @@ impl Repo {
     ///
     /// ```
     /// # async fn example(repo: &recto_adapters::repo::Repo, query: recto_core::Query) -> Result<(), recto_core::Error> {
-    /// // `query` is a `from!(u in User, where: u.id == ^id, select: u.name)`.
-    /// let (name,): (String,) = repo.one(&query).await?;
+    /// // `query` is built at run time, so its row is named here.
+    /// let name: String = repo.one(&query).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn one<R: FromRecord>(&self, query: impl Queryable) -> Result<R, Error> {
+    pub async fn one<R>(&self, query: impl Queryable + Decodes<R>) -> Result<R, Error> {
         self.optional(query).await?.ok_or(Error::NoRows)
     }
 
@@ -231,13 +238,17 @@ impl Repo {
     ///
     /// ```
     /// # async fn example(repo: &recto_adapters::repo::Repo, query: recto_core::Query) -> Result<(), recto_core::Error> {
-    /// // `query` is a `from!(u in User, where: u.email == ^email, select: u.id)`.
-    /// let found: Option<(i64,)> = repo.optional(&query).await?;
+    /// // `query` is built at run time, so its row is named here.
+    /// let found: Option<i64> = repo.optional(&query).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn optional<R: FromRecord>(&self, query: impl Queryable) -> Result<Option<R>, Error> {
+    pub async fn optional<R>(
+        &self,
+        query: impl Queryable + Decodes<R>,
+    ) -> Result<Option<R>, Error> {
+        let decode = decoder(&query);
         let (text, params) = self.shared_sql(&query.into_query())?;
-        self.fetch_optional(Text::Shared(text), Cow::Owned(params))
+        self.fetch_optional(Text::Shared(text), Cow::Owned(params), decode)
             .await
     }
 
@@ -251,11 +262,16 @@ impl Repo {
     /// # }
     /// ```
     pub async fn close(&self) {
-        on_pool!(self, |pool, _bind| pool.close().await)
+        on_pool!(self, |pool, _bind, _row| pool.close().await)
     }
 }
 
 /// The driver's error, boxed into recto's.
+/// How `query`'s rows decode into `R`.
+fn decoder<Q: Decodes<R>, R>(_query: &Q) -> run::Decode<R> {
+    Q::decode
+}
+
 fn database(e: sqlx::Error) -> Error {
     Error::Database(Box::new(e))
 }

@@ -191,7 +191,7 @@ impl Repo {
     /// ```
     pub async fn all_sql<R: FromRecord>(&self, sql: impl Statement) -> Result<Vec<R>, Error> {
         let (text, params) = sql.prepare(self.engine())?;
-        self.fetch_all(text.into(), params).await
+        self.fetch_all(text.into(), params, R::from_record).await
     }
 
     /// The one row of a statement: [`Error::NoRows`] if there is none,
@@ -236,7 +236,8 @@ impl Repo {
         sql: impl Statement,
     ) -> Result<Option<R>, Error> {
         let (text, params) = sql.prepare(self.engine())?;
-        self.fetch_optional(text.into(), params).await
+        self.fetch_optional(text.into(), params, R::from_record)
+            .await
     }
 
     /// Runs a statement that returns no rows (an `INSERT`, `UPDATE`, `DELETE` with bound
@@ -287,7 +288,7 @@ impl Repo {
     /// ```
     pub async fn execute(&self, sql: impl TrustedSql) -> Result<u64, Error> {
         let sql = sql.into_sql_str();
-        on_pool!(self, |pool, _bind| {
+        on_pool!(self, |pool, _bind, _row| {
             let done = sqlx::raw_sql(sql).execute(pool).await.map_err(database)?;
             Ok(done.rows_affected())
         })

@@ -13,7 +13,11 @@ use std::sync::Arc;
 use recto_core::{Error, Query, Value};
 use sqlx::{AssertSqlSafe, Database, Executor, IntoArguments, SqlSafeStr, SqlStr};
 
-use super::{Engine, FromRecord, Pool, Repo, database};
+use super::{Engine, Pool, Repo, database};
+use crate::row::Record;
+
+/// How one row becomes a value of the caller's type.
+pub(super) type Decode<R> = fn(&mut Record<'_>) -> Result<R, Error>;
 
 /// SQL text on its way to sqlx.
 pub(super) enum Text<'a> {
@@ -58,7 +62,10 @@ impl Text<'_> {
 
 impl Repo {
     /// The SQL text of `query` in the Repo's dialect, shared, and its parameters.
-    pub(super) fn shared_sql<S>(&self, query: &Query<S>) -> Result<(Arc<str>, Vec<Value>), Error> {
+    pub(super) fn shared_sql<S, R>(
+        &self,
+        query: &Query<S, R>,
+    ) -> Result<(Arc<str>, Vec<Value>), Error> {
         match self.engine() {
             Engine::Postgres => crate::shape::shared_sql(query, &crate::Postgres),
             Engine::MySql => crate::shape::shared_sql(query, &crate::MySql),
@@ -94,36 +101,38 @@ impl Repo {
     }
 
     /// Every row of a statement, decoded into `R`.
-    pub(super) async fn fetch_all<R: FromRecord>(
+    pub(super) async fn fetch_all<R>(
         &self,
         text: Text<'_>,
         params: Cow<'_, [Value]>,
+        decode: Decode<R>,
     ) -> Result<Vec<R>, Error> {
-        on_pool!(self, |pool, bind| {
+        on_pool!(self, |pool, bind, row| {
             let sql = self.statement(text, &params);
             let args = bind(params)?;
-            sqlx::query_as_with::<_, R, _>(sql, args)
-                .fetch_all(pool)
-                .await
-                .map_err(database)
+            let rows = fetch_rows(pool, sql, args).await?;
+            rows.iter()
+                .map(|one| decode(&mut Record::new(row(one))))
+                .collect()
         })
     }
 
     /// The row of a statement if there is one, `None` if there is none, and
     /// [`Error::TooManyRows`] if there are more.
-    pub(super) async fn fetch_optional<R: FromRecord>(
+    pub(super) async fn fetch_optional<R>(
         &self,
         text: Text<'_>,
         params: Cow<'_, [Value]>,
+        decode: Decode<R>,
     ) -> Result<Option<R>, Error> {
-        on_pool!(self, |pool, bind| {
+        on_pool!(self, |pool, bind, row| {
             let sql = self.statement(text, &params);
             let args = bind(params)?;
             let rows = fetch_rows(pool, sql, args).await?;
             match rows.as_slice() {
                 [] => Ok(None),
                 // Only the one row that is returned is decoded.
-                [row] => R::from_row(row).map(Some).map_err(database),
+                [one] => decode(&mut Record::new(row(one))).map(Some),
                 _ => Err(Error::TooManyRows { count: rows.len() }),
             }
         })
@@ -135,7 +144,7 @@ impl Repo {
         text: Text<'_>,
         params: Cow<'_, [Value]>,
     ) -> Result<u64, Error> {
-        on_pool!(self, |pool, bind| {
+        on_pool!(self, |pool, bind, _row| {
             let sql = self.statement(text, &params);
             let args = bind(params)?;
             let done = sqlx::query_with(sql, args)

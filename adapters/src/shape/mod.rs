@@ -87,8 +87,8 @@ thread_local! {
 
 /// The SQL of `query` in `dialect`, through the dialect's shape cache: by its call site
 /// where `from!` built it, else by its clauses.
-pub(crate) fn query_to_sql<S, D: Dialect + ?Sized>(
-    query: &Query<S>,
+pub(crate) fn query_to_sql<S, R, D: Dialect + ?Sized>(
+    query: &Query<S, R>,
     dialect: &D,
 ) -> Result<Sql, Error> {
     match template::through_template(query, dialect, copy_text, keep_text) {
@@ -183,8 +183,8 @@ fn keep_text(mut text: String, learned: bool) -> (String, Option<Arc<str>>) {
     dead_code,
     reason = "the Repo's entry point; the Repo is rewritten to call it, and tests call it"
 )]
-pub(crate) fn shared_sql<S, D: Dialect + ?Sized>(
-    query: &Query<S>,
+pub(crate) fn shared_sql<S, R, D: Dialect + ?Sized>(
+    query: &Query<S, R>,
     dialect: &D,
 ) -> Result<(Arc<str>, Vec<Value>), Error> {
     let share = |text: String, _| {

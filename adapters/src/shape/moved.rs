@@ -167,8 +167,8 @@ pub(super) fn fill(
 /// [`query_to_sql`] of a query the caller owns and drops after: where it is a template
 /// held by no other `Query`, on a hit, pin values worth moving are moved into the
 /// parameters rather than cloned; other queries go through [`into_sql`].
-pub(crate) fn query_into_sql<S, D: Dialect + ?Sized>(
-    mut query: Query<S>,
+pub(crate) fn query_into_sql<S, R, D: Dialect + ?Sized>(
+    mut query: Query<S, R>,
     dialect: &D,
 ) -> Result<Sql, Error> {
     if query.template().is_none() {

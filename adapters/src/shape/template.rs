@@ -45,8 +45,8 @@ const SENTINEL: i64 = 0x5E47_1E00_0000_0000;
 /// chain is all templates and whose key can be written: `hit` makes the output text from a
 /// cached one, `miss` from a rendered one (and gives the text to store when asked). `None`:
 /// render `query` through its clauses instead.
-pub(super) fn through_template<S, D: Dialect + ?Sized, T>(
-    query: &Query<S>,
+pub(super) fn through_template<S, R, D: Dialect + ?Sized, T>(
+    query: &Query<S, R>,
     dialect: &D,
     hit: impl FnOnce(&Arc<str>) -> T,
     miss: impl FnOnce(String, bool) -> (T, Option<Arc<str>>),
@@ -57,8 +57,8 @@ pub(super) fn through_template<S, D: Dialect + ?Sized, T>(
 /// [`through_template`], except that on a hit, where `defer` (given the parameter's index,
 /// the pin's slot and its index among the query's own pins, not those of the queries it
 /// extends) says so, the pin's value is left as a placeholder for the caller to fill.
-pub(super) fn through_template_deferring<S, D: Dialect + ?Sized, T>(
-    query: &Query<S>,
+pub(super) fn through_template_deferring<S, R, D: Dialect + ?Sized, T>(
+    query: &Query<S, R>,
     dialect: &D,
     hit: impl FnOnce(&Arc<str>) -> T,
     miss: impl FnOnce(String, bool) -> (T, Option<Arc<str>>),
@@ -245,8 +245,8 @@ enum Origin {
     clippy::too_many_arguments,
     reason = "one call site, the steps of one lookup"
 )]
-fn learn<S, D: Dialect + ?Sized, T>(
-    query: &Query<S>,
+fn learn<S, R, D: Dialect + ?Sized, T>(
+    query: &Query<S, R>,
     levels: &[Option<TemplateRef<'_>>],
     dialect: &D,
     cache: &ShapeCache,

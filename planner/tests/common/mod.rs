@@ -106,7 +106,7 @@ pub fn select_one(expr: Expr) -> Select {
     Select::One(Selected::Expr(expr))
 }
 
-pub fn planned<S>(query: &Query<S>) -> Planned<'_> {
+pub fn planned<S, R>(query: &Query<S, R>) -> Planned<'_> {
     plan(query.data()).unwrap_or_else(|e| panic!("planning failed: {e}"))
 }
 
@@ -141,7 +141,7 @@ pub fn asc(expr: Expr) -> Vec<OrderTerm> {
 /// The `InvalidClause` error of planning `query`, which must fail in `clause`; returns the
 /// reason so a test can check it names the offending expression.
 #[track_caller]
-pub fn invalid_in<S>(query: &Query<S>, clause: Clause) -> String {
+pub fn invalid_in<S, R>(query: &Query<S, R>, clause: Clause) -> String {
     match plan(query.data()) {
         Err(Error::InvalidClause {
             clause: found,

@@ -20,7 +20,7 @@ pub struct Distinct {
 }
 
 /// Sets the distinct clause, recording the location of one it is written over.
-pub fn apply<S>(mut query: Query<S>, mut clause: Distinct) -> Query<S> {
+pub fn apply<S, R>(mut query: Query<S, R>, mut clause: Distinct) -> Query<S, R> {
     let data = query.data_mut();
     if let Some(earlier) = &data.distinct {
         clause.replaced = Some(earlier.at.clone());
@@ -29,7 +29,7 @@ pub fn apply<S>(mut query: Query<S>, mut clause: Distinct) -> Query<S> {
     query
 }
 
-impl<S> Query<S> {
+impl<S, R> Query<S, R> {
     /// `distinct: true`.
     #[track_caller]
     pub fn distinct(self, distinct: bool) -> Self {

@@ -38,7 +38,7 @@ pub enum Target {
 }
 
 /// Adds a condition to the `WHERE` or `HAVING` list.
-pub fn apply<S>(mut query: Query<S>, target: Target, clause: BoolClause) -> Query<S> {
+pub fn apply<S, R>(mut query: Query<S, R>, target: Target, clause: BoolClause) -> Query<S, R> {
     let data = query.data_mut();
     match target {
         Target::Where => data.wheres.push(clause),
@@ -47,7 +47,7 @@ pub fn apply<S>(mut query: Query<S>, target: Target, clause: BoolClause) -> Quer
     query
 }
 
-impl<S> Query<S> {
+impl<S, R> Query<S, R> {
     /// `where:`: AND a condition onto the query's filter.
     #[track_caller]
     pub fn filter(self, expr: Expr) -> Self {

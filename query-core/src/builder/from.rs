@@ -67,7 +67,7 @@ impl Query<Erased> {
     }
 }
 
-impl<S> Query<S> {
+impl<S, R> Query<S, R> {
     /// Names the root binding, so later code can find it with `[name: x]`.
     pub fn named_root(mut self, name: impl Into<Name>) -> Self {
         self.data_mut().from.name = Some(name.into());

@@ -16,12 +16,12 @@ pub struct GroupBy {
 }
 
 /// Appends a group_by clause.
-pub fn apply<S>(mut query: Query<S>, clause: GroupBy) -> Query<S> {
+pub fn apply<S, R>(mut query: Query<S, R>, clause: GroupBy) -> Query<S, R> {
     query.data_mut().group_bys.push(clause);
     query
 }
 
-impl<S> Query<S> {
+impl<S, R> Query<S, R> {
     /// `group_by:`.
     #[track_caller]
     pub fn group_by(self, exprs: Vec<Expr>) -> Self {

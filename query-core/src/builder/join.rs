@@ -35,7 +35,7 @@ pub struct Join {
 }
 
 /// Adds `join` as the query's next binding.
-pub fn apply<S, P>(query: Query<S>, join: Join) -> Query<<S as Push<P>>::Output>
+pub fn apply<S, R, P>(query: Query<S, R>, join: Join) -> Query<<S as Push<P>>::Output, R>
 where
     S: Push<P>,
 {
@@ -44,7 +44,7 @@ where
     query.retype()
 }
 
-impl<S> Query<S> {
+impl<S, R> Query<S, R> {
     /// Joins `source` as the next binding, typed `P` (a schema, or
     /// [`Erased`](crate::Erased) for a table by name).
     #[track_caller]
@@ -54,11 +54,11 @@ impl<S> Query<S> {
         source: Source,
         on: Expr,
         name: Option<Name>,
-    ) -> Query<<S as Push<P>>::Output>
+    ) -> Query<<S as Push<P>>::Output, R>
     where
         S: Push<P>,
     {
-        apply::<S, P>(
+        apply::<S, R, P>(
             self,
             Join {
                 kind,
@@ -78,11 +78,11 @@ impl<S> Query<S> {
         kind: JoinKind,
         on: Expr,
         name: Option<&'static str>,
-    ) -> Query<<S as Push<P>>::Output>
+    ) -> Query<<S as Push<P>>::Output, R>
     where
         S: Push<P>,
     {
-        apply::<S, P>(
+        apply::<S, R, P>(
             self,
             Join {
                 kind,
@@ -103,11 +103,11 @@ impl<S> Query<S> {
         table: &'static str,
         on: Expr,
         name: Option<&'static str>,
-    ) -> Query<<S as Push<Erased>>::Output>
+    ) -> Query<<S as Push<Erased>>::Output, R>
     where
         S: Push<Erased>,
     {
-        apply::<S, Erased>(
+        apply::<S, R, Erased>(
             self,
             Join {
                 kind,

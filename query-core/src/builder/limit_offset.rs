@@ -28,7 +28,7 @@ pub enum Target {
 /// Sets the limit or offset, replacing an earlier one: Ecto's semantics, so a function can
 /// page any query (`from!(q in base, limit: ^n)`) whatever limit it had. Inside one `from!`
 /// a second `limit:` or `offset:` is a compile error instead, since there it is a typo.
-pub fn apply<S>(mut query: Query<S>, target: Target, clause: LimitOffset) -> Query<S> {
+pub fn apply<S, R>(mut query: Query<S, R>, target: Target, clause: LimitOffset) -> Query<S, R> {
     let data = query.data_mut();
     match target {
         Target::Limit => data.limit = Some(clause),
@@ -37,7 +37,7 @@ pub fn apply<S>(mut query: Query<S>, target: Target, clause: LimitOffset) -> Que
     query
 }
 
-impl<S> Query<S> {
+impl<S, R> Query<S, R> {
     /// `limit:`.
     #[track_caller]
     pub fn limit(self, expr: Expr) -> Self {

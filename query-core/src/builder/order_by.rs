@@ -68,12 +68,12 @@ pub struct OrderBy {
 }
 
 /// Appends an order_by clause.
-pub fn apply<S>(mut query: Query<S>, clause: OrderBy) -> Query<S> {
+pub fn apply<S, R>(mut query: Query<S, R>, clause: OrderBy) -> Query<S, R> {
     query.data_mut().order_bys.push(clause);
     query
 }
 
-impl<S> Query<S> {
+impl<S, R> Query<S, R> {
     /// `order_by:`.
     #[track_caller]
     pub fn order_by(self, terms: Vec<OrderTerm>) -> Self {

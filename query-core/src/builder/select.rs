@@ -7,6 +7,7 @@ use crate::Name;
 use crate::expr::{BindingRef, Expr};
 use crate::location::Location;
 use crate::query::Query;
+use crate::row::IntoSelection;
 
 /// One selected thing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -50,23 +51,25 @@ pub struct SelectClause {
 /// the planner can refuse the query (a composing function that selects over a query that
 /// already selects is a mistake Ecto raises on, and silently replacing the row shape would
 /// hide it).
-pub fn apply<S>(mut query: Query<S>, mut clause: SelectClause) -> Query<S> {
+pub fn apply<S, R, T>(mut query: Query<S, R>, mut clause: SelectClause) -> Query<S, T> {
     let data = query.data_mut();
     if let Some(earlier) = &data.select {
         clause.replaced = Some(earlier.at.clone());
     }
     data.select = Some(clause);
-    query
+    query.retype()
 }
 
-impl<S> Query<S> {
-    /// `select:`.
+impl<S, R> Query<S, R> {
+    /// `select:`: a [`Select`] built at run time (rows then decode into the type the caller
+    /// names), or the typed [`Selection`](crate::row::Selection) `from!` builds (rows decode
+    /// into its type).
     #[track_caller]
-    pub fn select(self, select: Select) -> Self {
+    pub fn select<T: IntoSelection>(self, select: T) -> Query<S, T::Row> {
         apply(
             self,
             SelectClause {
-                select,
+                select: select.into_select(),
                 at: Location::caller(),
                 replaced: None,
             },

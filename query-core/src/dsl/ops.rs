@@ -2,13 +2,13 @@
 //! names the operator in the function's name instead of passing it: `a == b` expands to
 //! `eq(a, b)`. Each function's bounds are the operator's compile-time type check.
 
-use super::{Number, Typed};
+use super::Typed;
 use crate::expr::{BinOp, Expr, UnOp};
-use crate::value::SqlType;
 use crate::value::kind::{self, SameKind};
+use crate::value::{Arith, Combine, Logical, Numeric, SqlType};
 
 /// `a == b`: both sides of one kind.
-pub fn eq<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+pub fn eq<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
 where
     R::Kind: SameKind<L::Kind>,
 {
@@ -16,7 +16,7 @@ where
 }
 
 /// `a != b`: both sides of one kind.
-pub fn ne<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+pub fn ne<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
 where
     R::Kind: SameKind<L::Kind>,
 {
@@ -24,7 +24,7 @@ where
 }
 
 /// `a < b`: both sides of one kind.
-pub fn lt<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+pub fn lt<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
 where
     R::Kind: SameKind<L::Kind>,
 {
@@ -32,7 +32,7 @@ where
 }
 
 /// `a <= b`: both sides of one kind.
-pub fn le<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+pub fn le<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
 where
     R::Kind: SameKind<L::Kind>,
 {
@@ -40,7 +40,7 @@ where
 }
 
 /// `a > b`: both sides of one kind.
-pub fn gt<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+pub fn gt<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
 where
     R::Kind: SameKind<L::Kind>,
 {
@@ -48,7 +48,7 @@ where
 }
 
 /// `a >= b`: both sides of one kind.
-pub fn ge<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+pub fn ge<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
 where
     R::Kind: SameKind<L::Kind>,
 {
@@ -56,52 +56,47 @@ where
 }
 
 /// `a + b`: both sides numeric.
-pub fn add<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Number>
+pub fn add<L: Numeric, R: Numeric>(left: Typed<L>, right: Typed<R>) -> Typed<Arith<L, R>>
 where
-    L::Kind: SameKind<kind::Numerical>,
-    R::Kind: SameKind<kind::Numerical>,
+    L::Base: Combine<R::Base>,
 {
     Typed::new(Expr::binary(BinOp::Add, left.expr, right.expr))
 }
 
 /// `a - b`: both sides numeric.
-pub fn sub<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Number>
+pub fn sub<L: Numeric, R: Numeric>(left: Typed<L>, right: Typed<R>) -> Typed<Arith<L, R>>
 where
-    L::Kind: SameKind<kind::Numerical>,
-    R::Kind: SameKind<kind::Numerical>,
+    L::Base: Combine<R::Base>,
 {
     Typed::new(Expr::binary(BinOp::Sub, left.expr, right.expr))
 }
 
 /// `a * b`: both sides numeric.
-pub fn mul<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Number>
+pub fn mul<L: Numeric, R: Numeric>(left: Typed<L>, right: Typed<R>) -> Typed<Arith<L, R>>
 where
-    L::Kind: SameKind<kind::Numerical>,
-    R::Kind: SameKind<kind::Numerical>,
+    L::Base: Combine<R::Base>,
 {
     Typed::new(Expr::binary(BinOp::Mul, left.expr, right.expr))
 }
 
 /// `a / b`: both sides numeric.
-pub fn div<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Number>
+pub fn div<L: Numeric, R: Numeric>(left: Typed<L>, right: Typed<R>) -> Typed<Arith<L, R>>
 where
-    L::Kind: SameKind<kind::Numerical>,
-    R::Kind: SameKind<kind::Numerical>,
+    L::Base: Combine<R::Base>,
 {
     Typed::new(Expr::binary(BinOp::Div, left.expr, right.expr))
 }
 
 /// `a % b`: both sides numeric.
-pub fn rem<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Number>
+pub fn rem<L: Numeric, R: Numeric>(left: Typed<L>, right: Typed<R>) -> Typed<Arith<L, R>>
 where
-    L::Kind: SameKind<kind::Numerical>,
-    R::Kind: SameKind<kind::Numerical>,
+    L::Base: Combine<R::Base>,
 {
     Typed::new(Expr::binary(BinOp::Rem, left.expr, right.expr))
 }
 
 /// `a && b`: both sides boolean.
-pub fn and<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+pub fn and<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
 where
     L::Kind: SameKind<kind::Boolean>,
     R::Kind: SameKind<kind::Boolean>,
@@ -110,7 +105,7 @@ where
 }
 
 /// `a || b`: both sides boolean.
-pub fn or<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
+pub fn or<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
 where
     L::Kind: SameKind<kind::Boolean>,
     R::Kind: SameKind<kind::Boolean>,
@@ -119,7 +114,7 @@ where
 }
 
 /// `!a`.
-pub fn not<T: SqlType>(operand: Typed<T>) -> Typed<bool>
+pub fn not<T: SqlType>(operand: Typed<T>) -> Typed<Logical<T, T>>
 where
     T::Kind: SameKind<kind::Boolean>,
 {
@@ -130,10 +125,7 @@ where
 }
 
 /// `-a`.
-pub fn neg<T: SqlType>(operand: Typed<T>) -> Typed<Number>
-where
-    T::Kind: SameKind<kind::Numerical>,
-{
+pub fn neg<T: Numeric>(operand: Typed<T>) -> Typed<T> {
     Typed::new(Expr::Unary {
         op: UnOp::Neg,
         expr: Box::new(operand.expr),

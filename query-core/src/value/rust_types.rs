@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
+use super::numeric::{MaybeNull, NotNull, Nullity, UnknownNull};
 use super::{Array, Ty, Value};
 
 /// A Rust type that has a SQL counterpart; `Kind` groups the types that SQL lets you compare
@@ -11,6 +12,14 @@ use super::{Array, Ty, Value};
 pub trait SqlType {
     /// The comparison class of this type.
     type Kind;
+    /// The type that may also be NULL: `Option<Self>`, or `Self` where it already may be
+    /// (an `Option`, or a type known only at plan time).
+    type Nullable;
+    /// The type without its NULL: `T` for `Option<T>`.
+    type NotNull;
+    /// Whether a value of it may be NULL, which an operation on it passes on (`a == b` is
+    /// NULL where `a` is).
+    type Null: Nullity;
 }
 
 /// The comparison classes of [`SqlType`]: two expressions may be compared when their kinds
@@ -98,25 +107,28 @@ pub trait ToList {
 }
 
 macro_rules! scalar {
-    ($($t:ty => $kind:ident, $ty:ident, |$v:ident| $value:expr;)*) => {$(
+    ($($t:ty => $kind:ident, $ty:ident $(as $sql:ty)?, |$v:ident| $value:expr;)*) => {$(
         impl SqlType for $t {
             type Kind = kind::$kind;
+            type Nullable = Option<$t>;
+            type NotNull = $t;
+            type Null = NotNull;
         }
         impl ToValue for $t {
-            type Sql = $t;
+            type Sql = scalar!(@sql $t $(, $sql)?);
             fn to_value(self) -> Value {
                 let $v = self;
                 $value
             }
         }
         impl ToValue for &$t {
-            type Sql = $t;
+            type Sql = scalar!(@sql $t $(, $sql)?);
             fn to_value(self) -> Value {
                 self.clone().to_value()
             }
         }
         impl ToValue for Option<$t> {
-            type Sql = Option<$t>;
+            type Sql = Option<scalar!(@sql $t $(, $sql)?)>;
             fn to_value(self) -> Value {
                 match self {
                     Some(v) => v.to_value(),
@@ -125,20 +137,24 @@ macro_rules! scalar {
             }
         }
         impl ToValue for &Option<$t> {
-            type Sql = Option<$t>;
+            type Sql = Option<scalar!(@sql $t $(, $sql)?)>;
             fn to_value(self) -> Value {
                 self.clone().to_value()
             }
         }
     )*};
+    // The type a value binds as, which is what selecting it decodes into: its own, or a
+    // wider one (an `i16` binds as an `INT4`, an `f32` as a double).
+    (@sql $t:ty) => { $t };
+    (@sql $t:ty, $sql:ty) => { $sql };
 }
 
 scalar! {
     bool => Boolean, Bool, |v| Value::Bool(v);
-    i16 => Numerical, I16, |v| Value::I32(i32::from(v));
+    i16 => Numerical, I16 as i32, |v| Value::I32(i32::from(v));
     i32 => Numerical, I32, |v| Value::I32(v);
     i64 => Numerical, I64, |v| Value::I64(v);
-    f32 => Numerical, F32, |v| Value::F64(f64::from(v));
+    f32 => Numerical, F32 as f64, |v| Value::F64(f64::from(v));
     f64 => Numerical, F64, |v| Value::F64(v);
     String => Textual, Text, |v| Value::Text(v);
     Vec<u8> => Binary, Bytes, |v| Value::Bytes(v);
@@ -155,10 +171,16 @@ scalar! {
 
 impl<T: SqlType> SqlType for Option<T> {
     type Kind = T::Kind;
+    type Nullable = Option<T>;
+    type NotNull = T;
+    type Null = MaybeNull;
 }
 
 impl SqlType for &str {
     type Kind = kind::Textual;
+    type Nullable = Option<String>;
+    type NotNull = String;
+    type Null = NotNull;
 }
 
 impl ToValue for &str {
@@ -200,6 +222,9 @@ pub struct Any;
 
 impl SqlType for Any {
     type Kind = kind::Untyped;
+    type Nullable = Any;
+    type NotNull = Any;
+    type Null = UnknownNull;
 }
 
 macro_rules! list {

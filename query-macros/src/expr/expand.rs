@@ -60,17 +60,25 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
                         .extend(quote_spanned!(span=> __recto_field_by_name(#reference, #name)));
                 }
             };
+            let nullable = scope.get(*binding).nullable;
             let (function, binding) = match scope.index(*binding) {
                 Some(index) => ("col", index),
                 None => ("field", scope.reference(*binding)),
             };
-            call(out, span, function, |args| {
-                args.extend(binding);
-                comma(args, span);
-                args.push(TokenTree::Ident(accessors));
-                args.push(punct('.', Spacing::Alone, span));
-                args.push(TokenTree::Ident(name.clone()));
-            });
+            let field = |out: &mut Trees| {
+                call(out, span, function, |args| {
+                    args.extend(binding);
+                    comma(args, span);
+                    args.push(TokenTree::Ident(accessors));
+                    args.push(punct('.', Spacing::Alone, span));
+                    args.push(TokenTree::Ident(name.clone()));
+                });
+            };
+            if nullable {
+                call(out, span, "nullable", field);
+            } else {
+                field(out);
+            }
         }
         Kind::FieldByName { binding, name } => {
             let reference = scope.reference(*binding);
@@ -126,31 +134,25 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
                 span,
             )));
         }),
-        Kind::Aggregate {
-            func,
-            numeric,
-            operand,
-        } => {
-            let func = Ident::new(func, span);
-            let operand = expand(scope, operand);
-            out.extend(if *numeric {
-                quote_spanned!(span=> __recto_numeric_aggregate(::recto::AggFunc::#func, #operand))
-            } else {
-                quote_spanned!(span=> __recto_extremum(::recto::AggFunc::#func, #operand))
-            });
+        Kind::Aggregate { func, operand } => {
+            call(out, span, func, |args| write(args, scope, operand));
         }
         Kind::Coalesce {
             first: head,
             rest: tail,
         } => {
-            let checked = checked_against(scope, tail);
+            // The last argument is passed typed: whether it may be NULL decides whether the
+            // result may be (the parser ensures there is one).
+            let (middle, last) = tail.split_at(tail.len().saturating_sub(1));
+            let checked = checked_against(scope, middle);
             let (first, rest) = (names::operand(), names::rest());
             let head = expand(scope, head);
+            let last = last.iter().map(|last| expand(scope, last));
             out.extend(quote_spanned! {span=>
                 {
                     let #first = #head;
                     let #rest = __recto_list([#(#checked),*]);
-                    __recto_coalesce(#first, #rest)
+                    __recto_coalesce(#first, #rest, #(#last)*)
                 }
             });
         }

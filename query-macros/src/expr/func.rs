@@ -89,17 +89,16 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
             }
         }
         "count" => count(scope, name, args)?,
-        function @ ("sum" | "avg" | "min" | "max") => {
+        func @ ("sum" | "avg" | "min" | "max") => {
             let [operand] = arity(name, args)?;
-            let (func, numeric) = match function {
-                "sum" => ("Sum", true),
-                "avg" => ("Avg", true),
-                "min" => ("Min", false),
-                _ => ("Max", false),
+            let func = match func {
+                "sum" => "sum",
+                "avg" => "avg",
+                "min" => "min",
+                _ => "max",
             };
             Kind::Aggregate {
                 func,
-                numeric,
                 operand: Box::new(convert(scope, operand)?),
             }
         }

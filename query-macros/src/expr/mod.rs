@@ -70,10 +70,9 @@ pub(crate) enum Kind {
     /// `count(x)` and `count(x, distinct)`.
     Count { operand: Box<Dsl>, distinct: bool },
     /// `sum`, `avg` (numeric) and `min`, `max` (any type): `func` names the
-    /// `::recto::AggFunc` variant.
+    /// `::recto::dsl` function, which types the result.
     Aggregate {
         func: &'static str,
-        numeric: bool,
         operand: Box<Dsl>,
     },
     /// `coalesce(a, b, ...)`.

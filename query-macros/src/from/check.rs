@@ -214,6 +214,7 @@ fn declare_source_bindings(scope: &mut Scope, input: &FromInput, errors: &mut Er
             name: decl.name.clone(),
             target,
             typing,
+            nullable: false,
         }));
     }
 }
@@ -288,6 +289,7 @@ fn join(scope: &mut Scope, clause: Keyed, modifiers: Vec<Keyed>) -> syn::Result<
         name: binding,
         target: Target::Join(k),
         typing,
+        nullable: kind == "Left",
     }));
 
     let on = match on {

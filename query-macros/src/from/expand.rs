@@ -39,7 +39,7 @@ use super::check::{Checked, Clause};
 use super::parse::SourceSpec;
 use super::template::{self, Args};
 use super::value::{Select, Selected};
-use crate::binding::{Scope, names};
+use crate::binding::{Scope, Target, Typing, names};
 use crate::expr::{Dsl, expand as expand_expr, wrapped};
 
 /// The block a `from!` expands to.
@@ -72,7 +72,7 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
                 for (position, span) in witnesses {
                     let witness = names::witness(position);
                     let position = proc_macro2::Literal::usize_unsuffixed(position);
-                    reads.push(quote_spanned!(span=> __recto_fields::<#position, _>(&#q)));
+                    reads.push(quote_spanned!(span=> __recto_fields::<#position, _, _>(&#q)));
                     names.push(quote!(#witness));
                 }
                 composed = Some((source, reads, names));
@@ -89,7 +89,7 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
                     let witness = names::witness(position);
                     let position = proc_macro2::Literal::usize_unsuffixed(position);
                     setup.extend(
-                        quote_spanned!(span=> let #witness = __recto_fields::<#position, _>(&#q);),
+                        quote_spanned!(span=> let #witness = __recto_fields::<#position, _, _>(&#q);),
                     );
                 }
                 if scope.needs_base() {
@@ -141,9 +141,19 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
         };
         let reads = template::tuple(reads);
         let names = template::tuple(names);
+        // A call site that selects gives its select's rows, one that does not its base's.
+        let function = if checked
+            .clauses
+            .iter()
+            .any(|clause| matches!(clause, Clause::Select { .. }))
+        {
+            quote!(__recto_template_on_select)
+        } else {
+            quote!(__recto_template_on)
+        };
         return quote!({
             #uses #read
-            __recto_template_on(#reads, #values, #source, |#q, #pattern, #names| #body, #compares)
+            #function(#reads, #values, #source, |#q, #pattern, #names| #body, #compares)
         });
     }
     let function = if compares {
@@ -196,20 +206,32 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
         }
         Clause::Select { keyword, select } => {
             let select = match select {
+                // `select: u` of the root binding gives the rows a query without a
+                // select gives, so its type is the same (`Query<User>`).
+                Select::One(Selected::Binding(binding))
+                    if matches!(scope.get(*binding).target, Target::Position(0)) =>
+                {
+                    let item = selected(scope, &Selected::Binding(*binding));
+                    quote!(__recto_root(#item))
+                }
                 Select::One(item) => {
                     let item = selected(scope, item);
                     quote!(__recto_one(#item))
                 }
+                Select::Tuple(items) if items.len() <= MAX_ROW_TUPLE => {
+                    let items = items.iter().map(|item| selected(scope, item));
+                    quote!(__recto_tuple((#(#items,)*)))
+                }
                 Select::Tuple(items) => {
                     let items = items.iter().map(|item| selected(scope, item));
-                    quote!(__recto_tuple([#(#items),*]))
+                    quote!(__recto_long_tuple([#(__recto_untyped(#items)),*]))
                 }
-                Select::Struct(fields) => {
+                Select::Struct(path, fields) => {
                     let fields = fields.iter().map(|(name, value)| {
                         let (name, value) = (name_literal(name), expr(value));
-                        quote!((::std::borrow::Cow::Borrowed(#name), __recto_expr(#value)))
+                        quote!((#name, __recto_expr(#value)))
                     });
-                    quote!(::recto::Select::Struct(__recto_list([#(#fields),*])))
+                    quote_spanned!(path.span()=> __recto_named::<#path>(__recto_list([#(#fields),*])))
                 }
             };
             quote_spanned!(keyword.span()=> select(#select))
@@ -246,19 +268,31 @@ fn condition(scope: &Scope, dsl: &Dsl) -> TokenStream {
     wrapped(scope, dsl, "condition", None)
 }
 
-/// One selected thing: a whole binding or an expression.
+/// One selected thing, typed: a whole binding (its schema, through its field accessors)
+/// or an expression.
 fn selected(scope: &Scope, item: &Selected) -> TokenStream {
-    match item {
-        Selected::Binding(binding) => match scope.index(*binding) {
-            Some(index) => quote!(__recto_whole(#index)),
-            None => {
-                let reference = scope.reference(*binding);
-                quote!(::recto::Selected::Binding(#reference))
-            }
-        },
-        Selected::Expr(value) => wrapped(scope, value, "selected", None),
+    let binding = match item {
+        Selected::Binding(binding) => *binding,
+        Selected::Expr(value) => return wrapped(scope, value, "selected", None),
+    };
+    let at = scope
+        .index(binding)
+        .unwrap_or_else(|| scope.reference(binding));
+    let fields = match &scope.get(binding).typing {
+        Typing::Schema(_) => names::schema_fields(binding),
+        Typing::Witness(position) => names::witness(*position),
+        Typing::Untyped => return quote!(__recto_whole_any(#at)),
+    };
+    if scope.get(binding).nullable {
+        quote!(__recto_whole_left(#at, #fields))
+    } else {
+        quote!(__recto_whole(#at, #fields))
     }
 }
+
+/// The most items a selected tuple has and still decodes into a Rust tuple (as many as
+/// `::recto::row::Items` is implemented for); a longer one's rows are named by the caller.
+const MAX_ROW_TUPLE: usize = 16;
 
 /// A name as written (without `r#`), as a string literal.
 fn name_literal(name: &Ident) -> LitStr {

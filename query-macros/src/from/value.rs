@@ -30,7 +30,7 @@ pub(crate) enum Select {
     /// `select: (a, b)`.
     Tuple(Vec<Selected>),
     /// `select: Summary { id: u.id }`: the field names and their expressions.
-    Struct(Vec<(Ident, Dsl)>),
+    Struct(syn::Path, Vec<(Ident, Dsl)>),
 }
 
 /// One selected thing.
@@ -51,7 +51,8 @@ pub(super) fn select(scope: &mut Scope, value: TokenStream) -> syn::Result<Selec
     let expr = expr::parse(value)?;
     let item = |scope: &mut Scope, expr: &Expr| match binding_of(scope, expr) {
         Some(binding) => {
-            scope.mark_used(binding, false);
+            // The binding's field accessors type the selected row.
+            scope.mark_used(binding, true);
             Ok(Selected::Binding(binding))
         }
         None => convert(scope, expr).map(Selected::Expr),
@@ -78,7 +79,7 @@ pub(super) fn select(scope: &mut Scope, value: TokenStream) -> syn::Result<Selec
                     "a selected struct has named fields, as in `Summary { id: u.id }`",
                 )),
             });
-            all(fields).map(Select::Struct)
+            all(fields).map(|fields| Select::Struct(literal.path.clone(), fields))
         }
         _ => item(scope, &expr).map(Select::One),
     }

@@ -29,6 +29,7 @@ fn users(name: Value, min: Value, ids: Array) -> Query {
                 in_param(column("id"), ids),
             )))
             .select(one(selected(column("name"))))
+            .erase()
     })
 }
 
@@ -123,6 +124,7 @@ fn a_repeated_call_site_is_rendered_without_building_its_clauses() {
                     gt(column("id"), pin(min)),
                 )))
                 .select(one(selected(column("name"))))
+                .erase()
         })
     };
     let first = by_name("Ada", 1);
@@ -148,6 +150,7 @@ fn a_call_site_that_hides_its_grouping_is_not_cached() {
                     pin(b),
                 ))])
                 .select(one(selected(recto_core::dsl::add(column("age"), pin(c)))))
+                .erase()
         })
     };
     for (b, c) in [(1, 1), (1, 2), (2, 2), (2, 1)] {
@@ -169,6 +172,7 @@ fn a_dynamic_pin_builds_at_once() {
         Query::table("users")
             .filter(condition(pin(d)))
             .select(one(selected(column("name"))))
+            .erase()
     });
     assert!(query.template().is_none());
     let sql = query.to_sql(Postgres).expect("renders");
@@ -187,6 +191,7 @@ fn into_sql_moves_large_pins_of_an_unshared_template() {
             Query::table("notes")
                 .filter(condition(eq(column("body"), pin(note))))
                 .select(one(selected(column("id"))))
+                .erase()
         })
     };
     by_note("warm".into()).to_sql(Sqlite).expect("renders");

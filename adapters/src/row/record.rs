@@ -1,0 +1,254 @@
+//! A returned row as recto reads it ([`Record`]), and the types it reads
+//! ([`FromRecord`], [`FromColumn`]).
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use recto_core::Error;
+
+/// One returned row, read column by column from the left.
+pub struct Record<'r> {
+    row: EngineRow<'r>,
+    next: usize,
+}
+
+/// The row of the engine that answered.
+#[derive(Clone, Copy)]
+pub(crate) enum EngineRow<'r> {
+    #[cfg(feature = "postgres")]
+    Postgres(&'r sqlx::postgres::PgRow),
+    #[cfg(feature = "mysql")]
+    MySql(&'r sqlx::mysql::MySqlRow),
+    #[cfg(feature = "sqlite")]
+    Sqlite(&'r sqlx::sqlite::SqliteRow),
+    /// Holds the lifetime when no engine is compiled in (and no row can exist).
+    #[allow(dead_code, reason = "never built: it only holds the lifetime")]
+    None(std::convert::Infallible, std::marker::PhantomData<&'r ()>),
+}
+
+impl<'r> Record<'r> {
+    /// The row, read from its first column.
+    #[allow(dead_code, reason = "unused when no engine is compiled in")]
+    pub(crate) fn new(row: EngineRow<'r>) -> Self {
+        Record { row, next: 0 }
+    }
+
+    /// Reads the next value of type `T`: one column for a plain value, several for a tuple
+    /// or a schema struct.
+    pub fn next<T: FromRecord>(&mut self) -> Result<T, Error> {
+        T::from_record(self)
+    }
+
+    /// Reads the next column with sqlx's decoder for `T` on the engine that answered.
+    #[cfg_attr(
+        not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
+        allow(unused_variables, reason = "no engine is compiled in to read the column")
+    )]
+    pub fn column<T: SqlxColumn>(&mut self) -> Result<T, Error> {
+        let index = self.next;
+        self.next += 1;
+        match self.row {
+            #[cfg(feature = "postgres")]
+            EngineRow::Postgres(row) => {
+                sqlx::Row::try_get(row, index).map_err(|e| decode_error(index, &e))
+            }
+            #[cfg(feature = "mysql")]
+            EngineRow::MySql(row) => {
+                sqlx::Row::try_get(row, index).map_err(|e| decode_error(index, &e))
+            }
+            #[cfg(feature = "sqlite")]
+            EngineRow::Sqlite(row) => {
+                sqlx::Row::try_get(row, index).map_err(|e| decode_error(index, &e))
+            }
+            EngineRow::None(never, _) => match never {},
+        }
+    }
+
+    /// The position of the next column to read.
+    pub fn position(&self) -> usize {
+        self.next
+    }
+
+    /// How many columns the row has.
+    pub fn len(&self) -> usize {
+        match self.row {
+            #[cfg(feature = "postgres")]
+            EngineRow::Postgres(row) => sqlx::Row::len(row),
+            #[cfg(feature = "mysql")]
+            EngineRow::MySql(row) => sqlx::Row::len(row),
+            #[cfg(feature = "sqlite")]
+            EngineRow::Sqlite(row) => sqlx::Row::len(row),
+            EngineRow::None(never, _) => match never {},
+        }
+    }
+
+    /// Whether the row has no columns.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The whole row, decoded by sqlx's `FromRow` (which reads columns by name).
+    pub(crate) fn sqlx_row<T: super::SqlxRow>(&self) -> Result<T, Error> {
+        match self.row {
+            #[cfg(feature = "postgres")]
+            EngineRow::Postgres(row) => T::from_row(row).map_err(|e| decode_error(0, &e)),
+            #[cfg(feature = "mysql")]
+            EngineRow::MySql(row) => T::from_row(row).map_err(|e| decode_error(0, &e)),
+            #[cfg(feature = "sqlite")]
+            EngineRow::Sqlite(row) => T::from_row(row).map_err(|e| decode_error(0, &e)),
+            EngineRow::None(never, _) => match never {},
+        }
+    }
+
+    /// The error for a NULL in column `column` where `field` of a schema struct is not an
+    /// `Option` (though another of its columns is not NULL, so the struct is there).
+    pub fn null_field(column: usize, field: &str) -> Error {
+        Error::Decode {
+            column,
+            reason: format!("NULL where field `{field}` is not an `Option`"),
+        }
+    }
+}
+
+/// A decoding failure of sqlx as recto's error, naming the column.
+#[cfg_attr(
+    not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
+    allow(dead_code, reason = "no engine is compiled in to fail")
+)]
+fn decode_error(column: usize, error: &sqlx::Error) -> Error {
+    let reason = match error {
+        sqlx::Error::ColumnDecode { source, .. } => source.to_string(),
+        other => other.to_string(),
+    };
+    Error::Decode { column, reason }
+}
+
+/// A Rust type that reads the next columns of a [`Record`]: one for a plain value, one per
+/// element for a tuple, one per field for a `#[derive(Schema)]` struct.
+#[diagnostic::on_unimplemented(
+    message = "rows cannot be decoded into `{Self}`",
+    label = "not a row type recto decodes",
+    note = "rows decode into plain values (`i64`, `Option<String>`, ...), tuples of them, `#[derive(Schema)]` structs and `Option`s of those; for a struct with other names, select a struct literal (`select: Summary {{ id: u.id }}`) with `#[derive(sqlx::FromRow)]` on it"
+)]
+pub trait FromRecord: Sized + Send + Unpin {
+    /// Reads the value from the next columns of `record`.
+    fn from_record(record: &mut Record<'_>) -> Result<Self, Error>;
+}
+
+/// A [`FromRecord`] type that is exactly one column: a plain value or an `Option` of one.
+pub trait FromColumn: FromRecord {}
+
+/// A `#[derive(Schema)]` struct, whose `Option` reads as `None` where every one of its
+/// columns is NULL: a left-joined binding whose join found no row.
+pub trait NullableRecord: FromRecord {
+    /// Reads the struct, or `None` if all its columns are NULL.
+    fn from_nullable_record(record: &mut Record<'_>) -> Result<Option<Self>, Error>;
+}
+
+impl<T: NullableRecord> FromRecord for Option<T> {
+    fn from_record(record: &mut Record<'_>) -> Result<Self, Error> {
+        T::from_nullable_record(record)
+    }
+}
+
+/// A type sqlx decodes from a column of every engine compiled in.
+#[cfg(feature = "postgres")]
+pub trait SqlxPg: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres> {}
+#[cfg(feature = "postgres")]
+impl<T> SqlxPg for T where T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres> {}
+/// A type sqlx decodes from a column of every engine compiled in.
+#[cfg(not(feature = "postgres"))]
+pub trait SqlxPg {}
+#[cfg(not(feature = "postgres"))]
+impl<T> SqlxPg for T {}
+
+/// A type sqlx decodes from a MySQL column (every type when the feature is off).
+#[cfg(feature = "mysql")]
+pub trait SqlxMySql: for<'r> sqlx::Decode<'r, sqlx::MySql> + sqlx::Type<sqlx::MySql> {}
+#[cfg(feature = "mysql")]
+impl<T> SqlxMySql for T where T: for<'r> sqlx::Decode<'r, sqlx::MySql> + sqlx::Type<sqlx::MySql> {}
+/// A type sqlx decodes from a MySQL column (every type when the feature is off).
+#[cfg(not(feature = "mysql"))]
+pub trait SqlxMySql {}
+#[cfg(not(feature = "mysql"))]
+impl<T> SqlxMySql for T {}
+
+/// A type sqlx decodes from a SQLite column (every type when the feature is off).
+#[cfg(feature = "sqlite")]
+pub trait SqlxSqlite: for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite> {}
+#[cfg(feature = "sqlite")]
+impl<T> SqlxSqlite for T where T: for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite> {}
+/// A type sqlx decodes from a SQLite column (every type when the feature is off).
+#[cfg(not(feature = "sqlite"))]
+pub trait SqlxSqlite {}
+#[cfg(not(feature = "sqlite"))]
+impl<T> SqlxSqlite for T {}
+
+/// A type sqlx decodes from a column of every engine compiled in, which [`Record::column`]
+/// reads.
+pub trait SqlxColumn: SqlxPg + SqlxMySql + SqlxSqlite {}
+
+impl<T: SqlxPg + SqlxMySql + SqlxSqlite> SqlxColumn for T {}
+
+/// Plain values, and `Option`s of them, read one column each with sqlx's decoders.
+macro_rules! columns {
+    ($($t:ty),* $(,)?) => {$(
+        impl FromRecord for $t {
+            fn from_record(record: &mut Record<'_>) -> Result<Self, Error> {
+                record.column()
+            }
+        }
+        impl FromColumn for $t {}
+        impl FromRecord for Option<$t> {
+            fn from_record(record: &mut Record<'_>) -> Result<Self, Error> {
+                record.column()
+            }
+        }
+        impl FromColumn for Option<$t> {}
+    )*};
+}
+
+columns!(
+    bool,
+    i16,
+    i32,
+    i64,
+    f32,
+    f64,
+    String,
+    Vec<u8>,
+    NaiveDate,
+    NaiveDateTime,
+    NaiveTime,
+    DateTime<Utc>,
+);
+
+#[cfg(feature = "uuid")]
+columns!(uuid::Uuid);
+
+macro_rules! tuples {
+    ($( ($($name:ident),+) )*) => {$(
+        impl<$($name: FromRecord),+> FromRecord for ($($name,)+) {
+            fn from_record(record: &mut Record<'_>) -> Result<Self, Error> {
+                Ok(($(record.next::<$name>()?,)+))
+            }
+        }
+    )*};
+}
+
+tuples! {
+    (A)
+    (A, B)
+    (A, B, C)
+    (A, B, C, D)
+    (A, B, C, D, E)
+    (A, B, C, D, E, F)
+    (A, B, C, D, E, F, G)
+    (A, B, C, D, E, F, G, H)
+    (A, B, C, D, E, F, G, H, I)
+    (A, B, C, D, E, F, G, H, I, J)
+    (A, B, C, D, E, F, G, H, I, J, K)
+    (A, B, C, D, E, F, G, H, I, J, K, L)
+    (A, B, C, D, E, F, G, H, I, J, K, L, M)
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N)
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O)
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P)
+}

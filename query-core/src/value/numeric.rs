@@ -1,0 +1,261 @@
+//! The Rust types of numeric expressions, worked out at compile time so that a row that
+//! selects `u.age + 1` or `sum(l.quantity)` decodes into the right type without an
+//! annotation: what arithmetic ([`Numeric`], [`Combine`]) and `sum`/`avg` ([`Summable`])
+//! give, as PostgreSQL (the strictest engine about result types) types them and as the
+//! adapters make every engine decode them.
+//!
+//! A NULL operand makes a NULL result, so `Option<i32> + i64` is `Option<i64>`; a type only
+//! the planner knows ([`Any`]) makes a result only the planner knows.
+
+use super::Any;
+use super::rust_types::{SqlType, kind};
+
+/// Whether a value may be NULL: [`NotNull`] or [`MaybeNull`].
+pub trait Nullity {
+    /// `T` with this nullity: `T` or `Option<T>`.
+    type Wrap<T>;
+    /// The nullity of a result with an operand of nullity `Self` and one of `N`.
+    type Or<N: Nullity>: Nullity;
+}
+
+/// A value that is never NULL.
+#[derive(Debug)]
+pub struct NotNull;
+
+/// A value that may be NULL.
+#[derive(Debug)]
+pub struct MaybeNull;
+
+impl Nullity for NotNull {
+    type Wrap<T> = T;
+    type Or<N: Nullity> = N;
+}
+
+impl Nullity for MaybeNull {
+    type Wrap<T> = Option<T>;
+    type Or<N: Nullity> = MaybeNull;
+}
+
+/// An expression whose type only the planner knows, so whether it may be NULL is unknown
+/// too: what is computed from it is as unknown ([`Any`]).
+#[derive(Debug)]
+pub struct UnknownNull;
+
+impl Nullity for UnknownNull {
+    type Wrap<T> = Any;
+    type Or<N: Nullity> = UnknownNull;
+}
+
+/// The type of a comparison or a logical operation on `L` and `R`: a `bool`, NULL where
+/// either operand may be.
+pub type Logical<L, R> =
+    <<<L as SqlType>::Null as Nullity>::Or<<R as SqlType>::Null> as Nullity>::Wrap<bool>;
+
+/// A numeric [`SqlType`]: which number it is and whether it may be NULL.
+#[diagnostic::on_unimplemented(
+    message = "arithmetic takes numbers, not a `{Self}` expression",
+    label = "not a number",
+    note = "recto checks SQL types at compile time: `+ - * / %` and `-x` take numeric fields, values and expressions"
+)]
+pub trait Numeric: SqlType {
+    /// The number without its NULL: `i32` for `Option<i32>`.
+    type Base;
+    /// Whether it may be NULL.
+    type Null: Nullity;
+}
+
+/// The type of `Self op R` for two non-NULL numbers, as PostgreSQL chooses it: two
+/// integers give the wider one, two single-precision floats stay single, and a float with
+/// anything else numeric is a double.
+#[diagnostic::on_unimplemented(
+    message = "a `{Self}` and a `{R}` cannot be combined in arithmetic",
+    label = "these number types do not mix",
+    note = "recto checks SQL types at compile time"
+)]
+pub trait Combine<R> {
+    /// The result's type.
+    type Output;
+}
+
+/// The type of `left op right`: [`Combine`] of the two numbers, NULL if either may be.
+pub type Arith<L, R> =
+    <<<L as Numeric>::Null as Nullity>::Or<<R as Numeric>::Null> as Nullity>::Wrap<
+        <<L as Numeric>::Base as Combine<<R as Numeric>::Base>>::Output,
+    >;
+
+macro_rules! numeric {
+    ($($t:ty),*) => {$(
+        impl Numeric for $t {
+            type Base = $t;
+            type Null = NotNull;
+        }
+    )*};
+}
+
+numeric!(i16, i32, i64, f32, f64, Any);
+
+impl<T: Numeric<Null = NotNull>> Numeric for Option<T> {
+    type Base = T::Base;
+    type Null = MaybeNull;
+}
+
+macro_rules! combine {
+    ($($l:ty, $r:ty => $out:ty;)*) => {$(
+        impl Combine<$r> for $l {
+            type Output = $out;
+        }
+    )*};
+}
+
+combine! {
+    i16, i16 => i16; i16, i32 => i32; i16, i64 => i64; i16, f32 => f64; i16, f64 => f64;
+    i32, i16 => i32; i32, i32 => i32; i32, i64 => i64; i32, f32 => f64; i32, f64 => f64;
+    i64, i16 => i64; i64, i32 => i64; i64, i64 => i64; i64, f32 => f64; i64, f64 => f64;
+    f32, i16 => f64; f32, i32 => f64; f32, i64 => f64; f32, f32 => f32; f32, f64 => f64;
+    f64, i16 => f64; f64, i32 => f64; f64, i64 => f64; f64, f32 => f64; f64, f64 => f64;
+}
+
+/// A number whose SQL type only the planner knows: arithmetic with a schemaless field.
+/// It is still a number, so `dynamic!([u], u.age + 1)` does not compile as a condition;
+/// rows that select one name its Rust type.
+#[derive(Debug)]
+pub struct AnyNumber;
+
+impl SqlType for AnyNumber {
+    type Kind = kind::Numerical;
+    type Nullable = AnyNumber;
+    type NotNull = AnyNumber;
+    type Null = UnknownNull;
+}
+
+numeric!(AnyNumber);
+
+/// A number whose type only the planner knows, with any other: the result is as unknown.
+macro_rules! with_unknown {
+    ($($t:ty),*) => {$(
+        impl Combine<Any> for $t {
+            type Output = AnyNumber;
+        }
+        impl Combine<$t> for Any {
+            type Output = AnyNumber;
+        }
+        impl Combine<AnyNumber> for $t {
+            type Output = AnyNumber;
+        }
+        impl Combine<$t> for AnyNumber {
+            type Output = AnyNumber;
+        }
+    )*};
+}
+
+with_unknown!(i16, i32, i64, f32, f64);
+
+combine! {
+    Any, Any => AnyNumber;
+    Any, AnyNumber => AnyNumber;
+    AnyNumber, Any => AnyNumber;
+    AnyNumber, AnyNumber => AnyNumber;
+}
+
+/// A numeric [`SqlType`] that `sum` and `avg` take, with the types they give (before the
+/// NULL that either gives over no rows).
+#[diagnostic::on_unimplemented(
+    message = "`sum` and `avg` take a number, not a `{Self}` expression",
+    label = "not a number",
+    note = "recto checks SQL types at compile time: sum or average a numeric field or expression"
+)]
+pub trait Summable: SqlType {
+    /// The type of `sum`: `i64` over integers, `f64` over floats.
+    type Sum;
+    /// The type of `avg`.
+    type Avg;
+}
+
+macro_rules! summable {
+    ($($t:ty => $sum:ty, $avg:ty;)*) => {$(
+        impl Summable for $t {
+            type Sum = $sum;
+            type Avg = $avg;
+        }
+    )*};
+}
+
+summable! {
+    i16 => i64, f64;
+    i32 => i64, f64;
+    i64 => i64, f64;
+    f32 => f64, f64;
+    f64 => f64, f64;
+    Any => AnyNumber, AnyNumber;
+    AnyNumber => AnyNumber, AnyNumber;
+}
+
+impl<T: Summable> Summable for Option<T> {
+    type Sum = T::Sum;
+    type Avg = T::Avg;
+}
+
+/// The one type `coalesce` of a `Self` and an `R` gives, as PostgreSQL unifies them: the
+/// same type, or of two numbers the one later in `i16 -> i32 -> i64 -> f32 -> f64`.
+#[diagnostic::on_unimplemented(
+    message = "`coalesce` of a `{Self}` and a `{R}` has no one type",
+    label = "these types do not unify",
+    note = "recto checks SQL types at compile time: give `coalesce` arguments of one type"
+)]
+pub trait Unify<R> {
+    /// The unified type.
+    type Output;
+}
+
+impl<T> Unify<T> for T {
+    type Output = T;
+}
+
+macro_rules! unify {
+    ($($l:ty, $r:ty => $out:ty;)*) => {$(
+        impl Unify<$r> for $l {
+            type Output = $out;
+        }
+        impl Unify<$l> for $r {
+            type Output = $out;
+        }
+    )*};
+}
+
+unify! {
+    i16, i32 => i32; i16, i64 => i64; i16, f32 => f32; i16, f64 => f64;
+    i32, i64 => i64; i32, f32 => f32; i32, f64 => f64;
+    i64, f32 => f32; i64, f64 => f64;
+    f32, f64 => f64;
+}
+
+/// A type only the planner knows, with any other: as unknown.
+macro_rules! unify_any {
+    ($($t:ty),*) => {$(
+        impl Unify<Any> for $t {
+            type Output = Any;
+        }
+        impl Unify<$t> for Any {
+            type Output = Any;
+        }
+    )*};
+}
+
+unify_any!(
+    bool,
+    i16,
+    i32,
+    i64,
+    f32,
+    f64,
+    String,
+    Vec<u8>,
+    chrono::NaiveDate,
+    chrono::NaiveDateTime,
+    chrono::NaiveTime,
+    chrono::DateTime<chrono::Utc>,
+    AnyNumber
+);
+
+#[cfg(feature = "uuid")]
+unify_any!(uuid::Uuid);
