@@ -262,12 +262,13 @@ async fn errors_are_typed() {
         .unwrap_err();
     assert!(matches!(err, Error::Database(_)), "{err}");
 
-    // A column that does not decode into the requested type is a database error too.
+    // A column that does not decode into the requested type is a decoding error, naming
+    // the column.
     let err = repo
-        .all_sql::<(i64,)>(&sql("SELECT name FROM users", vec![]))
+        .all_sql::<(i64, i64)>(&sql("SELECT id, name FROM users", vec![]))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Database(_)), "{err}");
+    assert!(matches!(err, Error::Decode { column: 1, .. }), "{err}");
 
     for url in ["oracle://scott@localhost/orcl", "localhost:5432", ""] {
         let err = Repo::connect(url).await.unwrap_err();

@@ -156,10 +156,11 @@ pub fn join_paging(seed: u64) -> Query<(User, Org), (i64, String, String)> {
           select: (u.id, u.name, o.name))
 }
 
+/// A row of query 4: a user's name, and the names of the left-joined organisation and post.
+pub type UserOrgPost = (String, Option<String>, Option<String>);
+
 /// 4. Two left joins from users: their organisation and their posts.
-pub fn three_table_left_join(
-    seed: u64,
-) -> Query<(User, Org, Post), (String, Option<String>, Option<String>)> {
+pub fn three_table_left_join(seed: u64) -> Query<(User, Org, Post), UserOrgPost> {
     let min_age = 20 + small(seed, 5) as i32;
     from!(u in User,
           left_join: o in Org, on: o.id == u.org_id,

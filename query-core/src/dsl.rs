@@ -33,7 +33,7 @@ use crate::schema::{BindingAt, Column};
 use crate::template::{Arg, ListArg};
 pub use crate::template::{comparing_template, template, template_on, template_on_select};
 use crate::value::kind::{self, SameKind};
-use crate::value::{Any, Logical, Nullity, SqlType, Summable, ToList, ToValue, Unify};
+use crate::value::{Any, Coalesced, Logical, SqlType, Summable, ToList, ToValue, Unify};
 
 /// An expression with the Rust type of its SQL value.
 pub struct Typed<T> {
@@ -272,7 +272,7 @@ pub fn coalesce<T: SqlType, L: SqlType>(
     first: Typed<T>,
     middle: Vec<Expr>,
     last: Typed<L>,
-) -> Typed<<L::Null as Nullity>::Wrap<<T::NotNull as Unify<L::NotNull>>::Output>>
+) -> Typed<Coalesced<T, L>>
 where
     L::Kind: SameKind<T::Kind>,
     T::NotNull: Unify<L::NotNull>,

@@ -265,7 +265,7 @@ impl<S, R> Query<S, R> {
     /// use recto_core::{BindingRef, Clause, Expr, Query, Select, Selected};
     ///
     /// let column = |name| Select::One(Selected::Expr(Expr::field(BindingRef::Index(0), name)));
-    /// let ids: Query = Query::table("users").select(column("id"));
+    /// let ids = Query::table("users").select(column("id"));
     /// // `from!(u in exclude(&ids, Clause::Select)?, select: u["name"])` does this:
     /// let names = ids.clone().exclude(Clause::Select)?.select(column("name"));
     /// assert_eq!(names.data().select.as_ref().map(|s| &s.select), Some(&column("name")));

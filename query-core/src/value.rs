@@ -21,8 +21,8 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use self::numeric::{
-    AnyNumber, Arith, Combine, Logical, MaybeNull, NotNull, Nullity, Numeric, Summable, Unify,
-    UnknownNull,
+    AnyNumber, Arith, Coalesced, Combine, Logical, MaybeNull, NotNull, Nullity, Numeric, Summable,
+    Unify, UnknownNull,
 };
 pub use self::rust_types::{Any, SqlType, ToList, ToValue, kind};
 

@@ -333,7 +333,7 @@ fn rows(ident: &Ident, schema: &SchemaDef) -> TokenStream {
         if f.nullable {
             quote!(#field)
         } else {
-            quote!(match #field {
+            quote!(#field: match #field {
                 ::core::option::Option::Some(value) => value,
                 ::core::option::Option::None => {
                     return ::core::result::Result::Err(::recto::row::Record::null_field(start + #i, #name));
@@ -346,7 +346,7 @@ fn rows(ident: &Ident, schema: &SchemaDef) -> TokenStream {
             fn from_record(
                 record: &mut ::recto::row::Record<'_>,
             ) -> ::core::result::Result<Self, ::recto::Error> {
-                ::core::result::Result::Ok(#ident { #(#idents: record.next()?,)* })
+                ::core::result::Result::Ok(#ident { #(#idents: record.read()?,)* })
             }
         }
 
@@ -355,13 +355,11 @@ fn rows(ident: &Ident, schema: &SchemaDef) -> TokenStream {
                 record: &mut ::recto::row::Record<'_>,
             ) -> ::core::result::Result<::core::option::Option<Self>, ::recto::Error> {
                 let start = record.position();
-                #(let #idents: #read_types = record.next()?;)*
+                #(let #idents: #read_types = record.read()?;)*
                 if true #(&& #idents.is_none())* {
                     return ::core::result::Result::Ok(::core::option::Option::None);
                 }
-                ::core::result::Result::Ok(::core::option::Option::Some(#ident {
-                    #(#idents: #values,)*
-                }))
+                ::core::result::Result::Ok(::core::option::Option::Some(#ident { #(#values,)* }))
             }
         }
     }

@@ -137,7 +137,7 @@ fn get<T>(record: &mut Record<'_>, cell: fn(T) -> Cell) -> Result<Cell, Error>
 where
     Option<T>: FromRecord,
 {
-    Ok(record.next::<Option<T>>()?.map_or(Cell::Null, cell))
+    Ok(record.read::<Option<T>>()?.map_or(Cell::Null, cell))
 }
 
 /// Decodes every column of a row as the type [`expect`] gave it.

@@ -33,14 +33,17 @@ impl<'r> Record<'r> {
 
     /// Reads the next value of type `T`: one column for a plain value, several for a tuple
     /// or a schema struct.
-    pub fn next<T: FromRecord>(&mut self) -> Result<T, Error> {
+    pub fn read<T: FromRecord>(&mut self) -> Result<T, Error> {
         T::from_record(self)
     }
 
     /// Reads the next column with sqlx's decoder for `T` on the engine that answered.
     #[cfg_attr(
         not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
-        allow(unused_variables, reason = "no engine is compiled in to read the column")
+        allow(
+            unused_variables,
+            reason = "no engine is compiled in to read the column"
+        )
     )]
     pub fn column<T: SqlxColumn>(&mut self) -> Result<T, Error> {
         let index = self.next;
@@ -228,7 +231,7 @@ macro_rules! tuples {
     ($( ($($name:ident),+) )*) => {$(
         impl<$($name: FromRecord),+> FromRecord for ($($name,)+) {
             fn from_record(record: &mut Record<'_>) -> Result<Self, Error> {
-                Ok(($(record.next::<$name>()?,)+))
+                Ok(($(record.read::<$name>()?,)+))
             }
         }
     )*};

@@ -125,7 +125,10 @@ where
 }
 
 /// `-a`.
-pub fn neg<T: Numeric>(operand: Typed<T>) -> Typed<T> {
+pub fn neg<T: Numeric>(operand: Typed<T>) -> Typed<Arith<T, T>>
+where
+    T::Base: Combine<T::Base>,
+{
     Typed::new(Expr::Unary {
         op: UnOp::Neg,
         expr: Box::new(operand.expr),

@@ -207,6 +207,12 @@ pub trait Unify<R> {
     type Output;
 }
 
+/// The type of `coalesce(first, .., last)`: `First` and `Last` unified, NULL only where the
+/// last argument may be.
+pub type Coalesced<First, Last> = <<Last as SqlType>::Null as Nullity>::Wrap<
+    <<First as SqlType>::NotNull as Unify<<Last as SqlType>::NotNull>>::Output,
+>;
+
 impl<T> Unify<T> for T {
     type Output = T;
 }
