@@ -5,7 +5,7 @@
 use super::{Number, Typed};
 use crate::expr::{BinOp, Expr, UnOp};
 use crate::value::SqlType;
-use crate::value::kind::{self, SameKind};
+use crate::value::kind::{self, Ordered, SameKind};
 
 /// `a == b`: both sides of one kind.
 pub fn eq<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
@@ -23,34 +23,42 @@ where
     Typed::new(Expr::binary(BinOp::Ne, left.expr, right.expr))
 }
 
-/// `a < b`: both sides of one kind.
+/// `a < b`: both sides of one kind, and an ordered one (an untyped left side against a
+/// document on the right is the planner's to refuse).
 pub fn lt<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
 where
     R::Kind: SameKind<L::Kind>,
+    L::Kind: Ordered,
 {
     Typed::new(Expr::binary(BinOp::Lt, left.expr, right.expr))
 }
 
-/// `a <= b`: both sides of one kind.
+/// `a <= b`: both sides of one kind, and an ordered one (an untyped left side against a
+/// document on the right is the planner's to refuse).
 pub fn le<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
 where
     R::Kind: SameKind<L::Kind>,
+    L::Kind: Ordered,
 {
     Typed::new(Expr::binary(BinOp::Le, left.expr, right.expr))
 }
 
-/// `a > b`: both sides of one kind.
+/// `a > b`: both sides of one kind, and an ordered one (an untyped left side against a
+/// document on the right is the planner's to refuse).
 pub fn gt<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
 where
     R::Kind: SameKind<L::Kind>,
+    L::Kind: Ordered,
 {
     Typed::new(Expr::binary(BinOp::Gt, left.expr, right.expr))
 }
 
-/// `a >= b`: both sides of one kind.
+/// `a >= b`: both sides of one kind, and an ordered one (an untyped left side against a
+/// document on the right is the planner's to refuse).
 pub fn ge<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<bool>
 where
     R::Kind: SameKind<L::Kind>,
+    L::Kind: Ordered,
 {
     Typed::new(Expr::binary(BinOp::Ge, left.expr, right.expr))
 }
