@@ -59,6 +59,10 @@ pub use recto_planner::{Planned, plan};
 pub use chrono;
 #[doc(hidden)]
 pub use recto_core::dsl;
+/// The serde_json version recto's JSON columns and parameters are (the `json` feature):
+/// `serde_json::Value` documents, `JSONB` on PostgreSQL, `JSON` on MySQL, text on SQLite.
+#[cfg(feature = "json")]
+pub use serde_json;
 /// The sqlx version recto runs on, for `sqlx::FromRow` derives and direct pool access.
 pub use sqlx;
 /// The uuid version recto's `Uuid` columns and parameters are (the `uuid` feature): `UUID`

@@ -16,6 +16,7 @@ use servers::{every_engine, unique};
 use recto::chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use recto::ddl::{create_table, drop_table};
 use recto::prelude::*;
+use recto::serde_json::json;
 use recto::{SchemaMeta, ToValue, Value};
 
 /// A column of every type: the key is text and an integer (text is VARCHAR on MySQL there).
@@ -38,6 +39,7 @@ struct EveryType {
     clock: NaiveTime,
     instant: DateTime<Utc>,
     token: recto::uuid::Uuid,
+    doc: recto::serde_json::Value,
     #[recto(column = "maybe label")]
     maybe_label: Option<String>,
     maybe_int: Option<i32>,
@@ -46,6 +48,8 @@ struct EveryType {
     maybe_clock: Option<NaiveTime>,
     maybe_instant: Option<DateTime<Utc>>,
     maybe_token: Option<recto::uuid::Uuid>,
+    #[recto(column = "maybe doc")]
+    maybe_doc: Option<recto::serde_json::Value>,
 }
 
 impl EveryType {
@@ -66,6 +70,7 @@ impl EveryType {
             self.clock.to_value(),
             self.instant.to_value(),
             self.token.to_value(),
+            self.doc.clone().to_value(),
             self.maybe_label.clone().to_value(),
             self.maybe_int.to_value(),
             self.maybe_day.to_value(),
@@ -73,6 +78,7 @@ impl EveryType {
             self.maybe_clock.to_value(),
             self.maybe_instant.to_value(),
             self.maybe_token.to_value(),
+            self.maybe_doc.clone().to_value(),
         ]
     }
 }
@@ -105,6 +111,8 @@ fn rows() -> Vec<EveryType> {
             maybe_instant: Some(DateTime::UNIX_EPOCH),
             token: recto::uuid::Uuid::from_u128(u128::MAX),
             maybe_token: Some(recto::uuid::Uuid::nil()),
+            doc: json!({"z": [1, 1.5, null], "a": {"O'Brien": "\"ünï\" 🚀"}}),
+            maybe_doc: Some(json!(null)),
         },
         EveryType {
             code: "b".into(),
@@ -128,6 +136,8 @@ fn rows() -> Vec<EveryType> {
             maybe_instant: None,
             token: recto::uuid::Uuid::from_u128(0x0123_4567_89ab_cdef_0123_4567_89ab_cdef),
             maybe_token: None,
+            doc: json!(""),
+            maybe_doc: None,
         },
     ]
 }
@@ -186,6 +196,8 @@ async fn round_trip(repo: Repo, meta: SchemaMeta) {
     let later =
         from!(t in table.clone(), where: t.day > ^day && is_nil(t.maybe_label), select: t.n);
     assert_eq!(repo.all(&later).await.unwrap(), [2], "{name}");
+    let null = from!(t in table.clone(), where: t.maybe_doc == ^json!(null), select: t.n);
+    assert_eq!(repo.all(&null).await.unwrap(), [i64::MIN], "{name}");
 
     // The primary key holds: the same (code, n) again is refused.
     let again = insert(dialect(&repo), &meta, vec![rows()[1].values()]);

@@ -16,8 +16,9 @@
 //!   ([`mutate`]) plan and render without a panic, and every statement lexes with one
 //!   placeholder per parameter.
 //! - [`values`]: adversarial text, integer extremes, floats (signed zeros and subnormals
-//!   included), booleans, dates and timestamps come back exactly, selected as parameters and
-//!   stored in a table; text holding NUL is a clean error on PostgreSQL.
+//!   included), booleans, dates and timestamps, UUIDs and JSON documents come back exactly,
+//!   selected as parameters and stored in a table; text holding NUL is a clean error on
+//!   PostgreSQL.
 //! - [`shapes`]: queries that differ in one detail, rendered one after the other through
 //!   the shape cache, render exactly as without it on every dialect.
 //! - [`templates`]: `from!` call sites called with random pins render through the shape
@@ -230,4 +231,40 @@ fn int32() -> impl Strategy<Value = i32> {
         2 => any::<i32>(),
         1 => select(vec![i32::MIN, i32::MAX, i32::MIN + 1, i32::MAX - 1, 0, -1]),
     ]
+}
+
+/// A finite double for a JSON number: any, or one of the forms a text can get wrong (both
+/// zeros, a subnormal, the extremes, integral values past 2^53 and past 10^16, which
+/// PostgreSQL would read back as integers if they were written with an exponent).
+fn json_float() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        2 => any::<f64>().prop_filter("finite", |f| f.is_finite()),
+        1 => select(vec![
+            0.0, -0.0, 0.1, 1.0, -1.5e-7, 5e-324, 1e16, -1e17, 1e300, f64::MAX, f64::MIN,
+            9_007_199_254_740_993.0,
+        ]),
+    ]
+}
+
+/// A JSON document up to `depth` arrays and objects deep: adversarial keys and strings
+/// (never NUL, which PostgreSQL's `jsonb` cannot hold), integers of both signs and every
+/// size, floats, booleans and `null`.
+fn json_document(depth: u32) -> BoxedStrategy<recto::serde_json::Value> {
+    use recto::serde_json::Value as Json;
+    let leaf = prop_oneof![
+        Just(Json::Null),
+        any::<bool>().prop_map(Json::Bool),
+        int64().prop_map(Json::from),
+        select(vec![u64::MAX, 1 << 63, 10_000_000_000_000_000]).prop_map(Json::from),
+        json_float().prop_map(Json::from),
+        adversarial_text(6).prop_map(Json::String),
+    ];
+    leaf.prop_recursive(depth, 24, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Json::Array),
+            proptest::collection::btree_map(adversarial_text(3), inner, 0..4)
+                .prop_map(|map| Json::Object(map.into_iter().collect())),
+        ]
+    })
+    .boxed()
 }

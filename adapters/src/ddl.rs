@@ -73,6 +73,10 @@ pub struct ColumnTypes {
     pub timestamp_utc: &'static str,
     /// [`Ty::Uuid`].
     pub uuid: &'static str,
+    /// [`Ty::Json`].
+    pub json: &'static str,
+    /// How a JSON column refuses text that is not a JSON document.
+    pub json_column: JsonColumn,
     /// How text of a maximum length (`#[recto(varchar(n))]`) is declared.
     pub bounded_text: BoundedText,
 }
@@ -86,6 +90,18 @@ pub enum BoundedText {
     Varchar,
     /// Its text type with `CHECK (length(column) <= n)`, for an engine whose `VARCHAR(n)`
     /// is any text (SQLite: <https://www.sqlite.org/datatype3.html>).
+    Checked,
+}
+
+/// How a dialect makes a JSON column refuse text that is not a JSON document, so that
+/// every engine refuses it alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum JsonColumn {
+    /// The column type itself refuses it (PostgreSQL's `JSONB`, MariaDB's `JSON`).
+    Typed,
+    /// Its text type with `CHECK (json_valid(column))`, for an engine without a JSON type
+    /// (SQLite: <https://www.sqlite.org/json1.html#jvalid>).
     Checked,
 }
 
@@ -119,6 +135,7 @@ impl ColumnTypes {
             Ty::Time => self.time,
             Ty::TimestampUtc => self.timestamp_utc,
             Ty::Uuid => self.uuid,
+            Ty::Json => self.json,
             _ => return None,
         })
     }
@@ -129,8 +146,8 @@ impl ColumnTypes {
 /// database's character set and collation.
 ///
 /// A schema without columns, with a primary key that names a field it does not have (or an
-/// `Option` field, which PostgreSQL would make NOT NULL and SQLite would let hold NULLs), or
-/// with two columns whose names differ only in case (one column on MySQL and SQLite), is
+/// `Option` field, which PostgreSQL would make NOT NULL and SQLite would let hold NULLs, or
+/// a JSON document), or with two columns whose names differ only in case (one column on MySQL and SQLite), is
 /// [`Error::InvalidSchema`]; a name containing NUL, or a column type the dialect cannot
 /// spell, is [`Error::Unsupported`].
 ///
@@ -202,6 +219,13 @@ pub fn create_table<D: DdlDialect + ?Sized>(
         identifier(&mut out, dialect, &field.column, &invalid)?;
         out.push(' ');
         let in_key = key.iter().any(|column| *column == field.column);
+        if in_key && field.ty == Ty::Json {
+            return Err(invalid(format!(
+                "the primary key field `{}` is a JSON document, which MySQL cannot index \
+                 whole: key the table by another field",
+                field.name
+            )));
+        }
         let spelling = types
             .spelling(field.ty, in_key)
             .ok_or_else(|| unsupported(dialect, "a column of this type"))?;
@@ -237,6 +261,11 @@ pub fn create_table<D: DdlDialect + ?Sized>(
             out.push_str(") <= ");
             crate::writer::digits::push_u64(&mut out, u64::from(n));
             out.push(')');
+        }
+        if field.ty == Ty::Json && types.json_column == JsonColumn::Checked {
+            out.push_str(" CHECK (json_valid(");
+            identifier(&mut out, dialect, &field.column, &invalid)?;
+            out.push_str("))");
         }
     }
     if !key.is_empty() {

@@ -86,6 +86,8 @@ pub struct Quirks {
     pub in_param: InParam,
     /// Whether a whole list may be bound as one parameter outside `in ^list`.
     pub array_params: bool,
+    /// How `==`, `!=` and `in` compare JSON documents.
+    pub json_equality: JsonEquality,
     /// How `asc_nulls_first:` and the other explicit NULL placements are written.
     pub nulls_order: NullsOrder,
     /// How `offset:` is written without a `limit:`.
@@ -247,6 +249,21 @@ pub enum InParam {
     /// power of two by repeating its last element (so a few statement shapes serve every
     /// length); an empty list is `(1 = 0)`.
     Expand,
+}
+
+/// How `a == b`, `a != b`, `x in [..]` and `x in ^list` are written when an operand is a
+/// JSON document, so that two documents are equal on every engine exactly when their
+/// canonical texts are (docs/dialects.md, "JSON documents").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum JsonEquality {
+    /// `(a = b)`: the engine stores the canonical text as it is and compares text by its
+    /// bytes.
+    Plain,
+    /// `(CAST(a AS t) = CAST(b AS t))`, and `= ANY(CAST($1 AS t[]))` for a list bound as
+    /// one array: the engine's own equality is not the canonical text's (a collation, or a
+    /// document type of its own), and this cast's is.
+    Cast(&'static str),
 }
 
 /// How an explicit NULL placement in `order_by:` is written.

@@ -54,8 +54,9 @@ use recto_planner::Planned;
 pub use crate::dialect::{
     Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
-    InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault,
-    NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints, push_quoted,
+    InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints,
+    push_quoted,
 };
 pub use crate::mysql::MySql;
 pub use crate::postgres::Postgres;

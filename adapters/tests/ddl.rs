@@ -35,6 +35,7 @@ const EVERY_TYPE: SchemaMeta = SchemaMeta {
         field("clock", "clock", Ty::Time, false),
         field("instant", "instant", Ty::TimestampUtc, false),
         field("token", "token", Ty::Uuid, false),
+        field("doc", "doc", Ty::Json, false),
         field("maybe_flag", "maybe_flag", Ty::Bool, true),
         field("maybe_small", "maybe_small", Ty::I16, true),
         field("maybe_int", "maybe_int", Ty::I32, true),
@@ -48,6 +49,7 @@ const EVERY_TYPE: SchemaMeta = SchemaMeta {
         field("maybe_clock", "maybe_clock", Ty::Time, true),
         field("maybe_instant", "maybe_instant", Ty::TimestampUtc, true),
         field("maybe_token", "maybe_token", Ty::Uuid, true),
+        field("maybe_doc", "maybe doc", Ty::Json, true),
     ]),
     primary_key: Cow::Borrowed(&[Cow::Borrowed("code"), Cow::Borrowed("n")]),
 };
@@ -149,6 +151,12 @@ cases! {
         table: "t".into(),
         fields: vec![field("id", "", Ty::I64, false)].into(),
         primary_key: vec![].into(),
+    };
+    // A document is no key: MySQL cannot index a whole JSON column.
+    key_of_a_json_document => SchemaMeta {
+        table: "t".into(),
+        fields: vec![field("doc", "doc", Ty::Json, false)].into(),
+        primary_key: vec!["doc".into()].into(),
     };
     nul_in_a_name => SchemaMeta {
         table: "t\0".into(),

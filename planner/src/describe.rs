@@ -192,6 +192,7 @@ pub(crate) fn rust_type(ty: Ty) -> String {
         Ty::Time => "NaiveTime",
         Ty::TimestampUtc => "DateTime<Utc>",
         Ty::Uuid => "Uuid",
+        Ty::Json => "serde_json::Value",
         other => return format!("{other:?}"),
     }
     .to_owned()

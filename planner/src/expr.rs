@@ -8,7 +8,7 @@
 //! the engine.
 
 use recto_core::schema::FieldHint;
-use recto_core::{AggFunc, Array, BinOp, BindingRef, Error, Expr, Name, UnOp};
+use recto_core::{AggFunc, Array, BinOp, BindingRef, Clause, Error, Expr, Name, UnOp};
 
 use crate::bindings::Scope;
 use crate::exprs::{ExprId, ExprList, Exprs};
@@ -69,6 +69,9 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     pub(crate) fn resolve_term(&mut self, expr: &'q Expr) -> Result<ExprId, Error> {
         let term = self.resolve(expr, 0)?;
         terms::check_term(&self.scope, &self.draft.exprs, term)?;
+        if self.scope.clause == Clause::OrderBy {
+            terms::expect_ordered(&self.scope, "a sort term", &self.draft.exprs, term)?;
+        }
         Ok(term)
     }
 
@@ -186,6 +189,11 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             terms::expect_boolean(&self.scope, what, &self.draft.exprs, left)?;
             terms::expect_boolean(&self.scope, what, &self.draft.exprs, right)?;
         }
+        if matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
+            let what = "an operand of `<`, `<=`, `>` or `>=`";
+            terms::expect_ordered(&self.scope, what, &self.draft.exprs, left)?;
+            terms::expect_ordered(&self.scope, what, &self.draft.exprs, right)?;
+        }
         Ok(self.push(PlannedExpr::Binary { op, left, right }))
     }
 
@@ -251,6 +259,10 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                     .invalid("only `count()` may be called without an argument"));
             }
         };
+        if let (AggFunc::Min | AggFunc::Max, Some(arg)) = (func, arg) {
+            let what = "the argument of `min` or `max`";
+            terms::expect_ordered(&self.scope, what, &self.draft.exprs, arg)?;
+        }
         let aggregate = self.push(PlannedExpr::Aggregate {
             func,
             arg,

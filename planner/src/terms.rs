@@ -9,6 +9,10 @@
 //!   MariaDB and SQLite would read an integer as true when non-zero and text as false,
 //!   answering a different question on each engine. A type the plan does not know (a
 //!   schemaless field) is left to the engine.
+//! - An operand of `<`, `<=`, `>` or `>=`, a sort term and the argument of `min` or `max`
+//!   must not be a JSON document where the plan knows its type: PostgreSQL orders `jsonb`
+//!   by its own rules and has no `min` or `max` of it, MySQL and SQLite order the text.
+//!   (Typed queries do not compile with such a comparison; this catches erased ones.)
 //! - With `distinct: true` every sort term must be one of the selected expressions:
 //!   PostgreSQL rejects the rest, and the other engines would sort each distinct row by the
 //!   value of an arbitrary one of the rows it stands for.
@@ -83,6 +87,33 @@ fn not_boolean(
          engines disagree on what a non-boolean means there)",
         describe(exprs, expr),
         rust_type(ty)
+    ))
+}
+
+/// Checks that `expr`, used as `what` (an operand of `<`, a sort term), is not a JSON
+/// document where its type is known.
+#[inline]
+pub(crate) fn expect_ordered(
+    scope: &Scope<'_, '_>,
+    what: &str,
+    exprs: &Exprs<'_>,
+    expr: ExprId,
+) -> Result<(), Error> {
+    match exprs.ty(expr) {
+        Some(Ty::Json) => Err(not_ordered(scope, what, exprs, expr)),
+        _ => Ok(()),
+    }
+}
+
+/// The error of [`expect_ordered`].
+#[cold]
+#[inline(never)]
+fn not_ordered(scope: &Scope<'_, '_>, what: &str, exprs: &Exprs<'_>, expr: ExprId) -> Error {
+    scope.invalid(format!(
+        "{what} must have an order, but `{}` is a JSON document, which the engines order \
+         differently (PostgreSQL by its jsonb rules, MySQL and SQLite as text): documents \
+         compare with `==` and `!=` only",
+        describe(exprs, expr)
     ))
 }
 

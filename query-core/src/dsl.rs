@@ -99,7 +99,7 @@ pub fn lit<V: ToValue>(value: V) -> Typed<V::Sql> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be bound with `^` as a query parameter",
     label = "not a SQL value",
-    note = "`^` takes a `bool`, an integer, a float, a `String` or `&str`, a `Vec<u8>`, a chrono `NaiveDate`, `NaiveDateTime`, `NaiveTime` or `DateTime<Utc>`, a `uuid::Uuid`, an `Option` of one of these, or a `Dynamic`"
+    note = "`^` takes a `bool`, an integer, a float, a `String` or `&str`, a `Vec<u8>`, a chrono `NaiveDate`, `NaiveDateTime`, `NaiveTime` or `DateTime<Utc>`, a `uuid::Uuid`, a `serde_json::Value`, an `Option` of one of these, or a `Dynamic`"
 )]
 pub trait Pin {
     /// The SQL type, for compile-time checks.

@@ -283,6 +283,10 @@ impl<'q> Walk<'_, 'q> {
             | Value::TimestampUtc(_) => Ok(()),
             #[cfg(feature = "uuid")]
             Value::Uuid(_) => Ok(()),
+            // A document's size is the payload's; its nesting is bounded when it is bound
+            // (docs/dialects.md, "JSON documents").
+            #[cfg(feature = "json")]
+            Value::Json(_) => Ok(()),
         }
     }
 

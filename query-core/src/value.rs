@@ -13,6 +13,11 @@
 //! date ([`NaiveTime`], SQL's `TIME`) is a third kind ([`kind::TimeOfDay`]), and an instant
 //! in UTC ([`DateTime<Utc>`], PostgreSQL's `TIMESTAMPTZ`) a fourth ([`kind::UtcTimestamp`]):
 //! comparing it with a naive timestamp would depend on the session's time zone.
+//!
+//! JSON documents (`serde_json::Value`, the `json` feature) are a kind of their own
+//! ([`kind::JsonDocument`]): comparable for equality with each other only, and never
+//! ordered, since the engines store them differently (`JSONB`, text) and order them
+//! differently.
 
 mod numeric;
 mod rust_types;
@@ -57,11 +62,14 @@ pub enum Ty {
     /// A UUID (`UUID` on PostgreSQL; its 16 bytes on MySQL and SQLite). Values of it need
     /// the `uuid` feature.
     Uuid,
+    /// A JSON document (`JSONB` on PostgreSQL, `JSON` on MySQL, text on SQLite). Values of
+    /// it need the `json` feature.
+    Json,
 }
 
 impl Ty {
     /// Every type, in declaration order: for tests and tools that go through them all.
-    pub const ALL: [Ty; 13] = [
+    pub const ALL: [Ty; 14] = [
         Ty::Bool,
         Ty::I16,
         Ty::I32,
@@ -75,6 +83,7 @@ impl Ty {
         Ty::Time,
         Ty::TimestampUtc,
         Ty::Uuid,
+        Ty::Json,
     ];
 }
 
@@ -110,6 +119,11 @@ pub enum Value {
     /// A UUID (`UUID` on PostgreSQL, 16 bytes on MySQL and SQLite).
     #[cfg(feature = "uuid")]
     Uuid(uuid::Uuid),
+    /// A JSON document (`JSONB` on PostgreSQL, canonical text on MySQL and SQLite). JSON's
+    /// own `null` is `Json(serde_json::Value::Null)`, a document; SQL's NULL is
+    /// `Null(Ty::Json)`.
+    #[cfg(feature = "json")]
+    Json(serde_json::Value),
     /// A whole list bound as one parameter: only where an engine takes arrays (PostgreSQL's
     /// `= ANY($1)` for `in ^list`).
     Array(Array),
@@ -132,6 +146,8 @@ impl Value {
             Value::TimestampUtc(_) => Ty::TimestampUtc,
             #[cfg(feature = "uuid")]
             Value::Uuid(_) => Ty::Uuid,
+            #[cfg(feature = "json")]
+            Value::Json(_) => Ty::Json,
             Value::Array(array) => array.elem_ty(),
         }
     }
@@ -163,6 +179,9 @@ pub enum Array {
     /// UUIDs.
     #[cfg(feature = "uuid")]
     Uuid(Vec<uuid::Uuid>),
+    /// JSON documents.
+    #[cfg(feature = "json")]
+    Json(Vec<serde_json::Value>),
 }
 
 impl Array {
@@ -180,6 +199,8 @@ impl Array {
             Array::TimestampUtc(v) => v.len(),
             #[cfg(feature = "uuid")]
             Array::Uuid(v) => v.len(),
+            #[cfg(feature = "json")]
+            Array::Json(v) => v.len(),
         }
     }
 
@@ -203,6 +224,8 @@ impl Array {
             Array::TimestampUtc(v) => Value::TimestampUtc(*v.get(index)?),
             #[cfg(feature = "uuid")]
             Array::Uuid(v) => Value::Uuid(*v.get(index)?),
+            #[cfg(feature = "json")]
+            Array::Json(v) => Value::Json(v.get(index)?.clone()),
         })
     }
 
@@ -220,6 +243,8 @@ impl Array {
             Array::TimestampUtc(_) => Ty::TimestampUtc,
             #[cfg(feature = "uuid")]
             Array::Uuid(_) => Ty::Uuid,
+            #[cfg(feature = "json")]
+            Array::Json(_) => Ty::Json,
         }
     }
 }

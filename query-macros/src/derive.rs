@@ -14,7 +14,8 @@ use crate::errors::Errors;
 
 /// The Rust types a field may have, for the error about any other.
 const SUPPORTED: &str = "`bool`, `i16`, `i32`, `i64`, `f32`, `f64`, `String`, `Vec<u8>`, chrono's `NaiveDate`, \
-     `NaiveDateTime`, `NaiveTime` or `DateTime<Utc>`, a `uuid::Uuid`, or an `Option` of one of them";
+     `NaiveDateTime`, `NaiveTime` or `DateTime<Utc>`, a `uuid::Uuid`, a `serde_json::Value`, or an `Option` of one of \
+     them";
 
 /// Expands a `#[derive(Schema)]`.
 pub(crate) fn expand_derive(input: TokenStream) -> syn::Result<TokenStream> {
@@ -197,6 +198,9 @@ fn scalar(ty: &Type) -> Option<&'static str> {
         return matches!(last_segment(zone), Some((name, PathArguments::None)) if name == "Utc")
             .then_some("TimestampUtc");
     }
+    if json_value(ty) {
+        return Some("Json");
+    }
     match last_segment(ty)? {
         (name, PathArguments::None) => Some(match name.as_str() {
             "bool" => "Bool",
@@ -216,6 +220,35 @@ fn scalar(ty: &Type) -> Option<&'static str> {
             _ => return None,
         }),
         _ => None,
+    }
+}
+
+/// Whether `ty` names serde_json's `Value` (its values need recto's `json` feature):
+/// `serde_json::Value` under any prefix (`recto::serde_json::Value`), `Value` alone as
+/// `use serde_json::Value;` imports it, or sqlx's alias `JsonValue`. Another crate's
+/// `Value` (`recto::Value` is a bound parameter, not a column) is not one.
+fn json_value(ty: &Type) -> bool {
+    let path = match ty {
+        Type::Path(path) if path.qself.is_none() => &path.path,
+        Type::Group(group) => return json_value(&group.elem),
+        Type::Paren(paren) => return json_value(&paren.elem),
+        _ => return false,
+    };
+    let names: Vec<String> = path
+        .segments
+        .iter()
+        .map(|segment| match segment.arguments {
+            PathArguments::None => segment.ident.to_string(),
+            _ => String::new(),
+        })
+        .collect();
+    match names.as_slice() {
+        [only] => only == "Value" || only == "JsonValue",
+        [.., module, last] => {
+            (module == "serde_json" && last == "Value")
+                || (module == "types" && last == "JsonValue")
+        }
+        [] => false,
     }
 }
 

@@ -10,8 +10,8 @@ use recto::{
     OrderTerm, Query, Schema, Select, Selected, Ty, UnOp, Value,
 };
 
-use crate::adversarial_text;
 use crate::common::{Org, Post, Tag, User, Weird};
+use crate::{adversarial_text, json_document};
 
 /// A field or table name: mostly a field of `users` (the usual source), sometimes another
 /// name of the fixture, sometimes adversarial text (empty included).
@@ -58,6 +58,7 @@ fn ty() -> BoxedStrategy<Ty> {
         Ty::Time,
         Ty::TimestampUtc,
         Ty::Uuid,
+        Ty::Json,
     ])
     .boxed()
 }
@@ -82,6 +83,7 @@ fn array() -> BoxedStrategy<Array> {
         v(time()).prop_map(Array::Time),
         v(instant()).prop_map(Array::TimestampUtc),
         v(any::<u128>().prop_map(recto::uuid::Uuid::from_u128)).prop_map(Array::Uuid),
+        v(json_document(2)).prop_map(Array::Json),
     ]
     .boxed()
 }
@@ -125,6 +127,7 @@ fn value() -> BoxedStrategy<Value> {
         time().prop_map(Value::Time),
         instant().prop_map(Value::TimestampUtc),
         any::<u128>().prop_map(|n| Value::Uuid(recto::uuid::Uuid::from_u128(n))),
+        json_document(3).prop_map(Value::Json),
         array().prop_map(Value::Array),
     ]
     .boxed()

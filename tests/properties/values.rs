@@ -1,6 +1,6 @@
 //! Adversarial values round-trip exactly: each bound as a parameter and selected back, and
 //! stored in a table of its type, read back and found again by equality. Times of day are
-//! among them, to the microsecond.
+//! among them, to the microsecond, and JSON documents, found by their own equality.
 
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -10,7 +10,8 @@ use recto::{BinOp, Engine, Error, Expr, Query, Repo, Schema, Select, Selected, V
 use crate::common::User;
 use crate::fixture::TestDb;
 use crate::{
-    adversarial_text, date, dialect, execute, field, insert, int32, int64, property, shown,
+    adversarial_text, date, dialect, execute, field, insert, int32, int64, json_document, property,
+    shown,
 };
 
 /// One value of every kind, stored in a table of its own.
@@ -29,6 +30,7 @@ struct Sample {
     clock: NaiveTime,
     instant: DateTime<Utc>,
     token: recto::uuid::Uuid,
+    doc: recto::serde_json::Value,
 }
 
 impl Sample {
@@ -45,6 +47,7 @@ impl Sample {
             Value::Time(self.clock),
             Value::TimestampUtc(self.instant),
             Value::Uuid(self.token),
+            Value::Json(self.doc.clone()),
         ]
     }
 
@@ -61,8 +64,24 @@ impl Sample {
             && self.clock == other.clock
             && self.instant == other.instant
             && self.token == other.token
+            && self.doc == other.doc
     }
 }
+
+/// A [`Sample`] without its id, selected as parameters.
+type SampleRow = (
+    String,
+    i64,
+    i32,
+    f64,
+    bool,
+    NaiveDate,
+    NaiveDateTime,
+    NaiveTime,
+    DateTime<Utc>,
+    recto::uuid::Uuid,
+    recto::serde_json::Value,
+);
 
 /// Finite doubles of every class: normal, subnormal, both zeros, the extremes.
 fn float() -> impl Strategy<Value = f64> {
@@ -130,9 +149,10 @@ fn sample() -> impl Strategy<Value = Sample> {
         clock(),
         timestamp(),
         any::<u128>(),
+        json_document(3),
     )
         .prop_map(
-            |(text, big, int, float, flag, day, at, clock, instant, token)| Sample {
+            |(text, big, int, float, flag, day, at, clock, instant, token, doc)| Sample {
                 id: 1,
                 text,
                 big,
@@ -144,6 +164,7 @@ fn sample() -> impl Strategy<Value = Sample> {
                 clock,
                 instant: instant.and_utc(),
                 token: recto::uuid::Uuid::from_u128(token),
+                doc,
             },
         )
 }
@@ -200,22 +221,11 @@ fn round_trip_exactly() {
                         Expr::Lit(Value::I64(1)),
                     ))
                     .select(Select::Tuple(params));
-                let row: (
-                    String,
-                    i64,
-                    i32,
-                    f64,
-                    bool,
-                    NaiveDate,
-                    NaiveDateTime,
-                    NaiveTime,
-                    DateTime<Utc>,
-                    recto::uuid::Uuid,
-                ) = repo
+                let row: SampleRow = repo
                     .one(&query)
                     .await
                     .map_err(|e| format!("{name} failed: {e}\n  SQL: {}", shown(repo, &query)))?;
-                let (text, big, int, float, flag, day, at, clock, instant, token) = row;
+                let (text, big, int, float, flag, day, at, clock, instant, token, doc) = row;
                 let back = Sample {
                     id: 1,
                     text,
@@ -228,6 +238,7 @@ fn round_trip_exactly() {
                     clock,
                     instant,
                     token,
+                    doc,
                 };
                 let expected = kept(repo, &sample, false);
                 if !back.same(&expected) {

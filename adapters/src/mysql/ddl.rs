@@ -3,7 +3,7 @@
 //! <https://mariadb.com/kb/en/data-types/>.
 
 use crate::MySql;
-use crate::ddl::{BoundedText, ColumnTypes, DdlDialect};
+use crate::ddl::{BoundedText, ColumnTypes, DdlDialect, JsonColumn};
 
 const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // BOOLEAN is a synonym for TINYINT(1), which sqlx decodes as `bool`:
@@ -42,6 +42,11 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // sqlx binds and reads a `Uuid` as its 16 bytes on MySQL, which has no UUID type (MariaDB
     // 10.7's UUID is not MySQL's): https://mariadb.com/kb/en/uuid-data-type/
     uuid: "BINARY(16)",
+    // MariaDB's JSON is LONGTEXT with the utf8mb4_bin collation and a `JSON_VALID` check,
+    // which stores recto's canonical text as it is:
+    // https://mariadb.com/kb/en/json-data-type/
+    json: "JSON",
+    json_column: JsonColumn::Typed,
     // VARCHAR(n) counts characters of the column's character set, and strict mode (MariaDB's
     // default) refuses a longer text: https://dev.mysql.com/doc/refman/8.4/en/char.html
     bounded_text: BoundedText::Varchar,

@@ -6,8 +6,9 @@ mod ddl;
 use crate::dialect::{
     Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
-    InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault,
-    NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints, push_quoted,
+    InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints,
+    push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -57,6 +58,10 @@ const QUIRKS: Quirks = Quirks {
     // No array type: one `?` per element.
     in_param: InParam::Expand,
     array_params: false,
+    // A JSON column is text in utf8mb4_bin, which ignores trailing spaces, and two bound
+    // documents compare in the connection's case-insensitive collation; bytes compare
+    // exactly: https://mariadb.com/kb/en/binary-operator/
+    json_equality: JsonEquality::Cast("BINARY"),
     // No NULLS FIRST/LAST; NULLs sort first in ascending order and last in descending order:
     // https://dev.mysql.com/doc/refman/8.4/en/working-with-null.html
     // https://mariadb.com/kb/en/null-values/#ordering

@@ -2,7 +2,7 @@
 //! <https://www.postgresql.org/docs/current/datatype.html>.
 
 use crate::Postgres;
-use crate::ddl::{BoundedText, ColumnTypes, DdlDialect};
+use crate::ddl::{BoundedText, ColumnTypes, DdlDialect, JsonColumn};
 
 const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // https://www.postgresql.org/docs/current/datatype-boolean.html
@@ -31,6 +31,10 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     timestamp_utc: "TIMESTAMPTZ",
     // https://www.postgresql.org/docs/current/datatype-uuid.html
     uuid: "UUID",
+    // JSONB, not JSON: PostgreSQL has no `=` for `json`, and `jsonb` refuses text that is not
+    // JSON: https://www.postgresql.org/docs/current/datatype-json.html
+    json: "JSONB",
+    json_column: JsonColumn::Typed,
     // VARCHAR(n) counts characters and refuses a longer text:
     // https://www.postgresql.org/docs/current/datatype-character.html
     bounded_text: BoundedText::Varchar,

@@ -5,8 +5,9 @@ mod ddl;
 use crate::dialect::{
     Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
-    InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault,
-    NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints, push_quoted,
+    InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints,
+    push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -51,6 +52,11 @@ const QUIRKS: Quirks = Quirks {
     // https://www.postgresql.org/docs/current/functions-comparisons.html#FUNCTIONS-COMPARISONS-ANY-SOME
     in_param: InParam::AnyArray,
     array_params: true,
+    // `jsonb` equality takes `1` and `1.0` for one number; its text form keeps each
+    // number's written scale and sorts keys its own fixed way, so two documents have one
+    // text exactly when their canonical texts are one:
+    // https://www.postgresql.org/docs/current/datatype-json.html#JSON-CONTAINMENT
+    json_equality: JsonEquality::Cast("text"),
     // https://www.postgresql.org/docs/current/queries-order.html
     nulls_order: NullsOrder::Native,
     // `OFFSET` may stand alone: https://www.postgresql.org/docs/current/queries-limit.html

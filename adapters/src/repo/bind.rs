@@ -13,10 +13,16 @@
 //! never receive one (their adapters expand a list into one placeholder per element), and
 //! if one reaches them anyway it is a typed error, not a panic.
 //!
+//! JSON documents bind as one canonical text (`json.rs`): `jsonb` on PostgreSQL, a string
+//! elsewhere.
+//!
 //! Parameters the Repo owns (those of a rendered query) are consumed: on SQLite, whose
 //! arguments keep each text and blob as an owned value, they are moved in rather than
 //! copied. PostgreSQL and MySQL encode every value into one buffer, so there a borrowed
 //! value costs the same as an owned one.
+
+#[cfg(feature = "json")]
+mod json;
 
 use std::borrow::Cow;
 
@@ -169,6 +175,11 @@ pub(super) fn postgres(params: Cow<'_, [Value]>) -> Result<sqlx::postgres::PgArg
     let mut args = sqlx::postgres::PgArguments::default();
     args.reserve(params.len(), encoded_size(&params));
     for value in params.iter() {
+        #[cfg(feature = "json")]
+        if let Some(added) = json::bind_postgres(&mut args, value, dialect) {
+            added?;
+            continue;
+        }
         #[cfg(feature = "uuid")]
         if let Some(added) = bind_uuid::<sqlx::Postgres>(&mut args, value) {
             added?;
@@ -230,6 +241,10 @@ pub(super) fn mysql(params: Cow<'_, [Value]>) -> Result<sqlx::mysql::MySqlArgume
             Value::Uuid(_) | Value::Null(Ty::Uuid) => {
                 bind_uuid::<sqlx::MySql>(&mut args, value).unwrap_or(Ok(()))?;
             }
+            #[cfg(feature = "json")]
+            Value::Json(_) | Value::Null(Ty::Json) => {
+                json::bind_text::<sqlx::MySql>(&mut args, value, dialect).unwrap_or(Ok(()))?;
+            }
             _ => bind_scalar::<sqlx::MySql>(&mut args, value, dialect)
                 .unwrap_or_else(|| Err(no_arrays(dialect)))?,
         }
@@ -245,6 +260,10 @@ pub(super) fn sqlite(params: Cow<'_, [Value]>) -> Result<sqlx::sqlite::SqliteArg
     let mut args = sqlx::sqlite::SqliteArguments::default();
     args.reserve(params.len(), 0);
     let scalar = |args: &mut sqlx::sqlite::SqliteArguments, value: &Value| {
+        #[cfg(feature = "json")]
+        if let Some(added) = json::bind_text::<sqlx::Sqlite>(args, value, dialect) {
+            return added;
+        }
         #[cfg(feature = "uuid")]
         if let Some(added) = bind_uuid::<sqlx::Sqlite>(args, value) {
             return added;

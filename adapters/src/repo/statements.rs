@@ -201,6 +201,7 @@ fn type_name(ty: Ty) -> &'static str {
         Ty::Time => "time",
         Ty::TimestampUtc => "timestamptz",
         Ty::Uuid => "uuid",
+        Ty::Json => "json",
         // The binder rejects a type it does not know before anything is sent.
         _ => "other",
     }

@@ -227,6 +227,11 @@ columns!(
 #[cfg(feature = "uuid")]
 columns!(uuid::Uuid);
 
+// A JSON document: jsonb on PostgreSQL, the text of one elsewhere, parsed by sqlx's
+// `serde_json` decoder. JSON `null` is `Some(Value::Null)` in an `Option`; SQL NULL `None`.
+#[cfg(feature = "json")]
+columns!(serde_json::Value);
+
 macro_rules! tuples {
     ($( ($($name:ident),+) )*) => {$(
         impl<$($name: FromRecord),+> FromRecord for ($($name,)+) {

@@ -105,6 +105,8 @@ fn list_bytes(list: &Array) -> usize {
         Array::TimestampUtc(_) => size_of::<chrono::DateTime<chrono::Utc>>(),
         #[cfg(feature = "uuid")]
         Array::Uuid(_) => size_of::<uuid::Uuid>(),
+        #[cfg(feature = "json")]
+        Array::Json(_) => size_of::<serde_json::Value>(),
         _ => 0,
     };
     list.len().saturating_mul(element)

@@ -136,6 +136,8 @@ pub(super) fn value_tag(value: &Value) -> Result<u8, Uncacheable> {
         Value::TimestampUtc(_) => 11,
         #[cfg(feature = "uuid")]
         Value::Uuid(_) => 12,
+        #[cfg(feature = "json")]
+        Value::Json(_) => 13,
         _ => return Err(Uncacheable),
     })
 }
@@ -153,6 +155,8 @@ fn array_tag(array: &Array) -> Result<u8, Uncacheable> {
         Array::TimestampUtc(_) => 8,
         #[cfg(feature = "uuid")]
         Array::Uuid(_) => 9,
+        #[cfg(feature = "json")]
+        Array::Json(_) => 10,
         _ => return Err(Uncacheable),
     })
 }

@@ -4,7 +4,7 @@
 //! below are the ones whose affinity keeps each Rust value as it was bound.
 
 use crate::Sqlite;
-use crate::ddl::{BoundedText, ColumnTypes, DdlDialect};
+use crate::ddl::{BoundedText, ColumnTypes, DdlDialect, JsonColumn};
 
 const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // NUMERIC affinity; booleans are the integers 0 and 1:
@@ -32,6 +32,10 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     timestamp_utc: "TEXT",
     // sqlx binds and reads a `Uuid` as its 16 bytes on SQLite.
     uuid: "BLOB",
+    // No JSON type: the canonical text, in a TEXT column whose `json_valid` check refuses
+    // text that is not JSON: https://www.sqlite.org/json1.html#jvalid
+    json: "TEXT",
+    json_column: JsonColumn::Checked,
     // SQLite's VARCHAR(n) holds any text; a CHECK with `length`, which counts characters,
     // refuses a longer one as the servers do: https://www.sqlite.org/lang_corefunc.html#length
     bounded_text: BoundedText::Checked,

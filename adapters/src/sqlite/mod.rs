@@ -6,8 +6,9 @@ mod ddl;
 use crate::dialect::{
     Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
-    InParam, IntegerDivision, IntegerSum, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault,
-    NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints, push_quoted,
+    InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints,
+    push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -53,6 +54,9 @@ const QUIRKS: Quirks = Quirks {
     // No array type: one `?` per element.
     in_param: InParam::Expand,
     array_params: false,
+    // Text compares with the BINARY collation, byte by byte:
+    // https://www.sqlite.org/datatype3.html#collating_sequences
+    json_equality: JsonEquality::Plain,
     // NULLS FIRST/LAST since 3.30.0: https://www.sqlite.org/lang_select.html#the_order_by_clause
     nulls_order: NullsOrder::Native,
     // OFFSET needs a LIMIT, and "a negative LIMIT means no upper bound":

@@ -4,6 +4,8 @@
 //! binds more loosely than comparisons in every engine: a `NOT` operand of anything but
 //! `AND`/`OR` is parenthesized again (`((NOT (a)) = b)`).
 //!
+//! `==`, `!=` and `in` with a JSON document operand may cast their operands (`json.rs`).
+//!
 //! Literals: integers and finite floats are printed (floats in their shortest round-trip
 //! form, which keeps `2.0` a float); booleans in the dialect's spelling; anything else — text,
 //! bytes, NULL, a non-finite float — is bound, never spliced into the text.
@@ -142,6 +144,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
     #[inline(never)]
     fn binary(&mut self, op: BinOp, left: ExprId, right: ExprId) -> Result<(), Error> {
+        let equality = matches!(op, BinOp::Eq | BinOp::Ne);
         let (op, logical) = match op {
             BinOp::Eq => (" = ", false),
             BinOp::Ne => (" <> ", false),
@@ -168,9 +171,14 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             self.sql(op);
             self.expr(right)?;
         } else {
-            self.operand(left)?;
+            let cast = if equality {
+                self.json_cast([left, right])
+            } else {
+                None
+            };
+            self.compared(left, cast)?;
             self.sql(op);
-            self.operand(right)?;
+            self.compared(right, cast)?;
         }
         self.sql(")");
         Ok(())
@@ -203,10 +211,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             self.nothing();
             return Ok(());
         }
+        let cast = self.json_cast(std::iter::once(expr).chain(list.iter().copied()));
         self.sql("(");
-        self.operand(expr)?;
+        self.compared(expr, cast)?;
         self.sql(" IN (");
-        self.list(list)?;
+        self.compared_list(list, cast)?;
         self.sql("))");
         Ok(())
     }
@@ -214,12 +223,15 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// `(x = ANY($1))` or `(x IN (?, ?, ?, ?))`, as the dialect binds lists.
     #[inline(never)]
     fn in_param(&mut self, expr: ExprId, list: &Array) -> Result<(), Error> {
+        let cast = self.json_list_cast(expr, list);
         match self.quirks.in_param {
             InParam::AnyArray => {
                 self.sql("(");
-                self.operand(expr)?;
+                self.compared(expr, cast)?;
                 self.sql(" = ANY(");
+                self.open_cast(cast);
                 self.bind(Value::Array(list.clone()), Origin::list(list))?;
+                self.close_cast(cast, true);
                 self.sql("))");
             }
             InParam::Expand => {
@@ -228,7 +240,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                     return Ok(());
                 };
                 self.sql("(");
-                self.operand(expr)?;
+                self.compared(expr, cast)?;
                 self.sql(" IN (");
                 for n in 0..self.padded_len(list.len()) {
                     if n > 0 {
@@ -237,7 +249,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                     let Some(value) = list.get(n.min(last)) else {
                         return Err(self.unsupported("a list parameter of this element type"));
                     };
+                    self.open_cast(cast);
                     self.bind(value, Origin::element(list, n))?;
+                    self.close_cast(cast, false);
                 }
                 self.sql("))");
             }

@@ -9,6 +9,7 @@
 mod aggregate;
 pub(crate) mod digits;
 mod expr;
+mod json;
 mod non_finite;
 mod order_by;
 mod params;

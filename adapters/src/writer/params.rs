@@ -179,6 +179,9 @@ fn hash(value: &Value) -> u64 {
         Value::TimestampUtc(at) => at.hash(&mut hasher),
         #[cfg(feature = "uuid")]
         Value::Uuid(id) => id.hash(&mut hasher),
+        // serde_json hashes `-0.0` as `0.0`, which it holds equal, as `same` does.
+        #[cfg(feature = "json")]
+        Value::Json(document) => document.hash(&mut hasher),
         Value::Array(array) => hash_array(array, &mut hasher),
         // A value this writer does not know hashes by its variant alone: still consistent.
         _ => {}
@@ -204,6 +207,8 @@ fn hash_array(array: &Array, hasher: &mut DefaultHasher) {
         Array::TimestampUtc(items) => items.hash(hasher),
         #[cfg(feature = "uuid")]
         Array::Uuid(items) => items.hash(hasher),
+        #[cfg(feature = "json")]
+        Array::Json(items) => items.hash(hasher),
         _ => {}
     }
 }

@@ -4,7 +4,7 @@
 
 use super::Typed;
 use crate::expr::{BinOp, Expr, UnOp};
-use crate::value::kind::{self, SameKind};
+use crate::value::kind::{self, Ordered, SameKind};
 use crate::value::{Arith, Combine, Logical, Numeric, SqlType};
 
 /// `a == b`: both sides of one kind.
@@ -23,34 +23,42 @@ where
     Typed::new(Expr::binary(BinOp::Ne, left.expr, right.expr))
 }
 
-/// `a < b`: both sides of one kind.
+/// `a < b`: both sides of one kind, and an ordered one (an untyped left side against a
+/// document on the right is the planner's to refuse).
 pub fn lt<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
 where
     R::Kind: SameKind<L::Kind>,
+    L::Kind: Ordered,
 {
     Typed::new(Expr::binary(BinOp::Lt, left.expr, right.expr))
 }
 
-/// `a <= b`: both sides of one kind.
+/// `a <= b`: both sides of one kind, and an ordered one (an untyped left side against a
+/// document on the right is the planner's to refuse).
 pub fn le<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
 where
     R::Kind: SameKind<L::Kind>,
+    L::Kind: Ordered,
 {
     Typed::new(Expr::binary(BinOp::Le, left.expr, right.expr))
 }
 
-/// `a > b`: both sides of one kind.
+/// `a > b`: both sides of one kind, and an ordered one (an untyped left side against a
+/// document on the right is the planner's to refuse).
 pub fn gt<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
 where
     R::Kind: SameKind<L::Kind>,
+    L::Kind: Ordered,
 {
     Typed::new(Expr::binary(BinOp::Gt, left.expr, right.expr))
 }
 
-/// `a >= b`: both sides of one kind.
+/// `a >= b`: both sides of one kind, and an ordered one (an untyped left side against a
+/// document on the right is the planner's to refuse).
 pub fn ge<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
 where
     R::Kind: SameKind<L::Kind>,
+    L::Kind: Ordered,
 {
     Typed::new(Expr::binary(BinOp::Ge, left.expr, right.expr))
 }

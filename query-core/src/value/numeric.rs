@@ -265,3 +265,6 @@ unify_any!(
 
 #[cfg(feature = "uuid")]
 unify_any!(uuid::Uuid);
+
+#[cfg(feature = "json")]
+unify_any!(serde_json::Value);

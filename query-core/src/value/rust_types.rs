@@ -60,6 +60,10 @@ pub mod kind {
     /// UUIDs. Not comparable with text or bytes: each engine stores them its own way.
     #[derive(Debug)]
     pub struct UniqueId;
+    /// JSON documents. Not comparable with text (PostgreSQL stores them as `JSONB`), and
+    /// not [`Ordered`]: the engines order documents differently, or not at all.
+    #[derive(Debug)]
+    pub struct JsonDocument;
     /// A type known only at plan time: a schemaless field or a named binding's field.
     #[derive(Debug)]
     pub struct Untyped;
@@ -87,7 +91,31 @@ pub mod kind {
         UtcTimestamp,
         UniqueId
     );
+    same_kind!(JsonDocument);
     impl SameKind<Untyped> for Untyped {}
+
+    /// Values of this kind have one order on every engine, so `<`, `<=`, `>` and `>=`
+    /// apply to them. A type known only at plan time is checked by the planner.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` values cannot be compared with `<`, `<=`, `>` or `>=`",
+        label = "not ordered",
+        note = "the engines order JSON documents differently (PostgreSQL by its own jsonb order, MySQL and SQLite as text): compare them with `==` or `!=`"
+    )]
+    pub trait Ordered {}
+
+    macro_rules! ordered {
+        ($($k:ident),*) => {$(
+            impl Ordered for $k {}
+        )*};
+    }
+    ordered!(Numerical, Textual, Boolean, Binary, Untyped);
+    ordered!(
+        CalendarDate,
+        NaiveTimestamp,
+        TimeOfDay,
+        UtcTimestamp,
+        UniqueId
+    );
 }
 
 /// A Rust value that binds as a parameter: `^value` in a query.
@@ -167,6 +195,13 @@ scalar! {
 #[cfg(feature = "uuid")]
 scalar! {
     uuid::Uuid => UniqueId, Uuid, |v| Value::Uuid(v);
+}
+
+// A document is bound whole; `serde_json::Value::Null` is JSON's `null`, a document, and
+// `None` is SQL's NULL.
+#[cfg(feature = "json")]
+scalar! {
+    serde_json::Value => JsonDocument, Json, |v| Value::Json(v);
 }
 
 impl<T: SqlType> SqlType for Option<T> {
@@ -273,6 +308,11 @@ list! {
 #[cfg(feature = "uuid")]
 list! {
     uuid::Uuid => Uuid, |v| v;
+}
+
+#[cfg(feature = "json")]
+list! {
+    serde_json::Value => Json, |v| v;
 }
 
 impl ToList for Vec<&str> {

@@ -83,3 +83,21 @@ fn times_instants_and_bounded_text() {
         .expect("expands")
     ));
 }
+
+/// serde_json's `Value` under any of its names is a JSON column (`recto::Value`, a bound
+/// parameter, is not: `derive_errors`).
+#[test]
+fn json_documents() {
+    assert_snapshot!(pretty_items(
+        expand_derive(quote! {
+            #[recto(table = "events")]
+            pub struct Event {
+                pub meta: serde_json::Value,
+                pub extra: Option<recto::serde_json::Value>,
+                pub imported: Value,
+                pub aliased: Option<sqlx::types::JsonValue>,
+            }
+        })
+        .expect("expands")
+    ));
+}

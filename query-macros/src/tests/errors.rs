@@ -98,7 +98,7 @@ fn dynamic_errors() {
 #[test]
 fn derive_errors() {
     assert_snapshot!(messages(expand_derive(quote! {
-        struct NoTable<T> { id: i64, tags: Vec<String>, when: std::time::SystemTime, maybe: Option<Option<i32>>, t: T }
+        struct NoTable<T> { id: i64, tags: Vec<String>, when: std::time::SystemTime, maybe: Option<Option<i32>>, t: T, bound: recto::Value }
     })));
     assert_snapshot!(messages(expand_derive(quote! {
         #[recto(table = "pairs", schema = "x")]
