@@ -37,7 +37,18 @@ impl<'r> Record<'r> {
         T::from_record(self)
     }
 
-    /// Reads the next column with sqlx's decoder for `T` on the engine that answered.
+    /// Reads the next column with sqlx's decoder for `T` on the engine that answered; a
+    /// NULL is an error ([`Error::Decode`]), on every engine (sqlx's SQLite decoders would
+    /// read it as `0` or an empty text).
+    pub fn column<T: SqlxColumn>(&mut self) -> Result<T, Error> {
+        let index = self.next;
+        self.optional_column()?.ok_or_else(|| Error::Decode {
+            column: index,
+            reason: "NULL where the row's type is not an `Option`".to_owned(),
+        })
+    }
+
+    /// Reads the next column as [`column`](Self::column) does, `None` where it is NULL.
     #[cfg_attr(
         not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
         allow(
@@ -45,22 +56,16 @@ impl<'r> Record<'r> {
             reason = "no engine is compiled in to read the column"
         )
     )]
-    pub fn column<T: SqlxColumn>(&mut self) -> Result<T, Error> {
+    pub fn optional_column<T: SqlxColumn>(&mut self) -> Result<Option<T>, Error> {
         let index = self.next;
         self.next += 1;
         match self.row {
             #[cfg(feature = "postgres")]
-            EngineRow::Postgres(row) => {
-                sqlx::Row::try_get(row, index).map_err(|e| decode_error(index, &e))
-            }
+            EngineRow::Postgres(row) => cell(row, index),
             #[cfg(feature = "mysql")]
-            EngineRow::MySql(row) => {
-                sqlx::Row::try_get(row, index).map_err(|e| decode_error(index, &e))
-            }
+            EngineRow::MySql(row) => cell(row, index),
             #[cfg(feature = "sqlite")]
-            EngineRow::Sqlite(row) => {
-                sqlx::Row::try_get(row, index).map_err(|e| decode_error(index, &e))
-            }
+            EngineRow::Sqlite(row) => cell(row, index),
             EngineRow::None(never, _) => match never {},
         }
     }
@@ -109,6 +114,30 @@ impl<'r> Record<'r> {
             reason: format!("NULL where field `{field}` is not an `Option`"),
         }
     }
+}
+
+/// Column `index` of `row`: `None` if it is NULL, else decoded as `T` by sqlx.
+#[cfg_attr(
+    not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
+    allow(dead_code, reason = "no engine is compiled in to read a row")
+)]
+fn cell<R, T>(row: &R, index: usize) -> Result<Option<T>, Error>
+where
+    R: sqlx::Row,
+    usize: sqlx::ColumnIndex<R>,
+    T: for<'r> sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    use sqlx::ValueRef;
+
+    let raw = row
+        .try_get_raw(index)
+        .map_err(|e| decode_error(index, &e))?;
+    if raw.is_null() {
+        return Ok(None);
+    }
+    row.try_get(index)
+        .map(Some)
+        .map_err(|e| decode_error(index, &e))
 }
 
 /// A decoding failure of sqlx as recto's error, naming the column.
@@ -202,7 +231,7 @@ macro_rules! columns {
         impl FromColumn for $t {}
         impl FromRecord for Option<$t> {
             fn from_record(record: &mut Record<'_>) -> Result<Self, Error> {
-                record.column()
+                record.optional_column()
             }
         }
         impl FromColumn for Option<$t> {}
