@@ -142,9 +142,7 @@ pub(crate) struct Binding {
     pub target: Target,
     /// What rustc can check about it.
     pub typing: Typing,
-    /// Whether this `from!` left-joins it, so its fields are NULL where the join found no
-    /// row: their types become `Option`s, and a selected whole binding an `Option` of its
-    /// schema.
+    /// Whether this `from!` left-joins it: its fields and the whole binding are `Option`s.
     pub nullable: bool,
 }
 
