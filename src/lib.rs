@@ -51,7 +51,7 @@ pub mod row {
     pub use recto_adapters::row::*;
     pub use recto_core::row::*;
 }
-pub use recto_macros::{Schema, dynamic, from};
+pub use recto_macros::{Row, Schema, dynamic, from};
 pub use recto_planner::{Planned, plan};
 
 /// The chrono version recto's dates and timestamps are: `NaiveDate` binds and decodes as a
@@ -74,7 +74,7 @@ pub use uuid;
 pub mod prelude {
     #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
     pub use crate::Repo;
-    pub use crate::{Dynamic, MySql, Postgres, Query, Schema, Sqlite, ToSql, dynamic, from};
+    pub use crate::{Dynamic, MySql, Postgres, Query, Row, Schema, Sqlite, ToSql, dynamic, from};
 }
 
 /// The README's example, compiled and run as a doctest so it cannot drift.

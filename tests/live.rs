@@ -17,7 +17,7 @@ use std::fmt::Debug;
 use recto::chrono::{NaiveDate, NaiveDateTime};
 use recto::{FromRecord, Query};
 
-use cases::Summary;
+use cases::{Authorship, Summary};
 use common::{Post, User};
 use fixture::{at, date};
 use recto::row::ByName;
@@ -164,6 +164,24 @@ assert_rows! {
     select_struct: ByName<Summary>, unordered, [
         ByName(Summary { id: 1, years: 36 }), ByName(Summary { id: 2, years: 41 }), ByName(Summary { id: 3, years: 36 }),
         ByName(Summary { id: 4, years: 17 }), ByName(Summary { id: 5, years: 64 }), ByName(Summary { id: 6, years: 28 }),
+    ];
+    // Users 4 to 6 with their posts: O'Brien wrote post 4, alice post 5, 日本 none.
+    select_struct_with_bindings: ByName<Authorship>, unordered, [
+        ByName(Authorship {
+            author: user(4, "O'Brien", None, 17, Some(2), date(2008, 11, 30)),
+            post: Some(post(4, 4, "It's \"quoted\"", None, -1.25, 9_007_199_254_740_993, at(2025, 2, 28, 0, 0, 0, 0))),
+            title: Some(s("It's \"quoted\"")),
+        }),
+        ByName(Authorship {
+            author: user(5, "alice", Some("alice@example.test"), 64, None, date(1961, 2, 28)),
+            post: Some(post(5, 5, "Tie", Some("x"), 3.0, 42, at(2024, 6, 1, 12, 0, 0, 0))),
+            title: Some(s("Tie")),
+        }),
+        ByName(Authorship {
+            author: user(6, "日本", Some("ni\"hon@example.test"), 28, Some(3), date(1997, 1, 1)),
+            post: None,
+            title: None,
+        }),
     ];
     // Older than 30: Ada 36, Brian 41, Zoë 36, alice 64.
     schemaless_source: (i64, String), unordered, [

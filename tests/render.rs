@@ -54,6 +54,7 @@ render_tests! {
     select_tuple,
     select_binding_with_mapped_column,
     select_struct,
+    select_struct_with_bindings,
     schemaless_source,
     quoted_identifiers,
     where_param,

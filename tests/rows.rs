@@ -216,6 +216,39 @@ async fn a_struct_literal_decodes_by_its_field_names() {
     .await;
 }
 
+/// A row struct whose fields hold whole bindings: read by its fields' names.
+#[derive(Debug, PartialEq, recto::Row)]
+struct Membership {
+    member: Option<User>,
+    org: Org,
+    name: String,
+}
+
+#[tokio::test]
+async fn a_struct_literal_may_hold_whole_bindings() {
+    on_every_engine(|repo, name| async move {
+        // Every organisation from 3 on, with its users: Initech has 日本, Umbrella nobody.
+        // The field `name` is also a column of both bindings: it is still found.
+        let q = from!(o in Org, left_join: u in User, on: u.org_id == o.id,
+                      where: o.id >= 3, order_by: o.id,
+                      select: Membership { name: o.name, org: o, member: u });
+        let rows = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let found: Vec<(&str, i64, Option<i64>)> = rows
+            .iter()
+            .map(|m| (m.name.as_str(), m.org.id, m.member.as_ref().map(|u| u.id)))
+            .collect();
+        assert_eq!(
+            found,
+            vec![("Initech", 3, Some(6)), ("Umbrella", 4, None)],
+            "{name}"
+        );
+        assert_eq!(rows[1].org, org(4, "Umbrella", true), "{name}");
+        let member = rows[0].member.as_ref().expect("Initech has a member");
+        assert_eq!((member.name.as_str(), member.age), ("日本", 28), "{name}");
+    })
+    .await;
+}
+
 /// A composing function generic over the rows keeps whatever the query selects.
 fn adults<S, R>(q: Query<S, R>) -> Query<S, R> {
     from!(u in q, where: u["age"] >= 18)

@@ -26,9 +26,9 @@ cases! {
     select_one_expr => users().select(one(u("name")));
     select_tuple => users().select(tuple(vec![u("id"), u("email"), int(1)]));
     select_struct_aliases_by_field_name => users().group_by(vec![u("name"), u("email")]).select(Select::Struct(vec![
-        ("who".into(), u("name")),
-        ("contact".into(), u("email")),
-        ("n".into(), agg(AggFunc::Count, None, false)),
+        ("who".into(), Selected::Expr(u("name"))),
+        ("contact".into(), Selected::Expr(u("email"))),
+        ("n".into(), Selected::Expr(agg(AggFunc::Count, None, false))),
     ]));
     select_binding_of_a_join => users_orgs(JoinKind::Inner).select(Select::Tuple(vec![
         Selected::Binding(BindingRef::Named("org".into())),
@@ -41,8 +41,8 @@ cases! {
 
     // Identifiers.
     identifiers_escape_their_quotes => Query::table(r#"we"ird`table"#).select(Select::Struct(vec![
-        (r#"al"ias"#.into(), u(r#"col"umn"#)),
-        ("back`tick".into(), u("it's")),
+        (r#"al"ias"#.into(), Selected::Expr(u(r#"col"umn"#))),
+        ("back`tick".into(), Selected::Expr(u("it's"))),
     ]));
     identifier_with_nul_is_rejected => Query::table("bad\0table").select(one(u("id")));
 
@@ -279,7 +279,7 @@ cases! {
         .order_by(order(Direction::Desc, u("name")));
     distinct_constants_with_an_offset => users()
         .distinct(true)
-        .select(Select::Struct(vec![("k".into(), param(Value::I32(5)))]))
+        .select(Select::Struct(vec![("k".into(), Selected::Expr(param(Value::I32(5))))]))
         .limit(int(10))
         .offset(int(4));
     distinct_without_order_or_offset_is_written_as_is => users().distinct(true).limit(int(3)).select(one(u("email")));
@@ -305,7 +305,7 @@ cases! {
     // Every clause at once: the parameter order follows the text.
     every_clause => users_orgs(JoinKind::Inner)
         .distinct(true)
-        .select(Select::Struct(vec![("org".into(), o("name")), ("n".into(), agg(AggFunc::Count, None, false)), ("tag".into(), text("t"))]))
+        .select(Select::Struct(vec![("org".into(), Selected::Expr(o("name"))), ("n".into(), Selected::Expr(agg(AggFunc::Count, None, false))), ("tag".into(), Selected::Expr(text("t")))]))
         .filter(bin(BinOp::Ge, u("age"), param(Value::I32(18))))
         .or_filter(like(u("name"), text("A%"), true))
         .group_by(vec![o("name")])

@@ -87,7 +87,10 @@ fn select_size<'q>(select: Option<&'q SelectClause>, bindings: &[Binding<'q>]) -
             .iter()
             .map(item)
             .fold((0, 0), |(e, f), (de, df)| (e + de, f + df)),
-        Select::Struct(fields) => (fields.len(), 0),
+        Select::Struct(fields) => fields
+            .iter()
+            .map(|(_, selected)| item(selected))
+            .fold((0, 0), |(e, f), (de, df)| (e + de, f + df)),
         _ => (0, 0),
     }
 }

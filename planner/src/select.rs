@@ -1,8 +1,9 @@
 //! `select:`: the row's columns. `select: u` (and no `select:` at all, which selects the
 //! source) expands to every field of the binding's schema in declaration order, each aliased
 //! to its field name where the column is named differently, so rows decode by field name.
-//! A struct literal's items are aliased by their field names; a tuple's and a single
-//! expression's are positional and unaliased.
+//! A struct literal's items are aliased by their field names (a whole binding in one: its
+//! first column, the others `_`); a tuple's and a single expression's are positional and
+//! unaliased.
 
 use recto_core::{Clause, Error, Location, Select, SelectClause, Selected};
 
@@ -57,12 +58,32 @@ pub(crate) fn expand<'q>(
             }
         }
         Select::Struct(fields) => {
-            for (name, expr) in fields {
-                let expr = Resolver::new(scope, draft).resolve(expr, 0)?;
-                items.push(SelectItem {
-                    expr,
-                    alias: Some(name),
-                });
+            for (name, selected) in fields {
+                match selected {
+                    Selected::Expr(expr) => {
+                        let expr = Resolver::new(scope, draft).resolve(expr, 0)?;
+                        items.push(SelectItem {
+                            expr,
+                            alias: Some(name),
+                        });
+                    }
+                    Selected::Binding(reference) => {
+                        let binding = scope.lookup(reference)?;
+                        let first = items.len();
+                        push_binding(binding, scope, &mut draft.exprs, &mut items)?;
+                        // The binding's columns are read in order from the one named after
+                        // the field; the others are named `_`, which no field can be, so a
+                        // row's columns are found by name without ambiguity.
+                        for (n, item) in items[first..].iter_mut().enumerate() {
+                            item.alias = Some(if n == 0 { name } else { "_" });
+                        }
+                    }
+                    _ => {
+                        return Err(scope.invalid(
+                            "this kind of selected item is not supported by the planner yet",
+                        ));
+                    }
+                }
             }
         }
         _ => return Err(scope.invalid("this kind of select is not supported by the planner yet")),

@@ -6,7 +6,8 @@ mod common;
 use std::borrow::Cow;
 
 use recto_core::{
-    BindingRef, Clause, Erased, Expr, FieldMeta, JoinKind, Query, SchemaMeta, Select, Source, Ty,
+    BindingRef, Clause, Erased, Expr, FieldMeta, JoinKind, Query, SchemaMeta, Select, Selected,
+    Source, Ty,
 };
 use recto_planner::plan;
 
@@ -87,8 +88,8 @@ fn an_empty_field_of_a_schema_is_unknown() {
 #[test]
 fn an_empty_select_alias_is_invalid() {
     let q = users().select(Select::Struct(vec![
-        ("id".into(), f(0, "id")),
-        ("".into(), f(0, "name")),
+        ("id".into(), Selected::Expr(f(0, "id"))),
+        ("".into(), Selected::Expr(f(0, "name"))),
     ]));
     empty_name(&q, Clause::Select);
 }

@@ -461,8 +461,8 @@ fn select_tuple_of_bindings_and_exprs_is_positional() {
 #[test]
 fn select_struct_aliases_each_item() {
     let q = users().select(Select::Struct(vec![
-        ("who".into(), f(0, "name")),
-        ("n".into(), int(1)),
+        ("who".into(), Selected::Expr(f(0, "name"))),
+        ("n".into(), Selected::Expr(int(1))),
     ]));
     let aliases: Vec<Option<&str>> = planned(&q).select.iter().map(|i| i.alias).collect();
     assert_eq!(aliases, [Some("who"), Some("n")]);

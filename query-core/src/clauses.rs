@@ -39,7 +39,7 @@ impl QueryData {
             limit,
             offset,
         } = self;
-        let (one, items, fields): (Option<&Selected>, &[Selected], &[(Name, Expr)]) =
+        let (one, items, fields): (Option<&Selected>, &[Selected], &[(Name, Selected)]) =
             match select.as_ref().map(|SelectClause { select, .. }| select) {
                 Some(Select::One(selected)) => (Some(selected), &[], &[]),
                 Some(Select::Tuple(items)) => (None, items, &[]),
@@ -49,6 +49,7 @@ impl QueryData {
         let selected = one
             .into_iter()
             .chain(items)
+            .chain(fields.iter().map(|(_, selected)| selected))
             .filter_map(|selected| match selected {
                 Selected::Expr(expr) => Some(expr),
                 Selected::Binding(_) => None,
@@ -58,7 +59,6 @@ impl QueryData {
             .map(|Join { on, .. }| on)
             .chain(wheres.iter().map(|BoolClause { expr, .. }| expr))
             .chain(selected)
-            .chain(fields.iter().map(|(_, expr)| expr))
             .chain(group_bys.iter().flat_map(|GroupBy { exprs, .. }| exprs))
             .chain(havings.iter().map(|BoolClause { expr, .. }| expr))
             .chain(
@@ -88,16 +88,20 @@ impl QueryData {
             limit,
             offset,
         } = self;
-        let (one, items, fields): (Option<&mut Selected>, &mut [Selected], &mut [(Name, Expr)]) =
-            match select.as_mut().map(|SelectClause { select, .. }| select) {
-                Some(Select::One(selected)) => (Some(selected), &mut [], &mut []),
-                Some(Select::Tuple(items)) => (None, items, &mut []),
-                Some(Select::Struct(fields)) => (None, &mut [], fields),
-                None => (None, &mut [], &mut []),
-            };
+        let (one, items, fields): (
+            Option<&mut Selected>,
+            &mut [Selected],
+            &mut [(Name, Selected)],
+        ) = match select.as_mut().map(|SelectClause { select, .. }| select) {
+            Some(Select::One(selected)) => (Some(selected), &mut [], &mut []),
+            Some(Select::Tuple(items)) => (None, items, &mut []),
+            Some(Select::Struct(fields)) => (None, &mut [], fields),
+            None => (None, &mut [], &mut []),
+        };
         let selected = one
             .into_iter()
             .chain(items)
+            .chain(fields.iter_mut().map(|(_, selected)| selected))
             .filter_map(|selected| match selected {
                 Selected::Expr(expr) => Some(expr),
                 Selected::Binding(_) => None,
@@ -107,7 +111,6 @@ impl QueryData {
             .map(|Join { on, .. }| on)
             .chain(wheres.iter_mut().map(|BoolClause { expr, .. }| expr))
             .chain(selected)
-            .chain(fields.iter_mut().map(|(_, expr)| expr))
             .chain(group_bys.iter_mut().flat_map(|GroupBy { exprs, .. }| exprs))
             .chain(havings.iter_mut().map(|BoolClause { expr, .. }| expr))
             .chain(order_bys.iter_mut().flat_map(|OrderBy { terms, .. }| {

@@ -351,7 +351,7 @@ pub fn untyped<T>(item: Item<T>) -> Selected {
 }
 
 /// `select: T { field: x, .. }`: columns named after the fields, rows decoded as `T`.
-pub fn named<T>(fields: Vec<(&'static str, Expr)>) -> Selection<Named<T>> {
+pub fn named<T>(fields: Vec<(&'static str, Selected)>) -> Selection<Named<T>> {
     let fields = fields
         .into_iter()
         .map(|(name, expr)| (Name::Borrowed(name), expr))

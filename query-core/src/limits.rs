@@ -251,9 +251,9 @@ impl<'q> Walk<'_, 'q> {
             }
             Select::Struct(fields) => {
                 self.list(fields.len())?;
-                for (name, expr) in fields {
+                for (name, item) in fields {
                     self.name(name)?;
-                    self.expr(expr)?;
+                    self.selected(item)?;
                 }
                 Ok(())
             }

@@ -1,4 +1,5 @@
-//! recto-macros: the `from!`, `dynamic!` and `#[derive(Schema)]` macros of recto.
+//! recto-macros: the `from!`, `dynamic!`, `#[derive(Schema)]` and `#[derive(Row)]` macros
+//! of recto.
 //!
 //! Each macro runs in three phases, as serde_derive and sqlx-macros do: **parse** the input
 //! into a small AST, **check** it (collecting every error with [`syn::Error::combine`], each
@@ -24,6 +25,7 @@ mod expr;
 mod from;
 mod hint;
 mod preprocess;
+mod row;
 mod segment;
 #[cfg(test)]
 mod tests;
@@ -89,6 +91,22 @@ pub fn dynamic(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Schema, attributes(recto))]
 pub fn derive_schema(input: TokenStream) -> TokenStream {
     derive::expand_derive(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Derives how a struct literal select decodes into the struct: each field read from the
+/// columns starting at the one named after it, so a field may hold a whole binding.
+///
+/// ```text
+/// #[derive(Row)]
+/// struct Membership { org: Org, user: Option<User>, since: i32 }
+/// from!(o in Org, left_join: u in User, on: u.org_id == o.id,
+///       select: Membership { org: o, user: u, since: 2024 })
+/// ```
+#[proc_macro_derive(Row)]
+pub fn derive_row(input: TokenStream) -> TokenStream {
+    row::expand_row(input.into())
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

@@ -18,6 +18,14 @@ pub struct Summary {
     pub years: i32,
 }
 
+/// The row of `select_struct_with_bindings`: its fields hold whole bindings.
+#[derive(Debug, PartialEq, recto::Row)]
+pub struct Authorship {
+    pub author: User,
+    pub post: Option<Post>,
+    pub title: Option<String>,
+}
+
 // Sources and select shapes.
 
 pub fn default_select() -> Query {
@@ -38,6 +46,12 @@ pub fn select_binding_with_mapped_column() -> Query {
 
 pub fn select_struct() -> Query {
     from!(u in User, select: Summary { id: u.id, years: u.age }).erase()
+}
+
+pub fn select_struct_with_bindings() -> Query {
+    from!(u in User, left_join: p in Post, on: p.user_id == u.id, where: u.id >= 4,
+          select: Authorship { title: p.title, author: u, post: p })
+    .erase()
 }
 
 pub fn schemaless_source() -> Query {

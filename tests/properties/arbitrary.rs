@@ -245,7 +245,7 @@ pub(crate) fn query_data() -> BoxedStrategy<Query<Erased>> {
     let select_clause = prop_oneof![
         selected().prop_map(Select::One),
         proptest::collection::vec(selected(), 0..3).prop_map(Select::Tuple),
-        proptest::collection::vec((name(), expr()), 0..3).prop_map(|fields| Select::Struct(
+        proptest::collection::vec((name(), selected()), 0..3).prop_map(|fields| Select::Struct(
             fields.into_iter().map(|(n, e)| (n.into(), e)).collect()
         )),
     ];

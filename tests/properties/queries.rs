@@ -207,7 +207,9 @@ impl Spec {
         if self.as_struct {
             let fields = FIELDS.iter().zip(select);
             return query.select(Select::Struct(
-                fields.map(|(n, t)| ((*n).into(), t.expr())).collect(),
+                fields
+                    .map(|(n, t)| ((*n).into(), Selected::Expr(t.expr())))
+                    .collect(),
             ));
         }
         query.select(Select::Tuple(

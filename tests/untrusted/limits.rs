@@ -87,7 +87,7 @@ fn the_json_nesting_bound_admits_the_deepest_forms() {
                 list: vec![expr],
             };
         }
-        let select = recto::Select::Struct(vec![("n".into(), expr)]);
+        let select = recto::Select::Struct(vec![("n".into(), recto::Selected::Expr(expr))]);
         let query = Query::<User>::from_schema().select(select).erase();
         let json = serde_json::to_string(&query).unwrap();
         let limits = Limits {

@@ -11,7 +11,7 @@
 //! | `Whole<T>` (a selected binding) | `T`: a schema, or `Option` of one (a left-joined binding) |
 //! | a tuple of those | the tuple of theirs |
 //! | `Any` (a schemaless field) | any one-column type the caller names |
-//! | `Named<T>` (a struct literal) | `T`, by sqlx's `FromRow` |
+//! | `Named<T>` (a struct literal) | `T`, by its fields' names ([`NamedRow`]) |
 //! | [`AnyRow`] | any [`FromRecord`] type the caller names |
 //!
 //! Nobody implements these traits by hand.
@@ -20,7 +20,7 @@ use recto_core::row::{AnyRow, Bindings, Named, Root, Whole};
 use recto_core::value::{Any, AnyNumber};
 use recto_core::{Erased, Error, Query};
 
-use super::{FromColumn, FromRecord, NullableRecord, Record, SqlxRow};
+use super::{FromColumn, FromRecord, NamedRow, NullableRecord, Record};
 
 /// A query whose rows decode into `X`.
 #[diagnostic::on_unimplemented(
@@ -66,9 +66,9 @@ impl<S, X: FromRecord> RowAs<S, X> for AnyRow {
     }
 }
 
-impl<S, X: SqlxRow> RowAs<S, X> for Named<X> {
+impl<S, X: NamedRow> RowAs<S, X> for Named<X> {
     fn decode(record: &mut Record<'_>) -> Result<X, Error> {
-        record.sqlx_row()
+        X::from_named(record)
     }
 }
 

@@ -20,4 +20,6 @@ pub use self::decodes::{Decodes, ItemRow, RootRow, RowAs, SingleItem};
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
 pub(crate) use self::record::EngineRow;
 pub use self::record::{FromColumn, FromRecord, NullableRecord, Record, SqlxColumn};
-pub use self::sqlx_rows::{ByName, FromMySqlRecord, FromPgRecord, FromSqliteRecord, SqlxRow};
+pub use self::sqlx_rows::{
+    ByName, FromMySqlRecord, FromPgRecord, FromSqliteRecord, NamedRow, SqlxRow,
+};

@@ -75,6 +75,30 @@ impl<'r> Record<'r> {
         self.next
     }
 
+    /// Moves to the column named `name`, which the next [`read`](Self::read) starts at: how
+    /// a struct decodes by its fields' names ([`NamedRow`](super::NamedRow)).
+    pub fn seek(&mut self, name: &str) -> Result<(), Error> {
+        let found = match self.row {
+            #[cfg(feature = "postgres")]
+            EngineRow::Postgres(row) => position(row, name),
+            #[cfg(feature = "mysql")]
+            EngineRow::MySql(row) => position(row, name),
+            #[cfg(feature = "sqlite")]
+            EngineRow::Sqlite(row) => position(row, name),
+            EngineRow::None(never, _) => match never {},
+        };
+        match found {
+            Some(index) => {
+                self.next = index;
+                Ok(())
+            }
+            None => Err(Error::Decode {
+                column: self.next,
+                reason: format!("the row has no column named `{name}`"),
+            }),
+        }
+    }
+
     /// How many columns the row has.
     pub fn len(&self) -> usize {
         match self.row {
@@ -114,6 +138,19 @@ impl<'r> Record<'r> {
             reason: format!("NULL where field `{field}` is not an `Option`"),
         }
     }
+}
+
+/// The position of the first column of `row` named `name`.
+#[cfg_attr(
+    not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
+    allow(dead_code, reason = "no engine is compiled in to read a row")
+)]
+fn position<R: sqlx::Row>(row: &R, name: &str) -> Option<usize> {
+    use sqlx::Column;
+
+    row.columns()
+        .iter()
+        .position(|column| column.name() == name)
 }
 
 /// Column `index` of `row`: `None` if it is NULL, else decoded as `T` by sqlx.

@@ -95,8 +95,29 @@ impl<T> FromSqliteRecord for T {}
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ByName<T>(pub T);
 
-impl<T: SqlxRow> super::FromRecord for ByName<T> {
+impl<T: NamedRow> super::FromRecord for ByName<T> {
     fn from_record(record: &mut super::Record<'_>) -> Result<Self, recto_core::Error> {
-        record.sqlx_row().map(ByName)
+        T::from_named(record).map(ByName)
+    }
+}
+
+/// A struct whose fields are read from a row's columns by name: what a struct literal select
+/// (`select: Summary { id: u.id, n: count() }`) decodes into. Either a
+/// `#[derive(sqlx::FromRow)]` struct (sqlx reads it), or a `#[derive(recto::Row)]` one,
+/// whose fields may also be whole schemas (`Membership { user: u, org: o }`, `o` left-joined
+/// as an `Option<Org>`), each read from the columns starting at the one named after it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read from a row by its fields' names",
+    label = "not a row struct",
+    note = "derive `recto::Row` on it (or `sqlx::FromRow`, whose fields cannot be whole bindings)"
+)]
+pub trait NamedRow: Sized + Send + Unpin {
+    /// Reads the struct from `record`'s columns.
+    fn from_named(record: &mut super::Record<'_>) -> Result<Self, recto_core::Error>;
+}
+
+impl<T: SqlxRow> NamedRow for T {
+    fn from_named(record: &mut super::Record<'_>) -> Result<Self, recto_core::Error> {
+        record.sqlx_row()
     }
 }

@@ -165,9 +165,9 @@ impl<'q> KeyWriter<'_, 'q> {
             Select::Struct(fields) => {
                 self.byte(2);
                 self.len(fields.len());
-                for (name, expr) in fields {
+                for (name, item) in fields {
                     self.name(name);
-                    self.expr(expr, 0)?;
+                    self.selected(item)?;
                 }
                 Ok(())
             }

@@ -28,8 +28,9 @@ pub enum Select {
     /// `select: (a, b, ...)`: decoded by position.
     Tuple(Vec<Selected>),
     /// `select: Summary { id: u.id, n: count() }`: columns aliased by field name, decoded by
-    /// name.
-    Struct(Vec<(Name, Expr)>),
+    /// name. A field may hold a whole binding (`Membership { user: u, org: o.name }`): its
+    /// first column is aliased by the field's name, the others `field.name`.
+    Struct(Vec<(Name, Selected)>),
 }
 
 /// The `select` clause.

@@ -40,7 +40,7 @@ use super::parse::SourceSpec;
 use super::template::{self, Args};
 use super::value::{Select, Selected};
 use crate::binding::{Scope, Target, Typing, names};
-use crate::expr::{Dsl, expand as expand_expr, wrapped};
+use crate::expr::{Dsl, wrapped};
 
 /// The block a `from!` expands to.
 pub(crate) fn expand(mut checked: Checked) -> TokenStream {
@@ -166,7 +166,6 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
 
 /// The builder method call of one clause (after the `.`).
 fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
-    let expr = |dsl| expand_expr(scope, dsl);
     match clause {
         Clause::Join {
             keyword,
@@ -227,9 +226,9 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
                     quote!(__recto_long_tuple([#(__recto_untyped(#items)),*]))
                 }
                 Select::Struct(path, fields) => {
-                    let fields = fields.iter().map(|(name, value)| {
-                        let (name, value) = (name_literal(name), expr(value));
-                        quote!((#name, __recto_expr(#value)))
+                    let fields = fields.iter().map(|(name, item)| {
+                        let (name, item) = (name_literal(name), selected(scope, item));
+                        quote!((#name, __recto_untyped(#item)))
                     });
                     quote_spanned!(path.span()=> __recto_named::<#path>(__recto_list([#(#fields),*])))
                 }

@@ -91,7 +91,10 @@ fn clause_pins<'a>(clause: &'a mut Clause, pins: &mut Vec<PinMut<'a>>) {
         Clause::Select { select, .. } => match select {
             Select::One(item) => selected(item).into_iter().for_each(dsl),
             Select::Tuple(items) => items.iter_mut().filter_map(selected).for_each(dsl),
-            Select::Struct(_, fields) => fields.iter_mut().map(|(_, value)| value).for_each(dsl),
+            Select::Struct(_, fields) => fields
+                .iter_mut()
+                .filter_map(|(_, item)| selected(item))
+                .for_each(dsl),
         },
         Clause::Distinct { .. } => {}
         Clause::GroupBy { exprs, .. } => exprs.iter_mut().for_each(dsl),

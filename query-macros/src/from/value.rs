@@ -30,7 +30,7 @@ pub(crate) enum Select {
     /// `select: (a, b)`.
     Tuple(Vec<Selected>),
     /// `select: Summary { id: u.id }`: the field names and their expressions.
-    Struct(syn::Path, Vec<(Ident, Dsl)>),
+    Struct(syn::Path, Vec<(Ident, Selected)>),
 }
 
 /// One selected thing.
@@ -73,7 +73,7 @@ pub(super) fn select(scope: &mut Scope, value: TokenStream) -> syn::Result<Selec
                 ));
             }
             let fields = literal.fields.iter().map(|field| match &field.member {
-                Member::Named(name) => convert(scope, &field.expr).map(|expr| (name.clone(), expr)),
+                Member::Named(name) => item(scope, &field.expr).map(|item| (name.clone(), item)),
                 Member::Unnamed(index) => Err(syn::Error::new(
                     index.span,
                     "a selected struct has named fields, as in `Summary { id: u.id }`",
