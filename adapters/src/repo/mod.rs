@@ -36,19 +36,19 @@ macro_rules! on_pool {
             #[cfg(feature = "postgres")]
             Pool::Postgres($pool) => {
                 let $bind = $crate::repo::bind::postgres;
-                let $row = $crate::row::EngineRow::Postgres;
+                let $row = $crate::row::EngineRow::postgres;
                 $body
             }
             #[cfg(feature = "mysql")]
             Pool::MySql($pool) => {
                 let $bind = $crate::repo::bind::mysql;
-                let $row = $crate::row::EngineRow::MySql;
+                let $row = $crate::row::EngineRow::mysql;
                 $body
             }
             #[cfg(feature = "sqlite")]
             Pool::Sqlite($pool) => {
                 let $bind = $crate::repo::bind::sqlite;
-                let $row = $crate::row::EngineRow::Sqlite;
+                let $row = $crate::row::EngineRow::sqlite;
                 $body
             }
         }
@@ -213,7 +213,10 @@ impl Repo {
     /// let rows: Vec<(i64, String)> = repo.all(&query).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn all<R>(&self, query: impl Queryable + Decodes<R>) -> Result<Vec<R>, Error> {
+    pub async fn all<R: Send + Unpin>(
+        &self,
+        query: impl Queryable + Decodes<R>,
+    ) -> Result<Vec<R>, Error> {
         let decode = decoder(&query);
         let (text, params) = self.shared_sql(&query.into_query())?;
         self.fetch_all(Text::Shared(text), Cow::Owned(params), decode)

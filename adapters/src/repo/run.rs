@@ -101,7 +101,7 @@ impl Repo {
     }
 
     /// Every row of a statement, decoded into `R`.
-    pub(super) async fn fetch_all<R>(
+    pub(super) async fn fetch_all<R: Send + Unpin>(
         &self,
         text: Text<'_>,
         params: Cow<'_, [Value]>,
@@ -110,10 +110,16 @@ impl Repo {
         on_pool!(self, |pool, bind, row| {
             let sql = self.statement(text, &params);
             let args = bind(params)?;
-            let rows = fetch_rows(pool, sql, args).await?;
-            rows.iter()
-                .map(|one| decode(&mut Record::new(row(one))))
-                .collect()
+            // Each row is decoded as it arrives; a decoding error travels through sqlx as
+            // its `Decode` error and comes out as the `Error` it was.
+            sqlx::query_with(sql, args)
+                .try_map(|one| {
+                    decode(&mut Record::new(row(&one)))
+                        .map_err(|e| sqlx::Error::Decode(Box::new(e)))
+                })
+                .fetch_all(pool)
+                .await
+                .map_err(decoded)
         })
     }
 
@@ -153,6 +159,18 @@ impl Repo {
                 .map_err(database)?;
             Ok(done.rows_affected())
         })
+    }
+}
+
+/// A failure of a statement whose rows recto decoded: the decoding [`Error`] where that is
+/// what failed, else the database's error.
+fn decoded(error: sqlx::Error) -> Error {
+    match error {
+        sqlx::Error::Decode(source) => match source.downcast::<Error>() {
+            Ok(error) => *error,
+            Err(source) => database(sqlx::Error::Decode(source)),
+        },
+        other => database(other),
     }
 }
 

@@ -24,15 +24,40 @@ pub(crate) enum EngineRow<'r> {
     None(std::convert::Infallible, std::marker::PhantomData<&'r ()>),
 }
 
+impl EngineRow<'_> {
+    /// A PostgreSQL row.
+    #[cfg(feature = "postgres")]
+    #[inline]
+    pub(crate) fn postgres(row: &sqlx::postgres::PgRow) -> EngineRow<'_> {
+        EngineRow::Postgres(row)
+    }
+
+    /// A MySQL row.
+    #[cfg(feature = "mysql")]
+    #[inline]
+    pub(crate) fn mysql(row: &sqlx::mysql::MySqlRow) -> EngineRow<'_> {
+        EngineRow::MySql(row)
+    }
+
+    /// A SQLite row.
+    #[cfg(feature = "sqlite")]
+    #[inline]
+    pub(crate) fn sqlite(row: &sqlx::sqlite::SqliteRow) -> EngineRow<'_> {
+        EngineRow::Sqlite(row)
+    }
+}
+
 impl<'r> Record<'r> {
     /// The row, read from its first column.
     #[allow(dead_code, reason = "unused when no engine is compiled in")]
+    #[inline]
     pub(crate) fn new(row: EngineRow<'r>) -> Self {
         Record { row, next: 0 }
     }
 
     /// Reads the next value of type `T`: one column for a plain value, several for a tuple
     /// or a schema struct.
+    #[inline]
     pub fn read<T: FromRecord>(&mut self) -> Result<T, Error> {
         T::from_record(self)
     }
@@ -40,6 +65,7 @@ impl<'r> Record<'r> {
     /// Reads the next column with sqlx's decoder for `T` on the engine that answered; a
     /// NULL is an error ([`Error::Decode`]), on every engine (sqlx's SQLite decoders would
     /// read it as `0` or an empty text).
+    #[inline]
     pub fn column<T: SqlxColumn>(&mut self) -> Result<T, Error> {
         let index = self.next;
         self.optional_column()?.ok_or_else(|| Error::Decode {
@@ -56,6 +82,7 @@ impl<'r> Record<'r> {
             reason = "no engine is compiled in to read the column"
         )
     )]
+    #[inline]
     pub fn optional_column<T: SqlxColumn>(&mut self) -> Result<Option<T>, Error> {
         let index = self.next;
         self.next += 1;
@@ -158,26 +185,44 @@ fn position<R: sqlx::Row>(row: &R, name: &str) -> Option<usize> {
     not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
     allow(dead_code, reason = "no engine is compiled in to read a row")
 )]
+#[inline]
 fn cell<R, T>(row: &R, index: usize) -> Result<Option<T>, Error>
 where
     R: sqlx::Row,
     usize: sqlx::ColumnIndex<R>,
     T: for<'r> sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
 {
-    use sqlx::ValueRef;
+    use sqlx::{TypeInfo, ValueRef};
 
+    // What sqlx's `Row::try_get` does, with the value looked up once: NULL, then the type
+    // check, then the decoder.
     let raw = row
         .try_get_raw(index)
         .map_err(|e| decode_error(index, &e))?;
     if raw.is_null() {
         return Ok(None);
     }
-    row.try_get(index)
-        .map(Some)
-        .map_err(|e| decode_error(index, &e))
+    {
+        let ty = raw.type_info();
+        if !ty.is_null() && !T::compatible(&ty) {
+            return Err(Error::Decode {
+                column: index,
+                reason: format!(
+                    "a value of SQL type `{}` does not decode into `{}`",
+                    ty.name(),
+                    std::any::type_name::<T>()
+                ),
+            });
+        }
+    }
+    T::decode(raw).map(Some).map_err(|e| Error::Decode {
+        column: index,
+        reason: e.to_string(),
+    })
 }
 
 /// A decoding failure of sqlx as recto's error, naming the column.
+#[cold]
 #[cfg_attr(
     not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
     allow(dead_code, reason = "no engine is compiled in to fail")
