@@ -12,7 +12,7 @@
 //! quoted with the dialect's escaping, and a schema that names no valid table is an
 //! [`Error`] before any SQL is produced.
 
-use recto_core::{Error, SchemaMeta, Ty};
+use recto_core::{Error, FieldMeta, SchemaMeta, Ty};
 
 use crate::Dialect;
 
@@ -75,6 +75,9 @@ pub struct ColumnTypes {
     pub uuid: &'static str,
     /// [`Ty::Json`].
     pub json: &'static str,
+    /// The exact decimal type that `(p, s)` follows ([`Ty::Decimal`]): `NUMERIC(p, s)`;
+    /// `None` where the engine has none.
+    pub decimal: Option<&'static str>,
     /// How a JSON column refuses text that is not a JSON document.
     pub json_column: JsonColumn,
     /// How text of a maximum length (`#[recto(varchar(n))]`) is declared.
@@ -164,6 +167,7 @@ impl ColumnTypes {
 ///     ty,
 ///     nullable,
 ///     max_length: None,
+///     decimal: None,
 /// };
 /// let users = SchemaMeta {
 ///     table: "users".into(),
@@ -226,6 +230,19 @@ pub fn create_table<D: DdlDialect + ?Sized>(
                 field.name
             )));
         }
+        if field.ty == Ty::Decimal && field.max_length.is_none() {
+            decimal_column(&mut out, dialect, field, &invalid)?;
+            if !field.nullable {
+                out.push_str(" NOT NULL");
+            }
+            continue;
+        }
+        if field.decimal.is_some() {
+            return Err(invalid(format!(
+                "the field `{}` has a decimal precision but is not a decimal",
+                field.name
+            )));
+        }
         let spelling = types
             .spelling(field.ty, in_key)
             .ok_or_else(|| unsupported(dialect, "a column of this type"))?;
@@ -280,6 +297,38 @@ pub fn create_table<D: DdlDialect + ?Sized>(
     }
     out.push(')');
     Ok(out)
+}
+
+/// `NUMERIC(p, s)` (or the dialect's spelling) for a decimal field, whose precision and
+/// scale must be declared and within `1 <= p <= 28`, `0 <= s <= p`.
+fn decimal_column<D: DdlDialect + ?Sized>(
+    out: &mut String,
+    dialect: &D,
+    field: &FieldMeta,
+    invalid: &impl Fn(String) -> Error,
+) -> Result<(), Error> {
+    let Some(spelling) = dialect.column_types().decimal else {
+        return Err(unsupported(
+            dialect,
+            "exact decimals (`rust_decimal::Decimal`)",
+        ));
+    };
+    let (precision, scale) = match field.decimal {
+        Some((p, s)) if (1..=28).contains(&p) && s <= p => (p, s),
+        _ => {
+            return Err(invalid(format!(
+                "the decimal field `{}` needs a precision from 1 to 28 and a scale from 0 to                  its precision (`#[recto(decimal(p, s))]`)",
+                field.name
+            )));
+        }
+    };
+    out.push_str(spelling);
+    out.push('(');
+    crate::writer::digits::push_u64(out, u64::from(precision));
+    out.push_str(", ");
+    crate::writer::digits::push_u64(out, u64::from(scale));
+    out.push(')');
+    Ok(())
 }
 
 /// `DROP TABLE IF EXISTS` for a schema's table: no error when the table is not there.

@@ -14,6 +14,7 @@ const fn field(name: &'static str, column: &'static str, ty: Ty, nullable: bool)
         ty,
         nullable,
         max_length: None,
+        decimal: None,
     }
 }
 

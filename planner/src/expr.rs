@@ -141,6 +141,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 column: name,
                 field: name,
                 ty: None,
+                decimal: None,
                 nullable: true,
             });
         };
@@ -150,6 +151,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 column: &field.column,
                 field: &field.name,
                 ty: Some(field.ty),
+                decimal: field.decimal,
                 nullable: field.nullable || binding.nullable,
             }),
             None => Err(Error::UnknownField {
@@ -180,6 +182,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     ) -> Result<ExprId, Error> {
         let left = self.resolve(left, depth)?;
         let right = self.resolve(right, depth)?;
+        self.draft.exprs.type_float_literals(&[left, right]);
         let logical = match op {
             BinOp::And => Some("an operand of `&&`"),
             BinOp::Or => Some("an operand of `||`"),
@@ -201,6 +204,9 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     fn in_list(&mut self, expr: &'q Expr, list: &'q [Expr], depth: usize) -> Result<ExprId, Error> {
         let expr = self.resolve(expr, depth)?;
         let list = self.all(list, depth)?;
+        let mut operands = self.draft.exprs.list(list).to_vec();
+        operands.push(expr);
+        self.draft.exprs.type_float_literals(&operands);
         Ok(self.push(PlannedExpr::InList { expr, list }))
     }
 
@@ -283,6 +289,8 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             [only] => self.resolve(only, depth),
             _ => {
                 let args = self.all(args, depth)?;
+                let operands = self.draft.exprs.list(args).to_vec();
+                self.draft.exprs.type_float_literals(&operands);
                 Ok(self.push(PlannedExpr::Coalesce(args)))
             }
         }

@@ -48,6 +48,7 @@ impl Exprs<'_> {
         let next = depth + 1;
         match self.get(id) {
             PlannedExpr::Column(column) => column.ty,
+            PlannedExpr::Lit(_) if self.is_exact_literal(id) => Some(Ty::Decimal),
             PlannedExpr::Lit(value) | PlannedExpr::Param(value) => value_ty(value),
             PlannedExpr::Unary {
                 op: UnOp::Neg,
@@ -74,9 +75,13 @@ impl Exprs<'_> {
                 AggFunc::Sum => match self.ty_at((*arg)?, next)? {
                     Ty::I16 | Ty::I32 | Ty::I64 => Some(Ty::I64),
                     Ty::F32 | Ty::F64 => Some(Ty::F64),
+                    Ty::Decimal => Some(Ty::Decimal),
                     _ => None,
                 },
-                AggFunc::Avg => Some(Ty::F64),
+                AggFunc::Avg => match self.ty_at((*arg)?, next) {
+                    Some(Ty::Decimal) => Some(Ty::Decimal),
+                    _ => Some(Ty::F64),
+                },
                 AggFunc::Min | AggFunc::Max => self.ty_at((*arg)?, next),
                 _ => None,
             },
@@ -120,14 +125,15 @@ fn unify(left: Ty, right: Ty) -> Option<Ty> {
 }
 
 /// Where a numeric type sits in PostgreSQL's chain of implicit casts:
-/// `smallint -> integer -> bigint -> real -> double precision`.
+/// `smallint -> integer -> bigint -> numeric -> real -> double precision`.
 fn numeric_rank(ty: Ty) -> Option<u8> {
     match ty {
         Ty::I16 => Some(0),
         Ty::I32 => Some(1),
         Ty::I64 => Some(2),
-        Ty::F32 => Some(3),
-        Ty::F64 => Some(4),
+        Ty::Decimal => Some(3),
+        Ty::F32 => Some(4),
+        Ty::F64 => Some(5),
         _ => None,
     }
 }

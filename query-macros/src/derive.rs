@@ -14,8 +14,8 @@ use crate::errors::Errors;
 
 /// The Rust types a field may have, for the error about any other.
 const SUPPORTED: &str = "`bool`, `i16`, `i32`, `i64`, `f32`, `f64`, `String`, `Vec<u8>`, chrono's `NaiveDate`, \
-     `NaiveDateTime`, `NaiveTime` or `DateTime<Utc>`, a `uuid::Uuid`, a `serde_json::Value`, or an `Option` of one of \
-     them";
+     `NaiveDateTime`, `NaiveTime` or `DateTime<Utc>`, a `uuid::Uuid`, a `serde_json::Value`, a `rust_decimal::Decimal` \
+     (with `#[recto(decimal(p, s))]`), or an `Option` of one of them";
 
 /// Expands a `#[derive(Schema)]`.
 pub(crate) fn expand_derive(input: TokenStream) -> syn::Result<TokenStream> {
@@ -40,7 +40,13 @@ struct FieldDef {
     primary_key: bool,
     /// `#[recto(varchar(n))]`.
     max_length: Option<u32>,
+    /// `#[recto(decimal(p, s))]`.
+    decimal: Option<(u8, u8)>,
 }
+
+/// The most digits a decimal column may declare: `rust_decimal::Decimal` holds 28 (and
+/// some 29-digit numbers), PostgreSQL's NUMERIC and MySQL's DECIMAL more.
+const MAX_DECIMAL_PRECISION: u8 = 28;
 
 /// The longest `varchar` a schema may declare: MySQL's most characters of utf8mb4 text in
 /// a `VARCHAR`, whose 65,535 bytes take at most 4 each. PostgreSQL allows more, SQLite any.
@@ -123,6 +129,7 @@ fn field_def(field: &syn::Field) -> syn::Result<FieldDef> {
     let mut column = ident.unraw().to_string();
     let mut primary_key = false;
     let mut max_length = None;
+    let mut decimal = None;
     let mut errors = Errors::default();
     for attr in field
         .attrs
@@ -150,8 +157,11 @@ fn field_def(field: &syn::Field) -> syn::Result<FieldDef> {
                         format!("a `varchar` length is a number of characters from 1 to {MAX_VARCHAR} (MySQL's most for utf8mb4 text)"),
                     )),
                 }
+            } else if meta.path.is_ident("decimal") {
+                decimal = Some(decimal_spec(&meta)?);
+                Ok(())
             } else {
-                Err(meta.error("unknown `recto` attribute; on a field, write `#[recto(primary_key)]`, `#[recto(column = \"name\")]` or `#[recto(varchar(n))]`"))
+                Err(meta.error("unknown `recto` attribute; on a field, write `#[recto(primary_key)]`, `#[recto(column = \"name\")]`, `#[recto(varchar(n))]` or `#[recto(decimal(p, s))]`"))
             }
         }));
     }
@@ -168,6 +178,18 @@ fn field_def(field: &syn::Field) -> syn::Result<FieldDef> {
             "`#[recto(varchar(n))]` limits text: the field must be a `String` or an `Option<String>`",
         ));
     }
+    if decimal.is_some() && sql != "Decimal" {
+        return Err(syn::Error::new_spanned(
+            &field.ty,
+            "`#[recto(decimal(p, s))]` declares an exact decimal: the field must be a `rust_decimal::Decimal` or an `Option<Decimal>`",
+        ));
+    }
+    if decimal.is_none() && sql == "Decimal" {
+        return Err(syn::Error::new_spanned(
+            &field.ty,
+            "a `Decimal` field needs its precision and scale: write `#[recto(decimal(p, s))]` on it (for example `decimal(15, 2)`: 15 digits, 2 after the point)",
+        ));
+    }
     Ok(FieldDef {
         ident,
         ty: field.ty.clone(),
@@ -176,7 +198,35 @@ fn field_def(field: &syn::Field) -> syn::Result<FieldDef> {
         nullable,
         primary_key,
         max_length,
+        decimal,
     })
+}
+
+/// The `(p, s)` of `decimal(p, s)`: 1 <= p <= 28 digits, 0 <= s <= p after the point.
+fn decimal_spec(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<(u8, u8)> {
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let precision = content.parse::<syn::LitInt>()?;
+    content.parse::<syn::Token![,]>()?;
+    let scale = content.parse::<syn::LitInt>()?;
+    let p = match precision.base10_parse::<u8>() {
+        Ok(p) if (1..=MAX_DECIMAL_PRECISION).contains(&p) => p,
+        _ => {
+            return Err(syn::Error::new_spanned(
+                &precision,
+                format!(
+                    "a decimal's precision is a number of digits from 1 to {MAX_DECIMAL_PRECISION} (what `rust_decimal::Decimal` holds)"
+                ),
+            ));
+        }
+    };
+    match scale.base10_parse::<u8>() {
+        Ok(s) if s <= p => Ok((p, s)),
+        _ => Err(syn::Error::new_spanned(
+            &scale,
+            "a decimal's scale is the number of digits after the point, from 0 to its precision",
+        )),
+    }
 }
 
 /// The `::recto::Ty` variant of a field type and whether it is nullable.
@@ -217,6 +267,8 @@ fn scalar(ty: &Type) -> Option<&'static str> {
             "NaiveTime" => "Time",
             // `uuid::Uuid`, by name (its values need recto's `uuid` feature).
             "Uuid" => "Uuid",
+            // `rust_decimal::Decimal`, by name (its values need recto's `decimal` feature).
+            "Decimal" => "Decimal",
             _ => return None,
         }),
         _ => None,
@@ -294,6 +346,10 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
             Some(n) => quote!(::core::option::Option::Some(#n)),
             None => quote!(::core::option::Option::None),
         };
+        let decimal = match field.decimal {
+            Some((p, s)) => quote!(::core::option::Option::Some((#p, #s))),
+            None => quote!(::core::option::Option::None),
+        };
         let sql = Ident::new(field.sql, field.ty.span());
         quote! {
             ::recto::FieldMeta {
@@ -302,6 +358,7 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
                 ty: ::recto::Ty::#sql,
                 nullable: #nullable,
                 max_length: #max_length,
+                decimal: #decimal,
             }
         }
     });

@@ -35,10 +35,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         }
         match node {
             PlannedExpr::Column(column) => self.column(column),
+            PlannedExpr::Lit(value) if exprs.is_exact_literal(id) => self.exact_literal(value),
             PlannedExpr::Lit(value) => self.literal(value),
             PlannedExpr::Param(value) => self.bind((*value).clone(), Origin::value(value)),
             PlannedExpr::Unary { op, expr } => self.unary(*op, *expr),
-            PlannedExpr::Binary { op, left, right } => self.binary(*op, *left, *right),
+            PlannedExpr::Binary { op, left, right } => self.binary(id, *op, *left, *right),
             PlannedExpr::InList { expr, list } => self.in_list(*expr, *list),
             PlannedExpr::InParam { expr, list } => self.in_param(*expr, list),
             PlannedExpr::IsNil(expr) => self.is_nil(*expr),
@@ -143,7 +144,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     #[inline(never)]
-    fn binary(&mut self, op: BinOp, left: ExprId, right: ExprId) -> Result<(), Error> {
+    fn binary(&mut self, id: ExprId, op: BinOp, left: ExprId, right: ExprId) -> Result<(), Error> {
         let equality = matches!(op, BinOp::Eq | BinOp::Ne);
         let (op, logical) = match op {
             BinOp::Eq => (" = ", false),
@@ -157,6 +158,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             BinOp::Add => (" + ", false),
             BinOp::Sub => (" - ", false),
             BinOp::Mul => (" * ", false),
+            BinOp::Div if self.exprs.ty(id) == Some(Ty::Decimal) => {
+                return self.decimal_division(left, right);
+            }
             BinOp::Div if self.integer_division(left, right) => (" DIV ", false),
             BinOp::Div => (" / ", false),
             BinOp::Rem if self.float_remainder_unsupported(left, right) => {
@@ -223,6 +227,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// `(x = ANY($1))` or `(x IN (?, ?, ?, ?))`, as the dialect binds lists.
     #[inline(never)]
     fn in_param(&mut self, expr: ExprId, list: &Array) -> Result<(), Error> {
+        self.expect_decimals(Some(list.elem_ty()))?;
         let cast = self.json_list_cast(expr, list);
         match self.quirks.in_param {
             InParam::AnyArray => {
