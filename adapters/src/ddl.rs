@@ -310,14 +310,15 @@ fn decimal_column<D: DdlDialect + ?Sized>(
     let Some(spelling) = dialect.column_types().decimal else {
         return Err(unsupported(
             dialect,
-            "exact decimals (`rust_decimal::Decimal`)",
+            "an exact decimal (`rust_decimal::Decimal`)",
         ));
     };
     let (precision, scale) = match field.decimal {
         Some((p, s)) if (1..=28).contains(&p) && s <= p => (p, s),
         _ => {
             return Err(invalid(format!(
-                "the decimal field `{}` needs a precision from 1 to 28 and a scale from 0 to                  its precision (`#[recto(decimal(p, s))]`)",
+                "the decimal field `{}` needs a precision from 1 to 28 and a scale from 0 to \
+                 its precision (`#[recto(decimal(p, s))]`)",
                 field.name
             )));
         }

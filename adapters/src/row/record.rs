@@ -84,7 +84,7 @@ impl<'r> Record<'r> {
             EngineRow::MySql(row) => cell(row, index),
             #[cfg(feature = "sqlite")]
             EngineRow::Sqlite(_) => Err(Error::Unsupported {
-                feature: "exact decimals (`rust_decimal::Decimal`)",
+                feature: "an exact decimal (`rust_decimal::Decimal`)",
                 dialect: crate::Dialect::name(&crate::Sqlite),
             }),
             EngineRow::None(never, _) => match never {},

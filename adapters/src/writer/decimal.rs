@@ -16,7 +16,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// Refuses a decimal column, value or list where the dialect has no exact decimals.
     pub(super) fn expect_decimals(&self, ty: Option<Ty>) -> Result<(), Error> {
         if ty == Some(Ty::Decimal) && self.quirks.decimals == Decimals::Unsupported {
-            return Err(self.unsupported("exact decimals (`rust_decimal::Decimal`)"));
+            return Err(self.unsupported("an exact decimal (`rust_decimal::Decimal`)"));
         }
         Ok(())
     }
@@ -145,7 +145,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 self.sql("))");
             }
             Decimals::Unsupported => {
-                return Err(self.unsupported("exact decimals (`rust_decimal::Decimal`)"));
+                return Err(self.unsupported("an exact decimal (`rust_decimal::Decimal`)"));
             }
         }
         Ok(())

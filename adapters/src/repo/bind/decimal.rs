@@ -24,7 +24,7 @@ where
 /// The error for a decimal bound on an engine without exact decimals.
 pub(super) fn unsupported(dialect: &'static str) -> Error {
     Error::Unsupported {
-        feature: "exact decimals (`rust_decimal::Decimal`)",
+        feature: "an exact decimal (`rust_decimal::Decimal`)",
         dialect,
     }
 }
