@@ -104,6 +104,16 @@ cases! {
         ]));
     decimal_coalesce => lines()
         .select(one(Expr::Coalesce(vec![u("discount"), int(0)])));
+    // A decimal beside a float, which typed queries do not compile, is refused by the
+    // planner on every dialect: the engines would compute in doubles.
+    decimal_beside_a_float_is_refused => lines()
+        .filter(eq(u("price"), u("weight")))
+        .select(one(u("id")));
+    decimal_plus_a_float_parameter_is_refused => lines()
+        .select(one(bin(BinOp::Add, u("discount"), param(Value::F64(0.5)))));
+    decimal_in_a_float_list_is_refused => lines()
+        .filter(in_param(u("price"), Array::F64(vec![0.5])))
+        .select(one(u("id")));
     // Float literals beside a decimal are exact decimals; beside a float, doubles.
     float_literals_take_the_decimal_type => lines()
         .filter(eq(bin(BinOp::Sub, float(0.06), float(0.01)), u("discount")))

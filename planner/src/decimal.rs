@@ -10,8 +10,10 @@
 //! This module knows no SQL: it says which literals are exact and what scale an expression
 //! has, and the writer prints them.
 
-use recto_core::{AggFunc, BinOp, Ty, UnOp, Value};
+use recto_core::{AggFunc, BinOp, Error, Ty, UnOp, Value};
 
+use crate::bindings::Scope;
+use crate::describe::describe;
 use crate::expr::MAX_DEPTH;
 use crate::exprs::{ExprId, Exprs};
 use crate::planned::PlannedExpr;
@@ -152,4 +154,52 @@ fn literal_scale(f: f64) -> u32 {
     text.split_once('.').map_or(0, |(_, fraction)| {
         u32::try_from(fraction.len()).unwrap_or(u32::MAX)
     })
+}
+
+/// Refuses an exact decimal beside a float among the operands of one comparison,
+/// arithmetic, `in` or `coalesce`, where the plan knows both types: the engines would
+/// compute in doubles and lose the decimal's exactness. (Typed queries do not compile with
+/// one; this catches erased ones.) `list` is the element type of an `in ^list`.
+pub(crate) fn expect_no_float_beside_decimal(
+    scope: &Scope<'_, '_>,
+    exprs: &Exprs<'_>,
+    operands: &[ExprId],
+    list: Option<Ty>,
+) -> Result<(), Error> {
+    let tys = operands.iter().map(|id| (Some(*id), exprs.ty(*id)));
+    let tys = tys.chain(list.map(|ty| (None, Some(ty))));
+    let (mut decimal, mut float) = (None, None);
+    for (id, ty) in tys {
+        match ty {
+            Some(Ty::Decimal) => decimal = Some(id),
+            Some(Ty::F32 | Ty::F64) => float = Some(id),
+            _ => {}
+        }
+    }
+    match (decimal, float) {
+        (Some(decimal), Some(float)) => Err(float_beside_decimal(scope, exprs, decimal, float)),
+        _ => Ok(()),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn float_beside_decimal(
+    scope: &Scope<'_, '_>,
+    exprs: &Exprs<'_>,
+    decimal: Option<ExprId>,
+    float: Option<ExprId>,
+) -> Error {
+    let decimal = match decimal {
+        Some(id) => format!("`{}` is an exact decimal", describe(exprs, id)),
+        None => "the list holds exact decimals".to_owned(),
+    };
+    let float = match float {
+        Some(id) => format!("`{}` is a float", describe(exprs, id)),
+        None => "the list holds floats".to_owned(),
+    };
+    scope.invalid(format!(
+        "{decimal} and {float}: they do not mix, since the engines would compute in doubles \
+         and lose the decimal's exactness"
+    ))
 }

@@ -11,6 +11,7 @@ use recto_core::schema::FieldHint;
 use recto_core::{AggFunc, Array, BinOp, BindingRef, Clause, Error, Expr, Name, UnOp};
 
 use crate::bindings::Scope;
+use crate::decimal;
 use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::grouping;
 use crate::names;
@@ -188,6 +189,15 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             BinOp::Or => Some("an operand of `||`"),
             _ => None,
         };
+        if logical.is_none() {
+            let operands = [left, right];
+            decimal::expect_no_float_beside_decimal(
+                &self.scope,
+                &self.draft.exprs,
+                &operands,
+                None,
+            )?;
+        }
         if let Some(what) = logical {
             terms::expect_boolean(&self.scope, what, &self.draft.exprs, left)?;
             terms::expect_boolean(&self.scope, what, &self.draft.exprs, right)?;
@@ -207,6 +217,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
         let mut operands = self.draft.exprs.list(list).to_vec();
         operands.push(expr);
         self.draft.exprs.type_float_literals(&operands);
+        decimal::expect_no_float_beside_decimal(&self.scope, &self.draft.exprs, &operands, None)?;
         Ok(self.push(PlannedExpr::InList { expr, list }))
     }
 
@@ -214,6 +225,8 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     fn in_param(&mut self, expr: &'q Expr, list: &'q Array, depth: usize) -> Result<ExprId, Error> {
         self.draft.size.params += list.len();
         let expr = self.resolve(expr, depth)?;
+        let element = Some(list.elem_ty());
+        decimal::expect_no_float_beside_decimal(&self.scope, &self.draft.exprs, &[expr], element)?;
         Ok(self.push(PlannedExpr::InParam { expr, list }))
     }
 
@@ -291,6 +304,8 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 let args = self.all(args, depth)?;
                 let operands = self.draft.exprs.list(args).to_vec();
                 self.draft.exprs.type_float_literals(&operands);
+                let exprs = &self.draft.exprs;
+                decimal::expect_no_float_beside_decimal(&self.scope, exprs, &operands, None)?;
                 Ok(self.push(PlannedExpr::Coalesce(args)))
             }
         }
