@@ -222,11 +222,20 @@ impl<'q> Exprs<'q> {
                 root_a,
                 PlannedExpr::Column(_) | PlannedExpr::Lit(_) | PlannedExpr::Param(_)
             ) {
-                return true;
+                return self.is_exact_literal(a) == self.is_exact_literal(b);
             }
         }
+        let (first_a, first_b) = (self.first(a), self.first(b));
         let (a, b) = (self.subtree(a), self.subtree(b));
-        a.len() == b.len() && a.iter().zip(b).all(|(a, b)| shallow_eq(a, b))
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(a, b)| shallow_eq(a, b))
+            // A float literal printed as a decimal is not the same text as one printed as a
+            // double.
+            && (self.exact.is_empty()
+                || (0..a.len()).all(|k| {
+                    self.is_exact_literal(ExprId(first_a + k))
+                        == self.is_exact_literal(ExprId(first_b + k))
+                }))
     }
 
     /// Whether `id` or any node below it satisfies `found`.

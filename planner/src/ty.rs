@@ -19,10 +19,12 @@ impl Exprs<'_> {
     /// the wider integer (`i16 + i16` is `i16`, a literal `1` is an `i32`), a float with an
     /// integer or a double gives a double, and two single-precision floats stay single. MySQL
     /// and SQLite widen more (MySQL adds integers as `BIGINT`), and their values decode into
-    /// the narrower type too. `count` is an `i64`; `sum` is an `i64` over integers and an
-    /// `f64` over floats; `avg` is an `f64`; `min` and `max` have their argument's type; and
-    /// `coalesce` the widest of its arguments' types (`i16 < i32 < i64 < f32 < f64`, as
-    /// PostgreSQL unifies them).
+    /// the narrower type too. `count` is an `i64`; `sum` is an `i64` over integers, an
+    /// `f64` over floats and a decimal over decimals; `avg` is an `f64`, or a decimal over
+    /// decimals; `min` and `max` have their argument's type; and `coalesce` the widest of
+    /// its arguments' types (`i16 < i32 < i64 < decimal < f32 < f64`, as PostgreSQL unifies
+    /// them). A decimal with an integer or a decimal is a decimal, and a float literal
+    /// beside a decimal is one too (see `Exprs::is_exact_literal`).
     ///
     /// ```
     /// use recto_core::{BinOp, BindingRef, Expr, Query, Select, Selected, Ty, Value};

@@ -76,7 +76,7 @@ pub trait Numeric: SqlType {
 #[diagnostic::on_unimplemented(
     message = "a `{Self}` and a `{R}` cannot be combined in arithmetic",
     label = "these number types do not mix",
-    note = "recto checks SQL types at compile time"
+    note = "recto checks SQL types at compile time: integers mix with every number, floats with integers and floats, exact decimals (`Decimal`) with integers and decimals"
 )]
 pub trait Combine<R> {
     /// The result's type.
