@@ -272,11 +272,19 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
         .map(|r| r.discount.map(|d| Decimal::ONE - d))
         .collect();
     assert_eq!(got, want, "{name}: 1.0 - discount");
-    let q = from!(e in all(), order_by: e.id, select: coalesce(e.discount, 0));
+    let q = from!(e in all(), order_by: e.id, select: coalesce(e.discount, 1));
     let got: Vec<Decimal> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
     let want: Vec<_> = rows
         .iter()
-        .map(|r| r.discount.unwrap_or_default())
+        .map(|r| r.discount.unwrap_or(Decimal::ONE))
         .collect();
     assert_eq!(got, want, "{name}: coalesce");
+    // At the plan's scale on both engines (PostgreSQL would give the `1` its own scale, 0),
+    // except that sqlx reads PostgreSQL's zeros with scale 0.
+    let scales: Vec<u32> = got
+        .iter()
+        .filter(|d| !d.is_zero())
+        .map(Decimal::scale)
+        .collect();
+    assert_eq!(scales, vec![2; 5], "{name}: coalesce scale");
 }

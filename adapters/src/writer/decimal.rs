@@ -3,7 +3,7 @@
 //! engine gives one answer (see [`Decimals`]).
 
 use recto_core::{Error, Ty, Value};
-use recto_planner::{ExprId, quotient_scale};
+use recto_planner::{ExprId, ExprList, quotient_scale};
 
 use super::Writer;
 use crate::dialect::{Decimals, Dialect};
@@ -48,6 +48,13 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         }
         self.sql(&text);
         Ok(())
+    }
+
+    /// Whether `left / right` divides decimals: one operand is a decimal (the planner refuses
+    /// a float beside one, so the other is an integer or a decimal).
+    pub(super) fn is_decimal_division(&self, left: ExprId, right: ExprId) -> bool {
+        let decimal = |expr| self.exprs.ty(expr) == Some(Ty::Decimal);
+        decimal(left) || decimal(right)
     }
 
     /// `left / right` of decimals, to the dividend's scale plus 4, rounded half away from
@@ -148,6 +155,26 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 return Err(self.unsupported("an exact decimal (`rust_decimal::Decimal`)"));
             }
         }
+        Ok(())
+    }
+
+    /// The scale a decimal `coalesce` is cast to where the engine gives each value its own
+    /// scale (PostgreSQL: `coalesce(discount, 0)` would be `0`, not `0.00`), so that every
+    /// engine returns the plan's scale; `None` elsewhere.
+    pub(super) fn rescaled_decimal(&self, expr: ExprId) -> Option<u32> {
+        (self.quirks.decimals == Decimals::Div && self.exprs.ty(expr) == Some(Ty::Decimal))
+            .then(|| self.exprs.scale(expr))
+            .flatten()
+    }
+
+    /// `CAST(coalesce(a, b) AS numeric(1000, s))`: PostgreSQL's widest `numeric`, at the
+    /// plan's scale, which is the largest of the arguments' (so nothing is rounded).
+    pub(super) fn rescaled_coalesce(&mut self, args: ExprList, scale: u32) -> Result<(), Error> {
+        self.sql("CAST(coalesce(");
+        self.list(self.exprs.list(args))?;
+        self.sql(") AS numeric(1000, ");
+        self.number(u64::from(scale));
+        self.sql("))");
         Ok(())
     }
 

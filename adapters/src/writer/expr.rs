@@ -39,7 +39,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             PlannedExpr::Lit(value) => self.literal(value),
             PlannedExpr::Param(value) => self.bind((*value).clone(), Origin::value(value)),
             PlannedExpr::Unary { op, expr } => self.unary(*op, *expr),
-            PlannedExpr::Binary { op, left, right } => self.binary(id, *op, *left, *right),
+            PlannedExpr::Binary { op, left, right } => self.binary(*op, *left, *right),
             PlannedExpr::InList { expr, list } => self.in_list(*expr, *list),
             PlannedExpr::InParam { expr, list } => self.in_param(*expr, list),
             PlannedExpr::IsNil(expr) => self.is_nil(*expr),
@@ -144,7 +144,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     #[inline(never)]
-    fn binary(&mut self, id: ExprId, op: BinOp, left: ExprId, right: ExprId) -> Result<(), Error> {
+    fn binary(&mut self, op: BinOp, left: ExprId, right: ExprId) -> Result<(), Error> {
         let equality = matches!(op, BinOp::Eq | BinOp::Ne);
         let (op, logical) = match op {
             BinOp::Eq => (" = ", false),
@@ -158,7 +158,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             BinOp::Add => (" + ", false),
             BinOp::Sub => (" - ", false),
             BinOp::Mul => (" * ", false),
-            BinOp::Div if self.exprs.ty(id) == Some(Ty::Decimal) => {
+            BinOp::Div if self.is_decimal_division(left, right) => {
                 return self.decimal_division(left, right);
             }
             BinOp::Div if self.integer_division(left, right) => (" DIV ", false),
@@ -333,6 +333,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     #[inline(never)]
     fn coalesce(&mut self, coalesce: ExprId, args: ExprList) -> Result<(), Error> {
         let exprs = self.exprs;
+        if let Some(scale) = self.rescaled_decimal(coalesce) {
+            return self.rescaled_coalesce(args, scale);
+        }
         let args = exprs.list(args);
         let mixed = self.quirks.mixed_coalesce == MixedCoalesce::CastResult
             && is_float(exprs.ty(coalesce))
