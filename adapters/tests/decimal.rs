@@ -16,7 +16,8 @@ use fixture::*;
 use recto_core::{AggFunc, Array, BinOp, Expr, Query, Schema, SchemaMeta, Ty, Value};
 use rust_decimal::Decimal;
 
-/// `lines`: a price of scale 2, an optional discount of scale 4, a quantity.
+/// `lines`: a price of scale 2, an optional discount of scale 4, a quantity, a weight, and
+/// a decimal of unknown scale.
 struct Line;
 
 impl Schema for Line {
@@ -30,6 +31,8 @@ impl Schema for Line {
             field("discount", Ty::Decimal, true, Some((5, 4))),
             field("qty", Ty::I32, false, None),
             field("weight", Ty::F64, false, None),
+            // A decimal whose scale the metadata does not declare (no derive makes one).
+            field("raw", Ty::Decimal, false, None),
         ]),
         primary_key: Cow::Borrowed(&[Cow::Borrowed("id")]),
     };
@@ -114,6 +117,11 @@ cases! {
     decimal_in_a_float_list_is_refused => lines()
         .filter(in_param(u("price"), Array::F64(vec![0.5])))
         .select(one(u("id")));
+    // A dividend whose scale the plan cannot tell is refused.
+    decimal_division_of_an_unknown_scale_is_refused => lines()
+        .select(one(bin(BinOp::Div, u("raw"), u("price"))));
+    decimal_average_of_an_unknown_scale_is_refused => lines()
+        .select(one(agg(AggFunc::Avg, Some(u("raw")), false)));
     // Float literals beside a decimal are exact decimals; beside a float, doubles.
     float_literals_take_the_decimal_type => lines()
         .filter(eq(bin(BinOp::Sub, float(0.06), float(0.01)), u("discount")))

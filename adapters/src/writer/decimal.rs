@@ -62,7 +62,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// `div(2·a·10^S + sign(a)·|b|, 2·NULLIF(b, 0))·10^-S`.
     pub(super) fn decimal_division(&mut self, left: ExprId, right: ExprId) -> Result<(), Error> {
         self.expect_decimals(Some(Ty::Decimal))?;
-        let scale = quotient_scale(self.exprs.scale(left).unwrap_or(0));
+        let scale = quotient_scale(self.dividend_scale(left)?);
         let numerator = |w: &mut Self| -> Result<(), Error> {
             w.sql("(2 * ");
             w.decimal_operand(left)?;
@@ -88,7 +88,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// [`decimal_division`](Self::decimal_division) (a count of 0 has a NULL sum).
     pub(super) fn decimal_avg(&mut self, arg: ExprId, distinct: bool) -> Result<(), Error> {
         self.expect_decimals(Some(Ty::Decimal))?;
-        let scale = quotient_scale(self.exprs.scale(arg).unwrap_or(0));
+        let scale = quotient_scale(self.dividend_scale(arg)?);
         let modifier = if distinct { "DISTINCT " } else { "" };
         let call = |w: &mut Self, func: &str| -> Result<(), Error> {
             w.sql(func);
@@ -116,6 +116,15 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
             Ok(())
         };
         self.exact_quotient(scale, numerator, denominator)
+    }
+
+    /// The scale of a decimal division's dividend, which sets the quotient's; a dividend
+    /// whose scale the plan cannot tell (a schemaless field, a decimal column without its
+    /// declared scale) is refused, since the engines would choose different ones.
+    fn dividend_scale(&self, dividend: ExprId) -> Result<u32, Error> {
+        self.exprs.scale(dividend).ok_or_else(|| {
+            self.unsupported("a decimal division or average whose dividend's scale is unknown")
+        })
     }
 
     /// `trunc(n / d)·10^-scale`, with `n` and `d` printed by the two functions, as the
