@@ -272,6 +272,22 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
         .map(|r| r.discount.map(|d| Decimal::ONE - d))
         .collect();
     assert_eq!(got, want, "{name}: 1.0 - discount");
+    // A float literal in a coalesce and in arithmetic beside a decimal is exact too.
+    let q = from!(e in all(), order_by: e.id,
+                  select: (coalesce(e.discount, 0.5), e.amount * 1.5, -0.25 + e.amount));
+    let got: Vec<(Decimal, Decimal, Decimal)> =
+        repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+    let want: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.discount.unwrap_or(dec("0.5")),
+                r.amount * dec("1.5"),
+                dec("-0.25") + r.amount,
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "{name}: literals");
     let q = from!(e in all(), order_by: e.id, select: coalesce(e.discount, 1));
     let got: Vec<Decimal> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
     let want: Vec<_> = rows
