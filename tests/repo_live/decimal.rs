@@ -272,6 +272,17 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
         .map(|r| r.discount.map(|d| Decimal::ONE - d))
         .collect();
     assert_eq!(got, want, "{name}: 1.0 - discount");
+    // The total of docs/getting-started.md: rows without a discount add nothing (NULL).
+    let q = from!(e in all(), select: sum(e.amount * e.qty * (1.0 - e.discount)));
+    let got: Option<Decimal> = repo.one(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+    let want: Decimal = rows
+        .iter()
+        .filter_map(|r| {
+            r.discount
+                .map(|d| r.amount * Decimal::from(r.qty) * (Decimal::ONE - d))
+        })
+        .sum();
+    assert_eq!(got, Some(want), "{name}: total");
     // A float literal in a coalesce and in arithmetic beside a decimal is exact too.
     let q = from!(e in all(), order_by: e.id,
                   select: (coalesce(e.discount, 0.5), e.amount * 1.5, -0.25 + e.amount));
