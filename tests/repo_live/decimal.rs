@@ -99,8 +99,8 @@ async fn decimals_are_exact_on_every_engine() {
     }
 }
 
-/// SQLite: the table, a query reading a decimal column and a decimal parameter are each
-/// `Error::Unsupported`, before any SQL is sent.
+/// SQLite: the table, a query reading a decimal column, a decimal parameter and a row read
+/// as a decimal are each `Error::Unsupported`.
 async fn sqlite_refuses(repo: &Repo, meta: &recto::SchemaMeta, entries: Query<Entry>) {
     let unsupported = |e: &Error| {
         matches!(
@@ -125,6 +125,13 @@ async fn sqlite_refuses(repo: &Repo, meta: &recto::SchemaMeta, entries: Query<En
     let list = vec![one];
     let q = from!(e in entries, where: e.qty in ^list, select: e.id);
     let e = q.to_sql(recto::Sqlite).expect_err("no decimal list");
+    assert!(unsupported(&e), "{e}");
+    // A row decoded into a decimal, from SQL that has none.
+    let raw = RawSql::new("SELECT 1.5");
+    let e = repo
+        .one_sql::<(Decimal,)>(&raw)
+        .await
+        .expect_err("no decimal row");
     assert!(unsupported(&e), "{e}");
     let raw = RawSql::new("SELECT $1").bind(one);
     let e = repo
