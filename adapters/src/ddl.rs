@@ -12,9 +12,13 @@
 //! quoted with the dialect's escaping, and a schema that names no valid table is an
 //! [`Error`] before any SQL is produced.
 
-use recto_core::{Error, FieldMeta, SchemaMeta, Ty};
+use recto_core::{Error, SchemaMeta, Ty};
 
 use crate::Dialect;
+
+mod decimal;
+
+use self::decimal::decimal_column;
 
 /// A dialect that can write a table: how it spells each column type.
 ///
@@ -150,9 +154,10 @@ impl ColumnTypes {
 ///
 /// A schema without columns, with a primary key that names a field it does not have (or an
 /// `Option` field, which PostgreSQL would make NOT NULL and SQLite would let hold NULLs, or
-/// a JSON document), or with two columns whose names differ only in case (one column on MySQL and SQLite), is
+/// a JSON document), with two columns whose names differ only in case (one column on MySQL and SQLite), or
+/// with a decimal field without a precision from 1 to 28 and a scale up to it, is
 /// [`Error::InvalidSchema`]; a name containing NUL, or a column type the dialect cannot
-/// spell, is [`Error::Unsupported`].
+/// spell (a decimal on SQLite), is [`Error::Unsupported`].
 ///
 /// ```
 /// use std::borrow::Cow;
@@ -297,39 +302,6 @@ pub fn create_table<D: DdlDialect + ?Sized>(
     }
     out.push(')');
     Ok(out)
-}
-
-/// `NUMERIC(p, s)` (or the dialect's spelling) for a decimal field, whose precision and
-/// scale must be declared and within `1 <= p <= 28`, `0 <= s <= p`.
-fn decimal_column<D: DdlDialect + ?Sized>(
-    out: &mut String,
-    dialect: &D,
-    field: &FieldMeta,
-    invalid: &impl Fn(String) -> Error,
-) -> Result<(), Error> {
-    let Some(spelling) = dialect.column_types().decimal else {
-        return Err(unsupported(
-            dialect,
-            "an exact decimal (`rust_decimal::Decimal`)",
-        ));
-    };
-    let (precision, scale) = match field.decimal {
-        Some((p, s)) if (1..=28).contains(&p) && s <= p => (p, s),
-        _ => {
-            return Err(invalid(format!(
-                "the decimal field `{}` needs a precision from 1 to 28 and a scale from 0 to \
-                 its precision (`#[recto(decimal(p, s))]`)",
-                field.name
-            )));
-        }
-    };
-    out.push_str(spelling);
-    out.push('(');
-    crate::writer::digits::push_u64(out, u64::from(precision));
-    out.push_str(", ");
-    crate::writer::digits::push_u64(out, u64::from(scale));
-    out.push(')');
-    Ok(())
 }
 
 /// `DROP TABLE IF EXISTS` for a schema's table: no error when the table is not there.
