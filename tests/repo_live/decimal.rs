@@ -267,6 +267,12 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
     // -0.01 / 6 = -0.0016666…: -0.001667, away from zero.
     assert_eq!(got[5].0, dec("-0.001667"), "{name}");
 
+    // The remainder has the dividend's sign on both engines, as in Rust.
+    let q = from!(e in all(), order_by: e.id, select: e.amount % 3);
+    let got: Vec<Decimal> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+    let want: Vec<_> = rows.iter().map(|r| r.amount % Decimal::from(3)).collect();
+    assert_eq!(got, want, "{name}: %");
+
     // Float literals beside a decimal are exact decimals: 0.06 - 0.01 is 0.05 exactly.
     let q = from!(e in all(), where: 0.06 - 0.01 == e.discount, order_by: e.id, select: e.id);
     assert_eq!(ids_of(q).await, [1, 4], "{name}");
