@@ -74,6 +74,10 @@ impl<'r> Record<'r> {
     /// PostgreSQL's `NUMERIC` and MySQL's `DECIMAL`; SQLite has no exact decimals, so a
     /// decimal there is [`Error::Unsupported`] (no query recto writes for SQLite has one).
     #[cfg(feature = "decimal")]
+    #[cfg_attr(
+        not(any(feature = "postgres", feature = "mysql")),
+        allow(unused_variables, reason = "only PostgreSQL and MySQL read the column")
+    )]
     pub fn optional_decimal(&mut self) -> Result<Option<rust_decimal::Decimal>, Error> {
         let index = self.next;
         self.next += 1;
