@@ -59,6 +59,10 @@ pub use recto_planner::{Planned, plan};
 pub use chrono;
 #[doc(hidden)]
 pub use recto_core::dsl;
+/// The rust_decimal version recto's exact decimal columns and parameters are (the `decimal`
+/// feature): `NUMERIC(p, s)` on PostgreSQL, `DECIMAL(p, s)` on MySQL; not yet on SQLite.
+#[cfg(feature = "decimal")]
+pub use rust_decimal;
 /// The serde_json version recto's JSON columns and parameters are (the `json` feature):
 /// `serde_json::Value` documents, `JSONB` on PostgreSQL, `JSON` on MySQL, text on SQLite.
 #[cfg(feature = "json")]

@@ -39,6 +39,8 @@ mod servers;
 mod agree;
 #[path = "properties/arbitrary.rs"]
 mod arbitrary;
+#[path = "properties/decimals.rs"]
+mod decimals;
 #[path = "properties/filters.rs"]
 mod filters;
 #[path = "properties/generate.rs"]

@@ -7,6 +7,8 @@
 //! happens without them. Each test works in its own table, named with a unique suffix, and
 //! drops it afterwards.
 
+#[path = "repo_live/decimal.rs"]
+mod decimal;
 #[path = "repo_live/json.rs"]
 mod json;
 mod servers;

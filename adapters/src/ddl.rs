@@ -16,6 +16,10 @@ use recto_core::{Error, SchemaMeta, Ty};
 
 use crate::Dialect;
 
+mod decimal;
+
+use self::decimal::decimal_column;
+
 /// A dialect that can write a table: how it spells each column type.
 ///
 /// Implemented by [`Postgres`](crate::Postgres), [`MySql`](crate::MySql) and
@@ -75,6 +79,9 @@ pub struct ColumnTypes {
     pub uuid: &'static str,
     /// [`Ty::Json`].
     pub json: &'static str,
+    /// The exact decimal type that `(p, s)` follows ([`Ty::Decimal`]): `NUMERIC(p, s)`;
+    /// `None` where the engine has none.
+    pub decimal: Option<&'static str>,
     /// How a JSON column refuses text that is not a JSON document.
     pub json_column: JsonColumn,
     /// How text of a maximum length (`#[recto(varchar(n))]`) is declared.
@@ -147,9 +154,10 @@ impl ColumnTypes {
 ///
 /// A schema without columns, with a primary key that names a field it does not have (or an
 /// `Option` field, which PostgreSQL would make NOT NULL and SQLite would let hold NULLs, or
-/// a JSON document), or with two columns whose names differ only in case (one column on MySQL and SQLite), is
+/// a JSON document), with two columns whose names differ only in case (one column on MySQL and SQLite), or
+/// with a decimal field without a precision from 1 to 28 and a scale up to it, is
 /// [`Error::InvalidSchema`]; a name containing NUL, or a column type the dialect cannot
-/// spell, is [`Error::Unsupported`].
+/// spell (a decimal on SQLite), is [`Error::Unsupported`].
 ///
 /// ```
 /// use std::borrow::Cow;
@@ -164,6 +172,7 @@ impl ColumnTypes {
 ///     ty,
 ///     nullable,
 ///     max_length: None,
+///     decimal: None,
 /// };
 /// let users = SchemaMeta {
 ///     table: "users".into(),
@@ -223,6 +232,19 @@ pub fn create_table<D: DdlDialect + ?Sized>(
             return Err(invalid(format!(
                 "the primary key field `{}` is a JSON document, which MySQL cannot index \
                  whole: key the table by another field",
+                field.name
+            )));
+        }
+        if field.ty == Ty::Decimal && field.max_length.is_none() {
+            decimal_column(&mut out, dialect, field, &invalid)?;
+            if !field.nullable {
+                out.push_str(" NOT NULL");
+            }
+            continue;
+        }
+        if field.decimal.is_some() {
+            return Err(invalid(format!(
+                "the field `{}` has a decimal precision but is not a decimal",
                 field.name
             )));
         }

@@ -11,7 +11,8 @@ mod statements;
 use crate::shape::{Seal, ShapeCache};
 
 pub use self::arithmetic::{
-    Avg, BooleanCoalesce, BooleanExtrema, FloatRemainder, FloatSum, IntegerSum, MixedCoalesce,
+    Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum, IntegerSum,
+    MixedCoalesce,
 };
 pub use self::statements::{DistinctSorted, HavingAlone, HavingGrouped, ImplicitGroup};
 
@@ -110,6 +111,8 @@ pub struct Quirks {
     pub mixed_coalesce: MixedCoalesce,
     /// How a `coalesce` of booleans is made a type that decodes as a boolean.
     pub boolean_coalesce: BooleanCoalesce,
+    /// Whether exact decimals exist, and how their `/` and `avg` are written.
+    pub decimals: Decimals,
     /// How `%` is written when an operand is a float.
     pub float_remainder: FloatRemainder,
     /// Whether equal values share one placeholder.

@@ -14,6 +14,7 @@ const fn field(name: &'static str, column: &'static str, ty: Ty, nullable: bool)
         ty,
         nullable,
         max_length: None,
+        decimal: None,
     }
 }
 
@@ -106,6 +107,39 @@ cases! {
     length_of_zero => SchemaMeta {
         table: "codes".into(),
         fields: vec![FieldMeta { max_length: Some(0), ..field("code", "code", Ty::Text, false) }].into(),
+        primary_key: vec![].into(),
+    };
+    // Exact decimals: NUMERIC(p, s) and DECIMAL(p, s), in the key and nullable; not yet on
+    // SQLite, which has no exact decimal type.
+    exact_decimals => SchemaMeta {
+        table: "lines".into(),
+        fields: vec![
+            FieldMeta { decimal: Some((15, 2)), ..field("price", "price", Ty::Decimal, false) },
+            FieldMeta { decimal: Some((28, 28)), ..field("rate", "rate", Ty::Decimal, true) },
+            FieldMeta { decimal: Some((1, 0)), ..field("digit", "digit", Ty::Decimal, false) },
+        ]
+        .into(),
+        primary_key: vec!["price".into()].into(),
+    };
+    // A decimal needs a precision from 1 to 28 and a scale up to it; only decimals have one.
+    decimal_without_precision => SchemaMeta {
+        table: "lines".into(),
+        fields: vec![field("price", "price", Ty::Decimal, false)].into(),
+        primary_key: vec![].into(),
+    };
+    decimal_scale_past_its_precision => SchemaMeta {
+        table: "lines".into(),
+        fields: vec![FieldMeta { decimal: Some((4, 6)), ..field("price", "price", Ty::Decimal, false) }].into(),
+        primary_key: vec![].into(),
+    };
+    decimal_precision_past_28 => SchemaMeta {
+        table: "lines".into(),
+        fields: vec![FieldMeta { decimal: Some((29, 2)), ..field("price", "price", Ty::Decimal, false) }].into(),
+        primary_key: vec![].into(),
+    };
+    decimal_precision_on_a_number => SchemaMeta {
+        table: "lines".into(),
+        fields: vec![FieldMeta { decimal: Some((15, 2)), ..field("n", "n", Ty::F64, false) }].into(),
         primary_key: vec![].into(),
     };
     // A bytes key is VARBINARY on MySQL; a column name differs from its field's name.

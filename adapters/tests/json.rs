@@ -37,6 +37,7 @@ const fn field(name: &'static str, ty: Ty, nullable: bool) -> recto_core::FieldM
         ty,
         nullable,
         max_length: None,
+        decimal: None,
     }
 }
 

@@ -330,6 +330,7 @@ impl recto_core::Schema for Blob {
                 ty: Ty::I64,
                 nullable: false,
                 max_length: None,
+                decimal: None,
             },
             recto_core::FieldMeta {
                 name: std::borrow::Cow::Borrowed("data"),
@@ -337,6 +338,7 @@ impl recto_core::Schema for Blob {
                 ty: Ty::Bytes,
                 nullable: true,
                 max_length: None,
+                decimal: None,
             },
         ]),
         primary_key: std::borrow::Cow::Borrowed(&[std::borrow::Cow::Borrowed("id")]),

@@ -193,6 +193,7 @@ pub(crate) fn rust_type(ty: Ty) -> String {
         Ty::TimestampUtc => "DateTime<Utc>",
         Ty::Uuid => "Uuid",
         Ty::Json => "serde_json::Value",
+        Ty::Decimal => "Decimal",
         other => return format!("{other:?}"),
     }
     .to_owned()

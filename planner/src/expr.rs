@@ -11,6 +11,7 @@ use recto_core::schema::FieldHint;
 use recto_core::{AggFunc, Array, BinOp, BindingRef, Clause, Error, Expr, Name, UnOp};
 
 use crate::bindings::Scope;
+use crate::decimal;
 use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::grouping;
 use crate::names;
@@ -141,6 +142,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 column: name,
                 field: name,
                 ty: None,
+                decimal: None,
                 nullable: true,
             });
         };
@@ -150,6 +152,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 column: &field.column,
                 field: &field.name,
                 ty: Some(field.ty),
+                decimal: field.decimal,
                 nullable: field.nullable || binding.nullable,
             }),
             None => Err(Error::UnknownField {
@@ -180,11 +183,21 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     ) -> Result<ExprId, Error> {
         let left = self.resolve(left, depth)?;
         let right = self.resolve(right, depth)?;
+        self.draft.exprs.type_float_literals(&[left, right]);
         let logical = match op {
             BinOp::And => Some("an operand of `&&`"),
             BinOp::Or => Some("an operand of `||`"),
             _ => None,
         };
+        if logical.is_none() {
+            let operands = [left, right];
+            decimal::expect_no_float_beside_decimal(
+                &self.scope,
+                &self.draft.exprs,
+                &operands,
+                None,
+            )?;
+        }
         if let Some(what) = logical {
             terms::expect_boolean(&self.scope, what, &self.draft.exprs, left)?;
             terms::expect_boolean(&self.scope, what, &self.draft.exprs, right)?;
@@ -201,6 +214,10 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     fn in_list(&mut self, expr: &'q Expr, list: &'q [Expr], depth: usize) -> Result<ExprId, Error> {
         let expr = self.resolve(expr, depth)?;
         let list = self.all(list, depth)?;
+        let mut operands = self.draft.exprs.list(list).to_vec();
+        operands.push(expr);
+        self.draft.exprs.type_float_literals(&operands);
+        decimal::expect_no_float_beside_decimal(&self.scope, &self.draft.exprs, &operands, None)?;
         Ok(self.push(PlannedExpr::InList { expr, list }))
     }
 
@@ -208,6 +225,8 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     fn in_param(&mut self, expr: &'q Expr, list: &'q Array, depth: usize) -> Result<ExprId, Error> {
         self.draft.size.params += list.len();
         let expr = self.resolve(expr, depth)?;
+        let element = Some(list.elem_ty());
+        decimal::expect_no_float_beside_decimal(&self.scope, &self.draft.exprs, &[expr], element)?;
         Ok(self.push(PlannedExpr::InParam { expr, list }))
     }
 
@@ -283,6 +302,10 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             [only] => self.resolve(only, depth),
             _ => {
                 let args = self.all(args, depth)?;
+                let operands = self.draft.exprs.list(args).to_vec();
+                self.draft.exprs.type_float_literals(&operands);
+                let exprs = &self.draft.exprs;
+                decimal::expect_no_float_beside_decimal(&self.scope, exprs, &operands, None)?;
                 Ok(self.push(PlannedExpr::Coalesce(args)))
             }
         }

@@ -68,6 +68,9 @@ impl ExprList {
 pub struct Exprs<'q> {
     nodes: Vec<PlannedExpr<'q>>,
     lists: Vec<ExprId>,
+    /// The float literals that are exact decimals, because an operand beside them is one
+    /// (`1.0 - l.discount`): see `decimal.rs`. Rare, so a short list.
+    exact: Vec<ExprId>,
 }
 
 impl<'q> Exprs<'q> {
@@ -77,6 +80,7 @@ impl<'q> Exprs<'q> {
         Exprs {
             nodes: Vec::with_capacity(nodes),
             lists: Vec::new(),
+            exact: Vec::new(),
         }
     }
 
@@ -133,6 +137,20 @@ impl<'q> Exprs<'q> {
         self.nodes.is_empty()
     }
 
+    /// Makes the float literal `id` an exact decimal.
+    pub(crate) fn mark_exact(&mut self, id: ExprId) {
+        if !self.exact.contains(&id) {
+            self.exact.push(id);
+        }
+    }
+
+    /// Whether `id` is a float literal written beside a decimal, which is an exact decimal
+    /// ([`Exprs::ty`] says [`Ty::Decimal`](recto_core::Ty::Decimal)): the writer prints it so
+    /// that the engine reads it as one.
+    pub fn is_exact_literal(&self, id: ExprId) -> bool {
+        !self.exact.is_empty() && self.exact.contains(&id)
+    }
+
     /// The id of the node at `index`, for walks over [`Exprs::subtree`].
     pub(crate) fn id(&self, index: usize) -> ExprId {
         ExprId(index)
@@ -141,6 +159,11 @@ impl<'q> Exprs<'q> {
     /// The nodes of the subtree rooted at `id`, in post-order: `id`'s node is the last.
     pub(crate) fn subtree(&self, id: ExprId) -> &[PlannedExpr<'q>] {
         self.nodes.get(self.first(id)..=id.0).unwrap_or(&[])
+    }
+
+    /// The position of node `id` in the arena.
+    pub(crate) fn index_of(&self, id: ExprId) -> usize {
+        id.0
     }
 
     /// The position of the first node of `id`'s subtree: its leftmost leaf.
@@ -199,11 +222,20 @@ impl<'q> Exprs<'q> {
                 root_a,
                 PlannedExpr::Column(_) | PlannedExpr::Lit(_) | PlannedExpr::Param(_)
             ) {
-                return true;
+                return self.is_exact_literal(a) == self.is_exact_literal(b);
             }
         }
+        let (first_a, first_b) = (self.first(a), self.first(b));
         let (a, b) = (self.subtree(a), self.subtree(b));
-        a.len() == b.len() && a.iter().zip(b).all(|(a, b)| shallow_eq(a, b))
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(a, b)| shallow_eq(a, b))
+            // A float literal printed as a decimal is not the same text as one printed as a
+            // double.
+            && (self.exact.is_empty()
+                || (0..a.len()).all(|k| {
+                    self.is_exact_literal(ExprId(first_a + k))
+                        == self.is_exact_literal(ExprId(first_b + k))
+                }))
     }
 
     /// Whether `id` or any node below it satisfies `found`.

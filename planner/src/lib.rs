@@ -27,6 +27,7 @@
 
 mod bindings;
 mod capacity;
+mod decimal;
 mod describe;
 mod expr;
 mod exprs;
@@ -44,6 +45,7 @@ mod walk;
 use recto_core::{Clause, Distinct, Error, GroupBy, Join, OrderBy, OrderTerm, QueryData};
 
 use crate::bindings::Scope;
+pub use crate::decimal::{DIVISION_EXTRA_SCALE, MAX_SCALE, quotient_scale};
 use crate::expr::{Draft, Resolver};
 pub use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::grouping::Grouping;

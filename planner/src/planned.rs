@@ -144,6 +144,8 @@ pub struct ColumnRef<'q> {
     pub field: &'q str,
     /// The column's type, when a schema declares it.
     pub ty: Option<Ty>,
+    /// A decimal column's precision and scale, when a schema declares them.
+    pub decimal: Option<(u8, u8)>,
     /// Whether the column can be NULL: a nullable schema field (an `Option`), any field of a
     /// schemaless binding, and any field of an outer-joined binding.
     pub nullable: bool,

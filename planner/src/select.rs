@@ -166,6 +166,7 @@ fn push_binding<'q>(
             column: &field.column,
             field: &field.name,
             ty: Some(field.ty),
+            decimal: field.decimal,
             nullable: field.nullable || binding.nullable,
         }));
         items.push(SelectItem {

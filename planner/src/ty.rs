@@ -19,10 +19,12 @@ impl Exprs<'_> {
     /// the wider integer (`i16 + i16` is `i16`, a literal `1` is an `i32`), a float with an
     /// integer or a double gives a double, and two single-precision floats stay single. MySQL
     /// and SQLite widen more (MySQL adds integers as `BIGINT`), and their values decode into
-    /// the narrower type too. `count` is an `i64`; `sum` is an `i64` over integers and an
-    /// `f64` over floats; `avg` is an `f64`; `min` and `max` have their argument's type; and
-    /// `coalesce` the widest of its arguments' types (`i16 < i32 < i64 < f32 < f64`, as
-    /// PostgreSQL unifies them).
+    /// the narrower type too. `count` is an `i64`; `sum` is an `i64` over integers, an
+    /// `f64` over floats and a decimal over decimals; `avg` is an `f64`, or a decimal over
+    /// decimals; `min` and `max` have their argument's type; and `coalesce` the widest of
+    /// its arguments' types (`i16 < i32 < i64 < decimal < f32 < f64`, as PostgreSQL unifies
+    /// them). A decimal with an integer or a decimal is a decimal, and a float literal
+    /// beside a decimal is one too (see `Exprs::is_exact_literal`).
     ///
     /// ```
     /// use recto_core::{BinOp, BindingRef, Expr, Query, Select, Selected, Ty, Value};
@@ -48,6 +50,7 @@ impl Exprs<'_> {
         let next = depth + 1;
         match self.get(id) {
             PlannedExpr::Column(column) => column.ty,
+            PlannedExpr::Lit(_) if self.is_exact_literal(id) => Some(Ty::Decimal),
             PlannedExpr::Lit(value) | PlannedExpr::Param(value) => value_ty(value),
             PlannedExpr::Unary {
                 op: UnOp::Neg,
@@ -74,9 +77,13 @@ impl Exprs<'_> {
                 AggFunc::Sum => match self.ty_at((*arg)?, next)? {
                     Ty::I16 | Ty::I32 | Ty::I64 => Some(Ty::I64),
                     Ty::F32 | Ty::F64 => Some(Ty::F64),
+                    Ty::Decimal => Some(Ty::Decimal),
                     _ => None,
                 },
-                AggFunc::Avg => Some(Ty::F64),
+                AggFunc::Avg => match self.ty_at((*arg)?, next) {
+                    Some(Ty::Decimal) => Some(Ty::Decimal),
+                    _ => Some(Ty::F64),
+                },
                 AggFunc::Min | AggFunc::Max => self.ty_at((*arg)?, next),
                 _ => None,
             },
@@ -120,14 +127,15 @@ fn unify(left: Ty, right: Ty) -> Option<Ty> {
 }
 
 /// Where a numeric type sits in PostgreSQL's chain of implicit casts:
-/// `smallint -> integer -> bigint -> real -> double precision`.
+/// `smallint -> integer -> bigint -> numeric -> real -> double precision`.
 fn numeric_rank(ty: Ty) -> Option<u8> {
     match ty {
         Ty::I16 => Some(0),
         Ty::I32 => Some(1),
         Ty::I64 => Some(2),
-        Ty::F32 => Some(3),
-        Ty::F64 => Some(4),
+        Ty::Decimal => Some(3),
+        Ty::F32 => Some(4),
+        Ty::F64 => Some(5),
         _ => None,
     }
 }

@@ -85,6 +85,7 @@ fn wide(n: usize) -> Query<Erased> {
             ty: Ty::I64,
             nullable: false,
             max_length: None,
+            decimal: None,
         })
         .collect::<Vec<_>>();
     Query::new(From {

@@ -25,6 +25,7 @@ fn schema(table: &'static str, field_name: &'static str, column: &'static str) -
                 ty: Ty::Text,
                 nullable: true,
                 max_length: None,
+                decimal: None,
             },
         ]
         .into(),

@@ -35,7 +35,7 @@ use crate::schema::{Schema, SchemaMeta};
 /// #         table: Cow::Borrowed("users"),
 /// #         fields: Cow::Borrowed(&[FieldMeta { name: Cow::Borrowed("id"),
 /// #             column: Cow::Borrowed("id"), ty: Ty::I64, nullable: false,
-/// #             max_length: None }]),
+/// #             max_length: None, decimal: None }]),
 /// #         primary_key: Cow::Borrowed(&[Cow::Borrowed("id")]),
 /// #     };
 /// # }

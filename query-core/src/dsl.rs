@@ -33,7 +33,9 @@ use crate::schema::{BindingAt, Column};
 use crate::template::{Arg, ListArg};
 pub use crate::template::{comparing_template, template, template_on, template_on_select};
 use crate::value::kind::{self, SameKind};
-use crate::value::{Any, Coalesced, Logical, SqlType, Summable, ToList, ToValue, Unify};
+use crate::value::{
+    Any, Coalesced, FloatLit, Logical, SqlType, Summable, ToList, ToValue, Unify, Value,
+};
 
 /// An expression with the Rust type of its SQL value.
 pub struct Typed<T> {
@@ -95,11 +97,18 @@ pub fn lit<V: ToValue>(value: V) -> Typed<V::Sql> {
     Typed::new(Expr::Lit(value.to_value()))
 }
 
+/// A float literal written in the query without a suffix (`0.06`): typed [`FloatLit`], so
+/// that it is an exact decimal beside a decimal and a double elsewhere (the planner types
+/// the literal the same way).
+pub fn float_lit(value: f64) -> Typed<FloatLit> {
+    Typed::new(Expr::Lit(Value::F64(value)))
+}
+
 /// What `^x` accepts: a value to bind, or a [`Dynamic`] to splice.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be bound with `^` as a query parameter",
     label = "not a SQL value",
-    note = "`^` takes a `bool`, an integer, a float, a `String` or `&str`, a `Vec<u8>`, a chrono `NaiveDate`, `NaiveDateTime`, `NaiveTime` or `DateTime<Utc>`, a `uuid::Uuid`, a `serde_json::Value`, an `Option` of one of these, or a `Dynamic`"
+    note = "`^` takes a `bool`, an integer, a float, a `String` or `&str`, a `Vec<u8>`, a chrono `NaiveDate`, `NaiveDateTime`, `NaiveTime` or `DateTime<Utc>`, a `uuid::Uuid`, a `serde_json::Value`, a `rust_decimal::Decimal`, an `Option` of one of these, or a `Dynamic`"
 )]
 pub trait Pin {
     /// The SQL type, for compile-time checks.
@@ -292,10 +301,11 @@ where
     condition.expr
 }
 
-/// A `limit:`/`offset:` count: numeric.
+/// A `limit:`/`offset:` count: a number that mixes with integers (the planner requires an
+/// integer where the type is known only then).
 pub fn count_value<T: SqlType>(count: Typed<T>) -> Expr
 where
-    T::Kind: SameKind<kind::Numerical>,
+    T::Kind: SameKind<kind::Integral>,
 {
     count.expr
 }

@@ -287,6 +287,8 @@ impl<'q> Walk<'_, 'q> {
             // (docs/dialects.md, "JSON documents").
             #[cfg(feature = "json")]
             Value::Json(_) => Ok(()),
+            #[cfg(feature = "decimal")]
+            Value::Decimal(_) => Ok(()),
         }
     }
 

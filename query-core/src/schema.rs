@@ -60,6 +60,7 @@ impl SchemaMeta {
     ///     ty: Ty::I64,
     ///     nullable: false,
     ///     max_length: None,
+    ///     decimal: None,
     /// };
     /// let meta = SchemaMeta {
     ///     table: Cow::Borrowed("users"),
@@ -141,6 +142,12 @@ pub struct FieldMeta {
     /// `None` for any length. Only the DDL reads it: queries compare such text as any text.
     #[serde(default)]
     pub max_length: Option<u32>,
+    /// For an exact decimal, its precision and scale (`#[recto(decimal(15, 2))]`:
+    /// `NUMERIC(15, 2)`): at most `precision` digits, `scale` of them after the point. The
+    /// DDL declares it, and the planner reads the scale to give divisions and averages the
+    /// same scale on every engine.
+    #[serde(default)]
+    pub decimal: Option<(u8, u8)>,
 }
 
 /// The typed accessor of one field: `T` is the field's Rust type, so comparisons can be

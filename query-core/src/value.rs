@@ -26,8 +26,8 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use self::numeric::{
-    AnyNumber, Arith, Coalesced, Combine, Logical, MaybeNull, NotNull, Nullity, Numeric, Summable,
-    Unify, UnknownNull,
+    AnyNumber, Arith, Coalesced, Combine, FloatLit, Logical, MaybeNull, NotNull, Nullity, Numeric,
+    Summable, Unify, UnknownNull,
 };
 pub use self::rust_types::{Any, SqlType, ToList, ToValue, kind};
 
@@ -65,11 +65,14 @@ pub enum Ty {
     /// A JSON document (`JSONB` on PostgreSQL, `JSON` on MySQL, text on SQLite). Values of
     /// it need the `json` feature.
     Json,
+    /// An exact decimal number (`NUMERIC(p, s)` on PostgreSQL, `DECIMAL(p, s)` on MySQL; not
+    /// yet on SQLite). Values of it need the `decimal` feature.
+    Decimal,
 }
 
 impl Ty {
     /// Every type, in declaration order: for tests and tools that go through them all.
-    pub const ALL: [Ty; 14] = [
+    pub const ALL: [Ty; 15] = [
         Ty::Bool,
         Ty::I16,
         Ty::I32,
@@ -84,6 +87,7 @@ impl Ty {
         Ty::TimestampUtc,
         Ty::Uuid,
         Ty::Json,
+        Ty::Decimal,
     ];
 }
 
@@ -124,12 +128,26 @@ pub enum Value {
     /// `Null(Ty::Json)`.
     #[cfg(feature = "json")]
     Json(serde_json::Value),
+    /// An exact decimal number (`NUMERIC` on PostgreSQL, `DECIMAL` on MySQL). Its serde form
+    /// is its text, so it survives JSON exactly, trailing zeros included.
+    #[cfg(feature = "decimal")]
+    Decimal(rust_decimal::Decimal),
     /// A whole list bound as one parameter: only where an engine takes arrays (PostgreSQL's
     /// `= ANY($1)` for `in ^list`).
     Array(Array),
 }
 
 impl Value {
+    /// The number of digits after the point of a decimal value (`1.10` has 2); `None` for
+    /// any other value.
+    pub fn decimal_scale(&self) -> Option<u32> {
+        match self {
+            #[cfg(feature = "decimal")]
+            Value::Decimal(d) => Some(d.scale()),
+            _ => None,
+        }
+    }
+
     /// The type of this value.
     pub fn ty(&self) -> Ty {
         match self {
@@ -148,6 +166,8 @@ impl Value {
             Value::Uuid(_) => Ty::Uuid,
             #[cfg(feature = "json")]
             Value::Json(_) => Ty::Json,
+            #[cfg(feature = "decimal")]
+            Value::Decimal(_) => Ty::Decimal,
             Value::Array(array) => array.elem_ty(),
         }
     }
@@ -182,6 +202,9 @@ pub enum Array {
     /// JSON documents.
     #[cfg(feature = "json")]
     Json(Vec<serde_json::Value>),
+    /// Exact decimal numbers.
+    #[cfg(feature = "decimal")]
+    Decimal(Vec<rust_decimal::Decimal>),
 }
 
 impl Array {
@@ -201,6 +224,8 @@ impl Array {
             Array::Uuid(v) => v.len(),
             #[cfg(feature = "json")]
             Array::Json(v) => v.len(),
+            #[cfg(feature = "decimal")]
+            Array::Decimal(v) => v.len(),
         }
     }
 
@@ -226,6 +251,8 @@ impl Array {
             Array::Uuid(v) => Value::Uuid(*v.get(index)?),
             #[cfg(feature = "json")]
             Array::Json(v) => Value::Json(v.get(index)?.clone()),
+            #[cfg(feature = "decimal")]
+            Array::Decimal(v) => Value::Decimal(*v.get(index)?),
         })
     }
 
@@ -245,6 +272,8 @@ impl Array {
             Array::Uuid(_) => Ty::Uuid,
             #[cfg(feature = "json")]
             Array::Json(_) => Ty::Json,
+            #[cfg(feature = "decimal")]
+            Array::Decimal(_) => Ty::Decimal,
         }
     }
 }

@@ -50,3 +50,38 @@ fn every_value_kind_round_trips_at_its_edges() {
         assert_eq!(back.ty(), value.ty());
     }
 }
+
+/// A decimal is its exact text in JSON (a string, never a float), so it comes back with its
+/// mantissa and scale: `1.10` stays `1.10`, and 28 digits stay 28 digits.
+#[cfg(feature = "decimal")]
+#[test]
+fn decimals_round_trip_as_their_text() {
+    use rust_decimal::Decimal;
+
+    let values = [
+        Decimal::new(110, 2),
+        Decimal::new(-1, 28),
+        Decimal::MAX,
+        Decimal::MIN,
+        Decimal::from_i128_with_scale(999_999_999_999_999, 2),
+        Decimal::ZERO,
+    ];
+    for decimal in values {
+        let value = Value::Decimal(decimal);
+        let json = serde_json::to_string(&value).expect("serializes");
+        assert_eq!(json, format!("{{\"Decimal\":\"{decimal}\"}}"));
+        let back: Value = serde_json::from_str(&json).expect("deserializes");
+        let Value::Decimal(back) = back else {
+            panic!("{json} came back as {back:?}")
+        };
+        assert_eq!(back.serialize(), decimal.serialize(), "{json}");
+    }
+    let list = Value::Array(Array::Decimal(values.to_vec()));
+    let json = serde_json::to_string(&list).expect("serializes");
+    let back: Value = serde_json::from_str(&json).expect("deserializes");
+    assert_eq!(back, list);
+    let null = Value::Null(Ty::Decimal);
+    let back: Value = serde_json::from_str(&serde_json::to_string(&null).expect("serializes"))
+        .expect("deserializes");
+    assert_eq!(back, null);
+}

@@ -8,14 +8,13 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields, GenericArgument, LitStr, PathArguments, Type};
+use syn::{Data, DeriveInput, Fields, LitStr};
 
 use crate::errors::Errors;
 
-/// The Rust types a field may have, for the error about any other.
-const SUPPORTED: &str = "`bool`, `i16`, `i32`, `i64`, `f32`, `f64`, `String`, `Vec<u8>`, chrono's `NaiveDate`, \
-     `NaiveDateTime`, `NaiveTime` or `DateTime<Utc>`, a `uuid::Uuid`, a `serde_json::Value`, or an `Option` of one of \
-     them";
+mod field;
+
+use self::field::{FieldDef, field_def};
 
 /// Expands a `#[derive(Schema)]`.
 pub(crate) fn expand_derive(input: TokenStream) -> syn::Result<TokenStream> {
@@ -29,22 +28,6 @@ struct SchemaDef {
     table: LitStr,
     fields: Vec<FieldDef>,
 }
-
-struct FieldDef {
-    ident: Ident,
-    ty: Type,
-    column: String,
-    /// The `::recto::Ty` variant.
-    sql: &'static str,
-    nullable: bool,
-    primary_key: bool,
-    /// `#[recto(varchar(n))]`.
-    max_length: Option<u32>,
-}
-
-/// The longest `varchar` a schema may declare: MySQL's most characters of utf8mb4 text in
-/// a `VARCHAR`, whose 65,535 bytes take at most 4 each. PostgreSQL allows more, SQLite any.
-const MAX_VARCHAR: u32 = 16_383;
 
 fn check(input: &DeriveInput) -> syn::Result<SchemaDef> {
     let mut errors = Errors::default();
@@ -118,165 +101,6 @@ fn table(input: &DeriveInput) -> syn::Result<LitStr> {
     })
 }
 
-fn field_def(field: &syn::Field) -> syn::Result<FieldDef> {
-    let ident = field.ident.clone().expect("named fields have names");
-    let mut column = ident.unraw().to_string();
-    let mut primary_key = false;
-    let mut max_length = None;
-    let mut errors = Errors::default();
-    for attr in field
-        .attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("recto"))
-    {
-        errors.take(attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("primary_key") {
-                primary_key = true;
-                Ok(())
-            } else if meta.path.is_ident("column") {
-                column = meta.value()?.parse::<LitStr>()?.value();
-                Ok(())
-            } else if meta.path.is_ident("varchar") {
-                let content;
-                syn::parenthesized!(content in meta.input);
-                let length = content.parse::<syn::LitInt>()?;
-                match length.base10_parse::<u32>() {
-                    Ok(n) if (1..=MAX_VARCHAR).contains(&n) => {
-                        max_length = Some(n);
-                        Ok(())
-                    }
-                    _ => Err(syn::Error::new_spanned(
-                        &length,
-                        format!("a `varchar` length is a number of characters from 1 to {MAX_VARCHAR} (MySQL's most for utf8mb4 text)"),
-                    )),
-                }
-            } else {
-                Err(meta.error("unknown `recto` attribute; on a field, write `#[recto(primary_key)]`, `#[recto(column = \"name\")]` or `#[recto(varchar(n))]`"))
-            }
-        }));
-    }
-    let sql = sql_type(&field.ty).ok_or_else(|| {
-        syn::Error::new_spanned(
-            &field.ty,
-            format!("unsupported field type: a schema field is {SUPPORTED}"),
-        )
-    });
-    let (sql, nullable) = errors.finish(sql)??;
-    if max_length.is_some() && sql != "Text" {
-        return Err(syn::Error::new_spanned(
-            &field.ty,
-            "`#[recto(varchar(n))]` limits text: the field must be a `String` or an `Option<String>`",
-        ));
-    }
-    Ok(FieldDef {
-        ident,
-        ty: field.ty.clone(),
-        column,
-        sql,
-        nullable,
-        primary_key,
-        max_length,
-    })
-}
-
-/// The `::recto::Ty` variant of a field type and whether it is nullable.
-fn sql_type(ty: &Type) -> Option<(&'static str, bool)> {
-    match generic_argument(ty, "Option") {
-        Some(inner) => scalar(inner).map(|sql| (sql, true)),
-        None => scalar(ty).map(|sql| (sql, false)),
-    }
-}
-
-/// The SQL type of a non-`Option` field type, by its last path segment.
-fn scalar(ty: &Type) -> Option<&'static str> {
-    if let Some(element) = generic_argument(ty, "Vec") {
-        return matches!(last_segment(element), Some((name, PathArguments::None)) if name == "u8")
-            .then_some("Bytes");
-    }
-    // chrono's `DateTime<Utc>`: an instant; other time zones are not columns.
-    if let Some(zone) = generic_argument(ty, "DateTime") {
-        return matches!(last_segment(zone), Some((name, PathArguments::None)) if name == "Utc")
-            .then_some("TimestampUtc");
-    }
-    if json_value(ty) {
-        return Some("Json");
-    }
-    match last_segment(ty)? {
-        (name, PathArguments::None) => Some(match name.as_str() {
-            "bool" => "Bool",
-            "i16" => "I16",
-            "i32" => "I32",
-            "i64" => "I64",
-            "f32" => "F32",
-            "f64" => "F64",
-            "String" => "Text",
-            // chrono's naive types, by name: `NaiveDate`, `chrono::NaiveDate`,
-            // `recto::chrono::NaiveDate` and `sqlx::types::chrono::NaiveDate` are all one type.
-            "NaiveDate" => "Date",
-            "NaiveDateTime" => "Timestamp",
-            "NaiveTime" => "Time",
-            // `uuid::Uuid`, by name (its values need recto's `uuid` feature).
-            "Uuid" => "Uuid",
-            _ => return None,
-        }),
-        _ => None,
-    }
-}
-
-/// Whether `ty` names serde_json's `Value` (its values need recto's `json` feature):
-/// `serde_json::Value` under any prefix (`recto::serde_json::Value`), `Value` alone as
-/// `use serde_json::Value;` imports it, or sqlx's alias `JsonValue`. Another crate's
-/// `Value` (`recto::Value` is a bound parameter, not a column) is not one.
-fn json_value(ty: &Type) -> bool {
-    let path = match ty {
-        Type::Path(path) if path.qself.is_none() => &path.path,
-        Type::Group(group) => return json_value(&group.elem),
-        Type::Paren(paren) => return json_value(&paren.elem),
-        _ => return false,
-    };
-    let names: Vec<String> = path
-        .segments
-        .iter()
-        .map(|segment| match segment.arguments {
-            PathArguments::None => segment.ident.to_string(),
-            _ => String::new(),
-        })
-        .collect();
-    match names.as_slice() {
-        [only] => only == "Value" || only == "JsonValue",
-        [.., module, last] => {
-            (module == "serde_json" && last == "Value")
-                || (module == "types" && last == "JsonValue")
-        }
-        [] => false,
-    }
-}
-
-/// `T` of `Name<T>`.
-fn generic_argument<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
-    match last_segment(ty)? {
-        (last, PathArguments::AngleBracketed(args)) if last == name && args.args.len() == 1 => {
-            match &args.args[0] {
-                GenericArgument::Type(inner) => Some(inner),
-                _ => None,
-            }
-        }
-        _ => None,
-    }
-}
-
-fn last_segment(ty: &Type) -> Option<(String, &PathArguments)> {
-    match ty {
-        Type::Path(path) if path.qself.is_none() => {
-            let last = path.path.segments.last()?;
-            Some((last.ident.to_string(), &last.arguments))
-        }
-        Type::Group(group) => last_segment(&group.elem),
-        Type::Paren(paren) => last_segment(&paren.elem),
-        _ => None,
-    }
-}
-
 fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
     let (vis, ident) = (&input.vis, &input.ident);
     let fields_ident = format_ident!("{}Fields", ident);
@@ -294,6 +118,10 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
             Some(n) => quote!(::core::option::Option::Some(#n)),
             None => quote!(::core::option::Option::None),
         };
+        let decimal = match field.decimal {
+            Some((p, s)) => quote!(::core::option::Option::Some((#p, #s))),
+            None => quote!(::core::option::Option::None),
+        };
         let sql = Ident::new(field.sql, field.ty.span());
         quote! {
             ::recto::FieldMeta {
@@ -302,6 +130,7 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
                 ty: ::recto::Ty::#sql,
                 nullable: #nullable,
                 max_length: #max_length,
+                decimal: #decimal,
             }
         }
     });

@@ -59,6 +59,7 @@ fn ty() -> BoxedStrategy<Ty> {
         Ty::TimestampUtc,
         Ty::Uuid,
         Ty::Json,
+        Ty::Decimal,
     ])
     .boxed()
 }
@@ -84,6 +85,7 @@ fn array() -> BoxedStrategy<Array> {
         v(instant()).prop_map(Array::TimestampUtc),
         v(any::<u128>().prop_map(recto::uuid::Uuid::from_u128)).prop_map(Array::Uuid),
         v(json_document(2)).prop_map(Array::Json),
+        v(exact()).prop_map(Array::Decimal),
     ]
     .boxed()
 }
@@ -109,6 +111,11 @@ fn instant() -> impl Strategy<Value = DateTime<Utc>> {
         .prop_map(|(s, nanos)| DateTime::from_timestamp(s, nanos).unwrap_or_default())
 }
 
+/// Any exact decimal: every mantissa and scale `rust_decimal` holds.
+fn exact() -> impl Strategy<Value = recto::rust_decimal::Decimal> {
+    (any::<i64>(), 0u32..=28).prop_map(|(m, s)| recto::rust_decimal::Decimal::new(m, s))
+}
+
 /// Any value: extremes, NaN and infinities, adversarial text, bytes, lists.
 fn value() -> BoxedStrategy<Value> {
     prop_oneof![
@@ -128,6 +135,7 @@ fn value() -> BoxedStrategy<Value> {
         instant().prop_map(Value::TimestampUtc),
         any::<u128>().prop_map(|n| Value::Uuid(recto::uuid::Uuid::from_u128(n))),
         json_document(3).prop_map(Value::Json),
+        exact().prop_map(Value::Decimal),
         array().prop_map(Value::Array),
     ]
     .boxed()

@@ -78,6 +78,7 @@ impl Named {
             ty,
             nullable: false,
             max_length: None,
+            decimal: None,
         };
         SchemaMeta {
             table: Cow::Owned(self.table.clone()),

@@ -1,6 +1,6 @@
 //! The [`Quirks`](super::Quirks) that choose how aggregates and arithmetic are written so
 //! that their results have the same type and value on every engine: sums, averages,
-//! extrema of booleans, `coalesce` of mixed types and the float remainder.
+//! extrema of booleans, `coalesce` of mixed types, the float remainder and exact decimals.
 
 /// How `sum(x)` over integers is written so that it is a 64-bit integer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,5 +82,25 @@ pub enum FloatRemainder {
     Native,
     /// [`Error::Unsupported`](recto_core::Error::Unsupported): the engine has no float
     /// remainder, or truncates the operands to integers first.
+    Unsupported,
+}
+
+/// Whether exact decimals exist, and how `/` and `avg` of them are written so that every
+/// engine gives one answer: the quotient to the dividend's scale plus 4 digits (at most 28),
+/// rounded half away from zero from the exact quotient. Neither engine's own `/` does that
+/// by itself (PostgreSQL chooses a scale from the operands' values; `round(a / b, s)` would
+/// round twice), so both compute `trunc((2·a·10^S + sign(a)·|b|) / (2·b))·10^-S` with
+/// integer division, which is exact. A divisor of zero makes NULL on every engine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Decimals {
+    /// Native exact decimals; the integer division above is `div(n, d)`, which truncates
+    /// toward zero (PostgreSQL's `numeric`).
+    Div,
+    /// Native exact decimals; the integer division above is `(n - MOD(n, d)) / d`, exact
+    /// because `d` divides it, cast to the result's scale (MySQL's `DECIMAL`).
+    Mod,
+    /// No exact decimal type: every query, parameter, row and table with a decimal is
+    /// [`Error::Unsupported`](recto_core::Error::Unsupported) before any SQL is sent.
     Unsupported,
 }

@@ -46,6 +46,8 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // which stores recto's canonical text as it is:
     // https://mariadb.com/kb/en/json-data-type/
     json: "JSON",
+    // DECIMAL(p, s) is exact: https://dev.mysql.com/doc/refman/8.4/en/fixed-point-types.html
+    decimal: Some("DECIMAL"),
     json_column: JsonColumn::Typed,
     // VARCHAR(n) counts characters of the column's character set, and strict mode (MariaDB's
     // default) refuses a longer text: https://dev.mysql.com/doc/refman/8.4/en/char.html

@@ -4,7 +4,7 @@
 mod ddl;
 
 use crate::dialect::{
-    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
+    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
     InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
     NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints,
@@ -95,6 +95,10 @@ const QUIRKS: Quirks = Quirks {
     // aggregated type of signed and unsigned integers is DECIMAL (the COALESCE page above
     // and https://mariadb.com/kb/en/coalesce/), which sqlx does not decode as a bool.
     boolean_coalesce: BooleanCoalesce::CastInteger,
+    // DECIMAL is exact; `MOD(n, d)` has the sign of `n`, so `n - MOD(n, d)` is `d` times
+    // the quotient truncated toward zero:
+    // https://mariadb.com/kb/en/mod/ https://dev.mysql.com/doc/refman/8.4/en/precision-math.html
+    decimals: Decimals::Mod,
     // `%` on floats is C's fmod: https://dev.mysql.com/doc/refman/8.4/en/mathematical-functions.html#function_mod
     float_remainder: FloatRemainder::Native,
     // `?` is positional: https://dev.mysql.com/doc/refman/8.4/en/prepare.html

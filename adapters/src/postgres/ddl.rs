@@ -34,6 +34,8 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // JSONB, not JSON: PostgreSQL has no `=` for `json`, and `jsonb` refuses text that is not
     // JSON: https://www.postgresql.org/docs/current/datatype-json.html
     json: "JSONB",
+    // NUMERIC(p, s) is exact: https://www.postgresql.org/docs/current/datatype-numeric.html
+    decimal: Some("NUMERIC"),
     json_column: JsonColumn::Typed,
     // VARCHAR(n) counts characters and refuses a longer text:
     // https://www.postgresql.org/docs/current/datatype-character.html

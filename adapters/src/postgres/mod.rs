@@ -3,7 +3,7 @@
 mod ddl;
 
 use crate::dialect::{
-    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
+    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
     InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
     NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints,
@@ -82,6 +82,9 @@ const QUIRKS: Quirks = Quirks {
     mixed_coalesce: MixedCoalesce::Unified,
     // A coalesce of booleans is `boolean` (the same page).
     boolean_coalesce: BooleanCoalesce::Native,
+    // `numeric` is exact, and `div(y, x)` is its quotient truncated toward zero:
+    // https://www.postgresql.org/docs/current/functions-math.html
+    decimals: Decimals::Div,
     // `%` is defined for integers and numeric, not for real or double precision:
     // https://www.postgresql.org/docs/current/functions-math.html
     float_remainder: FloatRemainder::Unsupported,

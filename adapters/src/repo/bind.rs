@@ -14,13 +14,16 @@
 //! if one reaches them anyway it is a typed error, not a panic.
 //!
 //! JSON documents bind as one canonical text (`json.rs`): `jsonb` on PostgreSQL, a string
-//! elsewhere.
+//! elsewhere. Exact decimals bind as `NUMERIC` and `DECIMAL`, and are refused on SQLite
+//! (`decimal.rs`).
 //!
 //! Parameters the Repo owns (those of a rendered query) are consumed: on SQLite, whose
 //! arguments keep each text and blob as an owned value, they are moved in rather than
 //! copied. PostgreSQL and MySQL encode every value into one buffer, so there a borrowed
 //! value costs the same as an owned one.
 
+#[cfg(feature = "decimal")]
+mod decimal;
 #[cfg(feature = "json")]
 mod json;
 
@@ -185,6 +188,11 @@ pub(super) fn postgres(params: Cow<'_, [Value]>) -> Result<sqlx::postgres::PgArg
             added?;
             continue;
         }
+        #[cfg(feature = "decimal")]
+        if let Some(added) = decimal::bind::<sqlx::Postgres>(&mut args, value) {
+            added?;
+            continue;
+        }
         if let Some(added) = bind_scalar::<sqlx::Postgres>(&mut args, value, dialect) {
             added?;
             continue;
@@ -210,6 +218,8 @@ pub(super) fn postgres(params: Cow<'_, [Value]>) -> Result<sqlx::postgres::PgArg
             Array::TimestampUtc(v) => args.add(v.as_slice()),
             #[cfg(feature = "uuid")]
             Array::Uuid(v) => args.add(v.as_slice()),
+            #[cfg(feature = "decimal")]
+            Array::Decimal(v) => args.add(v.as_slice()),
             _ => {
                 return Err(Error::Unsupported {
                     feature: "an array parameter of this element type",
@@ -245,6 +255,10 @@ pub(super) fn mysql(params: Cow<'_, [Value]>) -> Result<sqlx::mysql::MySqlArgume
             Value::Json(_) | Value::Null(Ty::Json) => {
                 json::bind_text::<sqlx::MySql>(&mut args, value, dialect).unwrap_or(Ok(()))?;
             }
+            #[cfg(feature = "decimal")]
+            Value::Decimal(_) | Value::Null(Ty::Decimal) => {
+                decimal::bind::<sqlx::MySql>(&mut args, value).unwrap_or(Ok(()))?;
+            }
             _ => bind_scalar::<sqlx::MySql>(&mut args, value, dialect)
                 .unwrap_or_else(|| Err(no_arrays(dialect)))?,
         }
@@ -260,6 +274,10 @@ pub(super) fn sqlite(params: Cow<'_, [Value]>) -> Result<sqlx::sqlite::SqliteArg
     let mut args = sqlx::sqlite::SqliteArguments::default();
     args.reserve(params.len(), 0);
     let scalar = |args: &mut sqlx::sqlite::SqliteArguments, value: &Value| {
+        #[cfg(feature = "decimal")]
+        if value.ty() == Ty::Decimal {
+            return Err(decimal::unsupported(dialect));
+        }
         #[cfg(feature = "json")]
         if let Some(added) = json::bind_text::<sqlx::Sqlite>(args, value, dialect) {
             return added;

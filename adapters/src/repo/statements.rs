@@ -202,6 +202,7 @@ fn type_name(ty: Ty) -> &'static str {
         Ty::TimestampUtc => "timestamptz",
         Ty::Uuid => "uuid",
         Ty::Json => "json",
+        Ty::Decimal => "decimal",
         // The binder rejects a type it does not know before anything is sent.
         _ => "other",
     }

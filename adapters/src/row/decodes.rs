@@ -17,7 +17,7 @@
 //! Nobody implements these traits by hand.
 
 use recto_core::row::{AnyRow, Bindings, Named, Root, Whole};
-use recto_core::value::{Any, AnyNumber};
+use recto_core::value::{Any, AnyNumber, FloatLit};
 use recto_core::{Erased, Error, Query};
 
 use super::{FromColumn, FromRecord, NamedRow, NullableRecord, Record};
@@ -133,6 +133,24 @@ macro_rules! untyped_items {
 }
 
 untyped_items!(Any, Option<Any>, AnyNumber, Option<AnyNumber>);
+
+/// A float literal selected alone is a double (beside a decimal it is a decimal, which
+/// [`FloatLit`]'s arithmetic types give).
+impl ItemRow<f64> for FloatLit {
+    fn decode(record: &mut Record<'_>) -> Result<f64, Error> {
+        f64::from_record(record)
+    }
+}
+
+impl SingleItem for FloatLit {}
+
+impl ItemRow<Option<f64>> for Option<FloatLit> {
+    fn decode(record: &mut Record<'_>) -> Result<Option<f64>, Error> {
+        Option::<f64>::from_record(record)
+    }
+}
+
+impl SingleItem for Option<FloatLit> {}
 
 impl<T: FromRecord> ItemRow<T> for Whole<T> {
     fn decode(record: &mut Record<'_>) -> Result<T, Error> {

@@ -97,6 +97,31 @@ impl<'r> Record<'r> {
         }
     }
 
+    /// Reads the next column as an exact decimal, `None` where it is NULL: sqlx decodes
+    /// PostgreSQL's `NUMERIC` and MySQL's `DECIMAL`; SQLite has no exact decimals, so a
+    /// decimal there is [`Error::Unsupported`] (no query recto writes for SQLite has one).
+    #[cfg(feature = "decimal")]
+    #[cfg_attr(
+        not(any(feature = "postgres", feature = "mysql")),
+        allow(unused_variables, reason = "only PostgreSQL and MySQL read the column")
+    )]
+    pub fn optional_decimal(&mut self) -> Result<Option<rust_decimal::Decimal>, Error> {
+        let index = self.next;
+        self.next += 1;
+        match self.row {
+            #[cfg(feature = "postgres")]
+            EngineRow::Postgres(row) => cell(row, index),
+            #[cfg(feature = "mysql")]
+            EngineRow::MySql(row) => cell(row, index),
+            #[cfg(feature = "sqlite")]
+            EngineRow::Sqlite(_) => Err(Error::Unsupported {
+                feature: "an exact decimal (`rust_decimal::Decimal`)",
+                dialect: crate::Dialect::name(&crate::Sqlite),
+            }),
+            EngineRow::None(never, _) => match never {},
+        }
+    }
+
     /// The position of the next column to read.
     pub fn position(&self) -> usize {
         self.next
@@ -337,6 +362,29 @@ columns!(
 
 #[cfg(feature = "uuid")]
 columns!(uuid::Uuid);
+
+// An exact decimal, which sqlx decodes on PostgreSQL and MySQL only: its own impls, since
+// `columns!` needs a decoder on every engine compiled in.
+#[cfg(feature = "decimal")]
+impl FromRecord for rust_decimal::Decimal {
+    fn from_record(record: &mut Record<'_>) -> Result<Self, Error> {
+        let index = record.position();
+        record.optional_decimal()?.ok_or_else(|| Error::Decode {
+            column: index,
+            reason: "NULL where the row's type is not an `Option`".to_owned(),
+        })
+    }
+}
+#[cfg(feature = "decimal")]
+impl FromColumn for rust_decimal::Decimal {}
+#[cfg(feature = "decimal")]
+impl FromRecord for Option<rust_decimal::Decimal> {
+    fn from_record(record: &mut Record<'_>) -> Result<Self, Error> {
+        record.optional_decimal()
+    }
+}
+#[cfg(feature = "decimal")]
+impl FromColumn for Option<rust_decimal::Decimal> {}
 
 // A JSON document: jsonb on PostgreSQL, the text of one elsewhere, parsed by sqlx's
 // `serde_json` decoder. JSON `null` is `Some(Value::Null)` in an `Option`; SQL NULL `None`.

@@ -107,6 +107,8 @@ fn list_bytes(list: &Array) -> usize {
         Array::Uuid(_) => size_of::<uuid::Uuid>(),
         #[cfg(feature = "json")]
         Array::Json(_) => size_of::<serde_json::Value>(),
+        #[cfg(feature = "decimal")]
+        Array::Decimal(_) => size_of::<rust_decimal::Decimal>(),
         _ => 0,
     };
     list.len().saturating_mul(element)

@@ -35,18 +35,23 @@ impl KeyWriter<'_, '_> {
         } = schema;
         self.name(table);
         self.list(fields, |writer, field| {
-            // A column's maximum length changes only the DDL, never a query's text.
+            // A column's maximum length changes only the DDL, never a query's text; a
+            // decimal's scale sets the scale of its divisions and averages.
             let FieldMeta {
                 name,
                 column,
                 ty,
                 nullable,
                 max_length: _,
+                decimal,
             } = field;
             writer.name(name);
             writer.name(column);
             writer.byte(ty_tag(*ty)?);
             writer.byte(u8::from(*nullable));
+            let (precision, scale) = decimal.unwrap_or((0, 0));
+            writer.byte(precision);
+            writer.byte(scale);
             Ok(())
         })?;
         self.list(primary_key, |writer, name| {

@@ -18,13 +18,17 @@ impl KeyWriter<'_, '_> {
     }
 
     /// A parameter: what the planner and the writer read of its value, and nothing more —
-    /// its variant (which gives its type), a NULL's type, and a float's class (the writer
-    /// rejects arithmetic with a non-finite float where the dialect cannot do it).
+    /// its variant (which gives its type), a NULL's type, a float's class (the writer
+    /// rejects arithmetic with a non-finite float where the dialect cannot do it) and a
+    /// decimal's scale (the scale of a quotient of it).
     pub(super) fn param(&mut self, value: &Value) -> Result<(), Uncacheable> {
         let tag = value_tag(value)?;
         match value {
             Value::Null(ty) => self.key.extend_from_slice(&[tag, ty_tag(*ty)?]),
             Value::F64(f) => self.key.extend_from_slice(&[tag, float_class(*f)]),
+            // A decimal's scale sets the scale of a quotient or an average of it.
+            #[cfg(feature = "decimal")]
+            Value::Decimal(d) => self.key.extend_from_slice(&[tag, d.scale() as u8]),
             Value::Array(array) => {
                 self.byte(tag);
                 self.array_class(array)?;
@@ -60,6 +64,9 @@ impl KeyWriter<'_, '_> {
             Value::TimestampUtc(at) => self.timestamp(at.naive_utc()),
             #[cfg(feature = "uuid")]
             Value::Uuid(id) => self.key.extend_from_slice(id.as_bytes()),
+            // Its mantissa and scale: `1.10` and `1.1` print differently.
+            #[cfg(feature = "decimal")]
+            Value::Decimal(d) => self.key.extend_from_slice(&d.serialize()),
             Value::Array(array) => self.array(array)?,
             _ => return Err(Uncacheable),
         }
@@ -92,6 +99,10 @@ impl KeyWriter<'_, '_> {
             Array::Uuid(items) => items
                 .iter()
                 .for_each(|id| self.key.extend_from_slice(id.as_bytes())),
+            #[cfg(feature = "decimal")]
+            Array::Decimal(items) => items
+                .iter()
+                .for_each(|d| self.key.extend_from_slice(&d.serialize())),
             _ => return Err(Uncacheable),
         }
         Ok(())
@@ -138,6 +149,8 @@ pub(super) fn value_tag(value: &Value) -> Result<u8, Uncacheable> {
         Value::Uuid(_) => 12,
         #[cfg(feature = "json")]
         Value::Json(_) => 13,
+        #[cfg(feature = "decimal")]
+        Value::Decimal(_) => 14,
         _ => return Err(Uncacheable),
     })
 }
@@ -157,6 +170,8 @@ fn array_tag(array: &Array) -> Result<u8, Uncacheable> {
         Array::Uuid(_) => 9,
         #[cfg(feature = "json")]
         Array::Json(_) => 10,
+        #[cfg(feature = "decimal")]
+        Array::Decimal(_) => 11,
         _ => return Err(Uncacheable),
     })
 }

@@ -35,6 +35,8 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // No JSON type: the canonical text, in a TEXT column whose `json_valid` check refuses
     // text that is not JSON: https://www.sqlite.org/json1.html#jvalid
     json: "TEXT",
+    // SQLite has no exact decimal type: https://www.sqlite.org/datatype3.html
+    decimal: None,
     json_column: JsonColumn::Checked,
     // SQLite's VARCHAR(n) holds any text; a CHECK with `length`, which counts characters,
     // refuses a longer one as the servers do: https://www.sqlite.org/lang_corefunc.html#length

@@ -4,7 +4,7 @@
 mod ddl;
 
 use crate::dialect::{
-    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
+    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
     InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
     NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints,
@@ -83,6 +83,9 @@ const QUIRKS: Quirks = Quirks {
     mixed_coalesce: MixedCoalesce::CastResult,
     // Booleans are the integers 0 and 1: https://www.sqlite.org/datatype3.html#boolean_datatype
     boolean_coalesce: BooleanCoalesce::Native,
+    // SQLite has no exact decimal type (NUMERIC affinity stores a REAL past 15 digits):
+    // https://www.sqlite.org/datatype3.html
+    decimals: Decimals::Unsupported,
     // `%` casts both operands to INTEGER first, so `7.5 % 2` is 1.0:
     // https://www.sqlite.org/lang_expr.html#operators_and_parse_affecting_attributes
     float_remainder: FloatRemainder::Unsupported,

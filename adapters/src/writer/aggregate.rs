@@ -37,6 +37,9 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         distinct: bool,
     ) -> Result<(), Error> {
         let arg_ty = arg.and_then(|arg| self.exprs.ty(arg));
+        if let (AggFunc::Avg, Some(arg), Some(Ty::Decimal)) = (func, arg, arg_ty) {
+            return self.decimal_avg(arg, distinct);
+        }
         if let (AggFunc::Min | AggFunc::Max, Some(arg)) = (func, arg) {
             let other = matches!(arg_ty, None | Some(Ty::Bytes));
             if other && self.quirks.other_extrema == OtherExtrema::ArrayAgg {

@@ -35,6 +35,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         }
         match node {
             PlannedExpr::Column(column) => self.column(column),
+            PlannedExpr::Lit(value) if exprs.is_exact_literal(id) => self.exact_literal(value),
             PlannedExpr::Lit(value) => self.literal(value),
             PlannedExpr::Param(value) => self.bind((*value).clone(), Origin::value(value)),
             PlannedExpr::Unary { op, expr } => self.unary(*op, *expr),
@@ -157,6 +158,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             BinOp::Add => (" + ", false),
             BinOp::Sub => (" - ", false),
             BinOp::Mul => (" * ", false),
+            BinOp::Div if self.is_decimal_division(left, right) => {
+                return self.decimal_division(left, right);
+            }
             BinOp::Div if self.integer_division(left, right) => (" DIV ", false),
             BinOp::Div => (" / ", false),
             BinOp::Rem if self.float_remainder_unsupported(left, right) => {
@@ -223,6 +227,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// `(x = ANY($1))` or `(x IN (?, ?, ?, ?))`, as the dialect binds lists.
     #[inline(never)]
     fn in_param(&mut self, expr: ExprId, list: &Array) -> Result<(), Error> {
+        self.expect_decimals(Some(list.elem_ty()))?;
         let cast = self.json_list_cast(expr, list);
         match self.quirks.in_param {
             InParam::AnyArray => {
@@ -328,6 +333,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     #[inline(never)]
     fn coalesce(&mut self, coalesce: ExprId, args: ExprList) -> Result<(), Error> {
         let exprs = self.exprs;
+        if let Some(scale) = self.rescaled_decimal(coalesce) {
+            return self.rescaled_coalesce(args, scale);
+        }
         let args = exprs.list(args);
         let mixed = self.quirks.mixed_coalesce == MixedCoalesce::CastResult
             && is_float(exprs.ty(coalesce))

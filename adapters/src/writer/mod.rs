@@ -7,6 +7,7 @@
 //! cannot express ([`Error::Unsupported`]), before any SQL leaves it.
 
 mod aggregate;
+mod decimal;
 pub(crate) mod digits;
 mod expr;
 mod json;
@@ -209,9 +210,11 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
             alias,
             column,
             field: _,
-            ty: _,
+            ty,
+            decimal: _,
             nullable: _,
         } = column;
+        self.expect_decimals(*ty)?;
         self.alias(*alias);
         self.text.push('.');
         self.identifier(column)
@@ -221,6 +224,7 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
     /// the placeholder of an equal value already bound).
     /// `origin` says where in the query the value came from, for the shape cache.
     fn bind(&mut self, value: Value, origin: Origin) -> Result<(), Error> {
+        self.expect_decimal_value(&value)?;
         if matches!(value, Value::Array(_)) && !self.quirks.array_params {
             return Err(self.unsupported("a list bound as one parameter outside `in ^list`"));
         }

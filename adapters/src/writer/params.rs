@@ -146,6 +146,9 @@ pub(crate) fn same(a: &Value, b: &Value) -> bool {
 fn same_variant(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::F64(a), Value::F64(b)) => a.to_bits() == b.to_bits(),
+        // `Decimal`'s `==` is numeric (`1.10 == 1.1`); a bound value keeps its scale.
+        #[cfg(feature = "decimal")]
+        (Value::Decimal(a), Value::Decimal(b)) => a.serialize() == b.serialize(),
         (Value::Array(a), Value::Array(b)) => same_array(a, b),
         _ => a == b,
     }
@@ -156,6 +159,10 @@ pub(crate) fn same_array(a: &Array, b: &Array) -> bool {
     match (a, b) {
         (Array::F64(a), Array::F64(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.to_bits() == b.to_bits())
+        }
+        #[cfg(feature = "decimal")]
+        (Array::Decimal(a), Array::Decimal(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.serialize() == b.serialize())
         }
         _ => a == b,
     }
@@ -182,6 +189,10 @@ fn hash(value: &Value) -> u64 {
         // serde_json hashes `-0.0` as `0.0`, which it holds equal, as `same` does.
         #[cfg(feature = "json")]
         Value::Json(document) => document.hash(&mut hasher),
+        // By mantissa and scale: `1.10` and `1.1` are equal numbers but bind as different
+        // texts, and the sameness test below tells them apart too.
+        #[cfg(feature = "decimal")]
+        Value::Decimal(d) => d.serialize().hash(&mut hasher),
         Value::Array(array) => hash_array(array, &mut hasher),
         // A value this writer does not know hashes by its variant alone: still consistent.
         _ => {}
@@ -209,6 +220,8 @@ fn hash_array(array: &Array, hasher: &mut DefaultHasher) {
         Array::Uuid(items) => items.hash(hasher),
         #[cfg(feature = "json")]
         Array::Json(items) => items.hash(hasher),
+        #[cfg(feature = "decimal")]
+        Array::Decimal(items) => items.iter().for_each(|d| d.serialize().hash(hasher)),
         _ => {}
     }
 }

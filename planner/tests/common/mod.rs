@@ -62,6 +62,7 @@ pub const fn field(name: &'static str, column: &'static str, ty: Ty) -> FieldMet
         ty,
         nullable: false,
         max_length: None,
+        decimal: None,
     }
 }
 

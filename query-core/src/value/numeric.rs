@@ -4,6 +4,12 @@
 //! give, as PostgreSQL (the strictest engine about result types) types them and as the
 //! adapters make every engine decode them.
 //!
+//! Exact decimals (`rust_decimal::Decimal`, the `decimal` feature) combine with integers and
+//! decimals into decimals, and never with floats: no [`Combine`] impl joins them. A float
+//! literal written in the query is a [`FloatLit`], which takes its type from the other
+//! operand (a double beside a float or an integer, a decimal beside a decimal), as the
+//! planner types it too.
+//!
 //! A NULL operand makes a NULL result, so `Option<i32> + i64` is `Option<i64>`; a type only
 //! the planner knows ([`Any`]) makes a result only the planner knows.
 
@@ -70,7 +76,7 @@ pub trait Numeric: SqlType {
 #[diagnostic::on_unimplemented(
     message = "a `{Self}` and a `{R}` cannot be combined in arithmetic",
     label = "these number types do not mix",
-    note = "recto checks SQL types at compile time"
+    note = "recto checks SQL types at compile time: integers mix with every number, floats with integers and floats, exact decimals (`Decimal`) with integers and decimals"
 )]
 pub trait Combine<R> {
     /// The result's type.
@@ -122,13 +128,53 @@ combine! {
 pub struct AnyNumber;
 
 impl SqlType for AnyNumber {
-    type Kind = kind::Numerical;
+    type Kind = kind::UnknownNumber;
     type Nullable = AnyNumber;
     type NotNull = AnyNumber;
     type Null = UnknownNull;
 }
 
 numeric!(AnyNumber);
+
+/// The type of a float literal written in the query (`1.0`, `0.06`): a double beside a
+/// float or an integer, an exact decimal beside a decimal (`1.0 - l.discount` is decimal
+/// arithmetic), itself beside another float literal, and a double when selected alone.
+/// The planner gives the literal the same type.
+#[derive(Debug)]
+pub struct FloatLit;
+
+impl SqlType for FloatLit {
+    type Kind = kind::UnknownNumber;
+    type Nullable = Option<FloatLit>;
+    type NotNull = FloatLit;
+    type Null = NotNull;
+}
+
+numeric!(FloatLit);
+
+combine! {
+    FloatLit, FloatLit => FloatLit;
+    FloatLit, i16 => f64; FloatLit, i32 => f64; FloatLit, i64 => f64;
+    FloatLit, f32 => f64; FloatLit, f64 => f64;
+    i16, FloatLit => f64; i32, FloatLit => f64; i64, FloatLit => f64;
+    f32, FloatLit => f64; f64, FloatLit => f64;
+}
+
+#[cfg(feature = "decimal")]
+combine! {
+    rust_decimal::Decimal, rust_decimal::Decimal => rust_decimal::Decimal;
+    rust_decimal::Decimal, i16 => rust_decimal::Decimal;
+    rust_decimal::Decimal, i32 => rust_decimal::Decimal;
+    rust_decimal::Decimal, i64 => rust_decimal::Decimal;
+    i16, rust_decimal::Decimal => rust_decimal::Decimal;
+    i32, rust_decimal::Decimal => rust_decimal::Decimal;
+    i64, rust_decimal::Decimal => rust_decimal::Decimal;
+    rust_decimal::Decimal, FloatLit => rust_decimal::Decimal;
+    FloatLit, rust_decimal::Decimal => rust_decimal::Decimal;
+}
+
+#[cfg(feature = "decimal")]
+numeric!(rust_decimal::Decimal);
 
 /// A number whose type only the planner knows, with any other: the result is as unknown.
 macro_rules! with_unknown {
@@ -148,7 +194,10 @@ macro_rules! with_unknown {
     )*};
 }
 
-with_unknown!(i16, i32, i64, f32, f64);
+with_unknown!(i16, i32, i64, f32, f64, FloatLit);
+
+#[cfg(feature = "decimal")]
+with_unknown!(rust_decimal::Decimal);
 
 combine! {
     Any, Any => AnyNumber;
@@ -165,7 +214,7 @@ combine! {
     note = "recto checks SQL types at compile time: sum or average a numeric field or expression"
 )]
 pub trait Summable: SqlType {
-    /// The type of `sum`: `i64` over integers, `f64` over floats.
+    /// The type of `sum`: `i64` over integers, `f64` over floats, a decimal over decimals.
     type Sum;
     /// The type of `avg`.
     type Avg;
@@ -186,8 +235,16 @@ summable! {
     i64 => i64, f64;
     f32 => f64, f64;
     f64 => f64, f64;
+    FloatLit => f64, f64;
     Any => AnyNumber, AnyNumber;
     AnyNumber => AnyNumber, AnyNumber;
+}
+
+// The sum of exact decimals is exact, and so is their average (to the dividend's scale
+// plus 4, rounded half away from zero on every engine).
+#[cfg(feature = "decimal")]
+summable! {
+    rust_decimal::Decimal => rust_decimal::Decimal, rust_decimal::Decimal;
 }
 
 impl<T: Summable> Summable for Option<T> {
@@ -233,6 +290,16 @@ unify! {
     i32, i64 => i64; i32, f32 => f32; i32, f64 => f64;
     i64, f32 => f32; i64, f64 => f64;
     f32, f64 => f64;
+    FloatLit, i16 => f64; FloatLit, i32 => f64; FloatLit, i64 => f64;
+    FloatLit, f32 => f64; FloatLit, f64 => f64;
+}
+
+#[cfg(feature = "decimal")]
+unify! {
+    rust_decimal::Decimal, i16 => rust_decimal::Decimal;
+    rust_decimal::Decimal, i32 => rust_decimal::Decimal;
+    rust_decimal::Decimal, i64 => rust_decimal::Decimal;
+    rust_decimal::Decimal, FloatLit => rust_decimal::Decimal;
 }
 
 /// A type only the planner knows, with any other: as unknown.
@@ -260,8 +327,12 @@ unify_any!(
     chrono::NaiveDateTime,
     chrono::NaiveTime,
     chrono::DateTime<chrono::Utc>,
-    AnyNumber
+    AnyNumber,
+    FloatLit
 );
+
+#[cfg(feature = "decimal")]
+unify_any!(rust_decimal::Decimal);
 
 #[cfg(feature = "uuid")]
 unify_any!(uuid::Uuid);

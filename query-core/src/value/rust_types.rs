@@ -8,7 +8,8 @@ use super::numeric::{MaybeNull, NotNull, Nullity, UnknownNull};
 use super::{Array, Ty, Value};
 
 /// A Rust type that has a SQL counterpart; `Kind` groups the types that SQL lets you compare
-/// with each other (every integer and float type is [`kind::Numerical`]).
+/// with each other (integers are [`kind::Integral`], floats [`kind::Floating`], decimals
+/// [`kind::Exact`]).
 pub trait SqlType {
     /// The comparison class of this type.
     type Kind;
@@ -29,9 +30,23 @@ pub trait SqlType {
 /// crate in the build has a public item of that name, so each name is chosen to be unique
 /// among recto's dependencies (chrono has a `Numeric` and a `Date`, sqlx a `Text`).
 pub mod kind {
-    /// Integers and floats.
+    /// Integers: comparable and combinable with every number.
     #[derive(Debug)]
-    pub struct Numerical;
+    pub struct Integral;
+    /// Floats: comparable and combinable with integers and floats, never with exact
+    /// decimals ([`Exact`]), since the engines would compare them as doubles and lose the
+    /// exactness a decimal column is for.
+    #[derive(Debug)]
+    pub struct Floating;
+    /// Exact decimals (`rust_decimal::Decimal`): comparable and combinable with integers and
+    /// decimals, never with floats ([`Floating`]).
+    #[derive(Debug)]
+    pub struct Exact;
+    /// A number whose type only the planner knows (arithmetic on a schemaless field) or
+    /// that takes its type from the other operand (a float literal written in the query):
+    /// comparable and combinable with every number.
+    #[derive(Debug)]
+    pub struct UnknownNumber;
     /// Text.
     #[derive(Debug)]
     pub struct Textual;
@@ -83,7 +98,30 @@ pub mod kind {
             impl SameKind<$k> for Untyped {}
         )*};
     }
-    same_kind!(Numerical, Textual, Boolean, Binary);
+    same_kind!(
+        Integral,
+        Floating,
+        Exact,
+        UnknownNumber,
+        Textual,
+        Boolean,
+        Binary
+    );
+
+    /// Two different number kinds that mix, both ways.
+    macro_rules! numbers_mix {
+        ($($a:ident ~ $b:ident),*) => {$(
+            impl SameKind<$b> for $a {}
+            impl SameKind<$a> for $b {}
+        )*};
+    }
+    numbers_mix!(
+        Integral ~ Floating,
+        Integral ~ Exact,
+        UnknownNumber ~ Integral,
+        UnknownNumber ~ Floating,
+        UnknownNumber ~ Exact
+    );
     same_kind!(
         CalendarDate,
         NaiveTimestamp,
@@ -108,7 +146,16 @@ pub mod kind {
             impl Ordered for $k {}
         )*};
     }
-    ordered!(Numerical, Textual, Boolean, Binary, Untyped);
+    ordered!(
+        Integral,
+        Floating,
+        Exact,
+        UnknownNumber,
+        Textual,
+        Boolean,
+        Binary,
+        Untyped
+    );
     ordered!(
         CalendarDate,
         NaiveTimestamp,
@@ -179,11 +226,11 @@ macro_rules! scalar {
 
 scalar! {
     bool => Boolean, Bool, |v| Value::Bool(v);
-    i16 => Numerical, I16 as i32, |v| Value::I32(i32::from(v));
-    i32 => Numerical, I32, |v| Value::I32(v);
-    i64 => Numerical, I64, |v| Value::I64(v);
-    f32 => Numerical, F32 as f64, |v| Value::F64(f64::from(v));
-    f64 => Numerical, F64, |v| Value::F64(v);
+    i16 => Integral, I16 as i32, |v| Value::I32(i32::from(v));
+    i32 => Integral, I32, |v| Value::I32(v);
+    i64 => Integral, I64, |v| Value::I64(v);
+    f32 => Floating, F32 as f64, |v| Value::F64(f64::from(v));
+    f64 => Floating, F64, |v| Value::F64(v);
     String => Textual, Text, |v| Value::Text(v);
     Vec<u8> => Binary, Bytes, |v| Value::Bytes(v);
     NaiveDate => CalendarDate, Date, |v| Value::Date(v);
@@ -195,6 +242,11 @@ scalar! {
 #[cfg(feature = "uuid")]
 scalar! {
     uuid::Uuid => UniqueId, Uuid, |v| Value::Uuid(v);
+}
+
+#[cfg(feature = "decimal")]
+scalar! {
+    rust_decimal::Decimal => Exact, Decimal, |v| Value::Decimal(v);
 }
 
 // A document is bound whole; `serde_json::Value::Null` is JSON's `null`, a document, and
@@ -308,6 +360,11 @@ list! {
 #[cfg(feature = "uuid")]
 list! {
     uuid::Uuid => Uuid, |v| v;
+}
+
+#[cfg(feature = "decimal")]
+list! {
+    rust_decimal::Decimal => Decimal, |v| v;
 }
 
 #[cfg(feature = "json")]

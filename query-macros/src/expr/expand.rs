@@ -84,6 +84,11 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
             let reference = scope.reference(*binding);
             out.extend(quote_spanned!(span=> __recto_field_by_name(#reference, #name)));
         }
+        // A float literal without a suffix takes its type from the other operand (a decimal
+        // beside a decimal), so it is a `FloatLit` rather than an `f64`.
+        Kind::Lit(lit) if is_unsuffixed_float(lit) => {
+            call(out, span, "float_lit", |args| args.extend(lit.clone()))
+        }
         Kind::Lit(lit) => call(out, span, "lit", |args| args.extend(lit.clone())),
         Kind::Pin(value) => call(out, span, "pin", |args| args.extend(value.clone())),
         Kind::Not(operand) => call(out, span, "not", |args| write(args, scope, operand)),
@@ -196,4 +201,9 @@ fn punct(ch: char, spacing: Spacing, span: Span) -> TokenTree {
     let mut punct = Punct::new(ch, spacing);
     punct.set_span(span);
     TokenTree::Punct(punct)
+}
+
+/// Whether `lit` is a float literal written without a type suffix (`1.5`, not `1.5f32`).
+fn is_unsuffixed_float(lit: &TokenStream) -> bool {
+    syn::parse2::<syn::LitFloat>(lit.clone()).is_ok_and(|float| float.suffix().is_empty())
 }

@@ -101,3 +101,25 @@ fn json_documents() {
         .expect("expands")
     ));
 }
+
+/// `rust_decimal::Decimal` under any prefix is an exact decimal column, with the precision
+/// and scale of its `decimal(p, s)` in its metadata.
+#[test]
+fn exact_decimals() {
+    assert_snapshot!(pretty_items(
+        expand_derive(quote! {
+            #[recto(table = "lines")]
+            pub struct Line {
+                #[recto(primary_key)]
+                pub id: i64,
+                #[recto(decimal(15, 2))]
+                pub price: rust_decimal::Decimal,
+                #[recto(decimal(5, 4), column = "disc")]
+                pub discount: Option<recto::rust_decimal::Decimal>,
+                #[recto(decimal(28, 0))]
+                pub total: Decimal,
+            }
+        })
+        .expect("expands")
+    ));
+}
