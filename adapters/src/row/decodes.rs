@@ -17,7 +17,9 @@
 //! Nobody implements these traits by hand.
 
 use recto_core::row::{AnyRow, Bindings, Named, Root, Whole};
-use recto_core::value::{Any, AnyNumber, FloatLit};
+use recto_core::value::{
+    Any, AnyNumber, FloatLit, Logical, MaybeNull, NotNull, Nullity, SqlType, UnknownNull,
+};
 use recto_core::{Erased, Error, Query};
 
 use super::{FromColumn, FromRecord, NamedRow, NullableRecord, Record};
@@ -151,6 +153,45 @@ impl ItemRow<Option<f64>> for Option<FloatLit> {
 }
 
 impl SingleItem for Option<FloatLit> {}
+
+/// A selected comparison or logical operation: a `bool`, an `Option<bool>` where an operand
+/// may be NULL, or the one-column type the caller names where an operand's type is known
+/// only at plan time.
+impl<L: SqlType, R: SqlType, X> ItemRow<X> for Logical<L, R>
+where
+    <L::Null as Nullity>::Or<R::Null>: BooleanRow<X>,
+{
+    fn decode(record: &mut Record<'_>) -> Result<X, Error> {
+        <<L::Null as Nullity>::Or<R::Null> as BooleanRow<X>>::decode(record)
+    }
+}
+
+impl<L, R> SingleItem for Logical<L, R> {}
+
+/// How a boolean of a nullity decodes: [`NotNull`] as a `bool`, [`MaybeNull`] as an
+/// `Option<bool>`, [`UnknownNull`] as the caller says.
+pub trait BooleanRow<X> {
+    /// Reads the column.
+    fn decode(record: &mut Record<'_>) -> Result<X, Error>;
+}
+
+impl BooleanRow<bool> for NotNull {
+    fn decode(record: &mut Record<'_>) -> Result<bool, Error> {
+        record.read()
+    }
+}
+
+impl BooleanRow<Option<bool>> for MaybeNull {
+    fn decode(record: &mut Record<'_>) -> Result<Option<bool>, Error> {
+        record.read()
+    }
+}
+
+impl<X: FromColumn> BooleanRow<X> for UnknownNull {
+    fn decode(record: &mut Record<'_>) -> Result<X, Error> {
+        record.read()
+    }
+}
 
 impl<T: FromRecord> ItemRow<T> for Whole<T> {
     fn decode(record: &mut Record<'_>) -> Result<T, Error> {

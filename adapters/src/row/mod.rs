@@ -16,7 +16,7 @@ mod decodes;
 mod record;
 mod sqlx_rows;
 
-pub use self::decodes::{Decodes, ItemRow, RootRow, RowAs, SingleItem};
+pub use self::decodes::{BooleanRow, Decodes, ItemRow, RootRow, RowAs, SingleItem};
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
 pub(crate) use self::record::EngineRow;
 pub use self::record::{FromColumn, FromRecord, NullableRecord, Record, SqlxColumn};

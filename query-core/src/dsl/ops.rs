@@ -103,8 +103,11 @@ where
     Typed::new(Expr::binary(BinOp::Rem, left.expr, right.expr))
 }
 
-/// `a && b`: both sides boolean.
-pub fn and<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
+/// `a && b`: both sides boolean. Typed `Option<bool>` whatever its operands, which is
+/// right for every one of them (a selected `&&` of two non-NULL booleans decodes as
+/// `Some`): a chain of conditions then has a flat type, which keeps rustc's work on long
+/// `where:` clauses small.
+pub fn and<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Option<bool>>
 where
     L::Kind: SameKind<kind::Boolean>,
     R::Kind: SameKind<kind::Boolean>,
@@ -112,8 +115,8 @@ where
     Typed::new(Expr::binary(BinOp::And, left.expr, right.expr))
 }
 
-/// `a || b`: both sides boolean.
-pub fn or<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>
+/// `a || b`: both sides boolean; typed `Option<bool>`, as [`and`] is.
+pub fn or<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Option<bool>>
 where
     L::Kind: SameKind<kind::Boolean>,
     R::Kind: SameKind<kind::Boolean>,

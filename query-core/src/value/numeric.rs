@@ -52,10 +52,19 @@ impl Nullity for UnknownNull {
     type Or<N: Nullity> = UnknownNull;
 }
 
-/// The type of a comparison or a logical operation on `L` and `R`: a `bool`, NULL where
-/// either operand may be.
-pub type Logical<L, R> =
-    <<<L as SqlType>::Null as Nullity>::Or<<R as SqlType>::Null> as Nullity>::Wrap<bool>;
+/// The type of a comparison or a logical operation on `L` and `R`: a boolean, NULL where
+/// either operand may be (a `bool`, an `Option<bool>`, or unknown where an operand's type
+/// is). It stays this lazy type rather than naming which: a condition only needs to know
+/// that it is a boolean, and leaving the rest to the rows that select one keeps rustc's
+/// work on a query's conditions small.
+pub struct Logical<L, R>(std::marker::PhantomData<fn() -> (L, R)>);
+
+impl<L: SqlType, R: SqlType> SqlType for Logical<L, R> {
+    type Kind = kind::Boolean;
+    type Nullable = Option<bool>;
+    type NotNull = bool;
+    type Null = <L::Null as Nullity>::Or<R::Null>;
+}
 
 /// A numeric [`SqlType`]: which number it is and whether it may be NULL.
 #[diagnostic::on_unimplemented(
