@@ -225,7 +225,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             if n > 0 {
                 self.sql(", ");
             }
-            self.expr(*expr)?;
+            if !numbered && self.is_scaled_comparison(&[*expr]) {
+                self.scaled_selected(*expr)?;
+            } else {
+                self.expr(*expr)?;
+            }
             if numbered {
                 self.sql(" AS c");
                 self.index(n);
