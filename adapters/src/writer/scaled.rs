@@ -17,7 +17,7 @@
 //! An integer `+`, `-` or `*` that overflows 64 bits becomes a REAL in SQLite, silently,
 //! and a REAL never turns back into an integer except through `%`, a comparison or a
 //! cast. So every operand of a comparison, `in` or `%` that is computed (not a plain column,
-//! parameter or literal) passes through [`guarded`](Writer::guarded), which raises SQLite's
+//! parameter or literal), and every computed sort or group term, passes through [`guarded`](Writer::guarded), which raises SQLite's
 //! own "integer overflow" error for a REAL; a selected decimal is returned as the text
 //! `<integer>e-<scale>`, which the row decoder refuses when the integer is a REAL's text;
 //! and `sum` of integers raises "integer overflow" itself. An overflow is an error, never a
@@ -223,6 +223,16 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         self.number(u64::from(scale));
         self.sql("')");
         Ok(())
+    }
+
+    /// A sort or group term: a computed decimal guarded (an overflow would sort or group
+    /// as a REAL, silently), anything else as it is.
+    pub(super) fn term(&mut self, id: ExprId) -> Result<(), Error> {
+        if self.is_scaled_node(id) {
+            self.guarded(id, self.scale_of(id)?)
+        } else {
+            self.expr(id)
+        }
     }
 
     /// A decimal computed from others, as an integer at its own scale.

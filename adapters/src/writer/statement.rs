@@ -142,7 +142,12 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
         if !group_by.is_empty() {
             self.sql(" GROUP BY ");
-            self.list(group_by)?;
+            for (n, term) in group_by.iter().enumerate() {
+                if n > 0 {
+                    self.sql(", ");
+                }
+                self.term(*term)?;
+            }
         }
         if let Some(having) = *having {
             self.sql(" HAVING ");
