@@ -354,9 +354,17 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
     assert_eq!(ids_of(q).await, by_id(&|r| r.amount < limit), "{name}");
     let q = from!(e in all(), where: e.discount * e.qty == ^dec("0.150"), select: e.id);
     assert_eq!(ids_of(q).await, [1], "{name}");
-    let q = from!(e in all(), where: e.amount in ^vec![dec("0.100"), dec("1.1")], order_by: e.id,
-                  select: e.id);
-    assert_eq!(ids_of(q).await, [1, 4], "{name}");
+    // One call site, lists of other scales element by element (each its own shape).
+    for scales in [
+        ["0.100", "1.1"],
+        ["1.10", "0.1"],
+        ["1.1", "0.10"],
+        ["1.100", "0.1000"],
+    ] {
+        let list = scales.map(dec).to_vec();
+        let q = from!(e in all(), where: e.amount in ^list, order_by: e.id, select: e.id);
+        assert_eq!(ids_of(q).await, [1, 4], "{name}: {scales:?}");
+    }
 
     // Exact halves (1.10 / 64 = 0.0171875) round away from zero, in both signs; repeating
     // digits (/ 0.0003) round to the nearest.
