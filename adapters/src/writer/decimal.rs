@@ -62,6 +62,8 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         let mantissa = match value {
             Value::I32(n) => Some(i64::from(*n)),
             Value::I64(n) => Some(*n),
+            #[cfg(feature = "decimal")]
+            Value::Decimal(d) => i64::try_from(d.mantissa()).ok(),
             Value::F64(f) => f
                 .to_string()
                 .chars()
