@@ -1,5 +1,6 @@
-//! Arithmetic of a `DECIMAL(15, 2)` and a `DECIMAL(15, 4)` column gives `Decimal`'s answers
-//! on every engine: `a + b`, `a - b`, `a * b`, `a / b` and `b / a` (to the dividend's scale
+//! A `DECIMAL(15, 2)` and a `DECIMAL(15, 4)` column read back exactly and are found by `==`
+//! with a parameter of another scale, and their arithmetic gives `Decimal`'s answers on
+//! every engine: `a + b`, `a - b`, `a * b`, `a / b` and `b / a` (to the dividend's scale
 //! plus 4, half away from zero; NULL for a zero divisor) and `a < b`, `a = b`. The values
 //! mix small and 15-digit numbers, both signs, and divisors that make exact halves
 //! (`0.0512`, `1.28`) and repeating digits. On SQLite, where a decimal is the integer
@@ -80,6 +81,47 @@ fn decimal_arithmetic_agrees_with_decimal() {
                 repo.execute_sql(&insert(table, &Pair::META, values))
                     .await
                     .map_err(|e| format!("{name}: inserting {a}, {b} failed: {e}"))?;
+
+                // The stored row reads back exactly, scales included, and is found by `==`
+                // with parameters of other scales (`a` with a trailing zero).
+                let rows: Vec<Pair> = repo
+                    .all(&Query::<Pair>::from_schema())
+                    .await
+                    .map_err(|e| format!("{name}: reading {a}, {b} back failed: {e}"))?;
+                let stored = [Pair { id: 1, a, b }];
+                let scales = |rows: &[Pair]| {
+                    rows.iter()
+                        .map(|r| (r.a.scale(), r.b.scale()))
+                        .collect::<Vec<_>>()
+                };
+                // sqlx reads PostgreSQL's zeros with scale 0.
+                let zeros = a.is_zero() || b.is_zero();
+                if rows != stored || (!zeros && scales(&rows) != [(2, 4)]) {
+                    return Err(format!("{name} stored {a}, {b} and read back {rows:?}"));
+                }
+                let mut wider = a;
+                wider.rescale(3);
+                let found = Query::<Pair>::from_schema()
+                    .filter(Expr::binary(
+                        BinOp::Eq,
+                        field("a"),
+                        Expr::Param(Value::Decimal(wider)),
+                    ))
+                    .filter(Expr::binary(
+                        BinOp::Eq,
+                        field("b"),
+                        Expr::Param(Value::Decimal(b)),
+                    ))
+                    .select(Select::One(Selected::Expr(field("id"))));
+                let ids: Vec<(i64,)> = repo.all(&found).await.map_err(|e| {
+                    format!(
+                        "{name}: finding {a}, {b} failed: {e}\n  SQL: {}",
+                        shown(repo, &found)
+                    )
+                })?;
+                if ids != [(1,)] {
+                    return Err(format!("{name}: finding {wider}, {b} found {ids:?}"));
+                }
 
                 // A product past 28 digits is past what `Decimal` holds on any engine.
                 let product = i128::from(ma) * i128::from(mb);
