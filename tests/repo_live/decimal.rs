@@ -76,7 +76,7 @@ async fn decimals_are_exact_on_every_engine() {
                 recto::ddl::drop_table(&meta, &recto::MySql),
             ),
             _ => {
-                sqlite_refuses(&repo, &meta).await;
+                sqlite_reads_and_refuses(&repo, &meta).await;
                 (
                     recto::ddl::create_table(&meta, &recto::Sqlite),
                     recto::ddl::drop_table(&meta, &recto::Sqlite),
@@ -104,8 +104,21 @@ async fn decimals_are_exact_on_every_engine() {
 }
 
 /// SQLite: a decimal of more than 18 digits, and a decimal bound in raw SQL (which would
-/// be its own mantissa, not the column's scaled integer), are `Error::Unsupported`.
-async fn sqlite_refuses(repo: &Repo, meta: &recto::SchemaMeta) {
+/// be its own mantissa, not the column's scaled integer), are `Error::Unsupported`. A row
+/// read as a decimal takes an INTEGER as itself (scale 0), recto's `<integer>e-<scale>`
+/// text exactly, NULL as `None`, and refuses a REAL (a double is not exact).
+async fn sqlite_reads_and_refuses(repo: &Repo, meta: &recto::SchemaMeta) {
+    let read =
+        async |sql: &'static str| repo.one_sql::<(Option<Decimal>,)>(&RawSql::new(sql)).await;
+    assert_eq!(
+        read("SELECT 42").await.expect("an integer").0,
+        Some(dec("42"))
+    );
+    let got = read("SELECT '-5e-2'").await.expect("a scaled text").0;
+    assert_eq!(got.map(|d| d.to_string()).as_deref(), Some("-0.05"));
+    assert_eq!(read("SELECT NULL").await.expect("NULL").0, None);
+    let e = read("SELECT 1.5").await.expect_err("a REAL");
+    assert!(matches!(e, Error::Decode { .. }), "{e}");
     let unsupported = |e: &Error| {
         matches!(
             e,
