@@ -18,17 +18,17 @@ use super::{every_engine, unique};
 /// A row of [`decimals_are_exact_on_every_engine`]'s table.
 #[derive(Schema, Clone, Debug, PartialEq, sqlx::FromRow)]
 #[recto(table = "ledger")]
-struct Entry {
+pub(super) struct Entry {
     #[recto(primary_key)]
-    id: i64,
+    pub(super) id: i64,
     #[recto(decimal(15, 2))]
-    amount: Decimal,
+    pub(super) amount: Decimal,
     #[recto(decimal(5, 2))]
-    discount: Option<Decimal>,
-    qty: i32,
+    pub(super) discount: Option<Decimal>,
+    pub(super) qty: i32,
 }
 
-fn dec(text: &str) -> Decimal {
+pub(super) fn dec(text: &str) -> Decimal {
     Decimal::from_str(text).expect("a decimal")
 }
 
@@ -76,7 +76,7 @@ async fn decimals_are_exact_on_every_engine() {
                 recto::ddl::drop_table(&meta, &recto::MySql),
             ),
             _ => {
-                sqlite_reads_and_refuses(&repo, &meta).await;
+                super::decimal_sqlite::sqlite_reads_and_refuses(&repo, &meta).await;
                 (
                     recto::ddl::create_table(&meta, &recto::Sqlite),
                     recto::ddl::drop_table(&meta, &recto::Sqlite),
@@ -103,52 +103,6 @@ async fn decimals_are_exact_on_every_engine() {
     }
 }
 
-/// SQLite: a decimal of more than 18 digits, and a decimal bound in raw SQL (which would
-/// be its own mantissa, not the column's scaled integer), are `Error::Unsupported`. A row
-/// read as a decimal takes an INTEGER as itself (scale 0), recto's `<integer>e-<scale>`
-/// text exactly, NULL as `None`, and refuses a REAL (a double is not exact).
-async fn sqlite_reads_and_refuses(repo: &Repo, meta: &recto::SchemaMeta) {
-    let read =
-        async |sql: &'static str| repo.one_sql::<(Option<Decimal>,)>(&RawSql::new(sql)).await;
-    assert_eq!(
-        read("SELECT 42").await.expect("an integer").0,
-        Some(dec("42"))
-    );
-    let got = read("SELECT '-5e-2'").await.expect("a scaled text").0;
-    assert_eq!(got.map(|d| d.to_string()).as_deref(), Some("-0.05"));
-    assert_eq!(read("SELECT NULL").await.expect("NULL").0, None);
-    let e = read("SELECT 1.5").await.expect_err("a REAL");
-    assert!(matches!(e, Error::Decode { .. }), "{e}");
-    let unsupported = |e: &Error| {
-        matches!(
-            e,
-            Error::Unsupported {
-                dialect: "SQLite",
-                ..
-            }
-        )
-    };
-    let mut wide = meta.clone();
-    let mut fields = wide.fields.to_vec();
-    fields[1].decimal = Some((19, 2));
-    wide.fields = fields.into();
-    let ddl = recto::ddl::create_table(&wide, &recto::Sqlite).expect_err("19 digits");
-    assert!(unsupported(&ddl), "{ddl}");
-    let raw = RawSql::new("SELECT $1").bind(Decimal::ONE);
-    let e = repo
-        .one_sql::<(i64,)>(&raw)
-        .await
-        .expect_err("no decimal raw parameter");
-    assert!(unsupported(&e), "{e}");
-}
-
-/// `d` as the integer SQLite stores for a column of scale `scale`.
-fn scaled(d: Decimal, scale: u32) -> i64 {
-    let mut d = d;
-    d.rescale(scale);
-    i64::try_from(d.mantissa()).expect("a 64-bit mantissa")
-}
-
 async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
     let name = repo.name();
     let rows = fixture();
@@ -159,8 +113,8 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
         .bind(row.id);
         let insert = if repo.engine() == Engine::Sqlite {
             insert
-                .bind(scaled(row.amount, 2))
-                .bind(row.discount.map(|d| scaled(d, 2)))
+                .bind(super::decimal_sqlite::scaled(row.amount, 2))
+                .bind(row.discount.map(|d| super::decimal_sqlite::scaled(d, 2)))
         } else {
             insert.bind(row.amount).bind(row.discount)
         };
@@ -398,37 +352,5 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
     assert_eq!(got[0].0, dec("0.017188"), "{name}");
     assert_eq!(got[1].0, dec("-0.039063"), "{name}");
 
-    // Past SQLite's bound (|value × 10^scale| < 9.22e18) a query fails there, never answers
-    // wrongly; PostgreSQL and MariaDB answer. A product that overflows inside a comparison:
-    let zero = Decimal::ZERO;
-    let q = from!(e in all(), where: e.amount * 100000 > ^zero, order_by: e.id, select: e.id);
-    let got = repo.all(&q).await;
-    match repo.engine() {
-        Engine::Sqlite => assert!(matches!(got, Err(Error::Database(_))), "{got:?}"),
-        _ => assert_eq!(got.expect(name), by_id(&|r| r.amount > zero), "{name}"),
-    }
-    // and a sum whose rows fit but whose total does not (2 × 5e18).
-    let insert = RawSql::new(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO {quoted} (id, amount, discount, qty) VALUES ($1, $2, NULL, 1)"
-    )))
-    .bind(7_i64);
-    let largest = dec("9999999999999.99");
-    let insert = if repo.engine() == Engine::Sqlite {
-        insert.bind(scaled(largest, 2))
-    } else {
-        insert.bind(largest)
-    };
-    repo.execute_sql(&insert)
-        .await
-        .unwrap_or_else(|e| panic!("{name}: {e}"));
-    let q = from!(e in all(), where: e.id in [3, 7], select: sum(e.amount * 5000));
-    let got = repo.one::<Option<Decimal>>(&q).await;
-    match repo.engine() {
-        Engine::Sqlite => assert!(matches!(got, Err(Error::Database(_))), "{got:?}"),
-        _ => assert_eq!(
-            got.expect(name),
-            Some(largest * Decimal::from(10000)),
-            "{name}: sum"
-        ),
-    }
+    super::decimal_sqlite::past_the_bound(&repo, all(), &rows, &quoted).await;
 }
