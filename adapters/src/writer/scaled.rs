@@ -250,9 +250,9 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
             PlannedExpr::Binary { op, left, right } => {
                 let (left, right) = (*left, *right);
                 match op {
-                    BinOp::Add => self.scaled_binary(" + ", left, right, scale, false)?,
-                    BinOp::Sub => self.scaled_binary(" - ", left, right, scale, false)?,
-                    BinOp::Rem => self.scaled_binary(" % ", left, right, scale, true)?,
+                    BinOp::Add => self.scaled_binary(" + ", left, right, Some(scale), false)?,
+                    BinOp::Sub => self.scaled_binary(" - ", left, right, Some(scale), false)?,
+                    BinOp::Rem => self.scaled_binary(" % ", left, right, Some(scale), true)?,
                     BinOp::Mul => {
                         let (l, r) = (self.scale_of(left)?, self.scale_of(right)?);
                         if l + r != scale {
@@ -260,7 +260,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                                 "a decimal product of more than 28 digits after the point",
                             ));
                         }
-                        self.scaled_binary(" * ", left, right, 0, false)?;
+                        self.scaled_binary(" * ", left, right, None, false)?;
                     }
                     BinOp::Div => {
                         let (l, r) = (self.scale_of(left)?, self.scale_of(right)?);
@@ -283,18 +283,21 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         Ok(())
     }
 
-    /// `(a op b)`, both at `scale`, or each at its own for a scale of 0 (`*`); the operands
-    /// of `%` guarded, since `%` makes a REAL an integer.
+    /// `(a op b)`, both at `scale`, or each at its own for `None` (`*`); the operands of `%`
+    /// guarded, since `%` makes a REAL an integer.
     fn scaled_binary(
         &mut self,
         op: &str,
         left: ExprId,
         right: ExprId,
-        scale: u32,
+        scale: Option<u32>,
         guard: bool,
     ) -> Result<(), Error> {
         let operand = |w: &mut Self, id: ExprId| {
-            let scale = if scale == 0 { w.scale_of(id)? } else { scale };
+            let scale = match scale {
+                Some(scale) => scale,
+                None => w.scale_of(id)?,
+            };
             if guard {
                 w.guarded(id, scale)
             } else {
