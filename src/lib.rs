@@ -60,7 +60,8 @@ pub use chrono;
 #[doc(hidden)]
 pub use recto_core::dsl;
 /// The rust_decimal version recto's exact decimal columns and parameters are (the `decimal`
-/// feature): `NUMERIC(p, s)` on PostgreSQL, `DECIMAL(p, s)` on MySQL; not yet on SQLite.
+/// feature): `NUMERIC(p, s)` on PostgreSQL, `DECIMAL(p, s)` on MySQL, the integer `value ×
+/// 10^scale` on SQLite (see docs/dialects.md for its bound).
 #[cfg(feature = "decimal")]
 pub use rust_decimal;
 /// The serde_json version recto's JSON columns and parameters are (the `json` feature):

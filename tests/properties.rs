@@ -39,6 +39,8 @@ mod servers;
 mod agree;
 #[path = "properties/arbitrary.rs"]
 mod arbitrary;
+#[path = "properties/decimal_arithmetic.rs"]
+mod decimal_arithmetic;
 #[path = "properties/decimals.rs"]
 mod decimals;
 #[path = "properties/filters.rs"]

@@ -82,6 +82,9 @@ pub struct ColumnTypes {
     /// The exact decimal type that `(p, s)` follows ([`Ty::Decimal`]): `NUMERIC(p, s)`;
     /// `None` where the engine has none.
     pub decimal: Option<&'static str>,
+    /// The largest precision of a decimal column: 28 (what `rust_decimal::Decimal` holds),
+    /// or 18 where a decimal is a 64-bit integer scaled by its scale.
+    pub decimal_max_precision: u8,
     /// How a JSON column refuses text that is not a JSON document.
     pub json_column: JsonColumn,
     /// How text of a maximum length (`#[recto(varchar(n))]`) is declared.
@@ -157,7 +160,7 @@ impl ColumnTypes {
 /// a JSON document), with two columns whose names differ only in case (one column on MySQL and SQLite), or
 /// with a decimal field without a precision from 1 to 28 and a scale up to it, is
 /// [`Error::InvalidSchema`]; a name containing NUL, or a column type the dialect cannot
-/// spell (a decimal on SQLite), is [`Error::Unsupported`].
+/// spell (a decimal of more than 18 digits on SQLite), is [`Error::Unsupported`].
 ///
 /// ```
 /// use std::borrow::Cow;

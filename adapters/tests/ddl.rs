@@ -109,13 +109,25 @@ cases! {
         fields: vec![FieldMeta { max_length: Some(0), ..field("code", "code", Ty::Text, false) }].into(),
         primary_key: vec![].into(),
     };
-    // Exact decimals: NUMERIC(p, s) and DECIMAL(p, s), in the key and nullable; not yet on
-    // SQLite, which has no exact decimal type.
+    // Exact decimals: NUMERIC(p, s) and DECIMAL(p, s), in the key and nullable; on SQLite,
+    // which has no exact decimal type, at most 18 digits (a scaled 64-bit integer).
     exact_decimals => SchemaMeta {
         table: "lines".into(),
         fields: vec![
             FieldMeta { decimal: Some((15, 2)), ..field("price", "price", Ty::Decimal, false) },
             FieldMeta { decimal: Some((28, 28)), ..field("rate", "rate", Ty::Decimal, true) },
+            FieldMeta { decimal: Some((1, 0)), ..field("digit", "digit", Ty::Decimal, false) },
+        ]
+        .into(),
+        primary_key: vec!["price".into()].into(),
+    };
+    // SQLite: BIGINT(p, s), the integer value × 10^s, up to 18 digits (a lone key is no
+    // alias of the rowid, which only `INTEGER` is).
+    scaled_decimals => SchemaMeta {
+        table: "lines".into(),
+        fields: vec![
+            FieldMeta { decimal: Some((15, 2)), ..field("price", "price", Ty::Decimal, false) },
+            FieldMeta { decimal: Some((18, 18)), ..field("rate", "rate", Ty::Decimal, true) },
             FieldMeta { decimal: Some((1, 0)), ..field("digit", "digit", Ty::Decimal, false) },
         ]
         .into(),

@@ -3,7 +3,9 @@
 //! `in` are the engines' own; `/` and `avg` are written so that both servers give the
 //! dividend's scale plus 4 digits, rounded half away from zero (`div` on PostgreSQL, `MOD`
 //! on MySQL); a float literal beside a decimal is printed as an exact decimal; and SQLite,
-//! without exact decimals, refuses every one of them before any SQL is written.
+//! without exact decimals, computes with the integers `value × 10^scale`: operands
+//! rescaled, `/` and `avg` by long division, computed operands of comparisons guarded
+//! against a silent REAL, selected decimals as the text `<integer>e-<scale>`.
 
 #![cfg(feature = "decimal")]
 
@@ -13,7 +15,7 @@ use std::borrow::Cow;
 use std::str::FromStr;
 
 use fixture::*;
-use recto_core::{AggFunc, Array, BinOp, Expr, Query, Schema, SchemaMeta, Ty, Value};
+use recto_core::{AggFunc, Array, BinOp, Direction, Expr, Query, Schema, SchemaMeta, Ty, Value};
 use rust_decimal::Decimal;
 
 /// `lines`: a price of scale 2, an optional discount of scale 4, a quantity, a weight, and
@@ -107,6 +109,21 @@ cases! {
         ]));
     decimal_coalesce => lines()
         .select(one(Expr::Coalesce(vec![u("discount"), int(0)])));
+    // SQLite's scaled integers: a negation, a remainder (operands guarded), a product of
+    // two scales, a literal and a parameter beside columns of other scales; a computed
+    // sort and group term (guarded: an overflow would sort as a REAL).
+    decimal_negation_remainder_and_scales => lines()
+        .filter(bin(BinOp::Lt, bin(BinOp::Mul, u("price"), u("qty")), dec("0.125")))
+        .filter(bin(BinOp::Gt, u("discount"), float(0.5)))
+        .select(tuple(vec![
+            neg(u("price")),
+            bin(BinOp::Rem, u("price"), u("discount")),
+            bin(BinOp::Mul, bin(BinOp::Sub, float(1.0), u("discount")), u("price")),
+        ]));
+    decimal_sort_and_group_terms => lines()
+        .group_by(vec![bin(BinOp::Add, u("price"), u("discount"))])
+        .select(one(agg(AggFunc::Sum, Some(u("price")), false)))
+        .order_by(order(Direction::Desc, bin(BinOp::Add, u("price"), u("discount"))));
     // A decimal beside a float, which typed queries do not compile, is refused by the
     // planner on every dialect: the engines would compute in doubles.
     decimal_beside_a_float_is_refused => lines()

@@ -65,8 +65,8 @@ pub enum Ty {
     /// A JSON document (`JSONB` on PostgreSQL, `JSON` on MySQL, text on SQLite). Values of
     /// it need the `json` feature.
     Json,
-    /// An exact decimal number (`NUMERIC(p, s)` on PostgreSQL, `DECIMAL(p, s)` on MySQL; not
-    /// yet on SQLite). Values of it need the `decimal` feature.
+    /// An exact decimal number (`NUMERIC(p, s)` on PostgreSQL, `DECIMAL(p, s)` on MySQL, the
+    /// integer `value × 10^s` on SQLite). Values of it need the `decimal` feature.
     Decimal,
 }
 

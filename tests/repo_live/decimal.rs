@@ -1,10 +1,11 @@
-//! Exact decimals (`rust_decimal::Decimal`) on PostgreSQL (`NUMERIC(p, s)`) and MariaDB
-//! (`DECIMAL(p, s)`), in a table `recto::ddl` creates: values round-trip as parameters and
-//! as stored values, arithmetic, aggregates, comparisons, `in ^list` and float literals
-//! beside a decimal are exact and give one answer on both engines, and `/` and `avg` follow
-//! one rule (the dividend's scale plus 4 digits, rounded half away from zero). Every
-//! expected value is computed here with `Decimal` arithmetic. SQLite has no exact decimals
-//! yet: there every table, query and parameter with a decimal is `Error::Unsupported`.
+//! Exact decimals (`rust_decimal::Decimal`) on PostgreSQL (`NUMERIC(p, s)`), MariaDB
+//! (`DECIMAL(p, s)`) and SQLite (the integer `value × 10^s`), in a table `recto::ddl`
+//! creates: values round-trip as parameters and as stored values, arithmetic, aggregates,
+//! comparisons, `in ^list` and float literals beside a decimal are exact and give one answer
+//! on every engine, and `/` and `avg` follow one rule (the dividend's scale plus 4 digits,
+//! rounded half away from zero). Every expected value is computed here with `Decimal`
+//! arithmetic. Rows are inserted by raw SQL, which binds a decimal on PostgreSQL and MariaDB
+//! and the column's scaled integer on SQLite.
 
 use std::str::FromStr;
 
@@ -17,17 +18,17 @@ use super::{every_engine, unique};
 /// A row of [`decimals_are_exact_on_every_engine`]'s table.
 #[derive(Schema, Clone, Debug, PartialEq, sqlx::FromRow)]
 #[recto(table = "ledger")]
-struct Entry {
+pub(super) struct Entry {
     #[recto(primary_key)]
-    id: i64,
+    pub(super) id: i64,
     #[recto(decimal(15, 2))]
-    amount: Decimal,
+    pub(super) amount: Decimal,
     #[recto(decimal(5, 2))]
-    discount: Option<Decimal>,
-    qty: i32,
+    pub(super) discount: Option<Decimal>,
+    pub(super) qty: i32,
 }
 
-fn dec(text: &str) -> Decimal {
+pub(super) fn dec(text: &str) -> Decimal {
     Decimal::from_str(text).expect("a decimal")
 }
 
@@ -75,8 +76,11 @@ async fn decimals_are_exact_on_every_engine() {
                 recto::ddl::drop_table(&meta, &recto::MySql),
             ),
             _ => {
-                sqlite_refuses(&repo, &meta, entries).await;
-                continue;
+                super::decimal_sqlite::sqlite_reads_and_refuses(&repo, &meta).await;
+                (
+                    recto::ddl::create_table(&meta, &recto::Sqlite),
+                    recto::ddl::drop_table(&meta, &recto::Sqlite),
+                )
             }
         };
         let (create, drop) = (create.expect("CREATE TABLE"), drop.expect("DROP TABLE"));
@@ -99,48 +103,6 @@ async fn decimals_are_exact_on_every_engine() {
     }
 }
 
-/// SQLite: the table, a query reading a decimal column, a decimal parameter and a row read
-/// as a decimal are each `Error::Unsupported`.
-async fn sqlite_refuses(repo: &Repo, meta: &recto::SchemaMeta, entries: Query<Entry>) {
-    let unsupported = |e: &Error| {
-        matches!(
-            e,
-            Error::Unsupported {
-                dialect: "SQLite",
-                ..
-            }
-        )
-    };
-    let ddl = recto::ddl::create_table(meta, &recto::Sqlite).expect_err("no decimal table");
-    assert!(unsupported(&ddl), "{ddl}");
-    let q = from!(e in entries.clone(), select: e.amount);
-    let e = q.to_sql(recto::Sqlite).expect_err("no decimal column");
-    assert!(unsupported(&e), "{e}");
-    let e = repo.all(&q).await.expect_err("no decimal column");
-    assert!(unsupported(&e), "{e}");
-    let one = Decimal::ONE;
-    let q = from!(e in entries.clone(), where: e.id == ^one, select: e.id);
-    let e = q.to_sql(recto::Sqlite).expect_err("no decimal parameter");
-    assert!(unsupported(&e), "{e}");
-    let list = vec![one];
-    let q = from!(e in entries, where: e.qty in ^list, select: e.id);
-    let e = q.to_sql(recto::Sqlite).expect_err("no decimal list");
-    assert!(unsupported(&e), "{e}");
-    // A row decoded into a decimal, from SQL that has none.
-    let raw = RawSql::new("SELECT 1.5");
-    let e = repo
-        .one_sql::<(Decimal,)>(&raw)
-        .await
-        .expect_err("no decimal row");
-    assert!(unsupported(&e), "{e}");
-    let raw = RawSql::new("SELECT $1").bind(one);
-    let e = repo
-        .one_sql::<(i64,)>(&raw)
-        .await
-        .expect_err("no decimal raw parameter");
-    assert!(unsupported(&e), "{e}");
-}
-
 async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
     let name = repo.name();
     let rows = fixture();
@@ -148,10 +110,15 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
         let insert = RawSql::new(sqlx::AssertSqlSafe(format!(
             "INSERT INTO {quoted} (id, amount, discount, qty) VALUES ($1, $2, $3, $4)"
         )))
-        .bind(row.id)
-        .bind(row.amount)
-        .bind(row.discount)
-        .bind(row.qty);
+        .bind(row.id);
+        let insert = if repo.engine() == Engine::Sqlite {
+            insert
+                .bind(super::decimal_sqlite::scaled(row.amount, 2))
+                .bind(row.discount.map(|d| super::decimal_sqlite::scaled(d, 2)))
+        } else {
+            insert.bind(row.amount).bind(row.discount)
+        };
+        let insert = insert.bind(row.qty);
         repo.execute_sql(&insert)
             .await
             .unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -248,12 +215,31 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
         .collect();
     assert_eq!(got, want, "{name}: + - *");
 
-    // Division: scale of the dividend plus 4, half away from zero; by zero, NULL.
-    let q = from!(e in all(), order_by: e.id, select: (e.amount / e.qty, e.amount / e.discount));
+    // Division: scale of the dividend plus 4, half away from zero; by zero, NULL. The
+    // largest amount's quotient, 9999999999999.990000, is past SQLite's bound at scale 6
+    // (its digits do not fit in 64 bits): an error there, never a wrong value.
+    let q = from!(e in all(), where: e.id == 3, select: e.amount / e.qty);
+    match repo.engine() {
+        Engine::Sqlite => {
+            let e = repo.one::<Decimal>(&q).await.expect_err("past the bound");
+            assert!(matches!(e, Error::Decode { .. }), "{e}");
+        }
+        _ => {
+            let got: Decimal = repo.one(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(
+                got,
+                quotient(dec("9999999999999.99"), Decimal::ONE, 6),
+                "{name}"
+            );
+        }
+    }
+    let q = from!(e in all(), where: e.id != 3, order_by: e.id,
+                  select: (e.amount / e.qty, e.amount / e.discount));
     let got: Vec<(Decimal, Option<Decimal>)> =
         repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
     let want: Vec<_> = rows
         .iter()
+        .filter(|r| r.id != 3)
         .map(|r| {
             (
                 quotient(r.amount, Decimal::from(r.qty), 6),
@@ -265,7 +251,7 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
         .collect();
     assert_eq!(got, want, "{name}: /");
     // -0.01 / 6 = -0.0016666…: -0.001667, away from zero.
-    assert_eq!(got[5].0, dec("-0.001667"), "{name}");
+    assert_eq!(got[4].0, dec("-0.001667"), "{name}");
 
     // The remainder has the dividend's sign on both engines, as in Rust.
     let q = from!(e in all(), order_by: e.id, select: e.amount % 3);
@@ -327,4 +313,44 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
         .map(Decimal::scale)
         .collect();
     assert_eq!(scales, vec![2; 5], "{name}: coalesce scale");
+
+    // Comparisons across scales: a parameter of scale 3 beside columns of scale 2, and a
+    // product (scale 2 + 0) beside one of scale 3.
+    let limit = dec("0.105");
+    let q = from!(e in all(), where: e.amount < ^limit, order_by: e.id, select: e.id);
+    assert_eq!(ids_of(q).await, by_id(&|r| r.amount < limit), "{name}");
+    let q = from!(e in all(), where: e.discount * e.qty == ^dec("0.150"), select: e.id);
+    assert_eq!(ids_of(q).await, [1], "{name}");
+    // One call site, lists of other scales element by element (each its own shape).
+    for scales in [
+        ["0.100", "1.1"],
+        ["1.10", "0.1"],
+        ["1.1", "0.10"],
+        ["1.100", "0.1000"],
+    ] {
+        let list = scales.map(dec).to_vec();
+        let q = from!(e in all(), where: e.amount in ^list, order_by: e.id, select: e.id);
+        assert_eq!(ids_of(q).await, [1, 4], "{name}: {scales:?}");
+    }
+
+    // Exact halves (1.10 / 64 = 0.0171875) round away from zero, in both signs; repeating
+    // digits (/ 0.0003) round to the nearest.
+    let q = from!(e in all(), where: e.id != 3, order_by: e.id,
+                  select: (e.amount / 64, e.amount / ^dec("-0.0003")));
+    let got: Vec<(Decimal, Decimal)> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+    let want: Vec<_> = rows
+        .iter()
+        .filter(|r| r.id != 3)
+        .map(|r| {
+            (
+                quotient(r.amount, Decimal::from(64), 6),
+                quotient(r.amount, dec("-0.0003"), 6),
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "{name}: halves");
+    assert_eq!(got[0].0, dec("0.017188"), "{name}");
+    assert_eq!(got[1].0, dec("-0.039063"), "{name}");
+
+    super::decimal_sqlite::past_the_bound(&repo, all(), &rows, &quoted).await;
 }

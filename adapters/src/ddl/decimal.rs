@@ -6,7 +6,8 @@ use recto_core::{Error, FieldMeta};
 use super::{DdlDialect, unsupported};
 
 /// `NUMERIC(p, s)` (or the dialect's spelling) for a decimal field, whose precision and
-/// scale must be declared and within `1 <= p <= 28`, `0 <= s <= p`.
+/// scale must be declared and within `1 <= p <= 28`, `0 <= s <= p`; a precision past the
+/// dialect's largest (18 on SQLite) is [`Error::Unsupported`].
 pub(super) fn decimal_column<D: DdlDialect + ?Sized>(
     out: &mut String,
     dialect: &D,
@@ -29,6 +30,12 @@ pub(super) fn decimal_column<D: DdlDialect + ?Sized>(
             )));
         }
     };
+    if precision > dialect.column_types().decimal_max_precision {
+        return Err(unsupported(
+            dialect,
+            "a decimal of more than 18 digits (a scaled 64-bit integer)",
+        ));
+    }
     out.push_str(spelling);
     out.push('(');
     crate::writer::digits::push_u64(out, u64::from(precision));

@@ -100,6 +100,11 @@ pub enum Decimals {
     /// Native exact decimals; the integer division above is `(n - MOD(n, d)) / d`, exact
     /// because `d` divides it, cast to the result's scale (MySQL's `DECIMAL`).
     Mod,
+    /// No exact decimal type: a decimal is an integer holding its value × 10^scale at the
+    /// scale the plan gives it (a column's declared scale), bound and printed as such and
+    /// rescaled in the SQL, `/` and `avg` by integer long division, each selected decimal
+    /// returned as the text `<integer>e-<scale>` (SQLite; see `writer/scaled.rs`).
+    Scaled,
     /// No exact decimal type: every query, parameter, row and table with a decimal is
     /// [`Error::Unsupported`](recto_core::Error::Unsupported) before any SQL is sent.
     Unsupported,

@@ -48,6 +48,7 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     json: "JSON",
     // DECIMAL(p, s) is exact: https://dev.mysql.com/doc/refman/8.4/en/fixed-point-types.html
     decimal: Some("DECIMAL"),
+    decimal_max_precision: 28,
     json_column: JsonColumn::Typed,
     // VARCHAR(n) counts characters of the column's character set, and strict mode (MariaDB's
     // default) refuses a longer text: https://dev.mysql.com/doc/refman/8.4/en/char.html

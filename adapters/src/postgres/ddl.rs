@@ -36,6 +36,7 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     json: "JSONB",
     // NUMERIC(p, s) is exact: https://www.postgresql.org/docs/current/datatype-numeric.html
     decimal: Some("NUMERIC"),
+    decimal_max_precision: 28,
     json_column: JsonColumn::Typed,
     // VARCHAR(n) counts characters and refuses a longer text:
     // https://www.postgresql.org/docs/current/datatype-character.html

@@ -14,8 +14,8 @@
 //! if one reaches them anyway it is a typed error, not a panic.
 //!
 //! JSON documents bind as one canonical text (`json.rs`): `jsonb` on PostgreSQL, a string
-//! elsewhere. Exact decimals bind as `NUMERIC` and `DECIMAL`, and are refused on SQLite
-//! (`decimal.rs`).
+//! elsewhere. Exact decimals bind as `NUMERIC` and `DECIMAL`, and as their mantissa (an
+//! integer) on SQLite (`decimal.rs`).
 //!
 //! Parameters the Repo owns (those of a rendered query) are consumed: on SQLite, whose
 //! arguments keep each text and blob as an owned value, they are moved in rather than
@@ -275,8 +275,8 @@ pub(super) fn sqlite(params: Cow<'_, [Value]>) -> Result<sqlx::sqlite::SqliteArg
     args.reserve(params.len(), 0);
     let scalar = |args: &mut sqlx::sqlite::SqliteArguments, value: &Value| {
         #[cfg(feature = "decimal")]
-        if value.ty() == Ty::Decimal {
-            return Err(decimal::unsupported(dialect));
+        if let Some(added) = decimal::bind_scaled(args, value, dialect) {
+            return added;
         }
         #[cfg(feature = "json")]
         if let Some(added) = json::bind_text::<sqlx::Sqlite>(args, value, dialect) {

@@ -100,8 +100,27 @@ impl Statement for Sql {
 }
 
 impl Statement for RawSql {
+    /// A decimal parameter on SQLite is [`Error::Unsupported`]: it would bind as its own
+    /// mantissa (`1.5` as `15`), which is the column's scaled integer only by chance; raw SQL
+    /// binds the scaled integer itself (`value × 10^scale` of the column).
     fn prepare(&self, engine: Engine) -> Result<(Cow<'_, str>, Cow<'_, [Value]>), Error> {
+        #[cfg(feature = "decimal")]
+        if engine == Engine::Sqlite && self.params.iter().any(is_decimal) {
+            return Err(Error::Unsupported {
+                feature: "a decimal parameter in raw SQL (bind the column's scaled integer)",
+                dialect: "SQLite",
+            });
+        }
         placeholders::renumber(self.text.as_str(), &self.params, engine)
+    }
+}
+
+/// Whether `value` is a decimal, a NULL decimal or a list of decimals.
+#[cfg(feature = "decimal")]
+fn is_decimal(value: &Value) -> bool {
+    match value {
+        Value::Array(list) => list.elem_ty() == recto_core::Ty::Decimal,
+        other => other.ty() == recto_core::Ty::Decimal,
     }
 }
 

@@ -14,6 +14,8 @@
 
 mod decodes;
 mod record;
+#[cfg(all(feature = "sqlite", feature = "decimal"))]
+mod scaled;
 mod sqlx_rows;
 
 pub use self::decodes::{BooleanRow, Decodes, ItemRow, RootRow, RowAs, SingleItem};

@@ -98,8 +98,8 @@ impl<'r> Record<'r> {
     }
 
     /// Reads the next column as an exact decimal, `None` where it is NULL: sqlx decodes
-    /// PostgreSQL's `NUMERIC` and MySQL's `DECIMAL`; SQLite has no exact decimals, so a
-    /// decimal there is [`Error::Unsupported`] (no query recto writes for SQLite has one).
+    /// PostgreSQL's `NUMERIC` and MySQL's `DECIMAL`; on SQLite, which has no exact decimals,
+    /// the text `<integer>e-<scale>` that recto selects a decimal as, or an integer.
     #[cfg(feature = "decimal")]
     #[cfg_attr(
         not(any(feature = "postgres", feature = "mysql")),
@@ -114,10 +114,7 @@ impl<'r> Record<'r> {
             #[cfg(feature = "mysql")]
             EngineRow::MySql(row) => cell(row, index),
             #[cfg(feature = "sqlite")]
-            EngineRow::Sqlite(_) => Err(Error::Unsupported {
-                feature: "an exact decimal (`rust_decimal::Decimal`)",
-                dialect: crate::Dialect::name(&crate::Sqlite),
-            }),
+            EngineRow::Sqlite(row) => super::scaled::decimal(row, index),
             EngineRow::None(never, _) => match never {},
         }
     }
@@ -252,7 +249,7 @@ where
     not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
     allow(dead_code, reason = "no engine is compiled in to fail")
 )]
-fn decode_error(column: usize, error: &sqlx::Error) -> Error {
+pub(super) fn decode_error(column: usize, error: &sqlx::Error) -> Error {
     let reason = match error {
         sqlx::Error::ColumnDecode { source, .. } => source.to_string(),
         other => other.to_string(),

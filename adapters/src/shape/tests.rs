@@ -144,6 +144,17 @@ fn every_detail_of_the_shape_changes_the_key() {
         key(&in_list(Array::F64(vec![1.0])), false),
         key(&in_list(Array::F64(vec![f64::NAN])), false)
     );
+    // A decimal list's scales, element by element: SQLite rescales each element.
+    #[cfg(feature = "decimal")]
+    {
+        let list = |scales: [u32; 2]| {
+            let items = scales.map(|s| rust_decimal::Decimal::new(1, s));
+            in_list(Array::Decimal(items.to_vec()))
+        };
+        assert_eq!(key(&list([2, 1]), false), key(&list([2, 1]), false));
+        assert_ne!(key(&list([2, 1]), false), key(&list([1, 2]), false));
+        assert_ne!(key(&list([2, 1]), true), key(&list([2, 2]), true));
+    }
     let limited = |n: i64| {
         Query::<recto_core::Erased>::from_data(reference.clone())
             .limit(param(Value::I64(n)))

@@ -38,11 +38,19 @@ impl KeyWriter<'_, '_> {
         Ok(())
     }
 
-    /// A list's element type and, for floats, whether any element is not finite.
+    /// A list's element type; for floats, whether any element is not finite; for decimals,
+    /// each element's scale (SQLite rescales each bound mantissa to the list's largest).
     pub(super) fn array_class(&mut self, array: &Array) -> Result<(), Uncacheable> {
         self.byte(array_tag(array)?);
-        if let Array::F64(floats) = array {
-            self.byte(u8::from(floats.iter().any(|f| !f.is_finite())));
+        match array {
+            Array::F64(floats) => self.byte(u8::from(floats.iter().any(|f| !f.is_finite()))),
+            #[cfg(feature = "decimal")]
+            Array::Decimal(items) => {
+                let len = u32::try_from(items.len()).map_err(|_| Uncacheable)?;
+                self.key.extend_from_slice(&len.to_le_bytes());
+                items.iter().for_each(|d| self.byte(d.scale() as u8));
+            }
+            _ => {}
         }
         Ok(())
     }

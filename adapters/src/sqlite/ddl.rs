@@ -35,8 +35,12 @@ const COLUMN_TYPES: ColumnTypes = ColumnTypes {
     // No JSON type: the canonical text, in a TEXT column whose `json_valid` check refuses
     // text that is not JSON: https://www.sqlite.org/json1.html#jvalid
     json: "TEXT",
-    // SQLite has no exact decimal type: https://www.sqlite.org/datatype3.html
-    decimal: None,
+    // SQLite has no exact decimal type (https://www.sqlite.org/datatype3.html): a decimal is
+    // the 64-bit integer `value × 10^scale`, in a column of INTEGER affinity whose declared
+    // type keeps the precision and scale (`BIGINT(15, 2)`; the numbers are ignored:
+    // https://www.sqlite.org/datatype3.html#affinity_name_examples). 18 digits always fit.
+    decimal: Some("BIGINT"),
+    decimal_max_precision: 18,
     json_column: JsonColumn::Checked,
     // SQLite's VARCHAR(n) holds any text; a CHECK with `length`, which counts characters,
     // refuses a longer one as the servers do: https://www.sqlite.org/lang_corefunc.html#length

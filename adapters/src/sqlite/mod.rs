@@ -83,9 +83,11 @@ const QUIRKS: Quirks = Quirks {
     mixed_coalesce: MixedCoalesce::CastResult,
     // Booleans are the integers 0 and 1: https://www.sqlite.org/datatype3.html#boolean_datatype
     boolean_coalesce: BooleanCoalesce::Native,
-    // SQLite has no exact decimal type (NUMERIC affinity stores a REAL past 15 digits):
-    // https://www.sqlite.org/datatype3.html
-    decimals: Decimals::Unsupported,
+    // SQLite has no exact decimal type (NUMERIC affinity stores a REAL past 15 digits), but
+    // exact 64-bit integers whose `/` truncates toward zero and whose `sum` fails on an
+    // overflow: https://www.sqlite.org/datatype3.html https://www.sqlite.org/lang_expr.html
+    // https://www.sqlite.org/lang_aggfunc.html#sumunc
+    decimals: Decimals::Scaled,
     // `%` casts both operands to INTEGER first, so `7.5 % 2` is 1.0:
     // https://www.sqlite.org/lang_expr.html#operators_and_parse_affecting_attributes
     float_remainder: FloatRemainder::Unsupported,

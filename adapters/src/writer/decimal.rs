@@ -1,6 +1,7 @@
 //! Exact decimals: the check that refuses them where the dialect has none, float literals
 //! the planner made decimals (`1.0 - l.discount`), and `/` and `avg` written so that every
-//! engine gives one answer (see [`Decimals`]).
+//! engine with a decimal type gives one answer (see [`Decimals`]); SQLite's scaled integers
+//! are `scaled.rs`.
 
 use recto_core::{Error, Ty, Value};
 use recto_planner::{ExprId, ExprList, quotient_scale};
@@ -46,8 +47,35 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 "a float literal beside a decimal with more than 28 digits written out",
             ));
         }
+        if self.quirks.decimals == Decimals::Scaled {
+            let mantissa = self.literal_mantissa(value)?;
+            self.signed(mantissa);
+            return Ok(());
+        }
         self.sql(&text);
         Ok(())
+    }
+
+    /// The digits of a number literal as a decimal at its own scale, which the plan gives
+    /// it: `0.06` is `6`, `-1.5` is `-15`, an integer itself.
+    pub(super) fn literal_mantissa(&self, value: &Value) -> Result<i64, Error> {
+        let mantissa = match value {
+            Value::I32(n) => Some(i64::from(*n)),
+            Value::I64(n) => Some(*n),
+            #[cfg(feature = "decimal")]
+            Value::Decimal(d) => i64::try_from(d.mantissa()).ok(),
+            Value::F64(f) => f
+                .to_string()
+                .chars()
+                .filter(|c| *c != '.')
+                .collect::<String>()
+                .parse::<i64>()
+                .ok(),
+            _ => None,
+        };
+        mantissa.ok_or_else(|| {
+            self.unsupported("a literal beside a decimal whose digits do not fit in 64 bits")
+        })
     }
 
     /// Whether `left / right` divides decimals: one operand is a decimal (the planner refuses
@@ -160,7 +188,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 self.number(u64::from(scale));
                 self.sql("))");
             }
-            Decimals::Unsupported => {
+            Decimals::Scaled | Decimals::Unsupported => {
                 return Err(self.unsupported("an exact decimal (`rust_decimal::Decimal`)"));
             }
         }
@@ -204,7 +232,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     }
 
     /// `10^scale` as an integer literal: `10000`.
-    fn power_of_ten(&mut self, scale: u32) {
+    pub(super) fn power_of_ten(&mut self, scale: u32) {
         self.sql("1");
         (0..scale).for_each(|_| self.sql("0"));
     }

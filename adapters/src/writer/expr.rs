@@ -12,14 +12,14 @@
 
 use std::fmt::Write as _;
 
-use recto_core::{Array, BinOp, Error, Ty, UnOp, Value};
+use recto_core::{BinOp, Error, Ty, UnOp, Value};
 use recto_planner::{ExprId, ExprList, PlannedExpr};
 
 use super::Writer;
 use super::params::Origin;
 use crate::dialect::{
-    BooleanCoalesce, Booleans, Dialect, FloatLiterals, FloatRemainder, Ilike, InParam,
-    IntegerDivision, LikeEscape, MixedCoalesce, SmallBigints,
+    BooleanCoalesce, Booleans, Dialect, FloatLiterals, FloatRemainder, Ilike, IntegerDivision,
+    LikeEscape, MixedCoalesce, SmallBigints,
 };
 
 impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
@@ -32,6 +32,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             if is_grouped || matches!(node, PlannedExpr::Column(_)) {
                 return self.min_over_group(id, grouped);
             }
+        }
+        if self.is_scaled_node(id) {
+            return self.scaled_node(id);
         }
         match node {
             PlannedExpr::Column(column) => self.column(column),
@@ -145,6 +148,21 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
     #[inline(never)]
     fn binary(&mut self, op: BinOp, left: ExprId, right: ExprId) -> Result<(), Error> {
+        let comparison = matches!(
+            op,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        );
+        if comparison && self.is_scaled_comparison(&[left, right]) {
+            let op = match op {
+                BinOp::Eq => " = ",
+                BinOp::Ne => " <> ",
+                BinOp::Lt => " < ",
+                BinOp::Le => " <= ",
+                BinOp::Gt => " > ",
+                _ => " >= ",
+            };
+            return self.scaled_comparison(op, left, right);
+        }
         let equality = matches!(op, BinOp::Eq | BinOp::Ne);
         let (op, logical) = match op {
             BinOp::Eq => (" = ", false),
@@ -205,86 +223,6 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 is_float(self.exprs.ty(left)) || is_float(self.exprs.ty(right))
             }
         }
-    }
-
-    /// `(x IN (a, b))`; an empty list matches nothing.
-    #[inline(never)]
-    fn in_list(&mut self, expr: ExprId, list: ExprList) -> Result<(), Error> {
-        let list = self.exprs.list(list);
-        if list.is_empty() {
-            self.nothing();
-            return Ok(());
-        }
-        let cast = self.json_cast(std::iter::once(expr).chain(list.iter().copied()));
-        self.sql("(");
-        self.compared(expr, cast)?;
-        self.sql(" IN (");
-        self.compared_list(list, cast)?;
-        self.sql("))");
-        Ok(())
-    }
-
-    /// `(x = ANY($1))` or `(x IN (?, ?, ?, ?))`, as the dialect binds lists.
-    #[inline(never)]
-    fn in_param(&mut self, expr: ExprId, list: &Array) -> Result<(), Error> {
-        self.expect_decimals(Some(list.elem_ty()))?;
-        let cast = self.json_list_cast(expr, list);
-        match self.quirks.in_param {
-            InParam::AnyArray => {
-                self.sql("(");
-                self.compared(expr, cast)?;
-                self.sql(" = ANY(");
-                self.open_cast(cast);
-                self.bind(Value::Array(list.clone()), Origin::list(list))?;
-                self.close_cast(cast, true);
-                self.sql("))");
-            }
-            InParam::Expand => {
-                let Some(last) = list.len().checked_sub(1) else {
-                    self.nothing();
-                    return Ok(());
-                };
-                self.sql("(");
-                self.compared(expr, cast)?;
-                self.sql(" IN (");
-                for n in 0..self.padded_len(list.len()) {
-                    if n > 0 {
-                        self.sql(", ");
-                    }
-                    let Some(value) = list.get(n.min(last)) else {
-                        return Err(self.unsupported("a list parameter of this element type"));
-                    };
-                    self.open_cast(cast);
-                    self.bind(value, Origin::element(list, n))?;
-                    self.close_cast(cast, false);
-                }
-                self.sql("))");
-            }
-        }
-        Ok(())
-    }
-
-    /// How many placeholders a list of `len` elements expands to. Padding by repeating the
-    /// last element changes no match and lets a statement cache serve many lengths with one
-    /// shape: up to 1024 elements, to the next power of two (5 to 8 share a shape); past it,
-    /// to the next multiple of 1024. A list is padded only while the whole statement — every
-    /// parameter the plan counted, before and after the list, plus the padding of earlier
-    /// lists and this one — stays within the dialect's parameter limit.
-    fn padded_len(&mut self, len: usize) -> usize {
-        let padded = padded_len(len);
-        let extra = padded - len;
-        let total = self.planned_params + self.padding + extra;
-        if !self.pad_lists || total > self.quirks.max_params {
-            return len;
-        }
-        self.padding += extra;
-        padded
-    }
-
-    /// The condition that matches no row, for `in` an empty list: `(1 = 0)` is valid, and
-    /// false, in every engine (`x IN ()` is a syntax error in all three).
-    fn nothing(&mut self) {
-        self.sql("(1 = 0)");
     }
 
     #[inline(never)]
@@ -369,17 +307,6 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         self.sql(ty);
         self.sql(")");
         Ok(())
-    }
-}
-
-/// The length a non-empty list of `len` elements is padded to where the statement's
-/// parameter limit allows it: up to 1024, the next power of two; past it, the next multiple
-/// of 1024. The shape cache keys lists by it, so it must be the writer's own rule.
-pub(crate) fn padded_len(len: usize) -> usize {
-    if len <= 1024 {
-        len.next_power_of_two()
-    } else {
-        len.div_ceil(1024).saturating_mul(1024)
     }
 }
 

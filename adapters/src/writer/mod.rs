@@ -11,15 +11,18 @@ mod decimal;
 pub(crate) mod digits;
 mod expr;
 mod json;
+mod long_division;
+mod membership;
 mod non_finite;
 mod order_by;
 mod params;
+mod scaled;
 mod statement;
 
 use recto_core::{Error, Value};
 use recto_planner::{Alias, ColumnRef, Count, ExprId, Exprs, Planned};
 
-pub(crate) use self::expr::padded_len;
+pub(crate) use self::membership::padded_len;
 use self::params::Params;
 pub(crate) use self::params::{Origin, same, same_array};
 use crate::Sql;

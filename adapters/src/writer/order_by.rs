@@ -117,7 +117,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
 
     fn sorted(&mut self, key: SortKey, order: &str) -> Result<(), Error> {
         match key {
-            SortKey::Expr(expr) => self.expr(expr)?,
+            SortKey::Expr(expr) => self.term(expr)?,
             SortKey::Derived { index, .. } => self.derived_column(index),
         }
         self.sql(order);

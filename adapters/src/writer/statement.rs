@@ -142,7 +142,12 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
         if !group_by.is_empty() {
             self.sql(" GROUP BY ");
-            self.list(group_by)?;
+            for (n, term) in group_by.iter().enumerate() {
+                if n > 0 {
+                    self.sql(", ");
+                }
+                self.term(*term)?;
+            }
         }
         if let Some(having) = *having {
             self.sql(" HAVING ");
@@ -225,7 +230,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             if n > 0 {
                 self.sql(", ");
             }
-            self.expr(*expr)?;
+            if !numbered && self.is_scaled_comparison(&[*expr]) {
+                self.scaled_selected(*expr)?;
+            } else {
+                self.expr(*expr)?;
+            }
             if numbered {
                 self.sql(" AS c");
                 self.index(n);
