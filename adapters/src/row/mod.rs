@@ -12,16 +12,18 @@
 //! Which Rust type a query's rows decode into is the query's business ([`Decodes`]): the
 //! type its `select:` gives where the query's type knows it, or the type the caller names.
 
+mod columns;
 mod decodes;
 mod record;
 #[cfg(all(feature = "sqlite", feature = "decimal"))]
 mod scaled;
 mod sqlx_rows;
 
+pub use self::columns::{SqlxColumn, SqlxMySql, SqlxPg, SqlxSqlite};
 pub use self::decodes::{BooleanRow, Decodes, ItemRow, RootRow, RowAs, SingleItem};
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
 pub(crate) use self::record::EngineRow;
-pub use self::record::{FromColumn, FromRecord, NullableRecord, Record, SqlxColumn};
+pub use self::record::{FromColumn, FromRecord, NullableRecord, Record};
 pub use self::sqlx_rows::{
     ByName, FromMySqlRecord, FromPgRecord, FromSqliteRecord, NamedRow, SqlxRow,
 };
