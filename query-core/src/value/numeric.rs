@@ -68,7 +68,7 @@ impl<L: SqlType, R: SqlType> SqlType for Logical<L, R> {
 
 /// A numeric [`SqlType`]: which number it is and whether it may be NULL.
 #[diagnostic::on_unimplemented(
-    message = "arithmetic takes numbers, not a `{Self}` expression",
+    message = "arithmetic takes numbers, not `{Self}`",
     label = "not a number",
     note = "recto checks SQL types at compile time: `+ - * / %` and `-x` take numeric fields, values and expressions"
 )]
@@ -83,7 +83,7 @@ pub trait Numeric: SqlType {
 /// integers give the wider one, two single-precision floats stay single, and a float with
 /// anything else numeric is a double.
 #[diagnostic::on_unimplemented(
-    message = "a `{Self}` and a `{R}` cannot be combined in arithmetic",
+    message = "`{Self}` and `{R}` cannot be combined in arithmetic",
     label = "these number types do not mix",
     note = "recto checks SQL types at compile time: integers mix with every number, floats with integers and floats, exact decimals (`Decimal`) with integers and decimals"
 )]
@@ -218,7 +218,7 @@ combine! {
 /// A numeric [`SqlType`] that `sum` and `avg` take, with the types they give (before the
 /// NULL that either gives over no rows).
 #[diagnostic::on_unimplemented(
-    message = "`sum` and `avg` take a number, not a `{Self}` expression",
+    message = "`sum` and `avg` take a number, not `{Self}`",
     label = "not a number",
     note = "recto checks SQL types at compile time: sum or average a numeric field or expression"
 )]
@@ -264,7 +264,7 @@ impl<T: Summable> Summable for Option<T> {
 /// The one type `coalesce` of a `Self` and an `R` gives, as PostgreSQL unifies them: the
 /// same type, or of two numbers the one later in `i16 -> i32 -> i64 -> f32 -> f64`.
 #[diagnostic::on_unimplemented(
-    message = "`coalesce` of a `{Self}` and a `{R}` has no one type",
+    message = "`coalesce` of `{Self}` and `{R}` has no one type",
     label = "these types do not unify",
     note = "recto checks SQL types at compile time: give `coalesce` arguments of one type"
 )]

@@ -85,8 +85,8 @@ pub mod kind {
 
     /// `Self` and `K` may be compared, combined or unified.
     #[diagnostic::on_unimplemented(
-        message = "SQL type mismatch: a `{Self}` expression cannot be used where a `{K}` expression is expected",
-        label = "expected a `{K}` expression here",
+        message = "SQL type mismatch: an expression of kind `{Self}` cannot be used where one of kind `{K}` is expected",
+        label = "expected an expression of kind `{K}` here",
         note = "recto checks SQL types at compile time: compare fields with values of a matching Rust type"
     )]
     pub trait SameKind<K> {}
