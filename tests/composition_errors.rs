@@ -111,7 +111,10 @@ fn exclude_removes_every_clause_of_its_kind() -> Result<(), Error> {
         offset: 5,
         select: u.age);
     let mut q = full.any_rows();
+    let other = q.clone();
+    q = q.union_all(&other);
     for clause in [
+        Clause::Combinations,
         Clause::Where,
         Clause::GroupBy,
         Clause::Having,
@@ -135,8 +138,10 @@ fn exclude_removes_every_clause_of_its_kind() -> Result<(), Error> {
         order_bys,
         limit,
         offset,
+        combinations,
     } = q.data();
     assert!(joins.is_empty() && wheres.is_empty() && group_bys.is_empty());
+    assert!(combinations.is_empty());
     assert!(havings.is_empty() && order_bys.is_empty());
     assert_eq!(
         (select, distinct, limit, offset),

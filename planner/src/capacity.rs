@@ -39,6 +39,7 @@ pub(crate) fn arena<'q>(query: &'q QueryData, bindings: &[Binding<'q>]) -> Exprs
         order_bys,
         limit: _,
         offset: _,
+        combinations: _,
     } = query;
     let (selected, fields) = select_size(select.as_ref(), bindings);
     let exprs = joins.len()

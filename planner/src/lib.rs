@@ -73,7 +73,20 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
         order_bys,
         limit,
         offset,
+        combinations,
     } = query;
+    if let Some(combination) = combinations.first() {
+        // Set operations are data the planner does not turn into a plan yet: a typed
+        // error naming the clause and its line, never SQL that drops them.
+        return Err(Error::InvalidClause {
+            clause: Clause::Combinations,
+            reason: format!(
+                "`{}:` (set operations) cannot be planned yet: build the combined rows in two queries",
+                combination.op.name()
+            ),
+            at: combination.at.clone(),
+        });
+    }
 
     let (root, bindings) = bindings::resolve(from, joins)?;
     let mut draft = Draft::new(capacity::arena(query, &bindings));

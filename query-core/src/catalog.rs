@@ -145,6 +145,7 @@ impl Catalog {
             order_bys: _,
             limit: _,
             offset: _,
+            combinations,
         } = &mut data;
         let From {
             source,
@@ -161,6 +162,24 @@ impl Catalog {
         } in joins
         {
             self.rebind(source)?;
+        }
+        // Members are checked by `limits::check` (their count and depth) and rebound the
+        // same way, with a work list rather than recursion.
+        let mut members: Vec<&mut QueryData> = combinations
+            .iter_mut()
+            .map(|combination| &mut combination.query)
+            .collect();
+        while let Some(member) = members.pop() {
+            self.rebind(&mut member.from.source)?;
+            for join in &mut member.joins {
+                self.rebind(&mut join.source)?;
+            }
+            members.extend(
+                member
+                    .combinations
+                    .iter_mut()
+                    .map(|combination| &mut combination.query),
+            );
         }
         Ok(Query::from_data(data))
     }

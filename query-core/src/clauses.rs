@@ -15,6 +15,8 @@ impl QueryData {
     /// The root expression of every clause, in the order the planner reads them: each
     /// join's `on:`, the `where:`s, the selected expressions (a whole binding holds none),
     /// the `group_by:` terms, the `having:`s, the `order_by:` terms, `limit:` and `offset:`.
+    /// A member of `combinations` is a query of its own, whose expressions its own
+    /// `exprs` gives.
     ///
     /// ```
     /// use recto_core::{BinOp, BindingRef, Expr, Query, Value};
@@ -38,6 +40,7 @@ impl QueryData {
             order_bys,
             limit,
             offset,
+            combinations: _,
         } = self;
         let (one, items, fields): (Option<&Selected>, &[Selected], &[(Name, Selected)]) =
             match select.as_ref().map(|SelectClause { select, .. }| select) {
@@ -87,6 +90,7 @@ impl QueryData {
             order_bys,
             limit,
             offset,
+            combinations: _,
         } = self;
         let (one, items, fields): (
             Option<&mut Selected>,

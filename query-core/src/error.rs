@@ -28,6 +28,9 @@ pub enum Clause {
     Limit,
     /// `offset:`.
     Offset,
+    /// `union:`, `union_all:`, `intersect:`, `intersect_all:`, `except:`, `except_all:`
+    /// (Ecto's `combinations`).
+    Combinations,
 }
 
 impl Clause {
@@ -44,6 +47,7 @@ impl Clause {
             Clause::OrderBy => "OrderBy",
             Clause::Limit => "Limit",
             Clause::Offset => "Offset",
+            Clause::Combinations => "Combinations",
         }
     }
 }
@@ -61,6 +65,7 @@ impl std::fmt::Display for Clause {
             Clause::OrderBy => "order_by",
             Clause::Limit => "limit",
             Clause::Offset => "offset",
+            Clause::Combinations => "combinations",
         })
     }
 }

@@ -29,6 +29,9 @@ pub mod template;
 mod tree;
 pub mod value;
 
+pub use builder::combination::{
+    Combination, SetOp, except, except_all, intersect, intersect_all, union, union_all,
+};
 pub use builder::distinct::Distinct;
 pub use builder::filter::{BoolClause, BoolOp};
 pub use builder::from::{From, Source};
@@ -42,7 +45,7 @@ pub use depth::MAX_EXPR_DEPTH;
 pub use dynamic::Dynamic;
 pub use error::{Clause, Error};
 pub use expr::{AggFunc, BinOp, BindingRef, Expr, UnOp};
-pub use limits::{Limit, Limits};
+pub use limits::{Limit, Limits, MAX_NESTING};
 pub use location::Location;
 pub use query::{Query, QueryData, Queryable, TemplateRef, exclude};
 pub use schema::{Column, Erased, ErasedFields, FieldMeta, Schema, SchemaMeta};

@@ -91,6 +91,8 @@ pub enum Limit {
     Joins,
     /// [`Limits::name_len`].
     NameLength,
+    /// [`MAX_NESTING`]: set-operation members nested deeper.
+    Nesting,
 }
 
 impl std::fmt::Display for Limit {
@@ -103,6 +105,7 @@ impl std::fmt::Display for Limit {
             Limit::Clauses(clause) => write!(f, "number of `{clause}` clauses"),
             Limit::Joins => f.write_str("number of joins"),
             Limit::NameLength => f.write_str("name length in bytes"),
+            Limit::Nesting => f.write_str("nesting depth of set-operation members"),
         }
     }
 }
@@ -115,8 +118,38 @@ pub(crate) fn within(count: usize, max: usize, limit: Limit) -> Result<(), Error
     Ok(())
 }
 
-/// Checks every limit but the input size against a query's clauses.
+/// How deeply set-operation members may nest: a member of a member of a member.
+pub const MAX_NESTING: usize = 16;
+
+/// Checks every limit but the input size against a query's clauses and those of its
+/// set-operation members (with a work list: a deep nesting is an error, not a deep stack).
+/// The node count covers the whole statement.
 pub(crate) fn check(data: &QueryData, limits: &Limits) -> Result<(), Error> {
+    let mut walk = Walk {
+        limits,
+        nodes: 0,
+        pending: Vec::new(),
+    };
+    let mut queries = vec![(data, 0)];
+    while let Some((query, depth)) = queries.pop() {
+        within(depth, MAX_NESTING, Limit::Nesting)?;
+        within(
+            query.combinations.len(),
+            limits.clauses,
+            Limit::Clauses(Clause::Combinations),
+        )?;
+        for combination in &query.combinations {
+            walk.location(&combination.at)?;
+            queries.push((&combination.query, depth + 1));
+        }
+        check_one(query, &mut walk)?;
+    }
+    Ok(())
+}
+
+/// Checks one level's clauses (not its members').
+fn check_one<'q>(data: &'q QueryData, walk: &mut Walk<'_, 'q>) -> Result<(), Error> {
+    let limits = walk.limits;
     let QueryData {
         from,
         joins,
@@ -128,6 +161,7 @@ pub(crate) fn check(data: &QueryData, limits: &Limits) -> Result<(), Error> {
         order_bys,
         limit,
         offset,
+        combinations: _,
     } = data;
     within(joins.len(), limits.joins, Limit::Joins)?;
     for (count, clause) in [
@@ -138,11 +172,6 @@ pub(crate) fn check(data: &QueryData, limits: &Limits) -> Result<(), Error> {
     ] {
         within(count, limits.clauses, Limit::Clauses(clause))?;
     }
-    let mut walk = Walk {
-        limits,
-        nodes: 0,
-        pending: Vec::new(),
-    };
     let From { source, name, at } = from;
     walk.source(source, name.as_deref(), at)?;
     for Join {

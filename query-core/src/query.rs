@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::builder::combination::Combination;
 use crate::builder::distinct::Distinct;
 use crate::builder::filter::BoolClause;
 use crate::builder::from::From;
@@ -51,6 +52,11 @@ pub struct QueryData {
     pub limit: Option<LimitOffset>,
     /// `offset:`.
     pub offset: Option<LimitOffset>,
+    /// `union:`, `union_all:`, `intersect:`, `intersect_all:`, `except:` and `except_all:`,
+    /// in the order they were added. The query's `order_by`, `limit` and `offset` apply to
+    /// the combined rows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub combinations: Vec<Combination>,
 }
 
 /// A query: a value you build with `from!`, pass around, extend and finally render or run.
@@ -132,6 +138,7 @@ impl<S, R> Query<S, R> {
             order_bys: Vec::new(),
             limit: None,
             offset: None,
+            combinations: Vec::new(),
         })
     }
 
@@ -288,6 +295,7 @@ impl<S, R> Query<S, R> {
             order_bys,
             limit,
             offset,
+            combinations,
         } = self.data_mut();
         match clause {
             Clause::Where => wheres.clear(),
@@ -298,6 +306,7 @@ impl<S, R> Query<S, R> {
             Clause::OrderBy => order_bys.clear(),
             Clause::Limit => *limit = None,
             Clause::Offset => *offset = None,
+            Clause::Combinations => combinations.clear(),
             Clause::From | Clause::Join => {
                 return Err(Error::InvalidClause {
                     clause,

@@ -63,7 +63,13 @@ impl<'q> KeyWriter<'_, 'q> {
             order_bys,
             limit,
             offset,
+            combinations,
         } = query;
+        // A member's structure and values would have to be in the key; until they are, a
+        // query with set operations is planned afresh every time.
+        if !combinations.is_empty() {
+            return Err(Uncacheable);
+        }
         let From {
             source,
             name,

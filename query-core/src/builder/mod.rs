@@ -3,6 +3,7 @@
 //! delegate to these in one line and are `#[track_caller]`, so every clause remembers where
 //! it was written.
 
+pub mod combination;
 pub mod distinct;
 pub mod filter;
 pub mod from;

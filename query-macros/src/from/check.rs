@@ -3,7 +3,7 @@
 //! to bindings in scope at that point (a join's binding is visible from its own `on:` on).
 //! Every error is collected, so one compile reports them all.
 
-use proc_macro2::Ident;
+use proc_macro2::{Ident, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 
 use super::parse::{FromInput, SourceSpec, parse_source};
@@ -31,6 +31,12 @@ const CLAUSES: &[&str] = &[
     "order_by",
     "limit",
     "offset",
+    "union",
+    "union_all",
+    "intersect",
+    "intersect_all",
+    "except",
+    "except_all",
 ];
 
 /// Clauses of the query language that are designed but not built yet.
@@ -43,12 +49,6 @@ const NOT_YET: &[&str] = &[
     "select_merge",
     "lock",
     "windows",
-    "union",
-    "union_all",
-    "intersect",
-    "intersect_all",
-    "except",
-    "except_all",
     "with_cte",
     "update",
     "prefix",
@@ -115,6 +115,9 @@ pub(crate) enum Clause {
         method: &'static str,
         count: Dsl,
     },
+    /// `union:`, `union_all:`, `intersect:`, `intersect_all:`, `except:`, `except_all:`:
+    /// the member query, a Rust expression (a leading `^` is allowed, as in Ecto).
+    Combine { keyword: Ident, member: TokenStream },
 }
 
 /// Checks the parsed input.
@@ -360,6 +363,12 @@ fn simple_clause(scope: &mut Scope, clause: Keyed) -> syn::Result<Clause> {
                 keyword,
             }
         }
+        "union" | "union_all" | "intersect" | "intersect_all" | "except" | "except_all" => {
+            Clause::Combine {
+                member: member(&keyword, value)?,
+                keyword,
+            }
+        }
         other if NOT_YET.contains(&other) => {
             return Err(syn::Error::new(
                 keyword.span(),
@@ -377,4 +386,18 @@ fn simple_clause(scope: &mut Scope, clause: Keyed) -> syn::Result<Clause> {
             ));
         }
     })
+}
+
+/// A set operation's member: the query expression, without the `^` Ecto writes before it.
+fn member(keyword: &Ident, value: TokenStream) -> syn::Result<TokenStream> {
+    let mut tokens = value.into_iter().peekable();
+    tokens.next_if(|token| matches!(token, TokenTree::Punct(punct) if punct.as_char() == '^'));
+    let member: TokenStream = tokens.collect();
+    if member.is_empty() {
+        return Err(syn::Error::new(
+            keyword.span(),
+            format!("`{keyword}:` takes a query, as in `{keyword}: ^other`"),
+        ));
+    }
+    Ok(member)
 }

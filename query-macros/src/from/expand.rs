@@ -104,7 +104,15 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
         let literal = name_literal(name);
         chain.extend(quote_spanned!(name.span()=> .named_root(#literal)));
     }
-    for clause in &checked.clauses {
+    // Set operations come last, whatever their place in the macro: the member's rows must
+    // have the type of the query's own, which its `select:` decides, and the clauses' data
+    // does not depend on the order (the combined query's `order_by:`/`limit:` apply to the
+    // combined rows).
+    let (combines, clauses): (Vec<_>, Vec<_>) = checked
+        .clauses
+        .iter()
+        .partition(|clause| matches!(clause, Clause::Combine { .. }));
+    for clause in clauses.into_iter().chain(combines) {
         let call = clause_call(scope, clause);
         chain.extend(quote!(.#call));
     }
@@ -258,6 +266,10 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             let method = Ident::new(method, keyword.span());
             let count = wrapped(scope, count, "count_value", None);
             quote_spanned!(keyword.span()=> #method(#count))
+        }
+        Clause::Combine { keyword, member } => {
+            let method = Ident::new(&keyword.unraw().to_string(), keyword.span());
+            quote_spanned!(keyword.span()=> #method(#member))
         }
     }
 }

@@ -6,7 +6,8 @@
 //!
 //! A call with more pins than a template holds, with a field name chosen at run time
 //! (`field(u, ^name)`, structure rather than a value), or over a composed source that it
-//! joins to, is built at once instead.
+//! joins to, or with a set operation (whose member query is a value of the call), is built
+//! at once instead.
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
@@ -42,6 +43,15 @@ pub(super) fn args(checked: &mut Checked) -> Option<Args> {
             .clauses
             .iter()
             .any(|clause| matches!(clause, Clause::Join { .. }))
+    {
+        return None;
+    }
+    // A set operation's member is a query evaluated at the call, which a build function
+    // that captures nothing cannot hold: such a call site is built at once.
+    if checked
+        .clauses
+        .iter()
+        .any(|clause| matches!(clause, Clause::Combine { .. }))
     {
         return None;
     }
@@ -100,6 +110,7 @@ fn clause_pins<'a>(clause: &'a mut Clause, pins: &mut Vec<PinMut<'a>>) {
         Clause::GroupBy { exprs, .. } => exprs.iter_mut().for_each(dsl),
         Clause::OrderBy { terms, .. } => terms.iter_mut().map(|(_, value)| value).for_each(dsl),
         Clause::Count { count, .. } => dsl(count),
+        Clause::Combine { .. } => {}
     }
 }
 

@@ -1,0 +1,15 @@
+use recto::prelude::*;
+
+#[derive(Schema)]
+#[recto(table = "users")]
+pub struct User {
+    #[recto(primary_key)]
+    pub id: i64,
+    pub name: String,
+    pub age: i32,
+}
+
+fn main() {
+    let names = from!(u in User, select: u.name);
+    let _ = from!(u in User, select: u.id, union: &names);
+}
