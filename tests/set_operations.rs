@@ -1,14 +1,15 @@
 //! Set operations (`union:`, `union_all:`, `intersect:`, `intersect_all:`, `except:`,
 //! `except_all:`): the clause data the builder, the functions and `from!` record, the
-//! untrusted catalog's checks of nested members, and the typed error the planner gives
-//! until it plans them.
+//! untrusted catalog's checks of nested members, the planner's typed errors, and the SQL of
+//! every operator in every dialect (each snapshot a reviewed claim). Rows on the engines are
+//! `tests/set_operations_live.rs`'s.
 
 mod common;
 
 use recto::prelude::*;
 use recto::{
-    Catalog, Clause, Error, Limit, Limits, MAX_NESTING, Query, QueryData, SetOp, except,
-    except_all, intersect, intersect_all, union, union_all,
+    Catalog, Clause, Error, Limit, Limits, MAX_NESTING, MySql, Postgres, Query, QueryData, SetOp,
+    Sqlite, ToSql, except, except_all, intersect, intersect_all, union, union_all,
 };
 
 use common::{User, error_of};
@@ -77,26 +78,102 @@ fn from_records_every_set_operation_clause_after_the_others() {
 }
 
 #[test]
-fn planning_a_set_operation_is_a_typed_error_naming_the_clause_and_line() {
-    let names = from!(u in User, select: u.name);
-    let q = from!(u in User, select: u.name, intersect_all: &names);
+fn members_selecting_another_number_of_columns_are_a_typed_error() {
+    let pairs = from!(u in User, select: (u.name, u.age)).any_rows();
+    let q = from!(u in User, select: u.name).any_rows();
+    let q = q.intersect_all(&pairs);
     match error_of(&q) {
         Error::InvalidClause { clause, reason, at } => {
             assert_eq!(clause, Clause::Combinations);
-            assert!(reason.contains("`intersect_all:`"), "{reason}");
-            assert_eq!((at.file.as_ref(), at.line), (file!(), line!() - 5));
+            assert!(
+                reason.contains("`intersect_all:` member selects 2"),
+                "{reason}"
+            );
+            assert_eq!((at.file.as_ref(), at.line), (file!(), line!() - 8));
         }
         other => panic!("unexpected error: {other}"),
     }
-    // Nested inside the member too.
-    let nested = names.clone().union(names.clone().except(&names));
-    assert!(matches!(
-        error_of(&nested),
-        Error::InvalidClause {
-            clause: Clause::Combinations,
-            ..
+}
+
+#[test]
+fn sorting_combined_rows_by_an_unselected_expression_is_a_typed_error() {
+    let names = from!(u in User, select: u.name);
+    let q = from!(u in User, select: u.name, union: &names, order_by: u.age);
+    match error_of(&q) {
+        Error::InvalidClause { clause, reason, at } => {
+            assert_eq!(clause, Clause::OrderBy);
+            assert!(reason.contains("selected columns"), "{reason}");
+            assert_eq!(at.line, line!() - 5);
         }
-    ));
+        other => panic!("unexpected error: {other}"),
+    }
+}
+
+#[test]
+fn members_nested_past_the_limit_are_a_typed_error() {
+    let names = from!(u in User, select: u.name);
+    let mut deep = names.clone();
+    for _ in 0..=MAX_NESTING {
+        deep = names.clone().union(deep);
+    }
+    match error_of(&deep) {
+        Error::LimitExceeded { limit, max } => {
+            assert_eq!((limit, max), (Limit::Nesting, MAX_NESTING))
+        }
+        other => panic!("unexpected error: {other}"),
+    }
+}
+
+fn render<S, R>(query: &Query<S, R>) -> String {
+    let mut out = String::new();
+    for (name, sql) in [
+        ("postgres", query.to_sql(Postgres)),
+        ("mysql", query.to_sql(MySql)),
+        ("sqlite", query.to_sql(Sqlite)),
+    ] {
+        out.push_str(&format!("-- {name}\n"));
+        match sql {
+            Ok(sql) => out.push_str(&format!("{}\n   params: {:?}\n", sql.text, sql.params)),
+            Err(e) => out.push_str(&format!("error: {e}\n")),
+        }
+    }
+    out
+}
+
+#[test]
+fn every_operator_renders_in_every_dialect() {
+    let young = from!(u in User, where: u.age < ^40, select: u.org_id);
+    let q = |base: Query<User, Option<i64>>| base;
+    let all = || from!(u in User, where: u.age >= ^30, select: u.org_id);
+    insta::assert_snapshot!("union", render(&q(all().union(&young))));
+    insta::assert_snapshot!("union_all", render(&q(all().union_all(&young))));
+    insta::assert_snapshot!("intersect", render(&q(all().intersect(&young))));
+    insta::assert_snapshot!("intersect_all", render(&q(all().intersect_all(&young))));
+    insta::assert_snapshot!("except", render(&q(all().except(&young))));
+    insta::assert_snapshot!("except_all", render(&q(all().except_all(&young))));
+}
+
+#[test]
+fn the_combined_rows_sort_and_count_and_members_keep_their_own() {
+    let oldest = from!(u in User, order_by: [desc: u.age], limit: ^2, select: u.org_id);
+    let min = 30;
+    let q = from!(u in User,
+        where: u.age >= ^min,
+        select: u.org_id,
+        union_all: &oldest,
+        order_by: [desc: u.org_id],
+        limit: ^3,
+        offset: 1);
+    insta::assert_snapshot!("combined_order_limit", render(&q));
+}
+
+#[test]
+fn a_mixed_chain_keeps_intersect_binding_tighter() {
+    let one = from!(u in User, where: u.id == 1, select: u.org_id);
+    let six = from!(u in User, where: u.id == 6, select: u.org_id);
+    let nested = from!(u in User, select: u.org_id, except: &one);
+    let q = from!(u in User, select: u.org_id, union: &six, intersect: &one, except: &nested);
+    insta::assert_snapshot!("mixed_chain", render(&q));
 }
 
 #[test]

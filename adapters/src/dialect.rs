@@ -87,6 +87,8 @@ pub struct Quirks {
     pub in_param: InParam,
     /// Whether a whole list may be bound as one parameter outside `in ^list`.
     pub array_params: bool,
+    /// How `intersect_all:` and `except_all:` are written.
+    pub set_op_all: SetOpAll,
     /// How `==`, `!=` and `in` compare JSON documents.
     pub json_equality: JsonEquality,
     /// How `asc_nulls_first:` and the other explicit NULL placements are written.
@@ -280,6 +282,17 @@ pub enum NullsOrder {
     /// `x IS NOT NULL, x ASC` for `asc_nulls_first:`, `x IS NOT NULL, x DESC` for
     /// `desc_nulls_first:` and `x IS NULL, x DESC` for `desc_nulls_last:`.
     IsNullKey,
+}
+
+/// How `INTERSECT ALL` and `EXCEPT ALL` (duplicates counted) are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SetOpAll {
+    /// Natively.
+    Native,
+    /// Not at all: [`Error::Unsupported`](recto_core::Error::Unsupported). (The
+    /// `row_number()` emulation of `docs/nesting.md` is not written yet.)
+    Unsupported,
 }
 
 /// How `offset:` is written without a `limit:`.

@@ -27,6 +27,7 @@
 
 mod bindings;
 mod capacity;
+mod combination;
 mod decimal;
 mod describe;
 mod expr;
@@ -50,8 +51,8 @@ use crate::expr::{Draft, Resolver};
 pub use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::grouping::Grouping;
 pub use crate::planned::{
-    Alias, Binding, ColumnRef, Count, OrderItem, Planned, PlannedExpr, PlannedJoin, SelectItem,
-    SizeHint,
+    Alias, Binding, ColumnRef, Combined, CombinedOrder, Count, Member, OrderItem, Planned,
+    PlannedExpr, PlannedJoin, SelectItem, SizeHint,
 };
 
 /// Plans a query: resolves, checks and normalizes its clauses.
@@ -61,7 +62,22 @@ pub use crate::planned::{
 /// [`Error::UnknownField`], [`Error::UnknownBinding`], [`Error::BindingOutOfRange`],
 /// [`Error::DuplicateBinding`], [`Error::MissingSelect`] and [`Error::InvalidClause`] (for
 /// every rule of the crate documentation, with the offending expression in its reason).
+///
+/// Set operations (`union:` and the others) plan each member with its own bindings, whose
+/// aliases are prefixed by the member's number; the query's `order_by:`, `limit:` and
+/// `offset:` then apply to the combined rows ([`Combined`]).
 pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
+    plan_level(query, &mut combination::Counter::default(), 0)
+}
+
+/// Plans one query of a statement: the statement's own (`member` 0) or a set-operation
+/// member, numbered by `counter`, `depth` members deep.
+fn plan_level<'q>(
+    query: &'q QueryData,
+    counter: &mut combination::Counter,
+    depth: usize,
+) -> Result<Planned<'q>, Error> {
+    let member = counter.take();
     let QueryData {
         from,
         joins,
@@ -75,20 +91,11 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
         offset,
         combinations,
     } = query;
-    if let Some(combination) = combinations.first() {
-        // Set operations are data the planner does not turn into a plan yet: a typed
-        // error naming the clause and its line, never SQL that drops them.
-        return Err(Error::InvalidClause {
-            clause: Clause::Combinations,
-            reason: format!(
-                "`{}:` (set operations) cannot be planned yet: build the combined rows in two queries",
-                combination.op.name()
-            ),
-            at: combination.at.clone(),
-        });
+    let (mut root, mut bindings) = bindings::resolve(from, joins)?;
+    root.alias.member = member;
+    for binding in &mut bindings {
+        binding.alias.member = member;
     }
-
-    let (root, bindings) = bindings::resolve(from, joins)?;
     let mut draft = Draft::new(capacity::arena(query, &bindings));
 
     let mut planned_joins = Vec::with_capacity(joins.len());
@@ -192,7 +199,7 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
     // Each node of the arena is one expression node; the bindings count too.
     size.nodes = exprs.len() + bindings.len();
 
-    Ok(Planned {
+    let mut planned = Planned {
         distinct,
         exprs,
         select,
@@ -205,5 +212,10 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
         limit,
         offset,
         size,
-    })
+        combined: None,
+    };
+    if !combinations.is_empty() {
+        combination::combine(&mut planned, combinations, order_bys, counter, depth)?;
+    }
+    Ok(planned)
 }

@@ -14,7 +14,7 @@
 //! contract between the planner and the adapters, which are released together, and a new
 //! variant must break the writer's `match` until the writer prints it.
 
-use recto_core::{AggFunc, Array, BinOp, Direction, JoinKind, SchemaMeta, Ty, UnOp, Value};
+use recto_core::{AggFunc, Array, BinOp, Direction, JoinKind, SchemaMeta, SetOp, Ty, UnOp, Value};
 
 use crate::exprs::{ExprId, ExprList, Exprs};
 
@@ -43,8 +43,49 @@ pub struct Planned<'q> {
     pub limit: Option<Count<'q>>,
     /// `offset:`.
     pub offset: Option<Count<'q>>,
-    /// How big the query is, so a printer can size its buffers once.
+    /// How big the query is (its set-operation members included), so a printer can size
+    /// its buffers once.
     pub size: SizeHint,
+    /// The set operations combining this query's rows with others', if it has any: then
+    /// `order_by`, `limit` and `offset` above are empty, and the combination's sort and
+    /// counts apply to the combined rows.
+    pub combined: Option<Box<Combined<'q>>>,
+}
+
+/// A query's set operations (`union:` and the others) and what applies to their rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Combined<'q> {
+    /// The members, in order: each is combined with the rows before it, an `intersect`
+    /// binding tighter than the others (as in Ecto, PostgreSQL and MariaDB).
+    pub members: Vec<Member<'q>>,
+    /// The combined rows' sort: the query's `order_by:`, each term one of its selected
+    /// columns.
+    pub order_by: Vec<CombinedOrder>,
+    /// `limit:` of the combined rows.
+    pub limit: Option<Count<'q>>,
+    /// `offset:` of the combined rows.
+    pub offset: Option<Count<'q>>,
+}
+
+/// One set-operation member: the operator and the member's own plan (with its own
+/// bindings, sort and counts).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member<'q> {
+    /// The operator.
+    pub op: SetOp,
+    /// The member query.
+    pub query: Planned<'q>,
+}
+
+/// One sort term of combined rows: a selected column by position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CombinedOrder {
+    /// The column's position in the select list.
+    pub column: usize,
+    /// The direction and NULL placement.
+    pub direction: Direction,
+    /// Whether the column can be NULL in any member.
+    pub nullable: bool,
 }
 
 impl<'q> Planned<'q> {
@@ -101,8 +142,12 @@ pub struct Binding<'q> {
 pub struct Alias {
     /// The letter (always an ASCII lowercase letter).
     pub letter: char,
-    /// The binding's position, which makes the alias unique.
+    /// The binding's position, which makes the alias unique within its query.
     pub index: usize,
+    /// 0 in the statement's own query; `n` in its `n`-th set-operation member (counted in
+    /// planning order), printed as a prefix (`s1u0`), so aliases are unique across the
+    /// statement.
+    pub member: usize,
 }
 
 impl Alias {
@@ -112,12 +157,19 @@ impl Alias {
             Some(c) if c.is_ascii_alphabetic() => c.to_ascii_lowercase(),
             _ => 't',
         };
-        Alias { letter, index }
+        Alias {
+            letter,
+            index,
+            member: 0,
+        }
     }
 }
 
 impl std::fmt::Display for Alias {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.member > 0 {
+            write!(f, "s{}", self.member)?;
+        }
         write!(f, "{}{}", self.letter, self.index)
     }
 }

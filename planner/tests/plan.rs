@@ -52,7 +52,8 @@ fn named_binding_resolves_to_its_join() {
         column(&p, *left).alias,
         Alias {
             letter: 'o',
-            index: 1
+            index: 1,
+            member: 0,
         }
     );
 }
@@ -96,7 +97,8 @@ fn last_in_a_join_refers_to_that_join() {
         column(&p, *left).alias,
         Alias {
             letter: 'p',
-            index: 2
+            index: 2,
+            member: 0,
         }
     );
 }

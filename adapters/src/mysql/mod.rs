@@ -7,8 +7,8 @@ use crate::dialect::{
     Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
     InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
-    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints,
-    push_quoted,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SetOpAll,
+    SmallBigints, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -58,6 +58,8 @@ const QUIRKS: Quirks = Quirks {
     // No array type: one `?` per element.
     in_param: InParam::Expand,
     array_params: false,
+    // Since MariaDB 10.5: https://mariadb.com/kb/en/intersect/ and https://mariadb.com/kb/en/except/
+    set_op_all: SetOpAll::Native,
     // A JSON column is text in utf8mb4_bin, which ignores trailing spaces, and two bound
     // documents compare in the connection's case-insensitive collation; bytes compare
     // exactly: https://mariadb.com/kb/en/binary-operator/

@@ -6,8 +6,8 @@ use crate::dialect::{
     Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
     InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
-    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints,
-    push_quoted,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SetOpAll,
+    SmallBigints, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -52,6 +52,8 @@ const QUIRKS: Quirks = Quirks {
     // https://www.postgresql.org/docs/current/functions-comparisons.html#FUNCTIONS-COMPARISONS-ANY-SOME
     in_param: InParam::AnyArray,
     array_params: true,
+    // https://www.postgresql.org/docs/current/queries-union.html
+    set_op_all: SetOpAll::Native,
     // `jsonb` equality takes `1` and `1.0` for one number; its text form keeps each
     // number's written scale and sorts keys its own fixed way, so two documents have one
     // text exactly when their canonical texts are one:

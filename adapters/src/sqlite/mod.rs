@@ -7,8 +7,8 @@ use crate::dialect::{
     Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
     InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
-    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SmallBigints,
-    push_quoted,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SetOpAll,
+    SmallBigints, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -54,6 +54,8 @@ const QUIRKS: Quirks = Quirks {
     // No array type: one `?` per element.
     in_param: InParam::Expand,
     array_params: false,
+    // SQLite has no INTERSECT ALL or EXCEPT ALL: https://www.sqlite.org/lang_select.html#compound_select_statements
+    set_op_all: SetOpAll::Unsupported,
     // Text compares with the BINARY collation, byte by byte:
     // https://www.sqlite.org/datatype3.html#collating_sequences
     json_equality: JsonEquality::Plain,

@@ -7,6 +7,7 @@
 //! cannot express ([`Error::Unsupported`]), before any SQL leaves it.
 
 mod aggregate;
+mod compound;
 mod decimal;
 pub(crate) mod digits;
 mod expr;
@@ -144,6 +145,8 @@ struct Writer<'d, 'p, D: ?Sized> {
     /// [`HavingGrouped::MinOverGroup`](crate::dialect::HavingGrouped::MinOverGroup), outside
     /// any aggregate; `None` everywhere else.
     grouped: Option<&'p [ExprId]>,
+    /// The derived tables of set operations numbered so far (`s1`, `s2`, ...).
+    derived: usize,
 }
 
 impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
@@ -161,6 +164,7 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
             planned_params: planned.size.params,
             padding: 0,
             grouped: None,
+            derived: 0,
         }
     }
 
@@ -194,12 +198,17 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
         Ok(())
     }
 
-    /// Appends a binding's alias (`u0`): unquoted, it is always a letter and digits.
+    /// Appends a binding's alias (`u0`; `s1u0` in set-operation member 1): unquoted, it is
+    /// always letters and digits.
     ///
     /// Every column is written after its alias, and nearly every alias has one digit: that
     /// case is two pushes here, without the call to write a number.
     #[inline]
     fn alias(&mut self, alias: Alias) {
+        if alias.member > 0 {
+            self.text.push('s');
+            self.index(alias.member);
+        }
         self.text.push(alias.letter);
         match u8::try_from(alias.index) {
             Ok(digit @ 0..=9) => self.text.push(char::from(b'0' + digit)),

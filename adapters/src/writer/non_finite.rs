@@ -40,7 +40,13 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
             limit: _,
             offset: _,
             size: _,
+            combined,
         } = planned;
+        if let Some(combined) = combined {
+            for member in &combined.members {
+                self.check_non_finite(&member.query)?;
+            }
+        }
         let mut found = Found::default();
         let roots = select
             .iter()

@@ -69,7 +69,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         self.index(index);
     }
 
-    fn order_term(&mut self, key: SortKey, direction: Direction) -> Result<(), Error> {
+    pub(super) fn order_term(&mut self, key: SortKey, direction: Direction) -> Result<(), Error> {
         // A plain direction needs its NULLs placed only where the engine's default differs
         // from recto's and the key can be NULL.
         let plain_needs_nulls = match self.quirks.nulls_default {

@@ -19,7 +19,14 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// itself, `SELECT s0.c0, ... FROM (SELECT DISTINCT ... AS c0, ...) AS s0 ORDER BY ...
     /// LIMIT ... OFFSET ...` (`SELECT DISTINCT s0.c0, ... FROM (SELECT ... GROUP BY ...)`
     /// over groups).
-    pub(super) fn statement(&mut self, planned: &'p Planned<'p>) -> Result<(), Error> {
+    ///
+    /// With `numbered`, the columns are named `c0, c1, ...` (for a derived table). A query
+    /// with set operations is the compound's business ([`Writer::query`]).
+    pub(super) fn select_statement(
+        &mut self,
+        planned: &'p Planned<'p>,
+        numbered: bool,
+    ) -> Result<(), Error> {
         let Planned {
             distinct,
             exprs,
@@ -33,6 +40,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             limit,
             offset,
             size: _,
+            combined: _,
         } = planned;
 
         let outside = self.quirks.distinct_sorted == DistinctSorted::DerivedTable
@@ -65,7 +73,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 } else {
                     "SELECT "
                 });
-                self.derived_select(select)?;
+                self.derived_select(select, numbered)?;
                 self.sql(" FROM (");
                 self.grouped_query(planned, true, !grouped)?;
                 self.sql(") AS s0");
@@ -75,7 +83,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 }
             }
             None => {
-                self.grouped_query(planned, false, *distinct)?;
+                self.grouped_query(planned, numbered, *distinct)?;
                 // One group is one row, which needs no sorting.
                 let one_row = self.one_row_table(select, group_by, *having, order_by);
                 if !order_by.is_empty() && !one_row {
@@ -108,6 +116,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             limit: _,
             offset: _,
             size: _,
+            combined: _,
         } = planned;
 
         self.sql(if distinct {
@@ -248,13 +257,22 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
     /// `s0.c0 AS "name", ...`: the derived table's columns under the names the query's
     /// own columns would have had, so rows decoded by name find them: an item's alias, or
-    /// a column's name.
-    fn derived_select(&mut self, items: &[SelectItem<'_>]) -> Result<(), Error> {
+    /// a column's name. With `numbered`, `s0.c0 AS c0, ...` (for a derived table in turn).
+    pub(super) fn derived_select(
+        &mut self,
+        items: &[SelectItem<'_>],
+        numbered: bool,
+    ) -> Result<(), Error> {
         for (n, SelectItem { expr, alias }) in items.iter().enumerate() {
             if n > 0 {
                 self.sql(", ");
             }
             self.derived_column(n);
+            if numbered {
+                self.sql(" AS c");
+                self.index(n);
+                continue;
+            }
             let name = match (alias, self.exprs.get(*expr)) {
                 (Some(alias), _) => Some(*alias),
                 (None, PlannedExpr::Column(column)) => Some(column.column),
@@ -308,7 +326,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     /// ` LIMIT n OFFSET m`, with the dialect's spelling of an offset alone.
-    fn limit_offset(
+    pub(super) fn limit_offset(
         &mut self,
         limit: Option<&Count<'_>>,
         offset: Option<&Count<'_>>,

@@ -1,0 +1,95 @@
+//! Set operations: each member planned with its own bindings (aliases prefixed by the
+//! member's number), checked to select as many columns as the query, and the query's
+//! `order_by:`, `limit:` and `offset:` moved to the combined rows, as in Ecto. A sort term
+//! of combined rows must be one of the selected columns: the engines sort a compound by
+//! its result columns only.
+
+use recto_core::{Clause, Combination, Error, Limit, MAX_NESTING, OrderBy};
+
+use crate::planned::{Combined, CombinedOrder, Member, OrderItem, Planned};
+
+/// Numbers the queries of a statement in planning order: 0 for the statement's own, then
+/// each set-operation member.
+#[derive(Default)]
+pub(crate) struct Counter {
+    next: usize,
+}
+
+impl Counter {
+    /// The next query's number.
+    pub(crate) fn take(&mut self) -> usize {
+        let n = self.next;
+        self.next += 1;
+        n
+    }
+}
+
+/// Plans `combinations` as members of `planned` (a query `depth` members deep), whose
+/// `order_by:` clauses are `order_bys`.
+pub(crate) fn combine<'q>(
+    planned: &mut Planned<'q>,
+    combinations: &'q [Combination],
+    order_bys: &'q [OrderBy],
+    counter: &mut Counter,
+    depth: usize,
+) -> Result<(), Error> {
+    if depth >= MAX_NESTING {
+        return Err(Error::LimitExceeded {
+            limit: Limit::Nesting,
+            max: MAX_NESTING,
+        });
+    }
+    let places = order_bys
+        .iter()
+        .flat_map(|OrderBy { terms, at }| terms.iter().map(move |_| at));
+    let mut order_by = Vec::with_capacity(planned.order_by.len());
+    for (OrderItem { expr, direction }, at) in planned.order_by.iter().zip(places) {
+        let column = planned
+            .select
+            .iter()
+            .position(|item| planned.exprs.same(item.expr, *expr))
+            .ok_or_else(|| Error::InvalidClause {
+                clause: Clause::OrderBy,
+                reason: "a query with set operations sorts the combined rows, so each sort term must be one of its selected columns".to_owned(),
+                at: at.clone(),
+            })?;
+        order_by.push(CombinedOrder {
+            column,
+            direction: *direction,
+            nullable: planned.exprs.nullable(planned.select[column].expr),
+        });
+    }
+    let mut members = Vec::with_capacity(combinations.len());
+    for Combination { op, query, at } in combinations {
+        let member = crate::plan_level(query, counter, depth + 1)?;
+        if member.select.len() != planned.select.len() {
+            return Err(Error::InvalidClause {
+                clause: Clause::Combinations,
+                reason: format!(
+                    "the `{}:` member selects {} column(s) where the query selects {}: every member of a set operation selects as many columns",
+                    op.name(),
+                    member.select.len(),
+                    planned.select.len()
+                ),
+                at: at.clone(),
+            });
+        }
+        for term in &mut order_by {
+            term.nullable |= member.exprs.nullable(member.select[term.column].expr);
+        }
+        planned.size.nodes += member.size.nodes;
+        planned.size.params += member.size.params;
+        members.push(Member {
+            op: *op,
+            query: member,
+        });
+    }
+    planned.order_by.clear();
+    planned.combined = Some(Box::new(Combined {
+        members,
+        order_by,
+        limit: planned.limit.take(),
+        offset: planned.offset.take(),
+    }));
+    Ok(())
+}

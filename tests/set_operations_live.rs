@@ -1,0 +1,143 @@
+//! Set operations on every engine, with rows reasoned from the fixture (`tests/fixture`).
+//! The users' (id, age, org_id): (1, 36, 1) (2, 41, 1) (3, 36, 2) (4, 17, 2) (5, 64, NULL)
+//! (6, 28, 3), so `org_id` has duplicates and a NULL. Every result is sorted (by an outer
+//! `order_by:` of the combined rows) or compared as a sorted multiset; NULLs sort last
+//! ascending and first descending on every engine, as in PostgreSQL.
+
+mod common;
+mod fixture;
+mod servers;
+
+use std::future::Future;
+
+use recto::prelude::*;
+use recto::{Error, Query};
+
+use common::User;
+
+/// Runs `body` on each engine's copy of the fixture, then drops every copy.
+async fn on_every_engine<F, Fut>(body: F)
+where
+    F: Fn(Repo, &'static str) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let dbs = fixture::databases().await;
+    for db in &dbs {
+        body(db.repo.clone(), db.name).await;
+    }
+    for db in dbs {
+        db.drop().await;
+    }
+}
+
+/// Users at least `min` years old: org_ids 1 1 2 NULL for 30.
+fn at_least(min: i32) -> Query<User, Option<i64>> {
+    from!(u in User, where: u.age >= ^min, select: u.org_id)
+}
+
+/// Users younger than `max`: org_ids 1 2 2 3 for 40.
+fn younger(max: i32) -> Query<User, Option<i64>> {
+    from!(u in User, where: u.age < ^max, select: u.org_id)
+}
+
+/// Every user: org_ids 1 1 2 2 NULL 3.
+fn everyone() -> Query<User, Option<i64>> {
+    from!(u in User, select: u.org_id)
+}
+
+/// The rows sorted, NULL last.
+fn sorted(mut rows: Vec<Option<i64>>) -> Vec<Option<i64>> {
+    rows.sort_by_key(|row| (row.is_none(), *row));
+    rows
+}
+
+#[tokio::test]
+async fn union_and_union_all_with_an_outer_order_and_limit() {
+    on_every_engine(|repo, name| async move {
+        let run = |q: Query<User, Option<i64>>| {
+            let repo = repo.clone();
+            async move { repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}")) }
+        };
+        // Duplicates removed across and within both sides; the NULL kept once.
+        let q = from!(u in at_least(30), union: younger(40), order_by: u.org_id);
+        assert_eq!(run(q).await, [Some(1), Some(2), Some(3), None], "{name}");
+        // Every row kept: 1 1 2 NULL + 1 2 2 3, sorted, then the first four.
+        let q = from!(u in at_least(30), union_all: younger(40), order_by: u.org_id, limit: ^4);
+        assert_eq!(run(q).await, [Some(1), Some(1), Some(1), Some(2)], "{name}");
+        // Descending puts the NULL first; offset skips it.
+        let q = from!(u in at_least(30), union: younger(40), order_by: [desc: u.org_id], limit: 2, offset: ^1);
+        assert_eq!(run(q).await, [Some(3), Some(2)], "{name}");
+        // A member with its own sort and limit: the two oldest (alice NULL, Brian 1), with
+        // user 6 (org 3).
+        let oldest = from!(u in User, order_by: [desc: u.age], limit: 2, select: u.org_id);
+        let six = from!(u in User, where: u.id == 6, select: u.org_id);
+        let q = from!(u in six, union_all: oldest, order_by: u.org_id);
+        assert_eq!(run(q).await, [Some(1), Some(3), None], "{name}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn intersect_and_except_treat_nulls_as_equal_and_remove_duplicates() {
+    on_every_engine(|repo, name| async move {
+        let run = |q: Query<User, Option<i64>>| {
+            let repo = repo.clone();
+            async move { sorted(repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"))) }
+        };
+        assert_eq!(
+            run(everyone().intersect(younger(40))).await,
+            [Some(1), Some(2), Some(3)],
+            "{name}"
+        );
+        // {1 2 3 NULL} less {1 2 NULL}: the NULLs match.
+        assert_eq!(
+            run(everyone().except(at_least(30))).await,
+            [Some(3)],
+            "{name}"
+        );
+        assert_eq!(
+            run(at_least(30).except(younger(40))).await,
+            [None],
+            "{name}"
+        );
+        // INTERSECT binds tighter: everyone ∪ ({3} ∩ {1}), not (everyone ∪ {3}) ∩ {1}.
+        let one = from!(u in User, where: u.id == 1, select: u.org_id);
+        let six = from!(u in User, where: u.id == 6, select: u.org_id);
+        let q = from!(u in everyone(), union: six, intersect: one, order_by: u.org_id);
+        let rows = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [Some(1), Some(2), Some(3), None], "{name}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn intersect_all_and_except_all_count_duplicates_or_are_unsupported() {
+    on_every_engine(|repo, name| async move {
+        // everyone 1 1 2 2 NULL 3, younger(40) 1 2 2 3.
+        let intersect = everyone().intersect_all(younger(40));
+        let except = everyone().except_all(younger(40));
+        match name {
+            "SQLite" => {
+                for q in [intersect, except] {
+                    match repo.all(&q).await {
+                        Err(Error::Unsupported { dialect, .. }) => assert_eq!(dialect, "SQLite"),
+                        other => panic!("{name}: expected Unsupported, got {other:?}"),
+                    }
+                }
+            }
+            _ => {
+                let rows = repo
+                    .all(&intersect)
+                    .await
+                    .unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(sorted(rows), [Some(1), Some(2), Some(2), Some(3)], "{name}");
+                let rows = repo
+                    .all(&except)
+                    .await
+                    .unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(sorted(rows), [Some(1), None], "{name}");
+            }
+        }
+    })
+    .await;
+}
