@@ -174,6 +174,20 @@ fn a_mixed_chain_keeps_intersect_binding_tighter() {
     let nested = from!(u in User, select: u.org_id, except: &one);
     let q = from!(u in User, select: u.org_id, union: &six, intersect: &one, except: &nested);
     insta::assert_snapshot!("mixed_chain", render(&q));
+    // An INTERSECT run first: its derived table has numbered columns, and a wrapper gives
+    // the name back.
+    let q = from!(u in User, select: u.org_id, intersect: &one, union_all: &six);
+    insta::assert_snapshot!("mixed_chain_intersect_first", render(&q));
+}
+
+#[test]
+fn intersect_all_and_except_all_are_numbered_rows_on_sqlite() {
+    let one = from!(u in User, where: u.id == ^1, select: (u.org_id, u.name));
+    let six = from!(u in User, where: u.id == ^6, select: (u.org_id, u.name));
+    let q = from!(u in User, select: (u.org_id, u.name), except_all: &one, intersect_all: &six);
+    insta::assert_snapshot!("all_forms_emulated", render(&q));
+    let q = from!(u in User, select: (u.org_id, u.name), union: &one, except_all: &six, limit: 2);
+    insta::assert_snapshot!("all_forms_emulated_in_a_chain", render(&q));
 }
 
 #[test]

@@ -10,8 +10,8 @@ mod servers;
 
 use std::future::Future;
 
+use recto::Query;
 use recto::prelude::*;
-use recto::{Error, Query};
 
 use common::User;
 
@@ -111,33 +111,31 @@ async fn intersect_and_except_treat_nulls_as_equal_and_remove_duplicates() {
 }
 
 #[tokio::test]
-async fn intersect_all_and_except_all_count_duplicates_or_are_unsupported() {
+async fn intersect_all_and_except_all_count_duplicates() {
     on_every_engine(|repo, name| async move {
-        // everyone 1 1 2 2 NULL 3, younger(40) 1 2 2 3.
-        let intersect = everyone().intersect_all(younger(40));
-        let except = everyone().except_all(younger(40));
-        match name {
-            "SQLite" => {
-                for q in [intersect, except] {
-                    match repo.all(&q).await {
-                        Err(Error::Unsupported { dialect, .. }) => assert_eq!(dialect, "SQLite"),
-                        other => panic!("{name}: expected Unsupported, got {other:?}"),
-                    }
-                }
-            }
-            _ => {
-                let rows = repo
-                    .all(&intersect)
-                    .await
-                    .unwrap_or_else(|e| panic!("{name}: {e}"));
-                assert_eq!(sorted(rows), [Some(1), Some(2), Some(2), Some(3)], "{name}");
-                let rows = repo
-                    .all(&except)
-                    .await
-                    .unwrap_or_else(|e| panic!("{name}: {e}"));
-                assert_eq!(sorted(rows), [Some(1), None], "{name}");
-            }
-        }
+        let run = |q: Query<User, Option<i64>>| {
+            let repo = repo.clone();
+            async move { repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}")) }
+        };
+        // everyone 1 1 2 2 NULL 3, younger(40) 1 2 2 3, at_least(30) 1 1 2 NULL.
+        let rows = run(everyone().intersect_all(younger(40))).await;
+        assert_eq!(sorted(rows), [Some(1), Some(2), Some(2), Some(3)], "{name}");
+        let rows = run(everyone().except_all(younger(40))).await;
+        assert_eq!(sorted(rows), [Some(1), None], "{name}");
+        // NULLs match NULLs, each once.
+        let rows = run(everyone().intersect_all(at_least(30))).await;
+        assert_eq!(sorted(rows), [Some(1), Some(1), Some(2), None], "{name}");
+        // The combined rows sorted and cut.
+        let q = from!(u in everyone(), intersect_all: younger(40), order_by: [desc: u.org_id], limit: 3);
+        assert_eq!(run(q).await, [Some(3), Some(2), Some(2)], "{name}");
+        // INTERSECT ALL binds tighter: 1 1 2 NULL + (1 2 2 3).
+        let q = from!(u in at_least(30), union_all: everyone(), intersect_all: younger(40), order_by: u.org_id);
+        let expected = [Some(1), Some(1), Some(1), Some(2), Some(2), Some(2), Some(3), None];
+        assert_eq!(run(q).await, expected, "{name}");
+        // EXCEPT ALL reads left to right: (1 NULL) less (1 1 2 NULL) is empty, where
+        // everyone less (younger less at_least) would be 1 1 2 NULL.
+        let q = everyone().except_all(younger(40)).except_all(at_least(30));
+        assert_eq!(run(q).await, [], "{name}");
     })
     .await;
 }

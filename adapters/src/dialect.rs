@@ -290,8 +290,11 @@ pub enum NullsOrder {
 pub enum SetOpAll {
     /// Natively.
     Native,
-    /// Not at all: [`Error::Unsupported`](recto_core::Error::Unsupported). (The
-    /// `row_number()` emulation of `docs/nesting.md` is not written yet.)
+    /// Through the distinct operator over rows numbered within their equal rows
+    /// (`row_number() OVER (PARTITION BY <every column>)`), which counts duplicates as the
+    /// `ALL` forms do and treats NULLs as equal as they do (`docs/nesting.md`).
+    RowNumber,
+    /// Not at all: [`Error::Unsupported`](recto_core::Error::Unsupported).
     Unsupported,
 }
 

@@ -54,8 +54,10 @@ const QUIRKS: Quirks = Quirks {
     // No array type: one `?` per element.
     in_param: InParam::Expand,
     array_params: false,
-    // SQLite has no INTERSECT ALL or EXCEPT ALL: https://www.sqlite.org/lang_select.html#compound_select_statements
-    set_op_all: SetOpAll::Unsupported,
+    // SQLite has no INTERSECT ALL or EXCEPT ALL
+    // (https://www.sqlite.org/lang_select.html#compound_select_statements); window
+    // functions since 3.25: https://www.sqlite.org/windowfunctions.html
+    set_op_all: SetOpAll::RowNumber,
     // Text compares with the BINARY collation, byte by byte:
     // https://www.sqlite.org/datatype3.html#collating_sequences
     json_equality: JsonEquality::Plain,

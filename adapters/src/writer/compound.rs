@@ -5,7 +5,9 @@
 //! BY s0.c0 LIMIT 3`), so the sort may place NULLs with expressions and no engine sees a
 //! qualified column on a compound; and where a chain mixes `INTERSECT` with other operators,
 //! each `INTERSECT` run is a derived table, so SQLite (which reads left to right) combines as
-//! PostgreSQL and MariaDB do. `INTERSECT ALL`/`EXCEPT ALL` follow [`SetOpAll`].
+//! PostgreSQL and MariaDB do. `INTERSECT ALL`/`EXCEPT ALL` follow [`SetOpAll`]. A chain
+//! whose first operand ends up in a derived table has numbered columns inside, and a
+//! wrapper gives the names back.
 
 use recto_core::{Error, SetOp};
 use recto_planner::{Combined, CombinedOrder, Member, Planned};
@@ -32,13 +34,23 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             limit,
             offset,
         } = combined;
-        let wrap = !order_by.is_empty() || limit.is_some() || offset.is_some();
+        // A chain whose first operand is printed inside a derived table (an `INTERSECT` run
+        // of a mixed chain, an emulated `INTERSECT ALL`) has numbered columns, whose names
+        // the wrapper gives back.
+        let tight = |op: SetOp| matches!(op, SetOp::Intersect | SetOp::IntersectAll);
+        let mixed = members.iter().any(|member| tight(member.op))
+            && members.iter().any(|member| !tight(member.op));
+        let emulated = self.quirks.set_op_all == SetOpAll::RowNumber
+            && members
+                .iter()
+                .any(|member| matches!(member.op, SetOp::IntersectAll | SetOp::ExceptAll));
+        let wrap = !order_by.is_empty() || limit.is_some() || offset.is_some() || mixed || emulated;
         if wrap {
             self.sql("SELECT ");
             self.derived_select(&planned.select, numbered)?;
             self.sql(" FROM (");
         }
-        self.chain(planned, members, numbered || wrap)?;
+        self.chain(planned, members, numbered || wrap, planned.select.len())?;
         if wrap {
             self.sql(") AS s0");
             if !order_by.is_empty() {
@@ -64,43 +76,119 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         Ok(())
     }
 
-    /// `first op1 m1 op2 m2 ...`, each `INTERSECT` run of a mixed chain in a derived table.
+    /// `first op1 m1 op2 m2 ...`, as the tree [`tree`] reads, each right operand that is
+    /// itself a combination in a derived table.
     fn chain(
         &mut self,
         first: &'p Planned<'p>,
         members: &'p [Member<'p>],
         numbered: bool,
+        columns: usize,
     ) -> Result<(), Error> {
-        let tight = |op: SetOp| matches!(op, SetOp::Intersect | SetOp::IntersectAll);
-        let mixed = members.iter().any(|member| tight(member.op))
-            && members.iter().any(|member| !tight(member.op));
-        for n in 0..=members.len() {
-            // The operator before operand `n`, and the one after it.
-            let before = n.checked_sub(1).map(|m| members[m].op);
-            let after = members.get(n).map(|member| member.op);
-            if let Some(op) = before {
-                self.set_op(op)?;
-            }
-            let opens = mixed && after.is_some_and(tight) && !before.is_some_and(tight);
-            let closes = mixed && before.is_some_and(tight) && !after.is_some_and(tight);
-            if opens {
+        let tree = tree(members);
+        self.node(&tree, first, members, numbered, columns)
+    }
+
+    fn node(
+        &mut self,
+        node: &Node,
+        first: &'p Planned<'p>,
+        members: &'p [Member<'p>],
+        numbered: bool,
+        columns: usize,
+    ) -> Result<(), Error> {
+        let (op, left, right) = match node {
+            // The query's own select; its set operations are this chain.
+            Node::Operand(0) => return self.select_statement(first, numbered),
+            Node::Operand(n) => return self.member(&members[n - 1].query, numbered),
+            Node::Pair(op, left, right) => (*op, left, right),
+        };
+        let all = matches!(op, SetOp::IntersectAll | SetOp::ExceptAll);
+        if all && self.quirks.set_op_all == SetOpAll::RowNumber {
+            return self.numbered_pair(op, left, right, first, members, columns);
+        }
+        self.node(left, first, members, numbered, columns)?;
+        self.set_op(op)?;
+        match **right {
+            Node::Operand(_) => self.node(right, first, members, false, columns),
+            Node::Pair(..) => {
                 self.sql("SELECT * FROM (");
-            }
-            match n {
-                // The query's own select; its set operations are this chain.
-                0 => self.select_statement(first, numbered)?,
-                _ => self.member(&members[n - 1].query)?,
-            }
-            if closes {
+                self.node(right, first, members, true, columns)?;
                 self.derived_alias();
+                Ok(())
             }
         }
+    }
+
+    /// `INTERSECT ALL`/`EXCEPT ALL` through the distinct operator over rows numbered within
+    /// their equal rows ([`SetOpAll::RowNumber`]): `SELECT s3.c0 AS c0 FROM (SELECT s1.c0,
+    /// row_number() OVER (PARTITION BY s1.c0) AS rn FROM (left) AS s1 INTERSECT SELECT
+    /// s2.c0, row_number() OVER (PARTITION BY s2.c0) FROM (right) AS s2) AS s3`.
+    fn numbered_pair(
+        &mut self,
+        op: SetOp,
+        left: &Node,
+        right: &Node,
+        first: &'p Planned<'p>,
+        members: &'p [Member<'p>],
+        columns: usize,
+    ) -> Result<(), Error> {
+        self.sql("SELECT ");
+        self.columns_of(None, columns, true);
+        self.sql(" FROM (");
+        let outer = self.reserve();
+        for (n, side) in [left, right].into_iter().enumerate() {
+            if n > 0 {
+                self.sql(if op == SetOp::IntersectAll {
+                    " INTERSECT "
+                } else {
+                    " EXCEPT "
+                });
+            }
+            let alias = self.reserve();
+            self.sql("SELECT ");
+            self.columns_of(Some(alias), columns, false);
+            self.sql(", row_number() OVER (PARTITION BY ");
+            self.columns_of(Some(alias), columns, false);
+            self.sql(if n == 0 { ") AS rn FROM (" } else { ") FROM (" });
+            self.node(side, first, members, true, columns)?;
+            self.sql(") AS s");
+            self.index(alias);
+        }
+        self.sql(") AS s");
+        self.index(outer);
         Ok(())
     }
 
+    /// `s<alias>.c0, s<alias>.c1, ...` (`alias` is the next reserved number when `None`),
+    /// each `AS c<n>` when `named`.
+    fn columns_of(&mut self, alias: Option<usize>, columns: usize, named: bool) {
+        let alias = alias.unwrap_or(self.derived + 1);
+        for n in 0..columns {
+            if n > 0 {
+                self.sql(", ");
+            }
+            self.sql("s");
+            self.index(alias);
+            self.sql(".c");
+            self.index(n);
+            if named {
+                self.sql(" AS c");
+                self.index(n);
+            }
+        }
+    }
+
+    /// A new derived-table number, for a table whose columns are named before it is.
+    fn reserve(&mut self) -> usize {
+        self.derived += 1;
+        self.derived
+    }
+
     /// A member: as it is, or as a derived table if it has its own sort, counts or set
-    /// operations (with numbered columns, which no engine refuses as duplicates).
-    fn member(&mut self, query: &'p Planned<'p>) -> Result<(), Error> {
+    /// operations (with numbered columns, which no engine refuses as duplicates); with
+    /// `numbered`, its columns are `c0, c1, ...` either way.
+    fn member(&mut self, query: &'p Planned<'p>, numbered: bool) -> Result<(), Error> {
         let outer = std::mem::replace(&mut self.exprs, &query.exprs);
         let wrap = query.combined.is_some()
             || !query.order_by.is_empty()
@@ -109,7 +197,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         if wrap {
             self.sql("SELECT * FROM (");
         }
-        self.query(query, wrap)?;
+        self.query(query, wrap || numbered)?;
         if wrap {
             self.derived_alias();
         }
@@ -144,4 +232,37 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         });
         Ok(())
     }
+}
+
+/// A chain of set operations as a tree: `INTERSECT` binds tighter than the others, which
+/// are read left to right (as in Ecto, PostgreSQL and MariaDB). Operand 0 is the query's
+/// own select, operand `n` member `n - 1`.
+enum Node {
+    Operand(usize),
+    Pair(SetOp, Box<Node>, Box<Node>),
+}
+
+fn tree(members: &[Member<'_>]) -> Node {
+    let tight = |op: SetOp| matches!(op, SetOp::Intersect | SetOp::IntersectAll);
+    // The loose operators' operands, each an `INTERSECT` run.
+    let mut runs: Vec<(Option<SetOp>, Node)> = vec![(None, Node::Operand(0))];
+    for (n, member) in members.iter().enumerate() {
+        let operand = Node::Operand(n + 1);
+        if tight(member.op) {
+            if let Some((_, last)) = runs.last_mut() {
+                let left = std::mem::replace(last, Node::Operand(0));
+                *last = Node::Pair(member.op, Box::new(left), Box::new(operand));
+            }
+        } else {
+            runs.push((Some(member.op), operand));
+        }
+    }
+    let mut runs = runs.into_iter();
+    let mut tree = runs.next().map_or(Node::Operand(0), |(_, node)| node);
+    for (op, node) in runs {
+        if let Some(op) = op {
+            tree = Node::Pair(op, Box::new(tree), Box::new(node));
+        }
+    }
+    tree
 }
