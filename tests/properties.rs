@@ -12,6 +12,8 @@
 //!   direction, `limit`/`offset` after a total order — give the same rows on every engine,
 //!   decoded as their planned types ([`rows`]), and the model's ids where it applies. A
 //!   query one engine rejects with a typed error is tallied, not compared.
+//! - [`set_ops`]: each set operator over a random query and the same query without its
+//!   `where:` gives the same multiset of rows on every engine.
 //! - [`no_panic`]: arbitrary query data ([`arbitrary`]) and mutated serialized queries
 //!   ([`mutate`]) plan and render without a panic, and every statement lexes with one
 //!   placeholder per parameter.
@@ -59,6 +61,8 @@ mod no_panic;
 mod queries;
 #[path = "properties/rows.rs"]
 mod rows;
+#[path = "properties/set_ops.rs"]
+mod set_ops;
 #[path = "properties/shapes.rs"]
 mod shapes;
 #[path = "properties/templates.rs"]

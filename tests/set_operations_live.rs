@@ -139,3 +139,26 @@ async fn intersect_all_and_except_all_count_duplicates() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn whole_rows_and_pairs_decode_through_the_wrappers() {
+    on_every_engine(|repo, name| async move {
+        // Whole users: the wrapper names each column after the user's field again.
+        let six = from!(u in User, where: u.id == 6);
+        let q =
+            from!(u in User, where: u.id <= 2, union_all: six, order_by: [desc: u.id], limit: 2);
+        let users = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let ids: Vec<i64> = users.iter().map(|user| user.id).collect();
+        assert_eq!(ids, [6, 2], "{name}");
+        assert_eq!(users[0].name, "日本", "{name}");
+        // Two columns of one name (`id` twice) in a member with its own sort and limit:
+        // numbered inside its derived table. Users 1 and 2 are in org 1, 3 and 4 in org 2.
+        let first = from!(u in User, join: o in common::Org, on: o.id == u.org_id,
+            order_by: u.id, limit: 1, select: (u.id, o.id));
+        let q = from!(u in User, join: o in common::Org, on: o.id == u.org_id,
+            where: o.id == 2, select: (u.id, o.id), union: first, order_by: u.id);
+        let pairs = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(pairs, [(1_i64, 1_i64), (3, 2), (4, 2)], "{name}");
+    })
+    .await;
+}
