@@ -96,6 +96,23 @@ fn members_selecting_another_number_of_columns_are_a_typed_error() {
 }
 
 #[test]
+fn members_selecting_other_types_are_a_typed_error() {
+    let ages = from!(u in User, select: u.age).any_rows();
+    let q = from!(u in User, select: u.name).any_rows();
+    let q = q.union(&ages);
+    match error_of(&q) {
+        Error::InvalidClause { clause, reason, .. } => {
+            assert_eq!(clause, Clause::Combinations);
+            assert!(
+                reason.contains("column 1 of the `union:` member is of type I32"),
+                "{reason}"
+            );
+        }
+        other => panic!("unexpected error: {other}"),
+    }
+}
+
+#[test]
 fn sorting_combined_rows_by_an_unselected_expression_is_a_typed_error() {
     let names = from!(u in User, select: u.name);
     let q = from!(u in User, select: u.name, union: &names, order_by: u.age);

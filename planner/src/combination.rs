@@ -1,5 +1,6 @@
 //! Set operations: each member planned with its own bindings (aliases prefixed by the
-//! member's number), checked to select as many columns as the query, and the query's
+//! member's number), checked to select as many columns as the query, of the same types, and
+//! the query's
 //! `order_by:`, `limit:` and `offset:` moved to the combined rows, as in Ecto. A sort term
 //! of combined rows must be one of the selected columns: the engines sort a compound by
 //! its result columns only.
@@ -73,6 +74,26 @@ pub(crate) fn combine<'q>(
                 ),
                 at: at.clone(),
             });
+        }
+        // Columns of different types would be combined by each engine its own way (or
+        // refused): a typed error here instead. A column of unknown type (a NULL) is left
+        // to the engine.
+        let columns = planned.select.iter().zip(&member.select).enumerate();
+        for (n, (ours, theirs)) in columns {
+            if let (Some(ours), Some(theirs)) =
+                (planned.exprs.ty(ours.expr), member.exprs.ty(theirs.expr))
+                && ours != theirs
+            {
+                return Err(Error::InvalidClause {
+                    clause: Clause::Combinations,
+                    reason: format!(
+                        "column {} of the `{}:` member is of type {theirs:?} where the query's is of type {ours:?}: every member of a set operation selects columns of the same types",
+                        n + 1,
+                        op.name()
+                    ),
+                    at: at.clone(),
+                });
+            }
         }
         for term in &mut order_by {
             term.nullable |= member.exprs.nullable(member.select[term.column].expr);
