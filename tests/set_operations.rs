@@ -182,6 +182,10 @@ fn the_combined_rows_sort_and_count_and_members_keep_their_own() {
         limit: ^3,
         offset: 1);
     insta::assert_snapshot!("combined_order_limit", render(&q));
+    // Without a sort or count of its own, the chain is still wrapped, so every operand's
+    // columns are computed alike (numbered) and the wrapper names them.
+    let q = from!(u in User, where: u.age >= ^min, select: u.org_id, union_all: &oldest);
+    insta::assert_snapshot!("member_with_its_own_limit", render(&q));
 }
 
 #[test]

@@ -162,3 +162,25 @@ async fn whole_rows_and_pairs_decode_through_the_wrappers() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn decimals_keep_their_value_through_the_wrappers() {
+    use recto::rust_decimal::Decimal;
+    on_every_engine(|repo, name| async move {
+        let price = Decimal::new(150, 2);
+        let one = from!(u in User, where: u.id == 1, select: ^price);
+        // A limit of the combined rows wraps them; an INTERSECT ALL is emulated on SQLite.
+        let q = from!(u in User, where: u.id == 2, select: ^price, union_all: &one, limit: 1);
+        let rows = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [price], "{name}");
+        let q = from!(u in User, where: u.id <= 2, select: ^price, intersect_all: &one);
+        let rows = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [price], "{name}");
+        // A member with its own limit, and no sort or count of the combined rows.
+        let first = from!(u in User, order_by: u.id, limit: 1, select: ^price);
+        let q = from!(u in User, where: u.id == 2, select: ^price, union: &first);
+        let rows = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [price], "{name}");
+    })
+    .await;
+}

@@ -44,7 +44,16 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             && members
                 .iter()
                 .any(|member| matches!(member.op, SetOp::IntersectAll | SetOp::ExceptAll));
-        let wrap = !order_by.is_empty() || limit.is_some() || offset.is_some() || mixed || emulated;
+        // So does a chain with a member in a derived table of its own: every operand then
+        // has numbered columns computed alike (a SQLite decimal stays an integer until the
+        // wrapper makes its text).
+        let wrapped_member = members.iter().any(|member| wrapped(&member.query));
+        let wrap = !order_by.is_empty()
+            || limit.is_some()
+            || offset.is_some()
+            || mixed
+            || emulated
+            || wrapped_member;
         if wrap {
             self.sql("SELECT ");
             self.derived_select(&planned.select, numbered)?;
@@ -190,10 +199,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// `numbered`, its columns are `c0, c1, ...` either way.
     fn member(&mut self, query: &'p Planned<'p>, numbered: bool) -> Result<(), Error> {
         let outer = std::mem::replace(&mut self.exprs, &query.exprs);
-        let wrap = query.combined.is_some()
-            || !query.order_by.is_empty()
-            || query.limit.is_some()
-            || query.offset.is_some();
+        let wrap = wrapped(query);
         if wrap {
             self.sql("SELECT * FROM (");
         }
@@ -232,6 +238,15 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         });
         Ok(())
     }
+}
+
+/// Whether a member is printed as a derived table of its own: it has its own sort, counts
+/// or set operations.
+fn wrapped(query: &Planned<'_>) -> bool {
+    query.combined.is_some()
+        || !query.order_by.is_empty()
+        || query.limit.is_some()
+        || query.offset.is_some()
 }
 
 /// A chain of set operations as a tree: `INTERSECT` binds tighter than the others, which

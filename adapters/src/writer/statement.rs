@@ -267,11 +267,22 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             if n > 0 {
                 self.sql(", ");
             }
-            self.derived_column(n);
             if numbered {
+                self.derived_column(n);
                 self.sql(" AS c");
                 self.index(n);
                 continue;
+            }
+            // A scaled decimal is an integer inside the derived table (numbered columns are
+            // printed as computed): its text form for the decoder is made here.
+            if self.is_scaled_comparison(&[*expr]) {
+                self.sql("(");
+                self.derived_column(n);
+                self.sql(" || 'e-");
+                self.number(u64::from(self.scale_of(*expr)?));
+                self.sql("')");
+            } else {
+                self.derived_column(n);
             }
             let name = match (alias, self.exprs.get(*expr)) {
                 (Some(alias), _) => Some(*alias),
