@@ -113,6 +113,23 @@ fn members_selecting_other_types_are_a_typed_error() {
 }
 
 #[test]
+fn members_selecting_decimals_of_other_scales_are_a_typed_error() {
+    use recto::rust_decimal::Decimal;
+    let cents = from!(u in User, select: ^Decimal::new(150, 2));
+    let q = from!(u in User, select: ^Decimal::new(1500, 3), union: &cents);
+    match error_of(&q) {
+        Error::InvalidClause { clause, reason, .. } => {
+            assert_eq!(clause, Clause::Combinations);
+            assert!(
+                reason.contains("scale 2 where the query's has scale 3"),
+                "{reason}"
+            );
+        }
+        other => panic!("unexpected error: {other}"),
+    }
+}
+
+#[test]
 fn sorting_combined_rows_by_an_unselected_expression_is_a_typed_error() {
     let names = from!(u in User, select: u.name);
     let q = from!(u in User, select: u.name, union: &names, order_by: u.age);

@@ -5,7 +5,7 @@
 //! of combined rows must be one of the selected columns: the engines sort a compound by
 //! its result columns only.
 
-use recto_core::{Clause, Combination, Error, Limit, MAX_NESTING, OrderBy};
+use recto_core::{Clause, Combination, Error, Limit, MAX_NESTING, OrderBy, Ty};
 
 use crate::planned::{Combined, CombinedOrder, Member, OrderItem, Planned};
 
@@ -94,6 +94,25 @@ pub(crate) fn combine<'q>(
                     at: at.clone(),
                 });
             }
+            // Decimals of different scales would combine as different values where a
+            // decimal is a scaled integer (SQLite), and as equal ones elsewhere.
+            let scales = (
+                planned.exprs.scale(ours.expr),
+                member.exprs.scale(theirs.expr),
+            );
+            if planned.exprs.ty(ours.expr) == Some(Ty::Decimal) && scales.0 != scales.1 {
+                return Err(Error::InvalidClause {
+                    clause: Clause::Combinations,
+                    reason: format!(
+                        "column {} of the `{}:` member is a decimal of scale {} where the query's has scale {}: every member of a set operation selects decimals of the same scales",
+                        n + 1,
+                        op.name(),
+                        shown(scales.1),
+                        shown(scales.0)
+                    ),
+                    at: at.clone(),
+                });
+            }
         }
         for term in &mut order_by {
             term.nullable |= member.exprs.nullable(member.select[term.column].expr);
@@ -113,4 +132,9 @@ pub(crate) fn combine<'q>(
         offset: planned.offset.take(),
     }));
     Ok(())
+}
+
+/// A scale for a message.
+fn shown(scale: Option<u32>) -> String {
+    scale.map_or_else(|| "unknown".to_owned(), |scale| scale.to_string())
 }
