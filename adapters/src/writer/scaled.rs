@@ -41,8 +41,9 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// Whether `id` is a decimal computed from others, which the dialect writes as scaled
     /// integers here ([`scaled_node`](Self::scaled_node)).
     pub(super) fn is_scaled_node(&self, id: ExprId) -> bool {
+        // The node's kind first: typing it walks its operands, which is work every
+        // expression of a query would pay for on SQLite.
         self.quirks.decimals == Decimals::Scaled
-            && self.exprs.ty(id) == Some(Ty::Decimal)
             && matches!(
                 self.exprs.get(id),
                 PlannedExpr::Unary { op: UnOp::Neg, .. }
@@ -53,6 +54,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                     | PlannedExpr::Aggregate { .. }
                     | PlannedExpr::Coalesce(_)
             )
+            && self.exprs.ty(id) == Some(Ty::Decimal)
     }
 
     /// Whether a comparison, `in` or `%` of `operands` compares scaled decimals.
