@@ -6,6 +6,7 @@
 //! only picks among them, so no dialect can print a form the writer's tests have not seen.
 
 mod arithmetic;
+mod nesting;
 mod statements;
 
 use crate::shape::{Seal, ShapeCache};
@@ -14,6 +15,7 @@ pub use self::arithmetic::{
     Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum, IntegerSum,
     MixedCoalesce,
 };
+pub use self::nesting::{AnyAll, LimitInSubquery, ScalarRows};
 pub use self::statements::{DistinctSorted, HavingAlone, HavingGrouped, ImplicitGroup};
 
 /// An SQL dialect: what differs between engines, and nothing else.
@@ -131,6 +133,16 @@ pub struct Quirks {
     pub implicit_group: ImplicitGroup,
     /// How `distinct: true` is written with `order_by:`, `offset:` or `group_by:`.
     pub distinct_sorted: DistinctSorted,
+    /// How `x op any(q)` and `x op all(q)` are written.
+    pub any_all: AnyAll,
+    /// How a scalar subquery that might return two rows is written.
+    pub scalar_rows: ScalarRows,
+    /// How a subquery with `limit:`/`offset:` is written inside `in`, `any` and `all`.
+    pub limit_in_subquery: LimitInSubquery,
+    /// Whether a derived table (a subquery source, or one an emulation prints) may refer
+    /// to the queries around the query it is in; where it may not, a correlated subquery
+    /// source is [`Error::Unsupported`](recto_core::Error::Unsupported).
+    pub correlated_derived: bool,
 }
 
 /// Whether a value bound twice in one statement gets one placeholder or two.

@@ -1,24 +1,90 @@
-//! Bindings: the source and the joins, each given its table, alias, name and schema; and the
-//! lookup of a [`BindingRef`] from inside one clause.
+//! Bindings: the source and the joins, each given its table, alias, name and schema (or,
+//! for a subquery source, its plan); and the lookup of a [`BindingRef`] from inside one
+//! clause, `parent_as(name)` included.
 //!
 //! Visibility: a join's `on:` sees the bindings up to and including its own (SQL cannot
 //! refer to a table joined later), so a reference to a later binding there is
 //! [`Error::BindingOutOfRange`] with the count the join sees — for a named reference too,
-//! since the name exists but not yet. Every other clause sees every binding.
+//! since the name exists but not yet. Every other clause sees every binding. A query
+//! nested in an expression sees, through `parent_as`, the bindings its clause sees and those
+//! of every query around it; a subquery source (a derived table) sees those of the queries
+//! around its query, not its query's own (that would be a lateral join).
+
+use std::cell::Cell;
 
 use recto_core::{BindingRef, Clause, Error, From, Join, JoinKind, Location, SchemaMeta, Source};
 
 use crate::names;
-use crate::planned::{Alias, Binding};
+use crate::planned::{Alias, Binding, Planned};
 
-/// Resolves the source and the joins into bindings 0, 1, ...; rejects a name used twice.
-/// Returns the source's binding, and every binding (the source's included).
+/// The queries of one statement being planned: numbers them, and bounds their nesting.
+#[derive(Default)]
+pub(crate) struct Statement {
+    next: Cell<usize>,
+}
+
+impl Statement {
+    /// The next query's number (0 for the statement's own).
+    pub(crate) fn take(&self) -> usize {
+        let n = self.next.get();
+        self.next.set(n + 1);
+        n
+    }
+}
+
+/// Where a query is planned: inside which query (if any), in which statement, how deep.
+#[derive(Clone, Copy)]
+pub(crate) struct Context<'a, 'q> {
+    /// The query it is nested in, whose bindings `parent_as` reaches.
+    pub(crate) outer: Option<&'a Level<'a, 'q>>,
+    /// The statement.
+    pub(crate) statement: &'a Statement,
+    /// How many queries it is nested in (set-operation members included).
+    pub(crate) depth: usize,
+}
+
+impl<'a, 'q> Context<'a, 'q> {
+    /// The context of a query nested one level deeper, inside `outer`.
+    pub(crate) fn nested(self, outer: Option<&'a Level<'a, 'q>>) -> Context<'a, 'q> {
+        Context {
+            outer,
+            statement: self.statement,
+            depth: self.depth + 1,
+        }
+    }
+}
+
+/// One query being planned, inside the queries it is nested in: what its clauses and its
+/// nested queries can refer to.
+pub(crate) struct Level<'a, 'q> {
+    /// The query's bindings.
+    pub(crate) bindings: &'a [Binding<'q>],
+    /// The plans of its subquery sources ([`Binding::derived`]).
+    pub(crate) derived: &'a [Planned<'q>],
+    /// Where it is planned.
+    pub(crate) context: Context<'a, 'q>,
+}
+
+/// Resolves the source and the joins into bindings 0, 1, ... of query number `query`,
+/// planning the subquery sources as queries nested in `outer`; rejects a name used twice.
+/// Returns every binding (the source's first) and the subquery sources' plans.
 pub(crate) fn resolve<'q>(
     from: &'q From,
     joins: &'q [Join],
-) -> Result<(Binding<'q>, Vec<Binding<'q>>), Error> {
+    query: usize,
+    outer: Context<'_, 'q>,
+) -> Result<(Vec<Binding<'q>>, Vec<Planned<'q>>), Error> {
     let From { source, name, at } = from;
-    let root = binding(source, name.as_deref(), 0, Clause::From, at)?;
+    let mut derived = Vec::new();
+    let root = binding(
+        source,
+        name.as_deref(),
+        0,
+        Clause::From,
+        at,
+        outer,
+        &mut derived,
+    )?;
     let mut bindings = Vec::with_capacity(1 + joins.len());
     bindings.push(root);
     for (position, join) in joins.iter().enumerate() {
@@ -44,11 +110,14 @@ pub(crate) fn resolve<'q>(
                 earlier.nullable = true;
             }
         }
-        let mut joined = binding(source, name, index, Clause::Join, at)?;
+        let mut joined = binding(source, name, index, Clause::Join, at, outer, &mut derived)?;
         joined.nullable = !matches!(kind, JoinKind::Inner);
         bindings.push(joined);
     }
-    Ok((bindings[0], bindings))
+    for binding in &mut bindings {
+        binding.alias.query = query;
+    }
+    Ok((bindings, derived))
 }
 
 /// Whether a join of this kind can leave the bindings before it NULL: not an inner or left
@@ -62,11 +131,36 @@ fn binding<'q>(
     name: Option<&'q str>,
     index: usize,
     clause: Clause,
-    at: &Location,
+    at: &'q Location,
+    outer: Context<'_, 'q>,
+    derived: &mut Vec<Planned<'q>>,
 ) -> Result<Binding<'q>, Error> {
     let schema: Option<&'q SchemaMeta> = match source {
         Source::Schema(meta) => Some(meta),
         Source::Table(_) => None,
+        Source::Subquery(query) => {
+            if name == Some("") {
+                return Err(Error::InvalidClause {
+                    clause,
+                    reason: "the binding's `as:` name is empty".to_owned(),
+                    at: at.clone(),
+                });
+            }
+            let planned = crate::nesting::derived(query.data(), outer, clause, at)?;
+            derived.push(planned);
+            return Ok(Binding {
+                table: "",
+                alias: Alias {
+                    letter: 's',
+                    index,
+                    query: 0,
+                },
+                name,
+                schema: None,
+                nullable: false,
+                derived: Some(derived.len() - 1),
+            });
+        }
         _ => {
             return Err(Error::InvalidClause {
                 clause,
@@ -87,13 +181,15 @@ fn binding<'q>(
         name,
         schema,
         nullable: false,
+        derived: None,
     })
 }
 
 /// The bindings one clause may refer to, and where that clause was written (for errors).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub(crate) struct Scope<'a, 'q> {
-    bindings: &'a [Binding<'q>],
+    /// The query whose clause it is.
+    pub(crate) level: &'a Level<'a, 'q>,
     /// How many bindings, from the first, the clause sees.
     visible: usize,
     /// The clause, for errors.
@@ -104,23 +200,48 @@ pub(crate) struct Scope<'a, 'q> {
 
 impl<'a, 'q> Scope<'a, 'q> {
     /// A clause that sees every binding.
-    pub(crate) fn all(bindings: &'a [Binding<'q>], clause: Clause, at: &'q Location) -> Self {
+    pub(crate) fn all(level: &'a Level<'a, 'q>, clause: Clause, at: &'q Location) -> Self {
         Scope {
-            bindings,
-            visible: bindings.len(),
+            level,
+            visible: level.bindings.len(),
             clause,
             at,
         }
     }
 
     /// The `on:` of the join that introduces binding `index`: it sees bindings `0..=index`.
-    pub(crate) fn join(bindings: &'a [Binding<'q>], index: usize, at: &'q Location) -> Self {
+    pub(crate) fn join(level: &'a Level<'a, 'q>, index: usize, at: &'q Location) -> Self {
         Scope {
-            bindings,
-            visible: (index + 1).min(bindings.len()),
+            level,
+            visible: (index + 1).min(level.bindings.len()),
             clause: Clause::Join,
             at,
         }
+    }
+
+    /// The bindings the clause sees.
+    pub(crate) fn visible(&self) -> &'a [Binding<'q>] {
+        &self.level.bindings[..self.visible]
+    }
+
+    /// `parent_as(name)`: the binding named `name` of the nearest enclosing query that has
+    /// one, with that query's level and how many queries up it is.
+    pub(crate) fn parent(
+        &self,
+        name: &str,
+    ) -> Result<(&'a Binding<'q>, &'a Level<'a, 'q>, usize), Error> {
+        let mut level = self.level.context.outer;
+        let mut levels = 1;
+        while let Some(outer) = level {
+            if let Some(binding) = outer.bindings.iter().find(|b| b.name == Some(name)) {
+                return Ok((binding, outer, levels));
+            }
+            level = outer.context.outer;
+            levels += 1;
+        }
+        Err(self.invalid(format!(
+            "`parent_as({name})` names no binding of an enclosing query: name one with `as: {name}` in a query this one is nested in (a subquery sees its enclosing queries' bindings; a query in `from`/`join: subquery(..)` does not see its own query's)"
+        )))
     }
 
     /// The binding `reference` names.
@@ -131,7 +252,7 @@ impl<'a, 'q> Scope<'a, 'q> {
     pub(crate) fn lookup(&self, reference: &BindingRef) -> Result<&'a Binding<'q>, Error> {
         if let BindingRef::Index(index) = reference
             && *index < self.visible
-            && let Some(binding) = self.bindings.get(*index)
+            && let Some(binding) = self.level.bindings.get(*index)
         {
             return Ok(binding);
         }
@@ -145,6 +266,7 @@ impl<'a, 'q> Scope<'a, 'q> {
             BindingRef::Index(index) => *index,
             BindingRef::Last => self.visible.saturating_sub(1),
             BindingRef::Named(name) => self
+                .level
                 .bindings
                 .iter()
                 .position(|binding| binding.name == Some(name.as_ref()))
@@ -159,7 +281,7 @@ impl<'a, 'q> Scope<'a, 'q> {
                 ));
             }
         };
-        match self.bindings.get(index) {
+        match self.level.bindings.get(index) {
             Some(binding) if index < self.visible => Ok(binding),
             _ => Err(Error::BindingOutOfRange {
                 clause: self.clause,

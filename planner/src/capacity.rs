@@ -13,7 +13,7 @@
 
 use recto_core::{Clause, GroupBy, OrderBy, QueryData, Select, SelectClause, Selected};
 
-use crate::bindings::Scope;
+use crate::bindings::{Level, Scope};
 use crate::exprs::Exprs;
 use crate::planned::Binding;
 
@@ -27,7 +27,7 @@ const MAX_RESERVED: usize = 4096;
 
 /// An empty arena with room for the nodes of `query`'s plan, whose bindings are `bindings`
 /// (the source first).
-pub(crate) fn arena<'q>(query: &'q QueryData, bindings: &[Binding<'q>]) -> Exprs<'q> {
+pub(crate) fn arena<'q>(query: &'q QueryData, level: &Level<'_, 'q>) -> Exprs<'q> {
     let QueryData {
         from: _,
         joins,
@@ -41,7 +41,7 @@ pub(crate) fn arena<'q>(query: &'q QueryData, bindings: &[Binding<'q>]) -> Exprs
         offset: _,
         combinations: _,
     } = query;
-    let (selected, fields) = select_size(select.as_ref(), bindings);
+    let (selected, fields) = select_size(select.as_ref(), level);
     let exprs = joins.len()
         + wheres.len()
         + selected
@@ -63,7 +63,7 @@ pub(crate) fn arena<'q>(query: &'q QueryData, bindings: &[Binding<'q>]) -> Exprs
 }
 
 /// The selected expressions of `select`, and the fields of the bindings it selects whole.
-fn select_size<'q>(select: Option<&'q SelectClause>, bindings: &[Binding<'q>]) -> (usize, usize) {
+fn select_size<'q>(select: Option<&'q SelectClause>, level: &Level<'_, 'q>) -> (usize, usize) {
     let fields = |binding: Option<&Binding<'_>>| {
         binding
             .and_then(|binding| binding.schema)
@@ -75,9 +75,9 @@ fn select_size<'q>(select: Option<&'q SelectClause>, bindings: &[Binding<'q>]) -
         replaced: _,
     }) = select
     else {
-        return (0, fields(bindings.first()));
+        return (0, fields(level.bindings.first()));
     };
-    let scope = Scope::all(bindings, Clause::Select, at);
+    let scope = Scope::all(level, Clause::Select, at);
     let item = |item: &Selected| match item {
         Selected::Binding(reference) => (0, fields(scope.lookup(reference).ok())),
         _ => (1, 0),

@@ -5,41 +5,20 @@
 //! of combined rows must be one of the selected columns: the engines sort a compound by
 //! its result columns only.
 
-use recto_core::{Clause, Combination, Error, Limit, MAX_NESTING, OrderBy, Ty};
+use recto_core::{Clause, Combination, Error, OrderBy, Ty};
 
+use crate::bindings::Context;
 use crate::planned::{Combined, CombinedOrder, Member, OrderItem, Planned};
 
-/// Numbers the queries of a statement in planning order: 0 for the statement's own, then
-/// each set-operation member.
-#[derive(Default)]
-pub(crate) struct Counter {
-    next: usize,
-}
-
-impl Counter {
-    /// The next query's number.
-    pub(crate) fn take(&mut self) -> usize {
-        let n = self.next;
-        self.next += 1;
-        n
-    }
-}
-
-/// Plans `combinations` as members of `planned` (a query `depth` members deep), whose
-/// `order_by:` clauses are `order_bys`.
+/// Plans `combinations` as members of `planned` (a query planned in `context`), whose
+/// `order_by:` clauses are `order_bys`. Each member is nested one level deeper, in the same
+/// enclosing query: `parent_as` reaches from a member what it reaches from `planned`.
 pub(crate) fn combine<'q>(
     planned: &mut Planned<'q>,
     combinations: &'q [Combination],
     order_bys: &'q [OrderBy],
-    counter: &mut Counter,
-    depth: usize,
+    context: Context<'_, 'q>,
 ) -> Result<(), Error> {
-    if depth >= MAX_NESTING {
-        return Err(Error::LimitExceeded {
-            limit: Limit::Nesting,
-            max: MAX_NESTING,
-        });
-    }
     let places = order_bys
         .iter()
         .flat_map(|OrderBy { terms, at }| terms.iter().map(move |_| at));
@@ -62,7 +41,7 @@ pub(crate) fn combine<'q>(
     }
     let mut members = Vec::with_capacity(combinations.len());
     for Combination { op, query, at } in combinations {
-        let member = crate::plan_level(query, counter, depth + 1)?;
+        let member = crate::plan_level(query, context.nested(context.outer))?;
         if member.select.len() != planned.select.len() {
             return Err(Error::InvalidClause {
                 clause: Clause::Combinations,
@@ -119,6 +98,7 @@ pub(crate) fn combine<'q>(
         }
         planned.size.nodes += member.size.nodes;
         planned.size.params += member.size.params;
+        planned.outer.extend_from_slice(&member.outer);
         members.push(Member {
             op: *op,
             query: member,

@@ -10,7 +10,7 @@
 //! This module knows no SQL: it says which literals are exact and what scale an expression
 //! has, and the writer prints them.
 
-use recto_core::{AggFunc, BinOp, Error, Ty, UnOp, Value};
+use recto_core::{AggFunc, BinOp, Error, SubqueryTest, Ty, UnOp, Value};
 
 use crate::bindings::Scope;
 use crate::describe::describe;
@@ -132,6 +132,14 @@ impl Exprs<'_> {
                 .list(*args)
                 .iter()
                 .try_fold(0, |scale, arg| Some(scale.max(self.scale_at(*arg, next)?))),
+            PlannedExpr::Subquery {
+                test: SubqueryTest::Scalar,
+                operand: _,
+                query,
+            } => {
+                let planned = self.query(*query);
+                planned.exprs.scale(planned.select.first()?.expr)
+            }
             _ => None,
         }
     }

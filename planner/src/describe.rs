@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use recto_core::{AggFunc, BinOp, Ty, UnOp, Value};
+use recto_core::{AggFunc, BinOp, SubqueryTest, Ty, UnOp, Value};
 
 use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::planned::PlannedExpr;
@@ -112,6 +112,28 @@ fn write_expr(exprs: &Exprs<'_>, id: ExprId, level: usize, out: &mut String) {
             out.push_str("coalesce(");
             arguments(exprs, *args, next, out);
             out.push(')');
+        }
+        PlannedExpr::Subquery {
+            test,
+            operand: tested,
+            query: _,
+        } => {
+            if let Some(tested) = tested {
+                operand(exprs, *tested, next, out);
+                out.push(' ');
+            }
+            let (op, call) = match test {
+                SubqueryTest::Scalar => (None, "subquery(…)"),
+                SubqueryTest::Exists => (None, "exists(…)"),
+                SubqueryTest::In => (None, "in subquery(…)"),
+                SubqueryTest::Any(op) => (Some(*op), " any(…)"),
+                SubqueryTest::All(op) => (Some(*op), " all(…)"),
+                _ => (None, "subquery(…)"),
+            };
+            if let Some(op) = op {
+                out.push_str(symbol(op));
+            }
+            out.push_str(call);
         }
     }
 }

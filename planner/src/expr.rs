@@ -8,14 +8,17 @@
 //! the engine.
 
 use recto_core::schema::FieldHint;
-use recto_core::{AggFunc, Array, BinOp, BindingRef, Clause, Error, Expr, Name, UnOp};
+use recto_core::{
+    AggFunc, Array, BinOp, BindingRef, Clause, Error, Expr, Name, Query, SubqueryTest, UnOp,
+};
 
-use crate::bindings::Scope;
+use crate::bindings::{Level, Scope};
 use crate::decimal;
 use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::grouping;
 use crate::names;
-use crate::planned::{ColumnRef, PlannedExpr, SizeHint};
+use crate::nesting;
+use crate::planned::{Binding, ColumnRef, OuterRef, Planned, PlannedExpr, SizeHint};
 use crate::terms;
 
 /// How deeply expressions may nest, counting the `AND`/`OR` chain that combines a clause's
@@ -34,6 +37,8 @@ pub(crate) struct Draft<'q> {
     /// Whether an aggregate has been planned. Planning rejects one outside `select:`,
     /// `having:` and `order_by:`, so this tells whether those clauses call one.
     pub(crate) aggregates: bool,
+    /// The columns of enclosing queries referred to so far ([`Planned::outer`]).
+    pub(crate) outer: Vec<OuterRef<'q>>,
 }
 
 impl<'q> Draft<'q> {
@@ -43,6 +48,7 @@ impl<'q> Draft<'q> {
             exprs,
             size: SizeHint::default(),
             aggregates: false,
+            outer: Vec::new(),
         }
     }
 }
@@ -117,6 +123,11 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 distinct,
             } => self.aggregate(*func, arg.as_deref(), *distinct, next),
             Expr::Coalesce(args) => self.coalesce(args, next),
+            Expr::Subquery {
+                test,
+                operand,
+                query,
+            } => self.subquery(*test, operand.as_deref(), query, next),
             _ => Err(self
                 .scope
                 .invalid("this kind of expression is not supported by the planner yet")),
@@ -129,12 +140,43 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     }
 
     fn field(
-        &self,
+        &mut self,
         binding: &BindingRef,
         name: &'q Name,
         hint: FieldHint,
     ) -> Result<ColumnRef<'q>, Error> {
+        if let BindingRef::Parent(parent) = binding {
+            let (binding, level, levels) = self.scope.parent(parent)?;
+            let column = self.column(binding, level.derived, name, hint)?;
+            self.draft.outer.push(OuterRef { levels, column });
+            return Ok(column);
+        }
         let binding = self.scope.lookup(binding)?;
+        self.column(binding, self.scope.level.derived, name, hint)
+    }
+
+    /// The field `name` of `binding`, whose query's derived tables are `derived`.
+    fn column(
+        &self,
+        binding: &Binding<'q>,
+        derived: &[Planned<'q>],
+        name: &'q Name,
+        hint: FieldHint,
+    ) -> Result<ColumnRef<'q>, Error> {
+        if let Some(planned) = binding.derived.and_then(|n| derived.get(n)) {
+            return nesting::derived_column(binding, planned, name).ok_or_else(|| {
+                Error::UnknownField {
+                    clause: self.scope.clause,
+                    field: name.to_string(),
+                    table: format!(
+                        "subquery {} (its columns: {})",
+                        binding.alias,
+                        nesting::column_names(planned)
+                    ),
+                    at: self.scope.at.clone(),
+                }
+            });
+        }
         let Some(schema) = binding.schema else {
             names::check_column(name).map_err(|reason| self.scope.invalid(reason))?;
             return Ok(ColumnRef {
@@ -309,6 +351,66 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 Ok(self.push(PlannedExpr::Coalesce(args)))
             }
         }
+    }
+
+    /// A query nested in the expression, planned one level deeper with the bindings this
+    /// clause sees in scope.
+    #[inline(never)]
+    fn subquery(
+        &mut self,
+        test: SubqueryTest,
+        operand: Option<&'q Expr>,
+        query: &'q Query,
+        depth: usize,
+    ) -> Result<ExprId, Error> {
+        let operand = operand
+            .map(|operand| self.resolve(operand, depth))
+            .transpose()?;
+        let level = self.scope.level;
+        let visible = Level {
+            bindings: self.scope.visible(),
+            derived: level.derived,
+            context: level.context,
+        };
+        let planned = crate::plan_level(query.data(), level.context.nested(Some(&visible)))?;
+        if nesting::one_column(test) && planned.select.len() != 1 {
+            return Err(self.scope.invalid(format!(
+                "a subquery used as a value or a list of values selects one column, and this one selects {}: select one expression",
+                planned.select.len()
+            )));
+        }
+        if let (SubqueryTest::Any(op) | SubqueryTest::All(op), Some(operand)) = (test, operand) {
+            if !matches!(
+                op,
+                BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+            ) {
+                return Err(self
+                    .scope
+                    .invalid("`any` and `all` compare with `==`, `!=`, `<`, `<=`, `>` or `>=`"));
+            }
+            if !matches!(op, BinOp::Eq | BinOp::Ne) {
+                let what = "the operand of `any` or `all`";
+                terms::expect_ordered(&self.scope, what, &self.draft.exprs, operand)?;
+            }
+        }
+        // References two or more levels up are references of this query too, one level
+        // less up.
+        for outer in &planned.outer {
+            if outer.levels > 1 {
+                self.draft.outer.push(OuterRef {
+                    levels: outer.levels - 1,
+                    column: outer.column,
+                });
+            }
+        }
+        self.draft.size.nodes += planned.size.nodes;
+        self.draft.size.params += planned.size.params;
+        let query = self.draft.exprs.push_query(planned);
+        Ok(self.push(PlannedExpr::Subquery {
+            test,
+            operand,
+            query,
+        }))
     }
 
     /// Resolves a list of operands, in order, into a list of the arena.

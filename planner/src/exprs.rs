@@ -14,7 +14,7 @@
 //! This module knows the arena's shape, not what the expressions mean: types, nullability
 //! and the checks live in their own modules.
 
-use crate::planned::PlannedExpr;
+use crate::planned::{Planned, PlannedExpr, QueryId};
 
 /// A node of a plan's [`Exprs`]. Only the planner makes ids, each for a node it pushed, so an
 /// id read from a plan always names a node of that plan.
@@ -71,6 +71,8 @@ pub struct Exprs<'q> {
     /// The float literals that are exact decimals, because an operand beside them is one
     /// (`1.0 - l.discount`): see `decimal.rs`. Rare, so a short list.
     exact: Vec<ExprId>,
+    /// The plans of the queries nested in expressions, which [`QueryId`]s name.
+    queries: Vec<Planned<'q>>,
 }
 
 impl<'q> Exprs<'q> {
@@ -81,6 +83,7 @@ impl<'q> Exprs<'q> {
             nodes: Vec::with_capacity(nodes),
             lists: Vec::new(),
             exact: Vec::new(),
+            queries: Vec::new(),
         }
     }
 
@@ -118,6 +121,26 @@ impl<'q> Exprs<'q> {
     /// plan they hold.
     pub fn get(&self, id: ExprId) -> &PlannedExpr<'q> {
         &self.nodes[id.0]
+    }
+
+    /// The plan of a query nested in an expression.
+    ///
+    /// # Panics
+    ///
+    /// Only for an id read from another plan, as [`Exprs::get`].
+    pub fn query(&self, id: QueryId) -> &Planned<'q> {
+        &self.queries[id.0]
+    }
+
+    /// The plans of every query nested in an expression of this arena, in planning order.
+    pub fn queries(&self) -> impl Iterator<Item = &Planned<'q>> {
+        self.queries.iter()
+    }
+
+    /// Adds the plan of a query nested in an expression.
+    pub(crate) fn push_query(&mut self, planned: Planned<'q>) -> QueryId {
+        self.queries.push(planned);
+        QueryId(self.queries.len() - 1)
     }
 
     /// The operands of `list`, in written order (empty for a list of another plan).
@@ -195,6 +218,11 @@ impl<'q> Exprs<'q> {
                     distinct: _,
                 } => *arg,
                 PlannedExpr::Coalesce(args) => self.list(*args).first().copied(),
+                PlannedExpr::Subquery {
+                    test: _,
+                    operand,
+                    query: _,
+                } => *operand,
             };
             match leftmost {
                 Some(operand) => id = operand,
@@ -297,6 +325,8 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
             },
         ) => fa == fb && aa.is_some() == ab.is_some() && da == db,
         (E::Coalesce(a), E::Coalesce(b)) => a.len == b.len,
+        // Two subqueries are two queries, even written alike: a nested query is never
+        // compared, so it is never the same expression as another.
         (
             E::Column(_)
             | E::Lit(_)
@@ -308,7 +338,8 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
             | E::IsNil(_)
             | E::Like { .. }
             | E::Aggregate { .. }
-            | E::Coalesce(_),
+            | E::Coalesce(_)
+            | E::Subquery { .. },
             _,
         ) => false,
     }

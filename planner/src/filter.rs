@@ -5,10 +5,10 @@
 
 use recto_core::{BinOp, BoolClause, BoolOp, Clause, Error};
 
-use crate::bindings::Scope;
+use crate::bindings::{Level, Scope};
 use crate::expr::{Draft, Resolver};
 use crate::exprs::{ExprId, Exprs};
-use crate::planned::{Binding, PlannedExpr};
+use crate::planned::PlannedExpr;
 use crate::terms;
 
 /// The conditions of `clauses` as one condition, or `None` when there are none. Each
@@ -17,7 +17,7 @@ use crate::terms;
 pub(crate) fn combine<'q>(
     clauses: &'q [BoolClause],
     clause: Clause,
-    bindings: &[Binding<'q>],
+    level: &Level<'_, 'q>,
     draft: &mut Draft<'q>,
     mut check: impl FnMut(&Scope<'_, 'q>, &Exprs<'q>, ExprId) -> Result<(), Error>,
 ) -> Result<Option<ExprId>, Error> {
@@ -25,7 +25,7 @@ pub(crate) fn combine<'q>(
     let mut combined: Option<ExprId> = None;
     for (position, condition) in clauses.iter().enumerate() {
         let BoolClause { op, expr, at } = condition;
-        let scope = Scope::all(bindings, clause, at);
+        let scope = Scope::all(level, clause, at);
         let op = match op {
             BoolOp::And => BinOp::And,
             BoolOp::Or => BinOp::Or,

@@ -110,12 +110,15 @@ impl<'p, 'q> Grouping<'p, 'q> {
         // The walk goes from the last operand to the first, so the column it records last
         // is the first one written, which the error names.
         let mut ungrouped = None;
+        let own = self.bindings.first().map(|binding| binding.alias.query);
         walk::visit(exprs, expr, |id, node| {
             if self.terms.iter().any(|term| exprs.same(*term, id)) {
                 return Step::Skip;
             }
             match node {
                 PlannedExpr::Aggregate { .. } => Step::Skip,
+                // A column of an enclosing query is one value for the whole of this one.
+                PlannedExpr::Column(column) if Some(column.alias.query) != own => Step::Skip,
                 PlannedExpr::Column(column) => {
                     if !self.keyed.get(column.alias.index).copied().unwrap_or(false) {
                         ungrouped = Some((column, id));

@@ -36,6 +36,7 @@ mod filter;
 mod grouping;
 mod limit_offset;
 mod names;
+mod nesting;
 mod nullable;
 mod planned;
 mod select;
@@ -43,16 +44,18 @@ mod terms;
 mod ty;
 mod walk;
 
-use recto_core::{Clause, Distinct, Error, GroupBy, Join, OrderBy, OrderTerm, QueryData};
+use recto_core::{
+    Clause, Distinct, Error, GroupBy, Join, Limit, MAX_NESTING, OrderBy, OrderTerm, QueryData,
+};
 
-use crate::bindings::Scope;
+use crate::bindings::{Context, Level, Scope, Statement};
 pub use crate::decimal::{DIVISION_EXTRA_SCALE, MAX_SCALE, quotient_scale};
 use crate::expr::{Draft, Resolver};
 pub use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::grouping::Grouping;
 pub use crate::planned::{
-    Alias, Binding, ColumnRef, Combined, CombinedOrder, Count, Member, OrderItem, Planned,
-    PlannedExpr, PlannedJoin, SelectItem, SizeHint,
+    Alias, Binding, ColumnRef, Combined, CombinedOrder, Count, Member, OrderItem, OuterRef,
+    Planned, PlannedExpr, PlannedJoin, QueryId, SelectItem, SizeHint,
 };
 
 /// Plans a query: resolves, checks and normalizes its clauses.
@@ -67,17 +70,25 @@ pub use crate::planned::{
 /// aliases are prefixed by the member's number; the query's `order_by:`, `limit:` and
 /// `offset:` then apply to the combined rows ([`Combined`]).
 pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
-    plan_level(query, &mut combination::Counter::default(), 0)
+    let statement = Statement::default();
+    let context = Context {
+        outer: None,
+        statement: &statement,
+        depth: 0,
+    };
+    plan_level(query, context)
 }
 
-/// Plans one query of a statement: the statement's own (`member` 0) or a set-operation
-/// member, numbered by `counter`, `depth` members deep.
-fn plan_level<'q>(
-    query: &'q QueryData,
-    counter: &mut combination::Counter,
-    depth: usize,
-) -> Result<Planned<'q>, Error> {
-    let member = counter.take();
+/// Plans one query of a statement: the statement's own, a set-operation member, a subquery
+/// or a derived table, numbered in planning order, nested as `context` says.
+fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Planned<'q>, Error> {
+    if context.depth > MAX_NESTING {
+        return Err(Error::LimitExceeded {
+            limit: Limit::Nesting,
+            max: MAX_NESTING,
+        });
+    }
+    let number = context.statement.take();
     let QueryData {
         from,
         joins,
@@ -91,12 +102,15 @@ fn plan_level<'q>(
         offset,
         combinations,
     } = query;
-    let (mut root, mut bindings) = bindings::resolve(from, joins)?;
-    root.alias.member = member;
-    for binding in &mut bindings {
-        binding.alias.member = member;
-    }
-    let mut draft = Draft::new(capacity::arena(query, &bindings));
+    let (bindings, derived) = bindings::resolve(from, joins, number, context)?;
+    let root = bindings[0];
+    let level = Level {
+        bindings: &bindings,
+        derived: &derived,
+        context,
+    };
+    let level = &level;
+    let mut draft = Draft::new(capacity::arena(query, level));
 
     let mut planned_joins = Vec::with_capacity(joins.len());
     for (position, (join, binding)) in joins.iter().zip(bindings.iter().skip(1)).enumerate() {
@@ -107,7 +121,7 @@ fn plan_level<'q>(
             name: _,
             at,
         } = join;
-        let scope = Scope::join(&bindings, position + 1, at);
+        let scope = Scope::join(level, position + 1, at);
         let on = Resolver::new(scope, &mut draft).resolve(on, 0)?;
         terms::expect_boolean(&scope, "a join condition", &draft.exprs, on)?;
         planned_joins.push(PlannedJoin {
@@ -117,15 +131,13 @@ fn plan_level<'q>(
         });
     }
 
-    let filter = filter::combine(wheres, Clause::Where, &bindings, &mut draft, |_, _, _| {
-        Ok(())
-    })?;
+    let filter = filter::combine(wheres, Clause::Where, level, &mut draft, |_, _, _| Ok(()))?;
     let select_at = select.as_ref().map_or(&from.at, |clause| &clause.at);
     if let Some(clause) = select {
         names::check_select(clause)
-            .map_err(|reason| Scope::all(&bindings, Clause::Select, select_at).invalid(reason))?;
+            .map_err(|reason| Scope::all(level, Clause::Select, select_at).invalid(reason))?;
     }
-    let select = select::expand(select.as_ref(), &root, &from.at, &bindings, &mut draft)?;
+    let select = select::expand(select.as_ref(), &root, &from.at, level, &mut draft)?;
     let distinct = match distinct {
         Some(Distinct {
             distinct,
@@ -140,7 +152,7 @@ fn plan_level<'q>(
 
     let mut group_by = Vec::with_capacity(group_bys.iter().map(|clause| clause.exprs.len()).sum());
     for GroupBy { exprs, at } in group_bys {
-        let mut resolver = Resolver::new(Scope::all(&bindings, Clause::GroupBy, at), &mut draft);
+        let mut resolver = Resolver::new(Scope::all(level, Clause::GroupBy, at), &mut draft);
         for expr in exprs {
             group_by.push(resolver.resolve_term(expr)?);
         }
@@ -151,14 +163,14 @@ fn plan_level<'q>(
     let having = filter::combine(
         havings,
         Clause::Having,
-        &bindings,
+        level,
         &mut draft,
         |scope, exprs, expr| grouping.check(scope, exprs, expr),
     )?;
 
     let mut order_by = Vec::with_capacity(order_bys.iter().map(|clause| clause.terms.len()).sum());
     for OrderBy { terms, at } in order_bys {
-        let mut resolver = Resolver::new(Scope::all(&bindings, Clause::OrderBy, at), &mut draft);
+        let mut resolver = Resolver::new(Scope::all(level, Clause::OrderBy, at), &mut draft);
         for OrderTerm { direction, expr } in terms {
             order_by.push(OrderItem {
                 expr: resolver.resolve_term(expr)?,
@@ -170,7 +182,7 @@ fn plan_level<'q>(
     // need the whole query first.
     let order_scopes = || {
         order_bys.iter().flat_map(|OrderBy { terms, at }| {
-            let scope = Scope::all(&bindings, Clause::OrderBy, at);
+            let scope = Scope::all(level, Clause::OrderBy, at);
             terms.iter().map(move |_| scope)
         })
     };
@@ -178,9 +190,10 @@ fn plan_level<'q>(
         exprs,
         mut size,
         aggregates,
+        outer,
     } = draft;
     if grouping::aggregated(&group_by, having, aggregates) {
-        let scope = Scope::all(&bindings, Clause::Select, select_at);
+        let scope = Scope::all(level, Clause::Select, select_at);
         for SelectItem { expr, alias: _ } in &select {
             grouping.check(&scope, &exprs, *expr)?;
         }
@@ -197,7 +210,7 @@ fn plan_level<'q>(
     size.params += usize::from(matches!(limit, Some(Count::Param(_))))
         + usize::from(matches!(offset, Some(Count::Param(_))));
     // Each node of the arena is one expression node; the bindings count too.
-    size.nodes = exprs.len() + bindings.len();
+    size.nodes += exprs.len() + bindings.len();
 
     let mut planned = Planned {
         distinct,
@@ -213,9 +226,18 @@ fn plan_level<'q>(
         offset,
         size,
         combined: None,
+        derived,
+        outer,
     };
+    for nested in &planned.derived {
+        planned.size.nodes += nested.size.nodes;
+        planned.size.params += nested.size.params;
+        // A derived table is planned in this query's context: its references to enclosing
+        // queries count from the same place as this query's.
+        planned.outer.extend_from_slice(&nested.outer);
+    }
     if !combinations.is_empty() {
-        combination::combine(&mut planned, combinations, order_bys, counter, depth)?;
+        combination::combine(&mut planned, combinations, order_bys, context)?;
     }
     Ok(planned)
 }

@@ -5,7 +5,7 @@
 //!
 //! The answer errs toward "maybe": `false` is a promise, `true` is not.
 
-use recto_core::{AggFunc, BinOp, UnOp, Value};
+use recto_core::{AggFunc, BinOp, SubqueryTest, UnOp, Value};
 
 use crate::expr::MAX_DEPTH;
 use crate::exprs::{ExprId, Exprs};
@@ -82,6 +82,13 @@ impl Exprs<'_> {
             } => false,
             PlannedExpr::Aggregate { .. } => true,
             PlannedExpr::Coalesce(args) => self.list(*args).iter().all(nullable),
+            // `exists` is true or false; any other subquery may have no row, or compare
+            // with a NULL.
+            PlannedExpr::Subquery {
+                test: SubqueryTest::Exists,
+                ..
+            } => false,
+            PlannedExpr::Subquery { .. } => true,
         }
     }
 }

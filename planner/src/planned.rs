@@ -14,7 +14,9 @@
 //! contract between the planner and the adapters, which are released together, and a new
 //! variant must break the writer's `match` until the writer prints it.
 
-use recto_core::{AggFunc, Array, BinOp, Direction, JoinKind, SchemaMeta, SetOp, Ty, UnOp, Value};
+use recto_core::{
+    AggFunc, Array, BinOp, Direction, JoinKind, SchemaMeta, SetOp, SubqueryTest, Ty, UnOp, Value,
+};
 
 use crate::exprs::{ExprId, ExprList, Exprs};
 
@@ -50,6 +52,21 @@ pub struct Planned<'q> {
     /// `order_by`, `limit` and `offset` above are empty, and the combination's sort and
     /// counts apply to the combined rows.
     pub combined: Option<Box<Combined<'q>>>,
+    /// The plans of the bindings that read a subquery (derived tables), which
+    /// [`Binding::derived`] names by position.
+    pub derived: Vec<Planned<'q>>,
+    /// The columns of enclosing queries this query refers to (`parent_as`), its nested
+    /// queries' included: empty for a query that is not correlated.
+    pub outer: Vec<OuterRef<'q>>,
+}
+
+/// A column of an enclosing query that a nested query refers to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OuterRef<'q> {
+    /// How many queries up the column's binding is: 1 for the query this one is nested in.
+    pub levels: usize,
+    /// The column.
+    pub column: ColumnRef<'q>,
 }
 
 /// A query's set operations (`union:` and the others) and what applies to their rows.
@@ -126,6 +143,9 @@ pub struct Binding<'q> {
     /// Whether an outer join can leave every column of this binding NULL (the binding of a
     /// `left_join:`), whatever its schema says.
     pub nullable: bool,
+    /// For a binding that reads a subquery (`subquery(q)`), the position of its plan in
+    /// [`Planned::derived`]; `table` is then empty.
+    pub derived: Option<usize>,
 }
 
 /// A binding's alias, Ecto style: the first letter of the table (lowercased; `t` when the
@@ -144,10 +164,11 @@ pub struct Alias {
     pub letter: char,
     /// The binding's position, which makes the alias unique within its query.
     pub index: usize,
-    /// 0 in the statement's own query; `n` in its `n`-th set-operation member (counted in
-    /// planning order), printed as a prefix (`s1u0`), so aliases are unique across the
-    /// statement.
-    pub member: usize,
+    /// The number of the query of the statement the binding belongs to: 0 for the
+    /// statement's own, then each set-operation member, subquery and derived table in
+    /// planning order. Printed as a prefix (`s1u0`), so aliases are unique across the
+    /// statement and a correlated reference is simply the outer binding's alias.
+    pub query: usize,
 }
 
 impl Alias {
@@ -160,15 +181,15 @@ impl Alias {
         Alias {
             letter,
             index,
-            member: 0,
+            query: 0,
         }
     }
 }
 
 impl std::fmt::Display for Alias {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.member > 0 {
-            write!(f, "s{}", self.member)?;
+        if self.query > 0 {
+            write!(f, "s{}", self.query)?;
         }
         write!(f, "{}{}", self.letter, self.index)
     }
@@ -267,7 +288,21 @@ pub enum PlannedExpr<'q> {
     },
     /// `coalesce(a, b, ...)` with at least two arguments (`coalesce(x)` plans as `x`).
     Coalesce(ExprList),
+    /// A query inside the expression (`exists(q)`, `x in subquery(q)`, ...), planned with
+    /// this query's bindings in scope; [`Exprs::query`] gives its plan.
+    Subquery {
+        /// What the expression asks of the query's rows.
+        test: SubqueryTest,
+        /// The tested value, for `in`, `any` and `all`.
+        operand: Option<ExprId>,
+        /// The query.
+        query: QueryId,
+    },
 }
+
+/// A query nested in an expression: its plan is [`Exprs::query`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct QueryId(pub(crate) usize);
 
 /// One selected column.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -7,7 +7,7 @@
 
 use recto_core::{Clause, Error, Location, Select, SelectClause, Selected};
 
-use crate::bindings::Scope;
+use crate::bindings::{Level, Scope};
 use crate::expr::{Draft, Resolver};
 use crate::exprs::Exprs;
 use crate::planned::{Binding, ColumnRef, PlannedExpr, SelectItem};
@@ -17,7 +17,7 @@ pub(crate) fn expand<'q>(
     select: Option<&'q SelectClause>,
     root: &Binding<'q>,
     from_at: &'q Location,
-    bindings: &[Binding<'q>],
+    level: &Level<'_, 'q>,
     draft: &mut Draft<'q>,
 ) -> Result<Vec<SelectItem<'q>>, Error> {
     let Some(SelectClause {
@@ -34,14 +34,14 @@ pub(crate) fn expand<'q>(
         let mut items = Vec::new();
         push_binding(
             root,
-            Scope::all(bindings, Clause::Select, from_at),
+            Scope::all(level, Clause::Select, from_at),
             &mut draft.exprs,
             &mut items,
         )?;
         return Ok(items);
     };
     once(Clause::Select, replaced.as_ref(), at)?;
-    let scope = Scope::all(bindings, Clause::Select, at);
+    let scope = Scope::all(level, Clause::Select, at);
     // One item per selected expression; a selected binding reserves its fields when it is
     // expanded.
     let mut items = Vec::with_capacity(match select {
@@ -141,6 +141,25 @@ fn push_binding<'q>(
     exprs: &mut Exprs<'q>,
     items: &mut Vec<SelectItem<'q>>,
 ) -> Result<(), Error> {
+    if let Some(planned) = binding.derived.and_then(|n| scope.level.derived.get(n)) {
+        // A subquery source's columns, each under its name.
+        for item in &planned.select {
+            let Some(column) = item
+                .alias
+                .and_then(|name| crate::nesting::derived_column(binding, planned, name))
+            else {
+                return Err(scope.invalid(
+                    "a subquery source selected whole must name every column it selects: use a struct literal select in the subquery",
+                ));
+            };
+            let expr = exprs.push(PlannedExpr::Column(column));
+            items.push(SelectItem {
+                expr,
+                alias: Some(column.field),
+            });
+        }
+        return Ok(());
+    }
     let Some(schema) = binding.schema else {
         return Err(scope.invalid(format!(
             "binding {} (table `{}`) has no schema, so it has no fields to select: select its fields one by one",

@@ -4,7 +4,7 @@
 //! integers with `DIV`, not `/`) and where a result must be cast so that it decodes into the
 //! same Rust type on every engine (`sum` of integers is a 64-bit integer everywhere).
 
-use recto_core::{AggFunc, BinOp, Ty, UnOp, Value};
+use recto_core::{AggFunc, BinOp, SubqueryTest, Ty, UnOp, Value};
 
 use crate::expr::MAX_DEPTH;
 use crate::exprs::{ExprId, Exprs};
@@ -92,6 +92,15 @@ impl Exprs<'_> {
                 let first = tys.next()??;
                 tys.try_fold(first, |common, ty| unify(common, ty?))
             }
+            PlannedExpr::Subquery {
+                test: SubqueryTest::Scalar,
+                operand: _,
+                query,
+            } => {
+                let planned = self.query(*query);
+                planned.exprs.ty(planned.select.first()?.expr)
+            }
+            PlannedExpr::Subquery { .. } => Some(Ty::Bool),
         }
     }
 }

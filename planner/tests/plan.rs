@@ -53,7 +53,7 @@ fn named_binding_resolves_to_its_join() {
         Alias {
             letter: 'o',
             index: 1,
-            member: 0,
+            query: 0,
         }
     );
 }
@@ -98,7 +98,7 @@ fn last_in_a_join_refers_to_that_join() {
         Alias {
             letter: 'p',
             index: 2,
-            member: 0,
+            query: 0,
         }
     );
 }

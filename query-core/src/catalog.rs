@@ -12,10 +12,11 @@
 
 use serde::{Deserialize, Deserializer};
 
-use crate::builder::from::{From, Source};
+use crate::builder::from::Source;
 use crate::builder::join::Join;
 use crate::depth;
 use crate::error::Error;
+use crate::expr::Expr;
 use crate::limits::{self, Limit, Limits};
 use crate::query::{Query, QueryData};
 use crate::schema::{Schema, SchemaMeta};
@@ -134,52 +135,46 @@ impl Catalog {
         // Limits first: names are bounded before an error message repeats one.
         limits::check(&data, limits)?;
         let mut data = data;
-        let QueryData {
-            from,
-            joins,
-            wheres: _,
-            select: _,
-            distinct: _,
-            group_bys: _,
-            havings: _,
-            order_bys: _,
-            limit: _,
-            offset: _,
-            combinations,
-        } = &mut data;
-        let From {
-            source,
-            name: _,
-            at: _,
-        } = from;
-        self.rebind(source)?;
-        for Join {
-            kind: _,
-            source,
-            on: _,
-            name: _,
-            at: _,
-        } in joins
-        {
-            self.rebind(source)?;
-        }
-        // Members are checked by `limits::check` (their count and depth) and rebound the
-        // same way, with a work list rather than recursion.
-        let mut members: Vec<&mut QueryData> = combinations
-            .iter_mut()
-            .map(|combination| &mut combination.query)
-            .collect();
-        while let Some(member) = members.pop() {
-            self.rebind(&mut member.from.source)?;
-            for join in &mut member.joins {
-                self.rebind(&mut join.source)?;
+        // Nested queries (set-operation members, subqueries) are checked by
+        // `limits::check` (their count and depth) and rebound the same way, with a work list
+        // rather than recursion.
+        let mut queries: Vec<&mut QueryData> = vec![&mut data];
+        let mut exprs: Vec<&mut Expr> = Vec::new();
+        while let Some(query) = queries.pop() {
+            let (from, joins, nested, roots) = query.parts_mut();
+            let mut sources = vec![from];
+            for Join {
+                kind: _,
+                source,
+                on,
+                name: _,
+                at: _,
+            } in joins
+            {
+                sources.push(source);
+                exprs.push(on);
             }
-            members.extend(
-                member
-                    .combinations
-                    .iter_mut()
-                    .map(|combination| &mut combination.query),
-            );
+            for source in sources {
+                match source {
+                    Source::Subquery(subquery) => queries.push(subquery.data_mut()),
+                    _ => self.rebind(source)?,
+                }
+            }
+            queries.extend(nested);
+            exprs.extend(roots);
+            while let Some(expr) = exprs.pop() {
+                match expr {
+                    Expr::Subquery {
+                        test: _,
+                        operand,
+                        query,
+                    } => {
+                        queries.push(query.data_mut());
+                        exprs.extend(operand.as_deref_mut());
+                    }
+                    other => exprs.extend(other.children_mut()),
+                }
+            }
         }
         Ok(Query::from_data(data))
     }
@@ -191,6 +186,7 @@ impl Catalog {
         let table = match source {
             Source::Schema(meta) => &meta.table,
             Source::Table(name) => name,
+            Source::Subquery(_) => return Ok(()),
         };
         let mut found = self.schemas.iter().filter(|meta| meta.table == *table);
         let meta = match (found.next(), found.next()) {

@@ -2,7 +2,9 @@
 //! walks that visit every expression of a query without caring which clause holds it.
 
 use crate::Name;
+use crate::builder::combination::Combination;
 use crate::builder::filter::BoolClause;
+use crate::builder::from::Source;
 use crate::builder::group_by::GroupBy;
 use crate::builder::join::Join;
 use crate::builder::limit_offset::LimitOffset;
@@ -79,8 +81,24 @@ impl QueryData {
 
     /// [`QueryData::exprs`], to change them in place.
     pub fn exprs_mut(&mut self) -> impl Iterator<Item = &mut Expr> {
+        let (_, joins, _, rest) = self.parts_mut();
+        joins.iter_mut().map(|Join { on, .. }| on).chain(rest)
+    }
+
+    /// The query's source, its joins, its set-operation members and the root expressions of
+    /// its other clauses (those of [`QueryData::exprs`] after the joins' `on:`), to change in
+    /// place: what a walk over every query nested in a statement visits.
+    #[allow(clippy::type_complexity)] // Each part is named by what it yields.
+    pub fn parts_mut(
+        &mut self,
+    ) -> (
+        &mut Source,
+        &mut [Join],
+        impl Iterator<Item = &mut QueryData>,
+        impl Iterator<Item = &mut Expr>,
+    ) {
         let QueryData {
-            from: _,
+            from,
             joins,
             wheres,
             select,
@@ -90,8 +108,11 @@ impl QueryData {
             order_bys,
             limit,
             offset,
-            combinations: _,
+            combinations,
         } = self;
+        let members = combinations
+            .iter_mut()
+            .map(|Combination { query, .. }| query);
         let (one, items, fields): (
             Option<&mut Selected>,
             &mut [Selected],
@@ -110,10 +131,9 @@ impl QueryData {
                 Selected::Expr(expr) => Some(expr),
                 Selected::Binding(_) => None,
             });
-        joins
+        let exprs = wheres
             .iter_mut()
-            .map(|Join { on, .. }| on)
-            .chain(wheres.iter_mut().map(|BoolClause { expr, .. }| expr))
+            .map(|BoolClause { expr, .. }| expr)
             .chain(selected)
             .chain(group_bys.iter_mut().flat_map(|GroupBy { exprs, .. }| exprs))
             .chain(havings.iter_mut().map(|BoolClause { expr, .. }| expr))
@@ -125,6 +145,7 @@ impl QueryData {
                     .into_iter()
                     .flatten()
                     .map(|LimitOffset { expr, .. }| expr),
-            )
+            );
+        (&mut from.source, joins, members, exprs)
     }
 }

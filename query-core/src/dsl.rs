@@ -12,11 +12,13 @@
 //! re-exported here (`dsl::Asc`, `dsl::Inner`), all of which expansions name through one
 //! glob import of [`short`] per query.
 
+mod nesting;
 mod ops;
 pub mod short;
 
 use std::marker::PhantomData;
 
+pub use self::nesting::*;
 pub use self::ops::*;
 use crate::Name;
 pub use crate::builder::join::JoinKind::{Inner, Left};
@@ -85,6 +87,11 @@ pub fn col<T>(binding: usize, column: Column<T>) -> Typed<T> {
 /// `o.field` on a binding this `from!` left-joins: NULL where the join found no row.
 pub fn nullable<T: SqlType>(field: Typed<T>) -> Typed<T::Nullable> {
     Typed::new(field.expr)
+}
+
+/// `parent_as(name)`: a named binding of an enclosing query.
+pub fn parent(name: &'static str) -> BindingRef {
+    BindingRef::Parent(Name::Borrowed(name))
 }
 
 /// `u["field"]`, or `u.field` on a binding whose schema is known only at plan time.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Name;
 use crate::depth::Level;
+use crate::query::Query;
 use crate::schema::FieldHint;
 use crate::value::{Array, Value};
 
@@ -20,6 +21,9 @@ pub enum BindingRef {
     Named(Name),
     /// The last binding of the query (`[u, ..., c]`).
     Last,
+    /// `parent_as(name)`: the binding named `name` of a query this one is nested in (as a
+    /// subquery), the nearest enclosing one that has it.
+    Parent(Name),
 }
 
 impl From<usize> for BindingRef {
@@ -120,6 +124,38 @@ pub enum Expr {
     },
     /// `coalesce(a, b, ...)`.
     Coalesce(#[serde(with = "crate::depth::nested")] Vec<Expr>),
+    /// A query inside the expression: `subquery(q)` (its one value), `exists(q)`,
+    /// `x in subquery(q)`, `x > any(q)`, `x <= all(q)`. Its bindings are its own; it reaches
+    /// the enclosing queries' bindings with [`BindingRef::Parent`].
+    Subquery {
+        /// What the expression asks of the query's rows.
+        test: SubqueryTest,
+        /// The tested value, for `in`, `any` and `all`.
+        #[serde(default, with = "crate::depth::nested")]
+        operand: Option<Box<Expr>>,
+        /// The query.
+        #[serde(with = "crate::depth::nested")]
+        query: Query,
+    },
+}
+
+/// What a [`Expr::Subquery`] asks of its query's rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum SubqueryTest {
+    /// `subquery(q)`: the one value of its one row, NULL if it has none (a query that
+    /// returns two rows fails on every engine).
+    Scalar,
+    /// `exists(q)`: whether it returns a row.
+    Exists,
+    /// `x in subquery(q)`: whether `x` equals one of its values (SQL's `IN`: NULL when it
+    /// does not and a value or `x` is NULL).
+    In,
+    /// `x op any(q)`: whether the comparison holds for one of its values.
+    Any(BinOp),
+    /// `x op all(q)`: whether the comparison holds for every one of its values (true when
+    /// it has none).
+    All(BinOp),
 }
 
 /// Unary operators.
@@ -273,6 +309,16 @@ impl std::fmt::Debug for Expr {
                 .field("distinct", distinct)
                 .finish(),
             Expr::Coalesce(args) => f.debug_tuple("Coalesce").field(args).finish(),
+            Expr::Subquery {
+                test,
+                operand,
+                query,
+            } => f
+                .debug_struct("Subquery")
+                .field("test", test)
+                .field("operand", operand)
+                .field("query", query)
+                .finish(),
         }
     }
 }

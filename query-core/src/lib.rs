@@ -44,7 +44,7 @@ pub use catalog::Catalog;
 pub use depth::MAX_EXPR_DEPTH;
 pub use dynamic::Dynamic;
 pub use error::{Clause, Error};
-pub use expr::{AggFunc, BinOp, BindingRef, Expr, UnOp};
+pub use expr::{AggFunc, BinOp, BindingRef, Expr, SubqueryTest, UnOp};
 pub use limits::{Limit, Limits, MAX_NESTING};
 pub use location::Location;
 pub use query::{Query, QueryData, Queryable, TemplateRef, exclude};

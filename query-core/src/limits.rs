@@ -118,17 +118,19 @@ pub(crate) fn within(count: usize, max: usize, limit: Limit) -> Result<(), Error
     Ok(())
 }
 
-/// How deeply set-operation members may nest: a member of a member of a member.
+/// How deeply queries may nest in a statement: a set-operation member of a member, a
+/// subquery in a subquery, in any mix.
 pub const MAX_NESTING: usize = 16;
 
-/// Checks every limit but the input size against a query's clauses and those of its
-/// set-operation members (with a work list: a deep nesting is an error, not a deep stack).
+/// Checks every limit but the input size against a query's clauses and those of the
+/// queries nested in it (with a work list: a deep nesting is an error, not a deep stack).
 /// The node count covers the whole statement.
 pub(crate) fn check(data: &QueryData, limits: &Limits) -> Result<(), Error> {
     let mut walk = Walk {
         limits,
         nodes: 0,
         pending: Vec::new(),
+        nested: Vec::new(),
     };
     let mut queries = vec![(data, 0)];
     while let Some((query, depth)) = queries.pop() {
@@ -143,6 +145,7 @@ pub(crate) fn check(data: &QueryData, limits: &Limits) -> Result<(), Error> {
             queries.push((&combination.query, depth + 1));
         }
         check_one(query, &mut walk)?;
+        queries.extend(walk.nested.drain(..).map(|nested| (nested, depth + 1)));
     }
     Ok(())
 }
@@ -234,6 +237,9 @@ struct Walk<'a, 'q> {
     nodes: usize,
     /// The expressions still to visit, with their depth; kept to reuse its allocation.
     pending: Vec<(&'q Expr, usize)>,
+    /// The subqueries (in expressions and as sources) of the level being checked, which
+    /// [`check`] checks next.
+    nested: Vec<&'q QueryData>,
 }
 
 impl<'q> Walk<'_, 'q> {
@@ -257,14 +263,22 @@ impl<'q> Walk<'_, 'q> {
     fn binding(&self, binding: &BindingRef) -> Result<(), Error> {
         match binding {
             BindingRef::Index(_) | BindingRef::Last => Ok(()),
-            BindingRef::Named(name) => self.name(name),
+            BindingRef::Named(name) | BindingRef::Parent(name) => self.name(name),
         }
     }
 
-    fn source(&self, source: &Source, name: Option<&str>, at: &Location) -> Result<(), Error> {
+    fn source(
+        &mut self,
+        source: &'q Source,
+        name: Option<&str>,
+        at: &Location,
+    ) -> Result<(), Error> {
         // A schema source's fields are the payload's word and are replaced by the catalog's;
         // only the table name is read, to find it there.
         self.name(source.table())?;
+        if let Source::Subquery(query) = source {
+            self.nested.push(query.data());
+        }
         if let Some(name) = name {
             self.name(name)?;
         }
@@ -342,6 +356,11 @@ impl<'q> Walk<'_, 'q> {
                 Expr::InList { expr: _, list } => self.list(list.len())?,
                 Expr::InParam { expr: _, list } => self.list(list.len())?,
                 Expr::Coalesce(args) => self.list(args.len())?,
+                Expr::Subquery {
+                    test: _,
+                    operand: _,
+                    query,
+                } => self.nested.push(query.data()),
                 Expr::Unary { op: _, expr: _ }
                 | Expr::Binary {
                     op: _,

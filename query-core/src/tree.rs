@@ -38,6 +38,48 @@ impl Expr {
                 distinct: _,
             } => ([arg.as_deref(), None], &[]),
             Expr::Coalesce(args) => ([None, None], args),
+            // The query's own expressions are not sub-expressions of this one: they are
+            // planned in the query's scope.
+            Expr::Subquery {
+                test: _,
+                operand,
+                query: _,
+            } => ([operand.as_deref(), None], &[]),
+        };
+        boxed.into_iter().flatten().chain(list)
+    }
+
+    /// The direct sub-expressions, to change in place, in the order they are written.
+    pub fn children_mut(&mut self) -> impl Iterator<Item = &mut Expr> {
+        let (boxed, list): ([Option<&mut Expr>; 2], &mut [Expr]) = match self {
+            Expr::Lit(_)
+            | Expr::Param(_)
+            | Expr::Field {
+                binding: _,
+                name: _,
+                hint: _,
+            } => ([None, None], &mut []),
+            Expr::Unary { op: _, expr } => ([Some(expr), None], &mut []),
+            Expr::Binary { op: _, left, right } => ([Some(left), Some(right)], &mut []),
+            Expr::InList { expr, list } => ([Some(expr), None], list),
+            Expr::InParam { expr, list: _ } => ([Some(expr), None], &mut []),
+            Expr::IsNil(expr) => ([Some(expr), None], &mut []),
+            Expr::Like {
+                expr,
+                pattern,
+                case_insensitive: _,
+            } => ([Some(expr), Some(pattern)], &mut []),
+            Expr::Aggregate {
+                func: _,
+                arg,
+                distinct: _,
+            } => ([arg.as_deref_mut(), None], &mut []),
+            Expr::Coalesce(args) => ([None, None], args),
+            Expr::Subquery {
+                test: _,
+                operand,
+                query: _,
+            } => ([operand.as_deref_mut(), None], &mut []),
         };
         boxed.into_iter().flatten().chain(list)
     }
@@ -88,6 +130,11 @@ impl Expr {
                 distinct: _,
             } => arg.as_deref().is_some_and(deep),
             Expr::Coalesce(args) => args.iter().any(deep),
+            Expr::Subquery {
+                test: _,
+                operand,
+                query: _,
+            } => operand.as_deref().is_some_and(deep),
         }
     }
 
@@ -136,6 +183,15 @@ impl Expr {
                 }
             }
             Expr::Coalesce(args) => args.iter_mut().for_each(take),
+            Expr::Subquery {
+                test: _,
+                operand,
+                query: _,
+            } => {
+                if let Some(operand) = operand {
+                    take(operand);
+                }
+            }
         }
     }
 
@@ -199,6 +255,15 @@ impl Expr {
                 distinct: *distinct,
             },
             Expr::Coalesce(_) => Expr::Coalesce(children.collect()),
+            Expr::Subquery {
+                test,
+                operand,
+                query,
+            } => Expr::Subquery {
+                test: *test,
+                operand: operand.as_ref().map(|_| next()),
+                query: query.clone(),
+            },
         }
     }
 
@@ -262,6 +327,18 @@ impl Expr {
                 },
             ) => af == bf && aa.is_some() == ba.is_some() && ad == bd,
             (Expr::Coalesce(a), Expr::Coalesce(b)) => a.len() == b.len(),
+            (
+                Expr::Subquery {
+                    test: at,
+                    operand: ao,
+                    query: aq,
+                },
+                Expr::Subquery {
+                    test: bt,
+                    operand: bo,
+                    query: bq,
+                },
+            ) => at == bt && ao.is_some() == bo.is_some() && aq == bq,
             _ => false,
         }
     }

@@ -25,7 +25,7 @@ pub enum HavingGrouped {
 pub enum HavingAlone {
     /// `HAVING cond`.
     Native,
-    /// `SELECT ... FROM (SELECT count(*) FROM ... WHERE ...) AS g0 WHERE cond`: the derived
+    /// `SELECT ... FROM (SELECT count(*) FROM ... WHERE ...) AS grp WHERE cond`: the derived
     /// table is exactly one row, the one group, and the condition filters it. The engine
     /// rejects a `HAVING` on a query that is not an aggregate, or filters each row with it.
     OneRowTable,
@@ -38,8 +38,8 @@ pub enum HavingAlone {
 pub enum ImplicitGroup {
     /// As written: an aggregate in `HAVING` or `ORDER BY` makes the query one group.
     Native,
-    /// `SELECT ... FROM (SELECT cond AS h FROM ... WHERE ...) AS g0 WHERE g0.h`, or, with no
-    /// `having:`, `(SELECT count(*) AS h ...) AS g0` and no `WHERE`; `ORDER BY` is left out,
+    /// `SELECT ... FROM (SELECT cond AS h FROM ... WHERE ...) AS grp WHERE grp.h`, or, with no
+    /// `having:`, `(SELECT count(*) AS h ...) AS grp` and no `WHERE`; `ORDER BY` is left out,
     /// since one group is one row. The engine makes a query an aggregate only when its
     /// select list aggregates, and rejects the `HAVING` or the aggregate in `ORDER BY`
     /// otherwise; the derived table selects the aggregates, so it is exactly the one group.
@@ -55,10 +55,10 @@ pub enum ImplicitGroup {
 pub enum DistinctSorted {
     /// `SELECT DISTINCT ... ORDER BY ... OFFSET ...`.
     Native,
-    /// Without `group_by:`, `SELECT s0.c0, ... FROM (SELECT DISTINCT ... AS c0, ...) AS s0
-    /// ORDER BY s0.c0 ... OFFSET ...`: sorting and skipping happen outside the `DISTINCT`,
-    /// on the derived table's columns. With `group_by:`, `SELECT DISTINCT s0.c0, ... FROM
-    /// (SELECT ... AS c0, ... GROUP BY ...) AS s0 ORDER BY ...`: the `DISTINCT` itself is
+    /// Without `group_by:`, `SELECT sq0.c0, ... FROM (SELECT DISTINCT ... AS c0, ...) AS sq0
+    /// ORDER BY sq0.c0 ... OFFSET ...`: sorting and skipping happen outside the `DISTINCT`,
+    /// on the derived table's columns. With `group_by:`, `SELECT DISTINCT sq0.c0, ... FROM
+    /// (SELECT ... AS c0, ... GROUP BY ...) AS sq0 ORDER BY ...`: the `DISTINCT` itself is
     /// outside, over the groups' rows. The engine's optimizer loses rows when it sorts a
     /// grouped `DISTINCT` by an expression over an aggregate, keeps duplicates of a grouped
     /// `DISTINCT` (an `avg` equal in two groups, sorted or not), and ignores `OFFSET` when

@@ -4,11 +4,11 @@
 mod ddl;
 
 use crate::dialect::{
-    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect, DistinctSorted,
-    FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
-    InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
-    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SetOpAll,
-    SmallBigints, push_quoted,
+    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
+    DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike,
+    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, LimitInSubquery,
+    MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema,
+    Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -60,6 +60,13 @@ const QUIRKS: Quirks = Quirks {
     array_params: false,
     // Since MariaDB 10.5: https://mariadb.com/kb/en/intersect/ and https://mariadb.com/kb/en/except/
     set_op_all: SetOpAll::Native,
+    // https://mariadb.com/kb/en/subquery-limitations/: LIMIT is refused inside IN, ANY and
+    // ALL subqueries (error 1235), and a derived table cannot refer to an enclosing query's
+    // columns (error 1054); ANY/ALL and scalar subqueries are as in PostgreSQL.
+    any_all: AnyAll::Native,
+    scalar_rows: ScalarRows::Native,
+    limit_in_subquery: LimitInSubquery::DerivedTable,
+    correlated_derived: false,
     // A JSON column is text in utf8mb4_bin, which ignores trailing spaces, and two bound
     // documents compare in the connection's case-insensitive collation; bytes compare
     // exactly: https://mariadb.com/kb/en/binary-operator/

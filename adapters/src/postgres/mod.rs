@@ -3,11 +3,11 @@
 mod ddl;
 
 use crate::dialect::{
-    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect, DistinctSorted,
-    FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
-    InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
-    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SetOpAll,
-    SmallBigints, push_quoted,
+    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
+    DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike,
+    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, LimitInSubquery,
+    MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema,
+    Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -54,6 +54,13 @@ const QUIRKS: Quirks = Quirks {
     array_params: true,
     // https://www.postgresql.org/docs/current/queries-union.html
     set_op_all: SetOpAll::Native,
+    // https://www.postgresql.org/docs/15/functions-subquery.html: ANY/ALL over a subquery;
+    // a scalar subquery returning two rows is an error; LIMIT is allowed anywhere, and a
+    // derived table may refer to the enclosing query's columns.
+    any_all: AnyAll::Native,
+    scalar_rows: ScalarRows::Native,
+    limit_in_subquery: LimitInSubquery::Native,
+    correlated_derived: true,
     // `jsonb` equality takes `1` and `1.0` for one number; its text form keeps each
     // number's written scale and sorts keys its own fixed way, so two documents have one
     // text exactly when their canonical texts are one:

@@ -4,11 +4,11 @@
 mod ddl;
 
 use crate::dialect::{
-    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect, DistinctSorted,
-    FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
-    InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
-    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SetOpAll,
-    SmallBigints, push_quoted,
+    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
+    DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike,
+    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, LimitInSubquery,
+    MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema,
+    Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -58,6 +58,12 @@ const QUIRKS: Quirks = Quirks {
     // (https://www.sqlite.org/lang_select.html#compound_select_statements); window
     // functions since 3.25: https://www.sqlite.org/windowfunctions.html
     set_op_all: SetOpAll::RowNumber,
+    // https://www.sqlite.org/lang_expr.html#subquery_expressions: no ANY/ALL over a
+    // subquery, and a scalar subquery silently takes its first row.
+    any_all: AnyAll::Aggregate,
+    scalar_rows: ScalarRows::Guard,
+    limit_in_subquery: LimitInSubquery::Native,
+    correlated_derived: true,
     // Text compares with the BINARY collation, byte by byte:
     // https://www.sqlite.org/datatype3.html#collating_sequences
     json_equality: JsonEquality::Plain,

@@ -1,8 +1,8 @@
 //! Set operations, printed the one way every engine accepts (`docs/nesting.md`): a member
 //! with its own sort, counts or set operations is a derived table (`SELECT * FROM (...) AS
 //! s1`), since SQLite refuses parenthesized members; the combined rows' sort and counts go on
-//! a derived table around the compound (`SELECT s0.c0 AS "name" FROM (A UNION B) AS s0 ORDER
-//! BY s0.c0 LIMIT 3`), so the sort may place NULLs with expressions and no engine sees a
+//! a derived table around the compound (`SELECT sq0.c0 AS "name" FROM (A UNION B) AS sq0 ORDER
+//! BY sq0.c0 LIMIT 3`), so the sort may place NULLs with expressions and no engine sees a
 //! qualified column on a compound; and where a chain mixes `INTERSECT` with other operators,
 //! each `INTERSECT` run is a derived table, so SQLite (which reads left to right) combines as
 //! PostgreSQL and MariaDB do. `INTERSECT ALL`/`EXCEPT ALL` follow [`SetOpAll`]. A chain
@@ -24,7 +24,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
     /// A query, its set operations included; with `numbered`, its columns are named `c0, c1,
     /// ...` (for a derived table).
-    fn query(&mut self, planned: &'p Planned<'p>, numbered: bool) -> Result<(), Error> {
+    pub(super) fn query(&mut self, planned: &'p Planned<'p>, numbered: bool) -> Result<(), Error> {
         let Some(combined) = planned.combined.as_deref() else {
             return self.select_statement(planned, numbered);
         };
@@ -54,6 +54,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             || mixed
             || emulated
             || wrapped_member;
+        if wrap || wrapped_member {
+            self.may_wrap(planned)?;
+        }
         if wrap {
             self.sql("SELECT ");
             self.derived_select(&planned.select, numbered)?;
@@ -61,7 +64,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         }
         self.chain(planned, members, numbered || wrap, planned.select.len())?;
         if wrap {
-            self.sql(") AS s0");
+            self.sql(") AS sq0");
             if !order_by.is_empty() {
                 self.sql(" ORDER BY ");
                 for (n, term) in order_by.iter().enumerate() {
@@ -131,8 +134,8 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
     /// `INTERSECT ALL`/`EXCEPT ALL` through the distinct operator over rows numbered within
     /// their equal rows ([`SetOpAll::RowNumber`]): `SELECT s3.c0 AS c0 FROM (SELECT s1.c0,
-    /// row_number() OVER (PARTITION BY s1.c0) AS rn FROM (left) AS s1 INTERSECT SELECT
-    /// s2.c0, row_number() OVER (PARTITION BY s2.c0) FROM (right) AS s2) AS s3`.
+    /// row_number() OVER (PARTITION BY sq1.c0) AS rn FROM (left) AS sq1 INTERSECT SELECT
+    /// sq2.c0, row_number() OVER (PARTITION BY sq2.c0) FROM (right) AS sq2) AS sq3`.
     fn numbered_pair(
         &mut self,
         op: SetOp,
@@ -161,10 +164,10 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             self.columns_of(Some(alias), columns, false);
             self.sql(if n == 0 { ") AS rn FROM (" } else { ") FROM (" });
             self.node(side, first, members, true, columns)?;
-            self.sql(") AS s");
+            self.sql(") AS sq");
             self.index(alias);
         }
-        self.sql(") AS s");
+        self.sql(") AS sq");
         self.index(outer);
         Ok(())
     }
@@ -177,7 +180,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             if n > 0 {
                 self.sql(", ");
             }
-            self.sql("s");
+            self.sql("sq");
             self.index(alias);
             self.sql(".c");
             self.index(n);
@@ -189,7 +192,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     /// A new derived-table number, for a table whose columns are named before it is.
-    fn reserve(&mut self) -> usize {
+    pub(super) fn reserve(&mut self) -> usize {
         self.derived += 1;
         self.derived
     }
@@ -198,23 +201,23 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// operations (with numbered columns, which no engine refuses as duplicates); with
     /// `numbered`, its columns are `c0, c1, ...` either way.
     fn member(&mut self, query: &'p Planned<'p>, numbered: bool) -> Result<(), Error> {
-        let outer = std::mem::replace(&mut self.exprs, &query.exprs);
-        let wrap = wrapped(query);
-        if wrap {
-            self.sql("SELECT * FROM (");
-        }
-        self.query(query, wrap || numbered)?;
-        if wrap {
-            self.derived_alias();
-        }
-        self.exprs = outer;
-        Ok(())
+        self.within(query, |writer| {
+            let wrap = wrapped(query);
+            if wrap {
+                writer.sql("SELECT * FROM (");
+            }
+            writer.query(query, wrap || numbered)?;
+            if wrap {
+                writer.derived_alias();
+            }
+            Ok(())
+        })
     }
 
     /// `) AS s<n>`, a new number each time.
     fn derived_alias(&mut self) {
         self.derived += 1;
-        self.sql(") AS s");
+        self.sql(") AS sq");
         self.index(self.derived);
     }
 

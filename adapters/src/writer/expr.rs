@@ -57,6 +57,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 distinct,
             } => self.aggregate(*func, *arg, *distinct),
             PlannedExpr::Coalesce(args) => self.coalesce(id, *args),
+            PlannedExpr::Subquery {
+                test,
+                operand,
+                query,
+            } => self.subquery(*test, *operand, *query),
         }
     }
 
@@ -86,7 +91,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         }
     }
 
-    fn literal(&mut self, value: &Value) -> Result<(), Error> {
+    pub(super) fn literal(&mut self, value: &Value) -> Result<(), Error> {
         match value {
             Value::I32(n) => self.signed(i64::from(*n)),
             Value::I64(n) => {
@@ -323,7 +328,8 @@ fn prints_parentheses(expr: &PlannedExpr<'_>) -> bool {
         | PlannedExpr::InList { .. }
         | PlannedExpr::InParam { .. }
         | PlannedExpr::IsNil(_)
-        | PlannedExpr::Like { .. } => true,
+        | PlannedExpr::Like { .. }
+        | PlannedExpr::Subquery { .. } => true,
         PlannedExpr::Column(_)
         | PlannedExpr::Lit(_)
         | PlannedExpr::Param(_)

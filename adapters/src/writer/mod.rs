@@ -19,6 +19,7 @@ mod order_by;
 mod params;
 mod scaled;
 mod statement;
+mod subquery;
 
 use recto_core::{Error, Value};
 use recto_planner::{Alias, ColumnRef, Count, ExprId, Exprs, Planned};
@@ -147,6 +148,12 @@ struct Writer<'d, 'p, D: ?Sized> {
     grouped: Option<&'p [ExprId]>,
     /// The derived tables of set operations numbered so far (`s1`, `s2`, ...).
     derived: usize,
+    /// The plans of the subquery sources of the query being printed
+    /// ([`Binding::derived`](recto_planner::Binding::derived)).
+    nested: &'p [Planned<'p>],
+    /// Whether the query being printed is nested in another (a subquery), whose selected
+    /// decimals the query around reads as computed.
+    inner: bool,
 }
 
 impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
@@ -165,6 +172,8 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
             padding: 0,
             grouped: None,
             derived: 0,
+            nested: &planned.derived,
+            inner: false,
         }
     }
 
@@ -205,9 +214,9 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
     /// case is two pushes here, without the call to write a number.
     #[inline]
     fn alias(&mut self, alias: Alias) {
-        if alias.member > 0 {
+        if alias.query > 0 {
             self.text.push('s');
-            self.index(alias.member);
+            self.index(alias.query);
         }
         self.text.push(alias.letter);
         match u8::try_from(alias.index) {

@@ -41,11 +41,17 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
             offset: _,
             size: _,
             combined,
+            derived,
+            outer: _,
         } = planned;
+        // Each nested query is checked on its own.
         if let Some(combined) = combined {
             for member in &combined.members {
                 self.check_non_finite(&member.query)?;
             }
+        }
+        for nested in derived.iter().chain(exprs.queries()) {
+            self.check_non_finite(nested)?;
         }
         let mut found = Found::default();
         let roots = select
@@ -140,6 +146,15 @@ fn walk(exprs: &Exprs<'_>, id: ExprId, computed: bool, found: &mut Found) {
         PlannedExpr::Coalesce(args) => {
             for arg in exprs.list(*args) {
                 walk(exprs, *arg, computed, found);
+            }
+        }
+        PlannedExpr::Subquery {
+            test: _,
+            operand,
+            query: _,
+        } => {
+            if let Some(operand) = operand {
+                walk(exprs, *operand, computed, found);
             }
         }
     }

@@ -44,7 +44,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         Ok(())
     }
 
-    /// `s0.c1 ASC, ...`: the terms `items` sorting by the derived table's columns `columns`.
+    /// `sq0.c1 ASC, ...`: the terms `items` sorting by the derived table's columns `columns`.
     pub(super) fn order_by_derived(
         &mut self,
         items: &[OrderItem],
@@ -63,9 +63,9 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         Ok(())
     }
 
-    /// `s0.c<index>`.
+    /// `sq0.c<index>`.
     pub(super) fn derived_column(&mut self, index: usize) {
-        self.sql("s0.c");
+        self.sql("sq0.c");
         self.index(index);
     }
 

@@ -16,8 +16,8 @@ use crate::dialect::{
 impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// `SELECT ... FROM ... [JOIN ...] [WHERE ...] [GROUP BY ...] [HAVING ...] [ORDER BY ...]
     /// [LIMIT ...] [OFFSET ...]`, or, where `DISTINCT` must be sorted or skipped outside
-    /// itself, `SELECT s0.c0, ... FROM (SELECT DISTINCT ... AS c0, ...) AS s0 ORDER BY ...
-    /// LIMIT ... OFFSET ...` (`SELECT DISTINCT s0.c0, ... FROM (SELECT ... GROUP BY ...)`
+    /// itself, `SELECT sq0.c0, ... FROM (SELECT DISTINCT ... AS c0, ...) AS sq0 ORDER BY ...
+    /// LIMIT ... OFFSET ...` (`SELECT DISTINCT sq0.c0, ... FROM (SELECT ... GROUP BY ...)`
     /// over groups).
     ///
     /// With `numbered`, the columns are named `c0, c1, ...` (for a derived table). A query
@@ -41,6 +41,8 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             offset,
             size: _,
             combined: _,
+            derived: _,
+            outer: _,
         } = planned;
 
         let outside = self.quirks.distinct_sorted == DistinctSorted::DerivedTable
@@ -63,6 +65,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
         match columns {
             Some(columns) => {
+                self.may_wrap(planned)?;
                 // Over groups, the `DISTINCT` itself goes outside: the engine keeps
                 // duplicates of a grouped `DISTINCT`, while the groups' rows, materialized,
                 // deduplicate. Without groups the derived table would be merged back into
@@ -76,7 +79,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 self.derived_select(select, numbered)?;
                 self.sql(" FROM (");
                 self.grouped_query(planned, true, !grouped)?;
-                self.sql(") AS s0");
+                self.sql(") AS sq0");
                 if !order_by.is_empty() {
                     self.sql(" ORDER BY ");
                     self.order_by_derived(order_by, &columns)?;
@@ -117,6 +120,8 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             offset: _,
             size: _,
             combined: _,
+            derived: _,
+            outer: _,
         } = planned;
 
         self.sql(if distinct {
@@ -126,6 +131,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         });
         self.select(select, numbered)?;
         if self.one_row_table(select, group_by, *having, order_by) {
+            self.may_wrap(planned)?;
             return self.one_group(from, joins, *filter, *having);
         }
 
@@ -139,13 +145,14 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 && !order_by.iter().any(|term| exprs.has_aggregate(term.expr))
         });
         if alone.is_some() {
+            self.may_wrap(planned)?;
             self.sql(" FROM (SELECT count(*) AS n FROM ");
         } else {
             self.sql(" FROM ");
         }
         self.sources(from, joins, *filter)?;
         if let Some(having) = alone {
-            self.sql(") AS g0 WHERE ");
+            self.sql(") AS grp WHERE ");
             return self.expr(having);
         }
 
@@ -189,7 +196,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 || order_by.iter().any(|term| exprs.has_aggregate(term.expr)))
     }
 
-    /// ` FROM (SELECT count(*) AS n[, cond AS h] FROM ... WHERE ...) AS g0[ WHERE g0.h]`: the
+    /// ` FROM (SELECT count(*) AS n[, cond AS h] FROM ... WHERE ...) AS grp[ WHERE grp.h]`: the
     /// one group, as a derived table whose select list aggregates, so it is exactly one row,
     /// filtered by the `having:` condition computed inside it. The select list before it
     /// names no column (none is grouped), and `ORDER BY` is left out: one row is sorted.
@@ -208,9 +215,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         }
         self.sql(" FROM ");
         self.sources(from, joins, filter)?;
-        self.sql(") AS g0");
+        self.sql(") AS grp");
         if having.is_some() {
-            self.sql(" WHERE g0.h");
+            self.sql(" WHERE grp.h");
         }
         Ok(())
     }
@@ -239,7 +246,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             if n > 0 {
                 self.sql(", ");
             }
-            if !numbered && self.is_scaled_comparison(&[*expr]) {
+            if !numbered && !self.inner && self.is_scaled_comparison(&[*expr]) {
                 self.scaled_selected(*expr)?;
             } else {
                 self.expr(*expr)?;
@@ -255,9 +262,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         Ok(())
     }
 
-    /// `s0.c0 AS "name", ...`: the derived table's columns under the names the query's
+    /// `sq0.c0 AS "name", ...`: the derived table's columns under the names the query's
     /// own columns would have had, so rows decoded by name find them: an item's alias, or
-    /// a column's name. With `numbered`, `s0.c0 AS c0, ...` (for a derived table in turn).
+    /// a column's name. With `numbered`, `sq0.c0 AS c0, ...` (for a derived table in turn).
     pub(super) fn derived_select(
         &mut self,
         items: &[SelectItem<'_>],
@@ -275,7 +282,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             }
             // A scaled decimal is an integer inside the derived table (numbered columns are
             // printed as computed): its text form for the decoder is made here.
-            if self.is_scaled_comparison(&[*expr]) {
+            if !self.inner && self.is_scaled_comparison(&[*expr]) {
                 self.sql("(");
                 self.derived_column(n);
                 self.sql(" || 'e-");
@@ -297,7 +304,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         Ok(())
     }
 
-    /// `"table" AS u0`.
+    /// `"table" AS u0`, or `(SELECT ..) AS s0` for a subquery source.
     fn table(&mut self, binding: &Binding<'_>) -> Result<(), Error> {
         let Binding {
             table,
@@ -305,8 +312,15 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             name: _,
             schema: _,
             nullable: _,
+            derived,
         } = binding;
-        self.identifier(table)?;
+        match derived.and_then(|n| self.nested.get(n)) {
+            Some(planned) => self.derived_source(planned)?,
+            None if derived.is_some() => {
+                return Err(self.unsupported("a subquery source missing from its plan"));
+            }
+            None => self.identifier(table)?,
+        }
         self.sql(" AS ");
         self.alias(*alias);
         Ok(())

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Name;
 use crate::location::Location;
-use crate::query::Query;
+use crate::query::{Query, Queryable};
 use crate::schema::{Erased, Schema, SchemaMeta};
 
 /// What a binding reads from.
@@ -15,6 +15,9 @@ pub enum Source {
     Schema(SchemaMeta),
     /// A table by name, with no known fields (schemaless).
     Table(Name),
+    /// `subquery(q)`: the rows of another query (a derived table), whose fields are the
+    /// columns it selects, by name.
+    Subquery(Query),
 }
 
 impl Source {
@@ -23,11 +26,12 @@ impl Source {
         Source::Schema(T::META)
     }
 
-    /// The table the source reads.
+    /// The table the source reads; `""` for a subquery.
     pub fn table(&self) -> &str {
         match self {
             Source::Schema(meta) => &meta.table,
             Source::Table(name) => name,
+            Source::Subquery(_) => "",
         }
     }
 }
@@ -61,6 +65,19 @@ impl Query<Erased> {
     pub fn table(table: impl Into<Name>) -> Query<Erased> {
         Query::new(From {
             source: Source::Table(table.into()),
+            name: None,
+            at: Location::caller(),
+        })
+    }
+}
+
+impl Query<Erased> {
+    /// A query over the rows of another query (a derived table): `from!(s in subquery(q))`.
+    /// Its fields are the columns `q` selects, by name.
+    #[track_caller]
+    pub fn from_subquery<Q: Queryable>(query: Q) -> Query<Erased> {
+        Query::new(From {
+            source: Source::Subquery(query.into_query().erase()),
             name: None,
             at: Location::caller(),
         })

@@ -6,7 +6,7 @@ use crate::Name;
 use crate::builder::from::Source;
 use crate::expr::Expr;
 use crate::location::Location;
-use crate::query::Query;
+use crate::query::{Query, Queryable};
 use crate::schema::{Erased, Push, Schema};
 
 /// The kind of a join.
@@ -112,6 +112,31 @@ impl<S, R> Query<S, R> {
             Join {
                 kind,
                 source: Source::Table(Name::Borrowed(table)),
+                on,
+                name: name.map(Name::Borrowed),
+                at: Location::caller(),
+            },
+        )
+    }
+
+    /// Joins the rows of another query (a derived table) as the next binding, whose fields
+    /// are the columns `query` selects: `join: s in subquery(q)`.
+    #[track_caller]
+    pub fn join_subquery<Q: Queryable>(
+        self,
+        kind: JoinKind,
+        query: Q,
+        on: Expr,
+        name: Option<&'static str>,
+    ) -> Query<<S as Push<Erased>>::Output, R>
+    where
+        S: Push<Erased>,
+    {
+        apply::<S, R, Erased>(
+            self,
+            Join {
+                kind,
+                source: Source::Subquery(query.into_query().erase()),
                 on,
                 name: name.map(Name::Borrowed),
                 at: Location::caller(),

@@ -91,6 +91,20 @@ fn bare_path(scope: &Scope, path: &syn::ExprPath) -> syn::Error {
 
 /// `b.field`.
 fn field_access(scope: &mut Scope, field: &syn::ExprField) -> syn::Result<Dsl> {
+    if let Some(binding) = super::nesting::parent_as(&field.base) {
+        let Member::Named(name) = &field.member else {
+            return Err(syn::Error::new_spanned(
+                &field.member,
+                "fields are named, as in `parent_as(u).name`",
+            ));
+        };
+        let literal = syn::LitStr::new(&syn::ext::IdentExt::unraw(name).to_string(), name.span());
+        return Ok(super::nesting::parent_field(
+            binding?,
+            literal.to_token_stream(),
+            name.span(),
+        ));
+    }
     let base = binding_name(&field.base).ok_or_else(|| match &*field.base {
         Expr::Field(_) | Expr::Index(_) => {
             syn::Error::new_spanned(field, "nested fields (JSON paths) are not supported yet")
@@ -120,6 +134,23 @@ fn field_access(scope: &mut Scope, field: &syn::ExprField) -> syn::Result<Dsl> {
 
 /// `b["field"]`.
 fn index_access(scope: &mut Scope, index: &syn::ExprIndex) -> syn::Result<Dsl> {
+    if let Some(binding) = super::nesting::parent_as(&index.expr) {
+        let Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(name),
+            ..
+        }) = &*index.index
+        else {
+            return Err(syn::Error::new_spanned(
+                &index.index,
+                "`parent_as(..)[..]` takes a field name as a string literal",
+            ));
+        };
+        return Ok(super::nesting::parent_field(
+            binding?,
+            name.to_token_stream(),
+            index.index.span(),
+        ));
+    }
     let Some(base) = binding_name(&index.expr) else {
         return Err(match &*index.expr {
             Expr::Field(_) | Expr::Index(_) => {
@@ -167,7 +198,7 @@ pub(super) fn pin(mac: &syn::ExprMacro) -> syn::Result<proc_macro2::TokenStream>
     if !mac.mac.path.is_ident(PIN_MARKER) {
         let name = mac.mac.path.to_token_stream().to_string().replace(' ', "");
         let message = if name == "from" {
-            "subqueries are not supported yet".to_owned()
+            "a query inside an expression is written `exists(from!(..))`, `subquery(from!(..))`, `x in subquery(from!(..))`, `x > any(from!(..))` or `x > all(from!(..))`".to_owned()
         } else {
             format!(
                 "macro calls are not part of the query language; to use the Rust value of `{name}!` write `^{name}!(..)`"
@@ -258,6 +289,30 @@ fn binary_op(scope: &mut Scope, binary: &syn::ExprBinary) -> syn::Result<Dsl> {
             ));
         }
     };
+    if let Some(call) = super::nesting::is_call(&binary.right, &["any", "all"]) {
+        let variant = match op {
+            "eq" => "Eq",
+            "ne" => "Ne",
+            "lt" => "Lt",
+            "le" => "Le",
+            "gt" => "Gt",
+            "ge" => "Ge",
+            _ => {
+                return Err(syn::Error::new(
+                    span,
+                    "`any(q)` and `all(q)` follow a comparison: `==`, `!=`, `<`, `<=`, `>` or `>=`",
+                ));
+            }
+        };
+        let kind = super::nesting::quantified(scope, &binary.left, variant, call)?;
+        return Ok(Dsl { span, kind });
+    }
+    if let Some(call) = super::nesting::is_call(&binary.left, &["any", "all"]) {
+        return Err(syn::Error::new_spanned(
+            &call.func,
+            "write the compared value first, as in `x > any(q)`",
+        ));
+    }
     let (left, right) = both(convert(scope, &binary.left), convert(scope, &binary.right))?;
     Ok(Dsl {
         span,
@@ -269,8 +324,13 @@ fn binary_op(scope: &mut Scope, binary: &syn::ExprBinary) -> syn::Result<Dsl> {
     })
 }
 
-/// `x in [a, b]` and `x in ^list` (the preprocessor turned `in` into `^`).
+/// `x in [a, b]`, `x in ^list` and `x in subquery(q)` (the preprocessor turned `in` into
+/// `^`).
 fn in_op(scope: &mut Scope, binary: &syn::ExprBinary, span: Span) -> syn::Result<Dsl> {
+    if let Some(call) = super::nesting::is_call(&binary.right, &["subquery"]) {
+        let kind = super::nesting::in_subquery(scope, &binary.left, call)?;
+        return Ok(Dsl { span, kind });
+    }
     let operand = convert(scope, &binary.left);
     let kind = match &*binary.right {
         Expr::Array(array) => {
@@ -288,16 +348,10 @@ fn in_op(scope: &mut Scope, binary: &syn::ExprBinary, span: Span) -> syn::Result
                 list,
             }
         }
-        Expr::Call(call) if matches!(&*call.func, Expr::Path(p) if p.path.is_ident("subquery")) => {
-            return Err(syn::Error::new_spanned(
-                &call.func,
-                "`in subquery(..)` is not supported yet",
-            ));
-        }
         other => {
             return Err(syn::Error::new_spanned(
                 other,
-                "`in` takes a list of values like `[1, 2]`, or a Rust list bound with `^`, like `^ids`",
+                "`in` takes a list of values like `[1, 2]`, a Rust list bound with `^`, like `^ids`, or a query's values, like `subquery(q)`",
             ));
         }
     };

@@ -161,6 +161,28 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
                 }
             });
         }
+        Kind::Subquery {
+            function,
+            operand,
+            op,
+            query,
+        } => call(out, span, function, |args| {
+            if let Some(operand) = operand {
+                write(args, scope, operand);
+                comma(args, span);
+            }
+            if let Some(op) = op {
+                let op = Ident::new(op, span);
+                args.extend(quote_spanned!(span=> ::recto::BinOp::#op,));
+            }
+            args.extend(query.clone());
+        }),
+        Kind::ParentField { binding, name } => {
+            let binding = LitStr::new(&binding.unraw().to_string(), binding.span());
+            out.extend(
+                quote_spanned!(span=> __recto_field_by_name(__recto_parent(#binding), #name)),
+            );
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 //! The query functions: `is_nil`, `like`, `ilike`, `count`, `sum`, `avg`, `min`, `max`,
-//! `coalesce` and `field`, their arities, and the names DESIGN.md promises that are not
+//! `coalesce`, `field`, and the subquery forms `exists` and `subquery` (`nesting.rs`), their arities, and the names DESIGN.md promises that are not
 //! built yet (a clear "not supported yet" rather than "unknown function").
 
 use proc_macro2::Ident;
@@ -14,15 +14,26 @@ use crate::hint;
 
 /// The functions this version of the macro supports.
 const SUPPORTED: &[&str] = &[
-    "is_nil", "like", "ilike", "count", "sum", "avg", "min", "max", "coalesce", "field",
+    "is_nil",
+    "like",
+    "ilike",
+    "count",
+    "sum",
+    "avg",
+    "min",
+    "max",
+    "coalesce",
+    "field",
+    "exists",
+    "subquery",
+    "any",
+    "all",
+    "parent_as",
 ];
 
 /// Functions of the query language that are designed but not built yet.
 const NOT_YET: &[&str] = &[
     "filter",
-    "exists",
-    "any",
-    "all",
     "type",
     "selected_as",
     "over",
@@ -55,8 +66,6 @@ const NOT_YET: &[&str] = &[
     "fragment",
     "splice",
     "identifier",
-    "subquery",
-    "parent_as",
     "json_extract_path",
 ];
 
@@ -119,6 +128,24 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
             }
         }
         "field" => return field(scope, name, args),
+        "exists" | "subquery" => {
+            let args: Vec<&Expr> = args.iter().collect();
+            super::nesting::test(name, &args)?
+        }
+        "any" | "all" => {
+            return Err(syn::Error::new(
+                span,
+                format!(
+                    "`{name}(q)` compares a value with a query's values: write it after a comparison, as in `x > {name}(q)`"
+                ),
+            ));
+        }
+        "parent_as" => {
+            return Err(syn::Error::new(
+                span,
+                "`parent_as(name)` is a binding of an enclosing query: use one of its fields, as in `parent_as(name).id`",
+            ));
+        }
         other if NOT_YET.contains(&other) => {
             return Err(syn::Error::new(
                 span,

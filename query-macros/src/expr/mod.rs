@@ -9,6 +9,7 @@
 mod convert;
 mod expand;
 mod func;
+mod nesting;
 
 use proc_macro2::{Ident, Span, TokenStream};
 
@@ -77,6 +78,18 @@ pub(crate) enum Kind {
     },
     /// `coalesce(a, b, ...)`.
     Coalesce { first: Box<Dsl>, rest: Vec<Dsl> },
+    /// A query inside the expression: `function` names the `::recto::dsl` function
+    /// (`exists`, `scalar`, `in_subquery`, `any`, `all`), `op` the comparison of `any` and
+    /// `all` (a `BinOp` variant), `query` the Rust expression of the query.
+    Subquery {
+        function: &'static str,
+        operand: Option<Box<Dsl>>,
+        op: Option<&'static str>,
+        query: TokenStream,
+    },
+    /// `parent_as(binding).field` or `parent_as(binding)["field"]`: by name, checked by the
+    /// planner against the enclosing query's binding.
+    ParentField { binding: Ident, name: TokenStream },
 }
 
 /// A Rust value an expression takes from its call site, as [`Dsl::pins_mut`] meets it.
@@ -87,6 +100,8 @@ pub(crate) enum PinMut<'a> {
     List(Span, &'a mut TokenStream),
     /// `field(b, ^name)` with a name that is not a literal: structure, not a value.
     Name,
+    /// A subquery's query: a value of the call, but a whole query rather than one to bind.
+    Query,
 }
 
 impl Dsl {
@@ -95,7 +110,13 @@ impl Dsl {
     pub(crate) fn pins_mut<'a>(&'a mut self, out: &mut Vec<PinMut<'a>>) {
         let span = self.span;
         match &mut self.kind {
-            Kind::Field { .. } | Kind::Lit(_) | Kind::CountAll => {}
+            Kind::Field { .. } | Kind::Lit(_) | Kind::CountAll | Kind::ParentField { .. } => {}
+            Kind::Subquery { operand, .. } => {
+                if let Some(operand) = operand {
+                    operand.pins_mut(out);
+                }
+                out.push(PinMut::Query);
+            }
             Kind::FieldByName { name, .. } => {
                 let mut trees = name.clone().into_iter();
                 if !matches!(

@@ -62,6 +62,7 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
             quote_spanned!(schema.span()=> ::recto::Query::<#schema>::from_schema())
         }
         SourceSpec::Table(table) => quote_spanned!(table.span()=> ::recto::Query::table(#table)),
+        SourceSpec::Subquery(query) => quote!(::recto::Query::from_subquery(#query)),
         SourceSpec::Query(query) => {
             let source = quote_spanned!(query.span()=> __recto_source(#query));
             let witnesses: Vec<_> = scope.witnesses().collect();
@@ -198,6 +199,9 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
                 },
                 SourceSpec::Table(table) => quote_spanned! {span=>
                     join_table(#kind, #table, #on, #name)
+                },
+                SourceSpec::Subquery(query) => quote_spanned! {span=>
+                    join_subquery(#kind, #query, #on, #name)
                 },
                 SourceSpec::Query(_) => unreachable!("the check rejects query join sources"),
             }

@@ -27,6 +27,8 @@ pub(crate) enum SourceSpec {
     Table(LitStr),
     /// Any other expression: a query to extend (composition).
     Query(syn::Expr),
+    /// `subquery(q)`: the rows of the query `q` (a derived table), by its columns' names.
+    Subquery(TokenStream),
 }
 
 /// Splits the input into bindings, source and clauses.
@@ -98,10 +100,16 @@ pub(crate) fn parse_source(tokens: TokenStream) -> syn::Result<SourceSpec> {
     if let syn::Expr::Call(call) = &expr
         && matches!(&*call.func, syn::Expr::Path(path) if path.path.is_ident("subquery"))
     {
-        return Err(syn::Error::new_spanned(
-            &call.func,
-            "`subquery(..)` sources are not supported yet",
-        ));
+        let mut args = call.args.iter();
+        return match (args.next(), args.next()) {
+            (Some(query), None) => Ok(SourceSpec::Subquery(quote::ToTokens::to_token_stream(
+                query,
+            ))),
+            _ => Err(syn::Error::new_spanned(
+                &call.func,
+                "`subquery` takes one query, as in `s in subquery(from!(..))`",
+            )),
+        };
     }
     Ok(SourceSpec::Query(expr))
 }

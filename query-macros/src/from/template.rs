@@ -46,12 +46,14 @@ pub(super) fn args(checked: &mut Checked) -> Option<Args> {
     {
         return None;
     }
-    // A set operation's member is a query evaluated at the call, which a build function
-    // that captures nothing cannot hold: such a call site is built at once.
-    if checked
-        .clauses
-        .iter()
-        .any(|clause| matches!(clause, Clause::Combine { .. }))
+    // A set operation's member and a subquery source are queries evaluated at the call,
+    // which a build function that captures nothing cannot hold: such a call site is built
+    // at once (as is one with a subquery in an expression, below).
+    if matches!(checked.source, SourceSpec::Subquery(_))
+        || checked.clauses.iter().any(|clause| {
+            matches!(clause, Clause::Combine { .. })
+                || matches!(clause, Clause::Join { source, .. } if matches!(source, SourceSpec::Subquery(_)))
+        })
     {
         return None;
     }
@@ -68,7 +70,7 @@ pub(super) fn args(checked: &mut Checked) -> Option<Args> {
         .map(|pin| match pin {
             PinMut::Value(span, tokens) => Some((span, tokens, "arg")),
             PinMut::List(span, tokens) => Some((span, tokens, "list_arg")),
-            PinMut::Name => None,
+            PinMut::Name | PinMut::Query => None,
         })
         .collect::<Option<Vec<_>>>()?;
     let (mut values, mut pattern) = (Vec::new(), Vec::new());

@@ -1,0 +1,44 @@
+//! The [`Quirks`](super::Quirks) of queries nested in queries: subqueries in expressions
+//! and subquery sources (derived tables). `docs/nesting.md` records each engine's behaviour
+//! and the emulations, checked against PostgreSQL's rows.
+
+/// How `x op any(q)` and `x op all(q)` are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AnyAll {
+    /// `x > ANY (SELECT ..)`.
+    Native,
+    /// One aggregate pass over the subquery's values `c`, keeping SQL's NULL semantics:
+    /// `(SELECT CASE WHEN count(*) = 0 THEN <empty> WHEN x IS NULL THEN NULL WHEN <decisive>
+    /// THEN <decided> WHEN count(c) < count(*) THEN NULL ELSE <otherwise> END FROM (..) AS
+    /// sqN)`, where the decisive test compares `x` with `min(c)` or `max(c)`. `= any` is
+    /// `IN`, `!= all` is `NOT IN`. The engine has no `ANY`/`ALL` over a subquery.
+    Aggregate,
+}
+
+/// How a scalar subquery that might return more than one row is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ScalarRows {
+    /// As written: the engine fails on a second row.
+    Native,
+    /// `(SELECT CASE WHEN count(*) > 1 THEN abs(-9223372036854775808) ELSE max(sqN.c0) END
+    /// FROM (..) AS sqN)`: the engine would silently take the first row, so a second one
+    /// makes the statement fail with an integer overflow instead. Left out where the
+    /// subquery returns at most one row by construction (an aggregate without
+    /// `group_by:`, or `limit: 1`).
+    Guard,
+}
+
+/// How a subquery with `limit:` or `offset:` is written inside `in`, `any` or `all`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LimitInSubquery {
+    /// As written.
+    Native,
+    /// `x IN (SELECT sqN.c0 FROM (..) AS sqN)`: the engine refuses `LIMIT` directly inside
+    /// `IN`/`ANY`/`ALL`, and accepts it in a derived table. A correlated subquery cannot be
+    /// wrapped so ([`Quirks::correlated_derived`](super::Quirks::correlated_derived)), and
+    /// is [`Error::Unsupported`](recto_core::Error::Unsupported).
+    DerivedTable,
+}
