@@ -269,7 +269,7 @@ fn join(scope: &mut Scope, clause: Keyed, modifiers: Vec<Keyed>) -> syn::Result<
         parse_source(source).and_then(|source| match source {
             SourceSpec::Query(expr) => Err(syn::Error::new_spanned(
                 expr,
-                "joining a query is not supported yet; join a schema type or a table name string",
+                "a join reads a schema type, a table name string or `subquery(q)`; to join the rows of a query write `subquery(..)` around it",
             )),
             source => Ok(source),
         })

@@ -76,7 +76,7 @@ fn expression_errors() {
 #[test]
 fn source_and_shape_errors() {
     assert_snapshot!(messages(expand_from(quote!(User))));
-    assert_snapshot!(messages(expand_from(quote!(u in subquery(q)))));
+    assert_snapshot!(messages(expand_from(quote!(u in subquery(q, r)))));
     assert_snapshot!(messages(expand_from(
         quote!(u in User, join: p in posts_of(u), on: true)
     )));
