@@ -39,8 +39,9 @@ pub use recto_core::{
     AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Clause, Column, Combination, Direction,
     Distinct, Dynamic, Erased, ErasedFields, Error, Expr, FieldMeta, From, GroupBy, Join, JoinKind,
     LimitOffset, Location, Name, OrderBy, OrderTerm, Param, Query, QueryData, Queryable, Schema,
-    SchemaMeta, Select, SelectClause, Selected, SetOp, Source, TemplateRef, ToList, ToValue, Ty,
-    UnOp, Value, except, except_all, exclude, intersect, intersect_all, union, union_all,
+    SchemaMeta, Select, SelectClause, Selected, SetOp, Source, SubqueryTest, TemplateRef, ToList,
+    ToValue, Ty, UnOp, Value, except, except_all, exclude, intersect, intersect_all, union,
+    union_all,
 };
 pub use recto_core::{Catalog, Limit, Limits, MAX_EXPR_DEPTH, MAX_NESTING};
 pub use recto_core::{schema, value};

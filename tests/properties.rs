@@ -14,6 +14,9 @@
 //!   query one engine rejects with a typed error is tallied, not compared.
 //! - [`set_ops`]: each set operator over a random query and the same query without its
 //!   `where:` gives the same multiset of rows on every engine.
+//! - [`subqueries`]: a random query nested in a query over the organisations (correlated
+//!   `exists`, a scalar count, `in`, `any`, `all`, a derived table) gives the same rows on
+//!   every engine.
 //! - [`no_panic`]: arbitrary query data ([`arbitrary`]) and mutated serialized queries
 //!   ([`mutate`]) plan and render without a panic, and every statement lexes with one
 //!   placeholder per parameter.
@@ -65,6 +68,8 @@ mod rows;
 mod set_ops;
 #[path = "properties/shapes.rs"]
 mod shapes;
+#[path = "properties/subqueries.rs"]
+mod subqueries;
 #[path = "properties/templates.rs"]
 mod templates;
 #[path = "properties/term_gen.rs"]

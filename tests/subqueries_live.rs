@@ -278,3 +278,25 @@ async fn three_levels_deep_with_parent_as_two_levels_up() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_query_grouped_by_its_order_alone_is_one_row_in_a_subquery() {
+    on_every_engine(|repo, name| async move {
+        // An aggregate in `order_by:` alone makes the subquery one group, one row even for
+        // Umbrella, which has no users: every org passes. (MariaDB drops such an ORDER BY
+        // inside EXISTS and IN, and would answer 1, 2, 3.)
+        let q = from!(o in Org, as: org,
+            where: exists(from!(u in User, where: u.org_id == parent_as(org).id, order_by: count() + 1, select: 0)),
+            order_by: o.id,
+            select: o.id);
+        let rows: Vec<i64> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [1, 2, 3, 4], "{name}");
+        let q = from!(o in Org, as: org,
+            where: 0 in subquery(from!(u in User, where: u.org_id == parent_as(org).id, order_by: count() + 1, select: 0)),
+            order_by: o.id,
+            select: o.id);
+        let rows: Vec<i64> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [1, 2, 3, 4], "{name}");
+    })
+    .await;
+}

@@ -13,6 +13,17 @@ use recto_core::{Clause, Error, Location, QueryData, SubqueryTest};
 use crate::bindings::Context;
 use crate::planned::{Binding, ColumnRef, Planned, PlannedExpr};
 
+/// The names of a derived table's unnamed columns, by position. A column past these (a
+/// select of more than 64 unnamed expressions) stays unnamed, and the outer query cannot
+/// read it.
+const POSITIONAL: [&str; 64] = [
+    "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11", "c12", "c13", "c14",
+    "c15", "c16", "c17", "c18", "c19", "c20", "c21", "c22", "c23", "c24", "c25", "c26", "c27",
+    "c28", "c29", "c30", "c31", "c32", "c33", "c34", "c35", "c36", "c37", "c38", "c39", "c40",
+    "c41", "c42", "c43", "c44", "c45", "c46", "c47", "c48", "c49", "c50", "c51", "c52", "c53",
+    "c54", "c55", "c56", "c57", "c58", "c59", "c60", "c61", "c62", "c63",
+];
+
 /// Plans the query of a subquery source of a query planned in `context`: it sees the
 /// bindings of the queries around that query, not that query's own.
 pub(crate) fn derived<'q>(
@@ -26,7 +37,10 @@ pub(crate) fn derived<'q>(
         let item = planned.select[n];
         let name = item.alias.or_else(|| match planned.exprs.get(item.expr) {
             PlannedExpr::Column(column) => Some(column.field),
-            _ => None,
+            // An expression without a name is named after its position: engines name it
+            // after its text otherwise, which MariaDB refuses as a duplicate when two
+            // columns print alike (`?`).
+            _ => POSITIONAL.get(n).copied(),
         });
         if let Some(name) = name {
             if planned.select[..n]

@@ -168,3 +168,56 @@ impl FromRecord for Row {
         cells.collect::<Result<Vec<Cell>, _>>().map(Row)
     }
 }
+
+/// Runs `query` on every engine and compares the rows as multisets: `Ok` when they agree (or
+/// the planner or a dialect rejects the query with a typed error, which `tally` counts),
+/// else the message a failing property prints, naming the case with `what`. `label` names
+/// what ran in the tally.
+pub(crate) async fn on_every_engine(
+    dbs: &[crate::fixture::TestDb],
+    query: &recto::Query<recto::Erased, recto::row::AnyRow>,
+    tally: &crate::agree::Tally,
+    label: &str,
+    what: impl Fn() -> String,
+) -> Result<(), String> {
+    use crate::agree::reason;
+    let types: Vec<_> = match recto::plan(query.data()) {
+        Ok(planned) => planned
+            .select
+            .iter()
+            .map(|item| planned.exprs.ty(item.expr))
+            .collect(),
+        Err(e) => {
+            tally.add(format!("rejected by the planner: {}", reason(&e)));
+            return Ok(());
+        }
+    };
+    let mut results = Vec::new();
+    for db in dbs {
+        if let Err(e) = db.repo.to_sql(query) {
+            tally.add(format!("rejected for {}: {}", db.name, reason(&e)));
+            continue;
+        }
+        expect(types.clone());
+        results.push((db, db.repo.all::<Row>(query).await));
+    }
+    let first = results.iter().find_map(|(_, r)| r.as_ref().ok());
+    let disagree = results.iter().any(|(_, got)| match (got, first) {
+        (Ok(rows), Some(first)) => !agree(rows, first, false),
+        _ => true,
+    });
+    if !disagree {
+        tally.add(format!("ran {label}, agreeing across engines"));
+        return Ok(());
+    }
+    let mut message = format!("the engines disagree on\n  {}\n", what());
+    for (db, got) in &results {
+        message.push_str(&format!(
+            "  {}:\n    SQL: {}\n    rows: {}\n",
+            db.name,
+            crate::shown(&db.repo, query),
+            show(got)
+        ));
+    }
+    Err(message)
+}

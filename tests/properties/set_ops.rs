@@ -10,12 +10,12 @@ use std::sync::Arc;
 use recto::row::AnyRow;
 use recto::{Clause, Erased, Error, Query, SetOp, exclude};
 
-use crate::agree::{Tally, reason};
+use crate::agree::Tally;
 use crate::fixture::TestDb;
 use crate::generate::spec;
 use crate::property;
 use crate::queries::Spec;
-use crate::rows::{self, Row, agree, show};
+use crate::rows;
 use crate::term_gen::Pools;
 
 const OPS: [SetOp; 6] = [
@@ -47,48 +47,13 @@ fn combined(spec: &Spec, op: SetOp) -> Result<Query<Erased, AnyRow>, Error> {
 
 async fn check(dbs: &[TestDb], spec: &Spec, op: SetOp, tally: &Tally) -> Result<(), String> {
     let query = combined(spec, op).map_err(|e| format!("building {spec}: {e}"))?;
-    let types: Vec<_> = match recto::plan(query.data()) {
-        Ok(planned) => planned
-            .select
-            .iter()
-            .map(|item| planned.exprs.ty(item.expr))
-            .collect(),
-        Err(e) => {
-            tally.add(format!("rejected by the planner: {}", reason(&e)));
-            return Ok(());
-        }
+    let what = || {
+        format!(
+            "{spec}\n  without its order_by/limit/offset, `{}:` the same without where:",
+            op.name()
+        )
     };
-    let mut results = Vec::new();
-    for db in dbs {
-        if let Err(e) = db.repo.to_sql(&query) {
-            tally.add(format!("rejected for {}: {}", db.name, reason(&e)));
-            continue;
-        }
-        rows::expect(types.clone());
-        results.push((db, db.repo.all::<Row>(&query).await));
-    }
-    let first = results.iter().find_map(|(_, r)| r.as_ref().ok());
-    let disagree = results.iter().any(|(_, got)| match (got, first) {
-        (Ok(rows), Some(first)) => !agree(rows, first, false),
-        _ => true,
-    });
-    if !disagree {
-        tally.add(format!("ran {}, agreeing across engines", op.name()));
-        return Ok(());
-    }
-    let mut message = format!(
-        "the engines disagree on\n  {spec}\n  without its order_by/limit/offset, `{}:` the same without where:\n",
-        op.name()
-    );
-    for (db, got) in &results {
-        message.push_str(&format!(
-            "  {}:\n    SQL: {}\n    rows: {}\n",
-            db.name,
-            crate::shown(&db.repo, &query),
-            show(got)
-        ));
-    }
-    Err(message)
+    rows::on_every_engine(dbs, &query, tally, op.name(), what).await
 }
 
 /// Every operator over random queries agrees across engines.

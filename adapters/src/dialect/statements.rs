@@ -46,6 +46,12 @@ pub enum ImplicitGroup {
     /// The select list has no column outside an aggregate (the planner checks grouping), so
     /// it needs nothing from the table.
     OneRowTable,
+    /// As written, except in a subquery whose only aggregates are in `order_by:`: there the
+    /// `ORDER BY` is left out (one group is one row) and `HAVING count(*) >= 0` keeps the
+    /// query one group. The engine drops the `ORDER BY` of an `EXISTS` or `IN` subquery, an
+    /// aggregate inside an expression there with it, and answers as if the query were not
+    /// aggregated: no row where there is no row to group, rather than the one group.
+    HavingInSubqueries,
 }
 
 /// How `distinct: true` is written when the query also has `order_by:`, `offset:` or

@@ -125,7 +125,7 @@ const QUIRKS: Quirks = Quirks {
     having_alone: HavingAlone::OneRowTable,
     // An aggregate in HAVING or ORDER BY makes the query one group, as in PostgreSQL:
     // https://dev.mysql.com/doc/refman/8.4/en/group-by-functions.html
-    implicit_group: ImplicitGroup::Native,
+    implicit_group: ImplicitGroup::HavingInSubqueries,
     // MariaDB 10.11 returns one row for `SELECT DISTINCT d, avg(f) ... GROUP BY ts, d ORDER
     // BY avg(f) IS NULL, avg(f)` and ignores OFFSET under `SELECT DISTINCT <constants>`
     // (docs/dialects.md, "Engine bugs"): https://mariadb.com/kb/en/derived-tables/

@@ -88,7 +88,8 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             None => {
                 self.grouped_query(planned, numbered, *distinct)?;
                 // One group is one row, which needs no sorting.
-                let one_row = self.one_row_table(select, group_by, *having, order_by);
+                let one_row = self.one_row_table(select, group_by, *having, order_by)
+                    || self.one_group_in_subquery(select, group_by, *having, order_by);
                 if !order_by.is_empty() && !one_row {
                     self.sql(" ORDER BY ");
                     self.order_by(order_by)?;
@@ -165,6 +166,18 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 self.term(*term)?;
             }
         }
+        if self.one_group_in_subquery(select, group_by, *having, order_by) {
+            // `group_by` is empty: the condition needs no grouped context.
+            self.sql(" HAVING ");
+            if let Some(having) = *having {
+                self.sql("(");
+                self.expr(having)?;
+                self.sql(" AND (count(*) >= 0))");
+            } else {
+                self.sql("(count(*) >= 0)");
+            }
+            return Ok(());
+        }
         if let Some(having) = *having {
             self.sql(" HAVING ");
             if self.quirks.having_grouped == HavingGrouped::MinOverGroup && !group_by.is_empty() {
@@ -194,6 +207,24 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             && !select.iter().any(|item| exprs.has_aggregate(item.expr))
             && (having.is_some_and(|having| exprs.has_aggregate(having))
                 || order_by.iter().any(|term| exprs.has_aggregate(term.expr)))
+    }
+
+    /// Whether the query is a subquery whose only aggregates are in `order_by:`, which the
+    /// dialect keeps one group with a `HAVING` ([`ImplicitGroup::HavingInSubqueries`]).
+    fn one_group_in_subquery(
+        &self,
+        select: &[SelectItem<'_>],
+        group_by: &[ExprId],
+        having: Option<ExprId>,
+        order_by: &[OrderItem],
+    ) -> bool {
+        let exprs = self.exprs;
+        self.quirks.implicit_group == ImplicitGroup::HavingInSubqueries
+            && self.inner
+            && group_by.is_empty()
+            && !select.iter().any(|item| exprs.has_aggregate(item.expr))
+            && !having.is_some_and(|having| exprs.has_aggregate(having))
+            && order_by.iter().any(|term| exprs.has_aggregate(term.expr))
     }
 
     /// ` FROM (SELECT count(*) AS n[, cond AS h] FROM ... WHERE ...) AS grp[ WHERE grp.h]`: the
