@@ -14,7 +14,7 @@ pub use self::arithmetic::{
     Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum, IntegerSum,
     MixedCoalesce,
 };
-pub use self::statements::{DistinctSorted, HavingAlone, HavingGrouped, ImplicitGroup};
+pub use self::statements::{DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup};
 
 /// An SQL dialect: what differs between engines, and nothing else.
 ///
@@ -131,6 +131,8 @@ pub struct Quirks {
     pub implicit_group: ImplicitGroup,
     /// How `distinct: true` is written with `order_by:`, `offset:` or `group_by:`.
     pub distinct_sorted: DistinctSorted,
+    /// How `full_join:` is written.
+    pub full_join: FullJoin,
 }
 
 /// Whether a value bound twice in one statement gets one placeholder or two.

@@ -43,7 +43,7 @@ mod terms;
 mod ty;
 mod walk;
 
-use recto_core::{Clause, Distinct, Error, GroupBy, Join, OrderBy, OrderTerm, QueryData};
+use recto_core::{Clause, Distinct, Error, GroupBy, Join, JoinKind, OrderBy, OrderTerm, QueryData};
 
 use crate::bindings::Scope;
 pub use crate::decimal::{DIVISION_EXTRA_SCALE, MAX_SCALE, quotient_scale};
@@ -108,8 +108,19 @@ fn plan_level<'q>(
             at,
         } = join;
         let scope = Scope::join(&bindings, position + 1, at);
-        let on = Resolver::new(scope, &mut draft).resolve(on, 0)?;
-        terms::expect_boolean(&scope, "a join condition", &draft.exprs, on)?;
+        let on = if *kind == JoinKind::Cross {
+            // A cross join carries `Join::CROSS_ON`, which stands for no condition.
+            if *on != Join::CROSS_ON {
+                return Err(scope.invalid(
+                    "a cross join pairs every row with every row and takes no `on:` condition; use an inner join for one",
+                ));
+            }
+            None
+        } else {
+            let on = Resolver::new(scope, &mut draft).resolve(on, 0)?;
+            terms::expect_boolean(&scope, "a join condition", &draft.exprs, on)?;
+            Some(on)
+        };
         planned_joins.push(PlannedJoin {
             kind: *kind,
             binding: *binding,

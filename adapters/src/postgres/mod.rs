@@ -4,10 +4,10 @@ mod ddl;
 
 use crate::dialect::{
     Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect, DistinctSorted,
-    FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike, ImplicitGroup,
-    InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats,
-    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, SetOpAll,
-    SmallBigints, push_quoted,
+    FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped, Ilike,
+    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce,
+    NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders,
+    Quirks, SetOpAll, SmallBigints, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -111,6 +111,8 @@ const QUIRKS: Quirks = Quirks {
     implicit_group: ImplicitGroup::Native,
     // https://www.postgresql.org/docs/current/sql-select.html#SQL-DISTINCT
     distinct_sorted: DistinctSorted::Native,
+    // FULL, RIGHT and CROSS JOIN: https://www.postgresql.org/docs/current/queries-table-expressions.html#QUERIES-JOIN
+    full_join: FullJoin::Native,
 };
 
 impl Dialect for Postgres {

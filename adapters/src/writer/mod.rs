@@ -11,6 +11,7 @@ mod compound;
 mod decimal;
 pub(crate) mod digits;
 mod expr;
+mod full_join;
 mod json;
 mod long_division;
 mod membership;

@@ -10,7 +10,8 @@ use recto_planner::{
 
 use super::Writer;
 use crate::dialect::{
-    Dialect, DistinctSorted, HavingAlone, HavingGrouped, ImplicitGroup, OffsetWithoutLimit,
+    Dialect, DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup,
+    OffsetWithoutLimit,
 };
 
 impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
@@ -31,8 +32,8 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             distinct,
             exprs,
             select,
-            from: _,
-            joins: _,
+            from,
+            joins,
             filter: _,
             group_by,
             having,
@@ -40,8 +41,23 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             limit,
             offset,
             size: _,
-            combined: _,
+            combined,
         } = planned;
+        // A full join the dialect splits into a `UNION ALL` (`full_join.rs`): only a query
+        // whose rows are its join chain's, each selected on its own, splits so.
+        let rows_of_the_chain = !*distinct
+            && group_by.is_empty()
+            && having.is_none()
+            && order_by.is_empty()
+            && limit.is_none()
+            && offset.is_none()
+            && combined.is_none()
+            // A set-operation member: its rows are combined with the others'.
+            && from.alias.member == 0
+            && !select.iter().any(|item| exprs.has_aggregate(item.expr));
+        if let Some(full) = self.full_join_to_split(joins, rows_of_the_chain) {
+            return self.full_join_union(planned, full, numbered);
+        }
 
         let outside = self.quirks.distinct_sorted == DistinctSorted::DerivedTable
             && *distinct
@@ -234,7 +250,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     /// `a, b AS "name", ...`; with `numbered`, `a AS c0, b AS c1, ...`.
-    fn select(&mut self, items: &[SelectItem<'_>], numbered: bool) -> Result<(), Error> {
+    pub(super) fn select(&mut self, items: &[SelectItem<'_>], numbered: bool) -> Result<(), Error> {
         for (n, SelectItem { expr, alias }) in items.iter().enumerate() {
             if n > 0 {
                 self.sql(", ");
@@ -298,7 +314,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     /// `"table" AS u0`.
-    fn table(&mut self, binding: &Binding<'_>) -> Result<(), Error> {
+    pub(super) fn table(&mut self, binding: &Binding<'_>) -> Result<(), Error> {
         let Binding {
             table,
             alias,
@@ -312,17 +328,36 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         Ok(())
     }
 
-    /// ` INNER JOIN "table" AS o1 ON (...)`.
-    fn join(&mut self, join: &PlannedJoin<'_>) -> Result<(), Error> {
+    /// ` INNER JOIN "table" AS o1 ON (...)`, and the other kinds; a cross join has no `ON`.
+    /// A full join reaches here natively or not at all: where the dialect splits it
+    /// ([`FullJoin::UnionAll`]), the query it can split is printed by
+    /// [`Writer::full_join_union`], and any other is refused.
+    pub(super) fn join(&mut self, join: &PlannedJoin<'_>) -> Result<(), Error> {
         let PlannedJoin { kind, binding, on } = join;
-        self.sql(match kind {
-            JoinKind::Inner => " INNER JOIN ",
-            JoinKind::Left => " LEFT JOIN ",
+        let keyword = match (kind, on) {
+            (JoinKind::Inner, Some(_)) => " INNER JOIN ",
+            (JoinKind::Left, Some(_)) => " LEFT JOIN ",
+            (JoinKind::Right, Some(_)) => " RIGHT JOIN ",
+            (JoinKind::Full, Some(_)) => match self.quirks.full_join {
+                FullJoin::Native => " FULL JOIN ",
+                FullJoin::UnionAll => {
+                    return Err(self.unsupported(
+                        "a full join in a query that groups, aggregates, is distinct, sorts, counts or combines rows, or has a right or full join after it",
+                    ));
+                }
+            },
+            (JoinKind::Cross, None) => " CROSS JOIN ",
             _ => return Err(self.unsupported("this kind of join")),
-        });
+        };
+        self.sql(keyword);
         self.table(binding)?;
-        self.sql(" ON ");
-        self.expr(*on)
+        match on {
+            Some(on) => {
+                self.sql(" ON ");
+                self.expr(*on)
+            }
+            None => Ok(()),
+        }
     }
 
     /// `a, b, c`.
