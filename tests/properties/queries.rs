@@ -5,14 +5,14 @@
 
 use std::fmt;
 
-use recto::{BinOp, Direction, Erased, Expr, JoinKind, OrderTerm, Query, Select, Selected};
+use recto::{BinOp, Direction, Erased, Expr, Join, JoinKind, OrderTerm, Query, Select, Selected};
 
 use crate::common::User;
 use crate::model::Filter;
 use crate::terms::{Table, Term, list};
 
 /// A join of `orgs` (on `u.org_id == o.id`) or `posts` (on `p.user_id == u.id`), perhaps
-/// with a further condition.
+/// with a further condition; a cross join has neither.
 #[derive(Clone, Debug)]
 pub(crate) struct JoinSpec {
     pub(crate) table: Table,
@@ -88,7 +88,8 @@ impl Spec {
     /// Terms whose values tell every result row apart, so that sorting by them last makes
     /// the order total: the selected terms of a `distinct` query, the keys of a grouped one,
     /// nothing for one row of aggregates, and otherwise the primary keys of `users` and, when
-    /// joined (each user has at most one org, but many posts), `posts`.
+    /// joined (each user has at most one org, but many posts), `posts`; and `orgs` too when a
+    /// join may repeat an org or leave `users` NULL (any kind but inner and left).
     pub(crate) fn tie_break(&self) -> Vec<Term> {
         match &self.shape {
             _ if self.distinct => self.select().to_vec(),
@@ -97,6 +98,12 @@ impl Spec {
                 let mut key = vec![Term::col(0, Table::Users, "id")];
                 if let Some(b) = self.binding_of(Table::Posts) {
                     key.push(Term::col(b, Table::Posts, "id"));
+                }
+                let outer = |j: &JoinSpec| !matches!(j.kind, JoinKind::Inner | JoinKind::Left);
+                if self.joins.iter().any(outer)
+                    && let Some(b) = self.binding_of(Table::Orgs)
+                {
+                    key.push(Term::col(b, Table::Orgs, "id"));
                 }
                 key
             }
@@ -149,9 +156,10 @@ impl Spec {
                     Term::col(0, Table::Users, "id").expr(),
                 ),
             };
-            let on = match &join.extra {
-                Some(extra) => on.and(extra.expr()),
-                None => on,
+            let on = match (&join.extra, join.kind) {
+                (_, JoinKind::Cross) => Join::CROSS_ON,
+                (Some(extra), _) => on.and(extra.expr()),
+                (None, _) => on,
             };
             query = query
                 .join::<Erased>(join.kind, join.table.source(), on, None)
@@ -230,12 +238,19 @@ impl fmt::Display for Spec {
         for join in &self.joins {
             let kind = match join.kind {
                 JoinKind::Left => "left_join",
+                JoinKind::Right => "right_join",
+                JoinKind::Full => "full_join",
+                JoinKind::Cross => "cross_join",
                 _ => "join",
             };
             let (name, on) = match join.table {
                 Table::Orgs => ("o in Org", "u.org_id == o.id"),
                 _ => ("p in Post", "p.user_id == u.id"),
             };
+            if join.kind == JoinKind::Cross {
+                write!(f, ", {kind}: {name}")?;
+                continue;
+            }
             write!(f, ", {kind}: {name}, on: {on}")?;
             if let Some(extra) = &join.extra {
                 write!(f, " and {extra}")?;
