@@ -109,6 +109,36 @@ fn full_join_is_native_or_a_union_of_the_left_join_and_the_unmatched_rows() {
     insta::assert_snapshot!("full_join_in_a_chain", render(&q));
 }
 
+#[test]
+fn full_join_without_an_equality_between_its_sides_is_split_on_postgres_too() {
+    // PostgreSQL plans a full join only on a condition it can merge or hash.
+    let q = from!(u in User, full_join: o in Org, on: o.id < u.org_id, select: (u.id, o.id));
+    insta::assert_snapshot!("full_join_on_an_inequality", render(&q));
+    // An equality of one side with a constant, or under `||`, is no such condition; an
+    // equality beside other terms is, and so is a constant condition.
+    let q = from!(u in User, full_join: o in Org, on: o.id == 1 && o.active || u.id == o.id,
+                  select: (u.id, o.id));
+    insta::assert_snapshot!("full_join_on_a_disjunction", render(&q));
+    let q = from!(u in User, full_join: o in Org, on: u.age > 3 && u.org_id + 0 == o.id * 1,
+                  select: (u.id, o.id));
+    assert!(
+        q.to_sql(Postgres)
+            .is_ok_and(|sql| sql.text.contains("FULL JOIN"))
+    );
+    let q = from!(u in User, full_join: o in Org, on: true, select: (u.id, o.id));
+    assert!(
+        q.to_sql(Postgres)
+            .is_ok_and(|sql| sql.text.contains("FULL JOIN"))
+    );
+    // A shape that cannot be split is refused on PostgreSQL and MySQL.
+    let q = from!(u in User, full_join: o in Org, on: o.id < u.org_id, order_by: u.id,
+                  select: (u.id, o.id));
+    for sql in [q.to_sql(Postgres), q.to_sql(MySql)] {
+        assert!(matches!(sql, Err(Error::Unsupported { .. })), "{sql:?}");
+    }
+    assert!(q.to_sql(Sqlite).is_ok());
+}
+
 /// Asserts that `q` renders on PostgreSQL and SQLite and is `Error::Unsupported` on MySQL.
 fn unsupported<S, R>(q: &Query<S, R>) {
     match q.to_sql(MySql) {

@@ -247,6 +247,21 @@ impl<'q> Exprs<'q> {
     pub fn has_aggregate(&self, id: ExprId) -> bool {
         self.contains(id, |node| matches!(node, PlannedExpr::Aggregate { .. }))
     }
+
+    /// The lowest and highest positions of the bindings whose columns `id` reads, or `None`
+    /// where it reads no column.
+    pub fn bindings_read(&self, id: ExprId) -> Option<(usize, usize)> {
+        self.subtree(id)
+            .iter()
+            .filter_map(|node| match node {
+                PlannedExpr::Column(column) => Some(column.alias.index),
+                _ => None,
+            })
+            .fold(None, |span, index| match span {
+                None => Some((index, index)),
+                Some((low, high)) => Some((low.min(index), high.max(index))),
+            })
+    }
 }
 
 /// Whether two nodes are the same operation on the same columns and values with as many

@@ -132,8 +132,8 @@ fn grouped(ctx: &Ctx, pools: &Arc<Pools>, keyed: bool) -> BoxedStrategy<Body> {
 }
 
 /// The joins of a query: none, `orgs`, `posts` or both in either order, of every kind, with
-/// an extra `on:` condition now and then (not for a full join: PostgreSQL takes only
-/// conditions it can merge or hash there; nor for a cross join, which has none).
+/// an extra `on:` condition now and then, which is sometimes the whole condition (a full
+/// join without an equality of keys, say); a cross join has none.
 fn joins(pools: &Arc<Pools>) -> BoxedStrategy<Vec<JoinSpec>> {
     let layouts = vec![
         vec![],
@@ -158,11 +158,16 @@ fn joins(pools: &Arc<Pools>) -> BoxedStrategy<Vec<JoinSpec>> {
                     1 => Just(JoinKind::Cross),
                 ];
                 specs.push(
-                    (kind, proptest::option::weighted(0.25, extra))
-                        .prop_map(move |(kind, extra)| {
-                            let extra =
-                                extra.filter(|_| !matches!(kind, JoinKind::Full | JoinKind::Cross));
-                            JoinSpec { table, kind, extra }
+                    (kind, proptest::option::weighted(0.25, extra), any::<bool>())
+                        .prop_map(move |(kind, extra, keyed)| {
+                            let extra = extra.filter(|_| kind != JoinKind::Cross);
+                            let keyed = keyed || extra.is_none();
+                            JoinSpec {
+                                table,
+                                kind,
+                                extra,
+                                keyed,
+                            }
                         })
                         .boxed(),
                 );

@@ -12,12 +12,14 @@ use crate::model::Filter;
 use crate::terms::{Table, Term, list};
 
 /// A join of `orgs` (on `u.org_id == o.id`) or `posts` (on `p.user_id == u.id`), perhaps
-/// with a further condition; a cross join has neither.
+/// with a further condition, or on that condition alone; a cross join has neither.
 #[derive(Clone, Debug)]
 pub(crate) struct JoinSpec {
     pub(crate) table: Table,
     pub(crate) kind: JoinKind,
     pub(crate) extra: Option<Term>,
+    /// Whether the condition has the key equality; without it, it is `extra` alone.
+    pub(crate) keyed: bool,
 }
 
 /// The `where:` clauses: a condition of the reference model ([`Filter`], over `users` alone)
@@ -89,7 +91,8 @@ impl Spec {
     /// the order total: the selected terms of a `distinct` query, the keys of a grouped one,
     /// nothing for one row of aggregates, and otherwise the primary keys of `users` and, when
     /// joined (each user has at most one org, but many posts), `posts`; and `orgs` too when a
-    /// join may repeat an org or leave `users` NULL (any kind but inner and left).
+    /// join may repeat an org or leave `users` NULL (any kind but inner and left, or a join
+    /// without its key equality).
     pub(crate) fn tie_break(&self) -> Vec<Term> {
         match &self.shape {
             _ if self.distinct => self.select().to_vec(),
@@ -99,8 +102,9 @@ impl Spec {
                 if let Some(b) = self.binding_of(Table::Posts) {
                     key.push(Term::col(b, Table::Posts, "id"));
                 }
-                let outer = |j: &JoinSpec| !matches!(j.kind, JoinKind::Inner | JoinKind::Left);
-                if self.joins.iter().any(outer)
+                let repeats =
+                    |j: &JoinSpec| !j.keyed || !matches!(j.kind, JoinKind::Inner | JoinKind::Left);
+                if self.joins.iter().any(repeats)
                     && let Some(b) = self.binding_of(Table::Orgs)
                 {
                     key.push(Term::col(b, Table::Orgs, "id"));
@@ -158,6 +162,7 @@ impl Spec {
             };
             let on = match (&join.extra, join.kind) {
                 (_, JoinKind::Cross) => Join::CROSS_ON,
+                (Some(extra), _) if !join.keyed => extra.expr(),
                 (Some(extra), _) => on.and(extra.expr()),
                 (None, _) => on,
             };
@@ -251,9 +256,10 @@ impl fmt::Display for Spec {
                 write!(f, ", {kind}: {name}")?;
                 continue;
             }
-            write!(f, ", {kind}: {name}, on: {on}")?;
-            if let Some(extra) = &join.extra {
-                write!(f, " and {extra}")?;
+            match &join.extra {
+                Some(extra) if !join.keyed => write!(f, ", {kind}: {name}, on: {extra}")?,
+                Some(extra) => write!(f, ", {kind}: {name}, on: {on} and {extra}")?,
+                None => write!(f, ", {kind}: {name}, on: {on}")?,
             }
         }
         match &self.wheres {

@@ -72,6 +72,13 @@ pub enum DistinctSorted {
 pub enum FullJoin {
     /// `FULL JOIN ... ON ...`.
     Native,
+    /// `FULL JOIN ... ON ...` where the condition is a constant or one of its top-level
+    /// `AND` terms is an equality between an expression of the joined binding alone and one
+    /// of the bindings before it alone; otherwise as [`FullJoin::UnionAll`]. The engine
+    /// plans a full join only as a merge or hash join, and fails on a condition with no such
+    /// equality ("FULL JOIN is only supported with merge-joinable or hash-joinable join
+    /// conditions").
+    MergeOrHash,
     /// The engine has no `FULL JOIN` (and may read `a full join b` as an alias named `full`):
     /// the query with the full join written as a left join, `UNION ALL` the rows of the
     /// joined table that match no row of the bindings before it, which are NULL there

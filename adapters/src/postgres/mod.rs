@@ -112,7 +112,10 @@ const QUIRKS: Quirks = Quirks {
     // https://www.postgresql.org/docs/current/sql-select.html#SQL-DISTINCT
     distinct_sorted: DistinctSorted::Native,
     // FULL, RIGHT and CROSS JOIN: https://www.postgresql.org/docs/current/queries-table-expressions.html#QUERIES-JOIN
-    full_join: FullJoin::Native,
+    // A full join is planned only as a merge or hash join, so its condition needs an
+    // equality between the two sides ("FULL JOIN is only supported with merge-joinable or
+    // hash-joinable join conditions"): https://www.postgresql.org/docs/current/planner-optimizer.html
+    full_join: FullJoin::MergeOrHash,
 };
 
 impl Dialect for Postgres {

@@ -330,22 +330,25 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
     /// ` INNER JOIN "table" AS o1 ON (...)`, and the other kinds; a cross join has no `ON`.
     /// A full join reaches here natively or not at all: where the dialect splits it
-    /// ([`FullJoin::UnionAll`]), the query it can split is printed by
-    /// [`Writer::full_join_union`], and any other is refused.
+    /// ([`FullJoin::UnionAll`], [`FullJoin::MergeOrHash`]), the query it can split is
+    /// printed by [`Writer::full_join_union`], and any other is refused.
     pub(super) fn join(&mut self, join: &PlannedJoin<'_>) -> Result<(), Error> {
         let PlannedJoin { kind, binding, on } = join;
         let keyword = match (kind, on) {
             (JoinKind::Inner, Some(_)) => " INNER JOIN ",
             (JoinKind::Left, Some(_)) => " LEFT JOIN ",
             (JoinKind::Right, Some(_)) => " RIGHT JOIN ",
-            (JoinKind::Full, Some(_)) => match self.quirks.full_join {
-                FullJoin::Native => " FULL JOIN ",
-                FullJoin::UnionAll => {
-                    return Err(self.unsupported(
-                        "a full join in a query that groups, aggregates, is distinct, sorts, counts or combines rows, or has a right or full join after it",
-                    ));
-                }
-            },
+            (JoinKind::Full, Some(_)) if self.native_full_join(join) => " FULL JOIN ",
+            (JoinKind::Full, Some(_)) if self.quirks.full_join == FullJoin::MergeOrHash => {
+                return Err(self.unsupported(
+                    "a full join whose `on:` has no equality between the joined binding and the ones before it, in a query that groups, aggregates, is distinct, sorts, counts or combines rows, or has a right or full join after it",
+                ));
+            }
+            (JoinKind::Full, Some(_)) => {
+                return Err(self.unsupported(
+                    "a full join in a query that groups, aggregates, is distinct, sorts, counts or combines rows, or has a right or full join after it",
+                ));
+            }
             (JoinKind::Cross, None) => " CROSS JOIN ",
             _ => return Err(self.unsupported("this kind of join")),
         };
