@@ -8,8 +8,9 @@
 //!
 //! Duplicate keys on both sides, NULL keys on both sides (matching nothing), and unmatched
 //! rows on both sides. Results are compared as sorted multisets unless the query sorts.
-//! MariaDB has no `FULL JOIN`: recto splits a plain one into a `UNION ALL`, and refuses the
-//! shapes it cannot split with `Error::Unsupported`, which the tests assert there.
+//! MariaDB has no `FULL JOIN` (nor PostgreSQL one on a condition without an equality of the
+//! two sides): recto writes the left join `UNION ALL` the unmatched right rows there, as
+//! the query or as a derived table the rest of the query reads.
 
 mod common;
 mod fixture;
@@ -18,7 +19,7 @@ mod servers;
 use std::future::Future;
 
 use recto::prelude::*;
-use recto::{Engine, Error, Schema, ToValue};
+use recto::{Schema, ToValue};
 
 #[derive(Schema, Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 #[recto(table = "a")]
@@ -109,6 +110,20 @@ fn sorted<T: Ord>(mut rows: Vec<T>) -> Vec<T> {
 }
 
 const N: Option<i32> = None;
+
+/// `a` right-joined to `b` on the key, `(a.id, b.id)` sorted: each `b` with every `a` of
+/// its key, `b` 3 (key 4) and 4 (NULL) with none.
+fn right_join_rows() -> Vec<(Option<i32>, i32)> {
+    sorted(vec![
+        (Some(1), 1),
+        (Some(2), 1),
+        (Some(1), 2),
+        (Some(2), 2),
+        (N, 3),
+        (N, 4),
+        (Some(3), 5),
+    ])
+}
 
 #[tokio::test]
 async fn full_join_keeps_unmatched_rows_of_both_sides_and_duplicates() {
@@ -228,26 +243,16 @@ async fn full_join_after_an_inner_join_leaves_the_whole_chain_null() {
 }
 
 #[tokio::test]
-async fn full_join_sorted_is_native_or_unsupported_on_mariadb() {
+async fn full_join_sorted_counted_grouped_and_joined_again() {
     on_every_engine(|repo, name| async move {
+        let run = |q: recto::Query<(A, B), (Option<i32>, Option<i32>)>| {
+            let repo = repo.clone();
+            async move { repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}")) }
+        };
+        // NULLs last in an ascending sort.
         let q = from!(x in A, full_join: y in B, on: x.k == y.k,
                       order_by: [asc: y.id, asc: x.id], select: (x.id, y.id));
-        let result = repo.all(&q).await;
-        if repo.engine() == Engine::MySql {
-            assert!(
-                matches!(
-                    result,
-                    Err(Error::Unsupported {
-                        dialect: "MySQL",
-                        ..
-                    })
-                ),
-                "{name}: {result:?}"
-            );
-            return;
-        }
-        // NULLs last in an ascending sort.
-        let expected = vec![
+        let all = vec![
             (Some(1), Some(1)),
             (Some(2), Some(1)),
             (Some(1), Some(2)),
@@ -258,11 +263,45 @@ async fn full_join_sorted_is_native_or_unsupported_on_mariadb() {
             (Some(4), N),
             (Some(5), N),
         ];
+        assert_eq!(run(q).await, all, "{name}");
+        // Skipped and counted after the sort.
+        let q = from!(x in A, full_join: y in B, on: x.k == y.k,
+                      order_by: [asc: y.id, asc: x.id], limit: ^3, offset: 4, select: (x.id, y.id));
+        assert_eq!(run(q).await, all[4..7], "{name}");
+        // On `<` alone (split on PostgreSQL too), sorted: the rows of
+        // `full_join_without_an_equality_keeps_the_same_rows`, last three.
+        let q = from!(x in A, full_join: y in B, on: x.k < y.k,
+                      order_by: [desc: x.id, desc: y.id], limit: 3, select: (x.id, y.id));
         assert_eq!(
-            result.unwrap_or_else(|e| panic!("{name}: {e}")),
-            expected,
+            run(q).await,
+            [(N, Some(4)), (N, Some(2)), (N, Some(1))],
             "{name}"
         );
+
+        // Every row counted: nine.
+        let q = from!(x in A, full_join: y in B, on: x.k == y.k, select: count());
+        let n: i64 = repo.one(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(n, 9, "{name}");
+
+        // Grouped by the right side's key: 1 has four rows, 2 and 4 one each, and NULL
+        // three (`b` 4, and `a` 4 and 5 with no `b`).
+        let q = from!(x in A, full_join: y in B, on: x.k == y.k, group_by: y.k,
+                      order_by: y.k, select: (y.k, count()));
+        let rows: Vec<(Option<i32>, i64)> =
+            repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            rows,
+            [(Some(1), 4), (Some(2), 1), (Some(4), 1), (N, 3)],
+            "{name}"
+        );
+
+        // Right-joined again to `b`: each `b` with the full join's rows of that `b` (the
+        // right join's rows); the rows with no `b` match nothing and go.
+        let q = from!(x in A, full_join: y in B, on: x.k == y.k,
+                      right_join: z in B, on: z.id == y.id, select: (x.id, z.id));
+        let rows: Vec<(Option<i32>, i32)> =
+            repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(sorted(rows), right_join_rows(), "{name}");
     })
     .await;
 }
@@ -270,20 +309,10 @@ async fn full_join_sorted_is_native_or_unsupported_on_mariadb() {
 #[tokio::test]
 async fn right_join_keeps_every_row_of_the_joined_table() {
     on_every_engine(|repo, name| async move {
-        // Each `b` with every `a` of its key; `b` 3 (key 4) and 4 (NULL) with none.
         let q = from!(x in A, right_join: y in B, on: x.k == y.k, select: (x.id, y.id));
         let rows: Vec<(Option<i32>, i32)> =
             repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
-        let expected = vec![
-            (Some(1), 1),
-            (Some(2), 1),
-            (Some(1), 2),
-            (Some(2), 2),
-            (N, 3),
-            (N, 4),
-            (Some(3), 5),
-        ];
-        assert_eq!(sorted(rows), sorted(expected), "{name}");
+        assert_eq!(sorted(rows), right_join_rows(), "{name}");
 
         // Whole bindings: the earlier one is an `Option`, the joined one not.
         let q = from!(x in A, right_join: y in B, on: x.k == y.k, where: y.id >= 4,

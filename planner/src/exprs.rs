@@ -127,6 +127,11 @@ impl<'q> Exprs<'q> {
             .unwrap_or(&[])
     }
 
+    /// Every node of the arena, in the order they were planned.
+    pub fn iter(&self) -> impl Iterator<Item = &PlannedExpr<'q>> {
+        self.nodes.iter()
+    }
+
     /// How many nodes the arena holds.
     pub fn len(&self) -> usize {
         self.nodes.len()

@@ -95,8 +95,8 @@ pub enum FullJoin {
     /// its parameters bound twice. The second branch reads the earlier bindings through
     /// `LEFT JOIN .. ON (1 = 0)`, so every expression of the query prints the same in both
     /// branches, and the `NOT EXISTS` subquery's bindings (the same aliases) hide those.
-    /// Only a query that is rows of its join chain can be split so (no grouping, aggregate,
-    /// `distinct:`, sort, count or set operation, one full join, and no right or full join
-    /// after it); any other is [`Error::Unsupported`](recto_core::Error::Unsupported).
+    /// A query that is not rows of its join chain (grouped, sorted, counted, ...) reads the
+    /// union as a derived table `f0` of the columns it uses; a second full join in one query
+    /// is [`Error::Unsupported`](recto_core::Error::Unsupported).
     UnionAll,
 }

@@ -1,18 +1,23 @@
 //! `full_join:` where the engine has none ([`FullJoin::UnionAll`]), or none for its condition
-//! ([`FullJoin::MergeOrHash`]): the query with its full join written as a left join, `UNION
-//! ALL` the joined table's rows that match no row of the bindings before it
+//! ([`FullJoin::MergeOrHash`]): the full join written as a left join, `UNION ALL` the joined
+//! table's rows that match no row of the bindings before it, those bindings NULL there
 //! (`docs/nesting.md`, "FULL JOIN on MariaDB").
 //!
-//! The split is exact only for a query whose rows are its join chain's rows, each selected
-//! on its own: grouping, aggregates, `DISTINCT`, a sort, a count or a set operation would
-//! apply to each branch rather than to the union. Joins after the full join distribute over
-//! the union when they keep each left row apart (inner, left and cross joins); a right or
-//! full join after it would add its unmatched rows once per branch. Any other shape keeps
-//! its `FULL JOIN`, which [`Writer::join`] refuses with [`Error::Unsupported`] before any
+//! A query whose rows are its join chain's rows, each selected on its own, is that union
+//! itself, its select list, later joins and `WHERE` printed in each branch
+//! ([`Writer::full_join_rows`]). Joins after the full join distribute over the union when
+//! they keep each left row apart (inner, left and cross joins). Any other query (grouped,
+//! aggregated, distinct, sorted, counted, combined, or with a right or full join after the
+//! full join) reads the chain up to the full join as a derived table `f0` of every column it
+//! uses of it, `f0.c0, f0.c1, ..` ([`Writer::full_join_table`]). Two full joins to split
+//! in one query, or, where the split is for the condition's sake, a grouped query, keep
+//! their `FULL JOIN`, which [`Writer::join`] refuses with [`Error::Unsupported`] before any
 //! SQL leaves the writer.
 
 use recto_core::{BinOp, Error, JoinKind};
-use recto_planner::{ExprId, Planned, PlannedExpr, PlannedJoin};
+use recto_planner::{
+    Alias, Binding, ColumnRef, ExprId, Planned, PlannedExpr, PlannedJoin, SelectItem,
+};
 
 use super::Writer;
 use crate::dialect::{Dialect, FullJoin};
@@ -92,39 +97,130 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         false
     }
 
-    /// `SELECT .. FROM a AS a0 .. LEFT JOIN b AS b1 ON (c) .. WHERE w UNION ALL SELECT ..
-    /// FROM b AS b1 LEFT JOIN a AS a0 ON (1 = 0) .. WHERE NOT EXISTS (SELECT 1 FROM a AS a0
-    /// .. WHERE (c)) AND (w)`, for the full join at `joins[full]`. The query's other clauses
-    /// are empty: [`Writer::full_join_to_split`] chose it.
-    pub(super) fn full_join_union(
+    /// The derived-table form of the full join to split, for a query whose other clauses
+    /// would not distribute over the union: the first full join the dialect cannot print
+    /// natively, with every column of it and the bindings before it that the query reads.
+    /// `None` where there is none to split, or where a later full join needs splitting too,
+    /// or where the engine could not group by the derived table's columns as the plan does
+    /// (PostgreSQL does not see a binding's primary key through a derived table, and the
+    /// planner lets a grouped primary key stand for the binding's other columns): that full
+    /// join then reaches [`Writer::join`], which refuses it.
+    pub(super) fn full_join_to_wrap(&self, planned: &Planned<'p>) -> Option<Split<'p>> {
+        let joins = &planned.joins;
+        let unsplit =
+            |join: &PlannedJoin<'_>| join.kind == JoinKind::Full && !self.native_full_join(join);
+        let full = joins.iter().position(unsplit)?;
+        if joins[full + 1..].iter().any(unsplit)
+            || (self.quirks.full_join == FullJoin::MergeOrHash && !planned.group_by.is_empty())
+        {
+            return None;
+        }
+        let mut columns: Vec<(Alias, &'p str)> = Vec::new();
+        for node in planned.exprs.iter() {
+            if let PlannedExpr::Column(column) = node
+                && column.alias.index <= full + 1
+                && !columns
+                    .iter()
+                    .any(|(alias, name)| *alias == column.alias && *name == column.column)
+            {
+                columns.push((column.alias, column.column));
+            }
+        }
+        Some(Split { full, columns })
+    }
+
+    /// `(SELECT u0."id" AS c0, .. FROM .. LEFT JOIN .. UNION ALL SELECT .. ) AS f0`: the
+    /// chain up to the full join of `split`, as a derived table of every column the query
+    /// reads of it. The rest of the query reads them as `f0.c<n>` ([`Writer::split_column`]).
+    /// `f0` names no other table where it is seen: binding 0 is inside it, every other
+    /// binding's alias has another number or a set-operation member's prefix, and the
+    /// writer's own derived tables are `s<n>` and `g0`.
+    pub(super) fn full_join_table(
         &mut self,
-        planned: &'p Planned<'p>,
+        from: &Binding<'_>,
+        joins: &[PlannedJoin<'_>],
+        split: &Split<'_>,
+    ) -> Result<(), Error> {
+        self.sql("(");
+        let chain = &joins[..(split.full + 1).min(joins.len())];
+        self.full_join_union(&Head::Columns(&split.columns), from, chain, &[], None)?;
+        self.sql(") AS f0");
+        Ok(())
+    }
+
+    /// The derived table's column for `column`, when the query is read through one
+    /// ([`Writer::full_join_table`]) and `column` is of a binding inside it: `f0.c<n>`.
+    pub(super) fn split_column(&mut self, column: &ColumnRef<'_>) -> Option<Result<(), Error>> {
+        let split = self.split.as_ref()?;
+        if !split.holds(column.alias) {
+            return None;
+        }
+        let position = split
+            .columns
+            .iter()
+            .position(|(alias, name)| *alias == column.alias && *name == column.column);
+        Some(match position {
+            Some(n) => {
+                self.sql("f0.c");
+                self.index(n);
+                Ok(())
+            }
+            None => Err(self.unsupported("a column missing from a full join's derived table")),
+        })
+    }
+
+    /// The name of the column `expr` is, when it is read through a full join's derived
+    /// table ([`Writer::split_column`]).
+    pub(super) fn split_column_name(&self, expr: ExprId) -> Option<&'p str> {
+        let split = self.split.as_ref()?;
+        match self.exprs.get(expr) {
+            PlannedExpr::Column(column) if split.holds(column.alias) => Some(column.column),
+            _ => None,
+        }
+    }
+
+    /// The query itself as the union of [`Writer::full_join_union`], its select list in each
+    /// branch, for the full join at `joins[full]`. The query's other clauses are empty:
+    /// [`Writer::full_join_to_split`] chose it.
+    pub(super) fn full_join_rows(
+        &mut self,
+        planned: &Planned<'_>,
         full: usize,
         numbered: bool,
     ) -> Result<(), Error> {
-        let (select, from, joins, filter) = (
-            &planned.select,
-            &planned.from,
-            &planned.joins,
-            &planned.filter,
-        );
-        let (before, rest) = joins.split_at(full);
-        let (joined, after) = match rest {
-            [joined, after @ ..] => (joined, after),
-            [] => return Err(self.unsupported("a full join")),
-        };
-        let PlannedJoin {
-            kind: _,
-            binding,
-            on,
-        } = joined;
-        let Some(on) = *on else {
+        let (chain, after) = planned.joins.split_at((full + 1).min(planned.joins.len()));
+        let head = Head::Select(&planned.select, numbered);
+        self.full_join_union(&head, &planned.from, chain, after, planned.filter)
+    }
+
+    /// `SELECT .. FROM a AS a0 .. LEFT JOIN b AS b1 ON (c) .. WHERE w UNION ALL SELECT ..
+    /// FROM b AS b1 LEFT JOIN a AS a0 ON (1 = 0) .. WHERE NOT EXISTS (SELECT 1 FROM a AS a0
+    /// .. WHERE (c)) AND (w)`, for the full join that ends `chain`, followed by the joins
+    /// `after` and the condition `filter`, each branch selecting `head`.
+    fn full_join_union(
+        &mut self,
+        head: &Head<'_, '_>,
+        from: &Binding<'_>,
+        chain: &[PlannedJoin<'_>],
+        after: &[PlannedJoin<'_>],
+        filter: Option<ExprId>,
+    ) -> Result<(), Error> {
+        let Some((
+            PlannedJoin {
+                kind: _,
+                binding,
+                on: Some(on),
+            },
+            before,
+        )) = chain.split_last()
+        else {
             return Err(self.unsupported("a full join without a condition"));
         };
+        let on = *on;
 
         // Every row of the chain left of the full join, with its match or NULLs.
         self.sql("SELECT ");
-        self.select(select, numbered)?;
+        self.head(head, true)?;
         self.sql(" FROM ");
         self.table(from)?;
         for join in before {
@@ -140,12 +236,12 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         }
         if let Some(filter) = filter {
             self.sql(" WHERE ");
-            self.expr(*filter)?;
+            self.expr(filter)?;
         }
 
         // The joined table's rows that match none, the bindings before it all NULL.
         self.sql(" UNION ALL SELECT ");
-        self.select(select, numbered)?;
+        self.head(head, false)?;
         self.sql(" FROM ");
         self.table(binding)?;
         for earlier in std::iter::once(from).chain(before.iter().map(|join| &join.binding)) {
@@ -166,9 +262,63 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         self.sql(")");
         if let Some(filter) = filter {
             self.sql(" AND (");
-            self.expr(*filter)?;
+            self.expr(filter)?;
             self.sql(")");
         }
         Ok(())
+    }
+
+    /// A branch's select list: the query's, or the derived table's columns (named `c<n>` in
+    /// the `first` branch; a union takes its names from there).
+    fn head(&mut self, head: &Head<'_, '_>, first: bool) -> Result<(), Error> {
+        match head {
+            Head::Select(items, numbered) => self.select(items, *numbered),
+            // A derived table of no column the query reads (`select: count()`): its rows.
+            Head::Columns([]) => {
+                self.sql("1");
+                Ok(())
+            }
+            Head::Columns(columns) => {
+                for (n, (alias, name)) in columns.iter().enumerate() {
+                    if n > 0 {
+                        self.sql(", ");
+                    }
+                    self.alias(*alias);
+                    self.sql(".");
+                    self.identifier(name)?;
+                    if first {
+                        self.sql(" AS c");
+                        self.index(n);
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// What each branch of a split full join selects.
+enum Head<'a, 'q> {
+    /// The query's select list (numbered or not): the query is the union.
+    Select(&'a [SelectItem<'q>], bool),
+    /// The columns of a derived table the query reads ([`Split::columns`]).
+    Columns(&'a [(Alias, &'q str)]),
+}
+
+/// A full join printed as a derived table of its chain ([`Writer::full_join_table`]).
+#[derive(Clone, Debug)]
+pub(super) struct Split<'p> {
+    /// The position of the full join in the query's joins; it and the joins before it are
+    /// inside the derived table.
+    pub(super) full: usize,
+    /// The columns of those bindings that the query reads, in the derived table's order.
+    pub(super) columns: Vec<(Alias, &'p str)>,
+}
+
+impl Split<'_> {
+    /// Whether the binding of `alias` is inside the derived table: the source, and the
+    /// joins up to the full join (binding `full + 1`).
+    fn holds(&self, alias: Alias) -> bool {
+        alias.index <= self.full + 1
     }
 }

@@ -148,6 +148,9 @@ struct Writer<'d, 'p, D: ?Sized> {
     grouped: Option<&'p [ExprId]>,
     /// The derived tables of set operations numbered so far (`s1`, `s2`, ...).
     derived: usize,
+    /// While the query being printed reads a full join's chain through a derived table
+    /// ([`full_join::Split`]): which columns it holds. `None` everywhere else.
+    split: Option<full_join::Split<'p>>,
 }
 
 impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
@@ -166,6 +169,7 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
             padding: 0,
             grouped: None,
             derived: 0,
+            split: None,
         }
     }
 
@@ -217,8 +221,10 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
         }
     }
 
-    /// Appends `u0."column"`.
+    /// Appends `u0."column"`, or `f0.c<n>` where the binding is read through a full join's
+    /// derived table.
     fn column(&mut self, column: &ColumnRef<'_>) -> Result<(), Error> {
+        let whole = column;
         let ColumnRef {
             alias,
             column,
@@ -228,6 +234,11 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
             nullable: _,
         } = column;
         self.expect_decimals(*ty)?;
+        if self.split.is_some()
+            && let Some(printed) = self.split_column(whole)
+        {
+            return printed;
+        }
         self.alias(*alias);
         self.text.push('.');
         self.identifier(column)

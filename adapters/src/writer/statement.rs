@@ -56,8 +56,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             && from.alias.member == 0
             && !select.iter().any(|item| exprs.has_aggregate(item.expr));
         if let Some(full) = self.full_join_to_split(joins, rows_of_the_chain) {
-            return self.full_join_union(planned, full, numbered);
+            return self.full_join_rows(planned, full, numbered);
         }
+        // Any other query reads the chain up to such a full join through a derived table.
+        let split = self.full_join_to_wrap(planned);
+        let outer_split = std::mem::replace(&mut self.split, split);
 
         let outside = self.quirks.distinct_sorted == DistinctSorted::DerivedTable
             && *distinct
@@ -108,7 +111,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 }
             }
         }
-        self.limit_offset(limit.as_ref(), offset.as_ref())
+        let printed = self.limit_offset(limit.as_ref(), offset.as_ref());
+        self.split = outer_split;
+        printed
     }
 
     /// `SELECT [DISTINCT] ... FROM ... [WHERE ...] [GROUP BY ...] [HAVING ...]`, each select
@@ -238,9 +243,24 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         joins: &[PlannedJoin<'_>],
         filter: Option<ExprId>,
     ) -> Result<(), Error> {
-        self.table(from)?;
-        for join in joins {
-            self.join(join)?;
+        match self.split.take() {
+            // The chain up to a full join the dialect splits, as a derived table; the
+            // joins after it and the condition read its columns.
+            Some(split) => {
+                let printed = self.full_join_table(from, joins, &split);
+                let after = joins.get(split.full + 1..).unwrap_or_default();
+                self.split = Some(split);
+                printed?;
+                for join in after {
+                    self.join(join)?;
+                }
+            }
+            None => {
+                self.table(from)?;
+                for join in joins {
+                    self.join(join)?;
+                }
+            }
         }
         if let Some(filter) = filter {
             self.sql(" WHERE ");
@@ -266,6 +286,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             } else if let Some(alias) = alias {
                 self.sql(" AS ");
                 self.identifier(alias)?;
+            } else if let Some(name) = self.split_column_name(*expr) {
+                // Read through a full join's derived table (`f0.c3`), a column keeps its
+                // name for rows decoded by name.
+                self.sql(" AS ");
+                self.identifier(name)?;
             }
         }
         Ok(())
@@ -330,8 +355,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
 
     /// ` INNER JOIN "table" AS o1 ON (...)`, and the other kinds; a cross join has no `ON`.
     /// A full join reaches here natively or not at all: where the dialect splits it
-    /// ([`FullJoin::UnionAll`], [`FullJoin::MergeOrHash`]), the query it can split is
-    /// printed by [`Writer::full_join_union`], and any other is refused.
+    /// ([`FullJoin::UnionAll`], [`FullJoin::MergeOrHash`]), the query is printed as the
+    /// union ([`Writer::full_join_rows`]) or reads it as a derived table
+    /// ([`Writer::full_join_table`]), and a full join neither can hold is refused.
     pub(super) fn join(&mut self, join: &PlannedJoin<'_>) -> Result<(), Error> {
         let PlannedJoin { kind, binding, on } = join;
         let keyword = match (kind, on) {
@@ -341,12 +367,12 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             (JoinKind::Full, Some(_)) if self.native_full_join(join) => " FULL JOIN ",
             (JoinKind::Full, Some(_)) if self.quirks.full_join == FullJoin::MergeOrHash => {
                 return Err(self.unsupported(
-                    "a full join whose `on:` has no equality between the joined binding and the ones before it, in a query that groups, aggregates, is distinct, sorts, counts or combines rows, or has a right or full join after it",
+                    "a full join whose `on:` has no equality between the joined binding and the ones before it, in a grouped query or after another such full join",
                 ));
             }
             (JoinKind::Full, Some(_)) => {
                 return Err(self.unsupported(
-                    "a full join in a query that groups, aggregates, is distinct, sorts, counts or combines rows, or has a right or full join after it",
+                    "a second full join in one query (the engine has none, and recto rewrites one)",
                 ));
             }
             (JoinKind::Cross, None) => " CROSS JOIN ",
