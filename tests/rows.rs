@@ -14,27 +14,10 @@ mod common;
 mod fixture;
 mod servers;
 
-use std::future::Future;
-
 use recto::prelude::*;
 
 use common::{Org, User};
-use fixture::date;
-
-/// Runs `body` on each engine's copy of the fixture, then drops every copy.
-async fn on_every_engine<F, Fut>(body: F)
-where
-    F: Fn(Repo, &'static str) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let dbs = fixture::databases().await;
-    for db in &dbs {
-        body(db.repo.clone(), db.name).await;
-    }
-    for db in dbs {
-        db.drop().await;
-    }
-}
+use fixture::{date, on_every_engine};
 
 fn org(id: i64, name: &str, active: bool) -> Org {
     Org {

@@ -8,11 +8,11 @@ mod common;
 
 use recto::prelude::*;
 use recto::{
-    Catalog, Clause, Error, Limit, Limits, MAX_NESTING, MySql, Postgres, Query, QueryData, SetOp,
-    Sqlite, ToSql, except, except_all, intersect, intersect_all, union, union_all,
+    Catalog, Clause, Error, Limit, Limits, MAX_NESTING, Query, QueryData, SetOp, except,
+    except_all, intersect, intersect_all, union, union_all,
 };
 
-use common::{User, error_of};
+use common::{User, error_of, render};
 
 fn ops(data: &QueryData) -> Vec<SetOp> {
     data.combinations.iter().map(|c| c.op).collect()
@@ -156,22 +156,6 @@ fn members_nested_past_the_limit_are_a_typed_error() {
         }
         other => panic!("unexpected error: {other}"),
     }
-}
-
-fn render<S, R>(query: &Query<S, R>) -> String {
-    let mut out = String::new();
-    for (name, sql) in [
-        ("postgres", query.to_sql(Postgres)),
-        ("mysql", query.to_sql(MySql)),
-        ("sqlite", query.to_sql(Sqlite)),
-    ] {
-        out.push_str(&format!("-- {name}\n"));
-        match sql {
-            Ok(sql) => out.push_str(&format!("{}\n   params: {:?}\n", sql.text, sql.params)),
-            Err(e) => out.push_str(&format!("error: {e}\n")),
-        }
-    }
-    out
 }
 
 #[test]

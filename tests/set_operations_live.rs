@@ -8,27 +8,11 @@ mod common;
 mod fixture;
 mod servers;
 
-use std::future::Future;
-
 use recto::Query;
 use recto::prelude::*;
 
 use common::User;
-
-/// Runs `body` on each engine's copy of the fixture, then drops every copy.
-async fn on_every_engine<F, Fut>(body: F)
-where
-    F: Fn(Repo, &'static str) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let dbs = fixture::databases().await;
-    for db in &dbs {
-        body(db.repo.clone(), db.name).await;
-    }
-    for db in dbs {
-        db.drop().await;
-    }
-}
+use fixture::on_every_engine;
 
 /// Users at least `min` years old: org_ids 1 1 2 NULL for 30.
 fn at_least(min: i32) -> Query<User, Option<i64>> {

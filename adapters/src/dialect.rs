@@ -16,7 +16,7 @@ pub use self::arithmetic::{
     MixedCoalesce,
 };
 pub use self::nesting::{AnyAll, LimitInSubquery, ScalarRows};
-pub use self::statements::{DistinctSorted, HavingAlone, HavingGrouped, ImplicitGroup};
+pub use self::statements::{DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup};
 
 /// An SQL dialect: what differs between engines, and nothing else.
 ///
@@ -143,6 +143,8 @@ pub struct Quirks {
     /// to the queries around the query it is in; where it may not, a correlated subquery
     /// source is [`Error::Unsupported`](recto_core::Error::Unsupported).
     pub correlated_derived: bool,
+    /// How `full_join:` is written.
+    pub full_join: FullJoin,
 }
 
 /// Whether a value bound twice in one statement gets one placeholder or two.

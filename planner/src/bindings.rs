@@ -105,13 +105,14 @@ pub(crate) fn resolve<'q>(
                 at: at.clone(),
             });
         }
-        if nulls_earlier(*kind) {
+        let (earlier_nullable, joined_nullable) = nulls(*kind);
+        if earlier_nullable {
             for earlier in &mut bindings {
                 earlier.nullable = true;
             }
         }
         let mut joined = binding(source, name, index, Clause::Join, at, outer, &mut derived)?;
-        joined.nullable = !matches!(kind, JoinKind::Inner);
+        joined.nullable = joined_nullable;
         bindings.push(joined);
     }
     for binding in &mut bindings {
@@ -120,10 +121,18 @@ pub(crate) fn resolve<'q>(
     Ok((bindings, derived))
 }
 
-/// Whether a join of this kind can leave the bindings before it NULL: not an inner or left
-/// join, so any other kind that appears (a right or full join) is taken to.
-fn nulls_earlier(kind: JoinKind) -> bool {
-    !matches!(kind, JoinKind::Inner | JoinKind::Left)
+/// Whether a join of this kind can leave the bindings before it NULL (a row of the joined
+/// table that matches none of theirs), and whether it can leave the joined binding NULL (a
+/// row of theirs that matches none of its). A kind this planner does not know is taken to
+/// null both, which errs toward `Option` and `IS NULL` handling, never toward a wrong value.
+fn nulls(kind: JoinKind) -> (bool, bool) {
+    match kind {
+        JoinKind::Inner | JoinKind::Cross => (false, false),
+        JoinKind::Left => (false, true),
+        JoinKind::Right => (true, false),
+        JoinKind::Full => (true, true),
+        _ => (true, true),
+    }
 }
 
 fn binding<'q>(

@@ -150,6 +150,11 @@ impl<'q> Exprs<'q> {
             .unwrap_or(&[])
     }
 
+    /// Every node of the arena, in the order they were planned.
+    pub fn iter(&self) -> impl Iterator<Item = &PlannedExpr<'q>> {
+        self.nodes.iter()
+    }
+
     /// How many nodes the arena holds.
     pub fn len(&self) -> usize {
         self.nodes.len()
@@ -274,6 +279,21 @@ impl<'q> Exprs<'q> {
     /// Whether `id` calls an aggregate anywhere.
     pub fn has_aggregate(&self, id: ExprId) -> bool {
         self.contains(id, |node| matches!(node, PlannedExpr::Aggregate { .. }))
+    }
+
+    /// The lowest and highest positions of the bindings whose columns `id` reads, or `None`
+    /// where it reads no column.
+    pub fn bindings_read(&self, id: ExprId) -> Option<(usize, usize)> {
+        self.subtree(id)
+            .iter()
+            .filter_map(|node| match node {
+                PlannedExpr::Column(column) => Some(column.alias.index),
+                _ => None,
+            })
+            .fold(None, |span, index| match span {
+                None => Some((index, index)),
+                Some((low, high)) => Some((low.min(index), high.max(index))),
+            })
     }
 }
 

@@ -45,7 +45,8 @@ mod ty;
 mod walk;
 
 use recto_core::{
-    Clause, Distinct, Error, GroupBy, Join, Limit, MAX_NESTING, OrderBy, OrderTerm, QueryData,
+    Clause, Distinct, Error, GroupBy, Join, JoinKind, Limit, MAX_NESTING, OrderBy, OrderTerm,
+    QueryData,
 };
 
 use crate::bindings::{Context, Level, Scope, Statement};
@@ -122,8 +123,19 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
             at,
         } = join;
         let scope = Scope::join(level, position + 1, at);
-        let on = Resolver::new(scope, &mut draft).resolve(on, 0)?;
-        terms::expect_boolean(&scope, "a join condition", &draft.exprs, on)?;
+        let on = if *kind == JoinKind::Cross {
+            // A cross join carries `Join::CROSS_ON`, which stands for no condition.
+            if *on != Join::CROSS_ON {
+                return Err(scope.invalid(
+                    "a cross join pairs every row with every row and takes no `on:` condition; use an inner join for one",
+                ));
+            }
+            None
+        } else {
+            let on = Resolver::new(scope, &mut draft).resolve(on, 0)?;
+            terms::expect_boolean(&scope, "a join condition", &draft.exprs, on)?;
+            Some(on)
+        };
         planned_joins.push(PlannedJoin {
             kind: *kind,
             binding: *binding,

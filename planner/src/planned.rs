@@ -202,8 +202,9 @@ pub struct PlannedJoin<'q> {
     pub kind: JoinKind,
     /// The joined binding.
     pub binding: Binding<'q>,
-    /// The `on:` condition; it refers only to this binding and the ones before it.
-    pub on: ExprId,
+    /// The `on:` condition; it refers only to this binding and the ones before it. `None`
+    /// for a cross join, which has none.
+    pub on: Option<ExprId>,
 }
 
 /// A column of a binding.

@@ -32,6 +32,30 @@ fn aliases_take_the_tables_first_letter_and_position() {
 }
 
 #[test]
+fn each_join_kind_makes_its_bindings_nullable_as_it_can_leave_them_null() {
+    // (kind of the third binding's join, after an inner join) -> nullable bindings 0, 1, 2.
+    let cases = [
+        (JoinKind::Inner, [false, false, false]),
+        (JoinKind::Left, [false, false, true]),
+        (JoinKind::Right, [true, true, false]),
+        (JoinKind::Full, [true, true, true]),
+        (JoinKind::Cross, [false, false, false]),
+    ];
+    for (kind, nullable) in cases {
+        let on = match kind {
+            JoinKind::Cross => recto_core::Join::CROSS_ON,
+            _ => eq(f(2, "user_id"), f(0, "id")),
+        };
+        let q = users_orgs().join::<Erased>(kind, Source::Table("posts".into()), on, None);
+        let p = planned(&q);
+        let got: Vec<bool> = p.bindings().map(|b| b.nullable).collect();
+        assert_eq!(got, nullable, "{kind:?}");
+        // A cross join has no condition; the others keep theirs.
+        assert_eq!(p.joins[1].on.is_none(), kind == JoinKind::Cross, "{kind:?}");
+    }
+}
+
+#[test]
 fn alias_of_a_non_letter_table_is_t() {
     assert_eq!(Alias::for_table("1st", 4).to_string(), "t4");
     assert_eq!(Alias::for_table("", 0).to_string(), "t0");
@@ -90,7 +114,7 @@ fn last_in_a_join_refers_to_that_join() {
         None,
     );
     let p = planned(&q);
-    let PlannedExpr::Binary { left, .. } = p.expr(p.joins[1].on) else {
+    let PlannedExpr::Binary { left, .. } = p.expr(p.joins[1].on.expect("a condition")) else {
         panic!()
     };
     assert_eq!(
@@ -107,7 +131,8 @@ fn last_in_a_join_refers_to_that_join() {
 fn a_join_may_refer_to_itself_and_earlier_bindings() {
     let q = users_orgs();
     let p = planned(&q);
-    let PlannedExpr::Binary { left, right, .. } = p.expr(p.joins[0].on) else {
+    let PlannedExpr::Binary { left, right, .. } = p.expr(p.joins[0].on.expect("a condition"))
+    else {
         panic!()
     };
     assert_eq!(

@@ -21,7 +21,7 @@ use std::marker::PhantomData;
 pub use self::nesting::*;
 pub use self::ops::*;
 use crate::Name;
-pub use crate::builder::join::JoinKind::{Inner, Left};
+pub use crate::builder::join::JoinKind::{Cross, Full, Inner, Left, Right};
 pub use crate::builder::order_by::Direction::{
     Asc, AscNullsFirst, AscNullsLast, Desc, DescNullsFirst, DescNullsLast,
 };
@@ -306,6 +306,11 @@ where
     T::Kind: SameKind<kind::Boolean>,
 {
     condition.expr
+}
+
+/// The condition of a `cross_join:`, which has none ([`Join::CROSS_ON`](crate::Join::CROSS_ON)).
+pub fn no_condition() -> Expr {
+    crate::builder::join::Join::CROSS_ON
 }
 
 /// A `limit:`/`offset:` count: a number that mixes with integers (the planner requires an

@@ -142,7 +142,8 @@ pub(crate) struct Binding {
     pub target: Target,
     /// What rustc can check about it.
     pub typing: Typing,
-    /// Whether this `from!` left-joins it: its fields and the whole binding are `Option`s.
+    /// Whether a join of this `from!` can leave it NULL (it is left- or full-joined, or a
+    /// later join is a right or full join): its fields and the whole binding are `Option`s.
     pub nullable: bool,
 }
 
@@ -199,6 +200,14 @@ impl Scope {
     /// A binding by its index in this scope.
     pub fn get(&self, index: usize) -> &Binding {
         &self.bindings[index]
+    }
+
+    /// Makes every binding declared so far nullable: a right or full join can leave each of
+    /// them NULL.
+    pub fn null_earlier(&mut self) {
+        for binding in &mut self.bindings {
+            binding.nullable = true;
+        }
     }
 
     /// "unknown binding `x`; bindings here: `u`, `o`; did you mean `u`?"

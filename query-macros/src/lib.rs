@@ -37,7 +37,9 @@ mod tests;
 ///
 /// BINDING  u | [u, p] | [u, ..., c] | [org: o] | [u, org: o]
 /// SOURCE   User (a Schema type) | "users" (a table, schemaless) | query_expr (extends it)
-/// clause   join: | inner_join: | left_join:  p in SOURCE, on: COND [, as: name]
+/// clause   join: | inner_join: | left_join: | right_join: | full_join:
+///                   p in SOURCE, on: COND [, as: name]
+///          cross_join:  p in SOURCE [, as: name]   (no `on:`)
 ///          where: | or_where: | having: | or_having:  COND
 ///          select: EXPR | (EXPR, ...) | u | Summary { field: EXPR, ... }
 ///          distinct: true | false

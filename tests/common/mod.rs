@@ -74,3 +74,21 @@ pub fn error_of<S, R>(query: &recto::Query<S, R>) -> recto::Error {
     }
     first
 }
+
+/// `query`'s text and parameters, or its error, in each dialect: a snapshot's body.
+pub fn render<S, R>(query: &recto::Query<S, R>) -> String {
+    use recto::ToSql as _;
+    let mut out = String::new();
+    for (name, sql) in [
+        ("postgres", query.to_sql(recto::Postgres)),
+        ("mysql", query.to_sql(recto::MySql)),
+        ("sqlite", query.to_sql(recto::Sqlite)),
+    ] {
+        out.push_str(&format!("-- {name}\n"));
+        match sql {
+            Ok(sql) => out.push_str(&format!("{}\n   params: {:?}\n", sql.text, sql.params)),
+            Err(e) => out.push_str(&format!("error: {e}\n")),
+        }
+    }
+    out
+}

@@ -245,7 +245,13 @@ pub(crate) fn query_data() -> BoxedStrategy<Query<Erased>> {
         proptest::option::of(prop_oneof![3 => number, 1 => expr()])
     };
     let join = (
-        select(vec![JoinKind::Inner, JoinKind::Left]),
+        select(vec![
+            JoinKind::Inner,
+            JoinKind::Left,
+            JoinKind::Right,
+            JoinKind::Full,
+            JoinKind::Cross,
+        ]),
         source(),
         expr(),
         proptest::option::of(name()),

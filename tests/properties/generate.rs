@@ -131,8 +131,9 @@ fn grouped(ctx: &Ctx, pools: &Arc<Pools>, keyed: bool) -> BoxedStrategy<Body> {
         .boxed()
 }
 
-/// The joins of a query: none, `orgs`, `posts` or both in either order, inner or left, with
-/// an extra `on:` condition now and then.
+/// The joins of a query: none, `orgs`, `posts` or both in either order, of every kind, with
+/// an extra `on:` condition now and then, which is sometimes the whole condition (a full
+/// join without an equality of keys, say); a cross join has none.
 fn joins(pools: &Arc<Pools>) -> BoxedStrategy<Vec<JoinSpec>> {
     let layouts = vec![
         vec![],
@@ -149,10 +150,25 @@ fn joins(pools: &Arc<Pools>) -> BoxedStrategy<Vec<JoinSpec>> {
             for (n, table) in tables.into_iter().enumerate() {
                 bindings.push((n + 1, table));
                 let extra = Ctx::over(&pools, &bindings).cond();
-                let kind = select(vec![JoinKind::Inner, JoinKind::Left]);
+                let kind = prop_oneof![
+                    2 => Just(JoinKind::Inner),
+                    2 => Just(JoinKind::Left),
+                    1 => Just(JoinKind::Right),
+                    1 => Just(JoinKind::Full),
+                    1 => Just(JoinKind::Cross),
+                ];
                 specs.push(
-                    (kind, proptest::option::weighted(0.25, extra))
-                        .prop_map(move |(kind, extra)| JoinSpec { table, kind, extra })
+                    (kind, proptest::option::weighted(0.25, extra), any::<bool>())
+                        .prop_map(move |(kind, extra, keyed)| {
+                            let extra = extra.filter(|_| kind != JoinKind::Cross);
+                            let keyed = keyed || extra.is_none();
+                            JoinSpec {
+                                table,
+                                kind,
+                                extra,
+                                keyed,
+                            }
+                        })
                         .boxed(),
                 );
             }

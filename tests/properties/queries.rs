@@ -5,19 +5,21 @@
 
 use std::fmt;
 
-use recto::{BinOp, Direction, Erased, Expr, JoinKind, OrderTerm, Query, Select, Selected};
+use recto::{BinOp, Direction, Erased, Expr, Join, JoinKind, OrderTerm, Query, Select, Selected};
 
 use crate::common::User;
 use crate::model::Filter;
 use crate::terms::{Table, Term, list};
 
 /// A join of `orgs` (on `u.org_id == o.id`) or `posts` (on `p.user_id == u.id`), perhaps
-/// with a further condition.
+/// with a further condition, or on that condition alone; a cross join has neither.
 #[derive(Clone, Debug)]
 pub(crate) struct JoinSpec {
     pub(crate) table: Table,
     pub(crate) kind: JoinKind,
     pub(crate) extra: Option<Term>,
+    /// Whether the condition has the key equality; without it, it is `extra` alone.
+    pub(crate) keyed: bool,
 }
 
 /// The `where:` clauses: a condition of the reference model ([`Filter`], over `users` alone)
@@ -88,7 +90,9 @@ impl Spec {
     /// Terms whose values tell every result row apart, so that sorting by them last makes
     /// the order total: the selected terms of a `distinct` query, the keys of a grouped one,
     /// nothing for one row of aggregates, and otherwise the primary keys of `users` and, when
-    /// joined (each user has at most one org, but many posts), `posts`.
+    /// joined (each user has at most one org, but many posts), `posts`; and `orgs` too when a
+    /// join may repeat an org or leave `users` NULL (any kind but inner and left, or a join
+    /// without its key equality).
     pub(crate) fn tie_break(&self) -> Vec<Term> {
         match &self.shape {
             _ if self.distinct => self.select().to_vec(),
@@ -97,6 +101,13 @@ impl Spec {
                 let mut key = vec![Term::col(0, Table::Users, "id")];
                 if let Some(b) = self.binding_of(Table::Posts) {
                     key.push(Term::col(b, Table::Posts, "id"));
+                }
+                let repeats =
+                    |j: &JoinSpec| !j.keyed || !matches!(j.kind, JoinKind::Inner | JoinKind::Left);
+                if self.joins.iter().any(repeats)
+                    && let Some(b) = self.binding_of(Table::Orgs)
+                {
+                    key.push(Term::col(b, Table::Orgs, "id"));
                 }
                 key
             }
@@ -149,9 +160,11 @@ impl Spec {
                     Term::col(0, Table::Users, "id").expr(),
                 ),
             };
-            let on = match &join.extra {
-                Some(extra) => on.and(extra.expr()),
-                None => on,
+            let on = match (&join.extra, join.kind) {
+                (_, JoinKind::Cross) => Join::CROSS_ON,
+                (Some(extra), _) if !join.keyed => extra.expr(),
+                (Some(extra), _) => on.and(extra.expr()),
+                (None, _) => on,
             };
             query = query
                 .join::<Erased>(join.kind, join.table.source(), on, None)
@@ -230,15 +243,23 @@ impl fmt::Display for Spec {
         for join in &self.joins {
             let kind = match join.kind {
                 JoinKind::Left => "left_join",
+                JoinKind::Right => "right_join",
+                JoinKind::Full => "full_join",
+                JoinKind::Cross => "cross_join",
                 _ => "join",
             };
             let (name, on) = match join.table {
                 Table::Orgs => ("o in Org", "u.org_id == o.id"),
                 _ => ("p in Post", "p.user_id == u.id"),
             };
-            write!(f, ", {kind}: {name}, on: {on}")?;
-            if let Some(extra) = &join.extra {
-                write!(f, " and {extra}")?;
+            if join.kind == JoinKind::Cross {
+                write!(f, ", {kind}: {name}")?;
+                continue;
+            }
+            match &join.extra {
+                Some(extra) if !join.keyed => write!(f, ", {kind}: {name}, on: {extra}")?,
+                Some(extra) => write!(f, ", {kind}: {name}, on: {on} and {extra}")?,
+                None => write!(f, ", {kind}: {name}, on: {on}")?,
             }
         }
         match &self.wheres {

@@ -71,3 +71,38 @@ pub enum DistinctSorted {
     /// every selected column is a constant.
     DerivedTable,
 }
+
+/// How `full_join:` is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FullJoin {
+    /// `FULL JOIN ... ON ...`.
+    Native,
+    /// `FULL JOIN ... ON ...` where the condition is a constant or one of its top-level
+    /// `AND` terms is an equality between an expression of the joined binding alone and one
+    /// of the bindings before it alone; otherwise as [`FullJoin::UnionAll`]. The engine
+    /// plans a full join only as a merge or hash join, and fails on a condition with no such
+    /// equality ("FULL JOIN is only supported with merge-joinable or hash-joinable join
+    /// conditions").
+    MergeOrHash,
+    /// The engine has no `FULL JOIN` (and may read `a full join b` as an alias named `full`):
+    /// the query with the full join written as a left join, `UNION ALL` the rows of the
+    /// joined table that match no row of the bindings before it, which are NULL there
+    /// (`docs/nesting.md`):
+    ///
+    /// ```sql
+    /// SELECT .. FROM a AS a0 LEFT JOIN b AS b1 ON (c) WHERE w
+    /// UNION ALL
+    /// SELECT .. FROM b AS b1 LEFT JOIN a AS a0 ON (1 = 0)
+    /// WHERE NOT EXISTS (SELECT 1 FROM a AS a0 WHERE (c)) AND (w)
+    /// ```
+    ///
+    /// Duplicates are kept, as the full join keeps them; the `ON` condition is printed twice,
+    /// its parameters bound twice. The second branch reads the earlier bindings through
+    /// `LEFT JOIN .. ON (1 = 0)`, so every expression of the query prints the same in both
+    /// branches, and the `NOT EXISTS` subquery's bindings (the same aliases) hide those.
+    /// A query that is not rows of its join chain (grouped, sorted, counted, ...) reads the
+    /// union as a derived table `f0` of the columns it uses; a second full join in one query
+    /// is [`Error::Unsupported`](recto_core::Error::Unsupported).
+    UnionAll,
+}

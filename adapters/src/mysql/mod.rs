@@ -5,10 +5,10 @@ mod ddl;
 
 use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
-    DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike,
-    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, LimitInSubquery,
-    MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema,
-    Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
+    DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped,
+    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape,
+    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
+    OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -130,6 +130,10 @@ const QUIRKS: Quirks = Quirks {
     // BY avg(f) IS NULL, avg(f)` and ignores OFFSET under `SELECT DISTINCT <constants>`
     // (docs/dialects.md, "Engine bugs"): https://mariadb.com/kb/en/derived-tables/
     distinct_sorted: DistinctSorted::DerivedTable,
+    // MariaDB has no FULL JOIN, and reads `a FULL JOIN b` as `a` aliased `full` joined to
+    // `b` (docs/nesting.md): https://mariadb.com/kb/en/join-syntax/ lists LEFT, RIGHT,
+    // INNER and CROSS only. RIGHT and CROSS JOIN are native.
+    full_join: FullJoin::UnionAll,
 };
 
 impl Dialect for MySql {

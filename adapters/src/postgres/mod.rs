@@ -4,10 +4,10 @@ mod ddl;
 
 use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
-    DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike,
-    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, LimitInSubquery,
-    MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema,
-    Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
+    DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped,
+    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape,
+    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
+    OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -118,6 +118,11 @@ const QUIRKS: Quirks = Quirks {
     implicit_group: ImplicitGroup::Native,
     // https://www.postgresql.org/docs/current/sql-select.html#SQL-DISTINCT
     distinct_sorted: DistinctSorted::Native,
+    // FULL, RIGHT and CROSS JOIN: https://www.postgresql.org/docs/current/queries-table-expressions.html#QUERIES-JOIN
+    // A full join is planned only as a merge or hash join, so its condition needs an
+    // equality between the two sides ("FULL JOIN is only supported with merge-joinable or
+    // hash-joinable join conditions"): https://www.postgresql.org/docs/current/planner-optimizer.html
+    full_join: FullJoin::MergeOrHash,
 };
 
 impl Dialect for Postgres {

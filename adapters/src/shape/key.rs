@@ -89,6 +89,9 @@ impl<'q> KeyWriter<'_, 'q> {
             self.byte(match kind {
                 JoinKind::Inner => 0,
                 JoinKind::Left => 1,
+                JoinKind::Right => 2,
+                JoinKind::Full => 3,
+                JoinKind::Cross => 4,
                 _ => return Err(Uncacheable),
             });
             self.source(source)?;

@@ -5,10 +5,10 @@ mod ddl;
 
 use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
-    DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, HavingAlone, HavingGrouped, Ilike,
-    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, LimitInSubquery,
-    MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema,
-    Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
+    DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped,
+    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape,
+    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
+    OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -118,6 +118,9 @@ const QUIRKS: Quirks = Quirks {
     // aggregate").
     implicit_group: ImplicitGroup::OneRowTable,
     distinct_sorted: DistinctSorted::Native,
+    // RIGHT and FULL JOIN since SQLite 3.39 (sqlx bundles 3.51); CROSS JOIN always:
+    // https://www.sqlite.org/lang_select.html#join_operators
+    full_join: FullJoin::Native,
 };
 
 impl Dialect for Sqlite {

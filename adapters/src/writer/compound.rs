@@ -201,7 +201,8 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// operations (with numbered columns, which no engine refuses as duplicates); with
     /// `numbered`, its columns are `c0, c1, ...` either way.
     fn member(&mut self, query: &'p Planned<'p>, numbered: bool) -> Result<(), Error> {
-        self.within(query, |writer| {
+        let in_member = std::mem::replace(&mut self.in_member, true);
+        let result = self.within(query, |writer| {
             let wrap = wrapped(query);
             if wrap {
                 writer.sql("SELECT * FROM (");
@@ -211,7 +212,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 writer.derived_alias();
             }
             Ok(())
-        })
+        });
+        self.in_member = in_member;
+        result
     }
 
     /// `) AS s<n>`, a new number each time.

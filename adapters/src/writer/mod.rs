@@ -11,6 +11,7 @@ mod compound;
 mod decimal;
 pub(crate) mod digits;
 mod expr;
+mod full_join;
 mod json;
 mod long_division;
 mod membership;
@@ -154,6 +155,12 @@ struct Writer<'d, 'p, D: ?Sized> {
     /// Whether the query being printed is nested in another (a subquery), whose selected
     /// decimals the query around reads as computed.
     inner: bool,
+    /// Whether the query being printed is a set-operation member, whose rows are combined
+    /// with the others'.
+    in_member: bool,
+    /// While the query being printed reads a full join's chain through a derived table
+    /// ([`full_join::Split`]): which columns it holds. `None` everywhere else.
+    split: Option<full_join::Split<'p>>,
 }
 
 impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
@@ -174,6 +181,8 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
             derived: 0,
             nested: &planned.derived,
             inner: false,
+            in_member: false,
+            split: None,
         }
     }
 
@@ -225,8 +234,10 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
         }
     }
 
-    /// Appends `u0."column"`.
+    /// Appends `u0."column"`, or `f0.c<n>` where the binding is read through a full join's
+    /// derived table.
     fn column(&mut self, column: &ColumnRef<'_>) -> Result<(), Error> {
+        let whole = column;
         let ColumnRef {
             alias,
             column,
@@ -236,6 +247,11 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
             nullable: _,
         } = column;
         self.expect_decimals(*ty)?;
+        if self.split.is_some()
+            && let Some(printed) = self.split_column(whole)
+        {
+            return printed;
+        }
         self.alias(*alias);
         self.text.push('.');
         self.identifier(column)

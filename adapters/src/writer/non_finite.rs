@@ -57,12 +57,12 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         let roots = select
             .iter()
             .map(|SelectItem { expr, alias: _ }| expr)
-            .chain(joins.iter().map(
+            .chain(joins.iter().filter_map(
                 |PlannedJoin {
                      kind: _,
                      binding: _,
                      on,
-                 }| on,
+                 }| on.as_ref(),
             ))
             .chain(filter)
             .chain(group_by)

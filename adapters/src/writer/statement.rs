@@ -10,7 +10,8 @@ use recto_planner::{
 
 use super::Writer;
 use crate::dialect::{
-    Dialect, DistinctSorted, HavingAlone, HavingGrouped, ImplicitGroup, OffsetWithoutLimit,
+    Dialect, DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup,
+    OffsetWithoutLimit,
 };
 
 impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
@@ -32,7 +33,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             exprs,
             select,
             from: _,
-            joins: _,
+            joins,
             filter: _,
             group_by,
             having,
@@ -40,10 +41,31 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             limit,
             offset,
             size: _,
-            combined: _,
+            combined,
             derived: _,
             outer: _,
         } = planned;
+        // A full join the dialect splits into a `UNION ALL` (`full_join.rs`): only a query
+        // whose rows are its join chain's, each selected on its own, splits so.
+        let rows_of_the_chain = !*distinct
+            && group_by.is_empty()
+            && having.is_none()
+            && order_by.is_empty()
+            && limit.is_none()
+            && offset.is_none()
+            && combined.is_none()
+            // A set-operation member: its rows are combined with the others'.
+            && !self.in_member
+            && !select.iter().any(|item| exprs.has_aggregate(item.expr));
+        if let Some(full) = self.full_join_to_split(joins, rows_of_the_chain) {
+            return self.full_join_rows(planned, full, numbered);
+        }
+        // Any other query reads the chain up to such a full join through a derived table.
+        let split = self.full_join_to_wrap(planned);
+        if split.is_some() {
+            self.may_wrap(planned)?;
+        }
+        let outer_split = std::mem::replace(&mut self.split, split);
 
         let outside = self.quirks.distinct_sorted == DistinctSorted::DerivedTable
             && *distinct
@@ -96,7 +118,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 }
             }
         }
-        self.limit_offset(limit.as_ref(), offset.as_ref())
+        let printed = self.limit_offset(limit.as_ref(), offset.as_ref());
+        self.split = outer_split;
+        printed
     }
 
     /// `SELECT [DISTINCT] ... FROM ... [WHERE ...] [GROUP BY ...] [HAVING ...]`, each select
@@ -260,9 +284,24 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         joins: &[PlannedJoin<'_>],
         filter: Option<ExprId>,
     ) -> Result<(), Error> {
-        self.table(from)?;
-        for join in joins {
-            self.join(join)?;
+        match self.split.take() {
+            // The chain up to a full join the dialect splits, as a derived table; the
+            // joins after it and the condition read its columns.
+            Some(split) => {
+                let printed = self.full_join_table(from, joins, &split);
+                let after = joins.get(split.full + 1..).unwrap_or_default();
+                self.split = Some(split);
+                printed?;
+                for join in after {
+                    self.join(join)?;
+                }
+            }
+            None => {
+                self.table(from)?;
+                for join in joins {
+                    self.join(join)?;
+                }
+            }
         }
         if let Some(filter) = filter {
             self.sql(" WHERE ");
@@ -272,7 +311,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     /// `a, b AS "name", ...`; with `numbered`, `a AS c0, b AS c1, ...`.
-    fn select(&mut self, items: &[SelectItem<'_>], numbered: bool) -> Result<(), Error> {
+    pub(super) fn select(&mut self, items: &[SelectItem<'_>], numbered: bool) -> Result<(), Error> {
         for (n, SelectItem { expr, alias }) in items.iter().enumerate() {
             if n > 0 {
                 self.sql(", ");
@@ -288,6 +327,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             } else if let Some(alias) = alias {
                 self.sql(" AS ");
                 self.identifier(alias)?;
+            } else if let Some(name) = self.split_column_name(*expr) {
+                // Read through a full join's derived table (`f0.c3`), a column keeps its
+                // name for rows decoded by name.
+                self.sql(" AS ");
+                self.identifier(name)?;
             }
         }
         Ok(())
@@ -336,7 +380,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     /// `"table" AS u0`, or `(SELECT ..) AS s0` for a subquery source.
-    fn table(&mut self, binding: &Binding<'_>) -> Result<(), Error> {
+    pub(super) fn table(&mut self, binding: &Binding<'_>) -> Result<(), Error> {
         let Binding {
             table,
             alias,
@@ -357,17 +401,40 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         Ok(())
     }
 
-    /// ` INNER JOIN "table" AS o1 ON (...)`.
-    fn join(&mut self, join: &PlannedJoin<'_>) -> Result<(), Error> {
+    /// ` INNER JOIN "table" AS o1 ON (...)`, and the other kinds; a cross join has no `ON`.
+    /// A full join reaches here natively or not at all: where the dialect splits it
+    /// ([`FullJoin::UnionAll`], [`FullJoin::MergeOrHash`]), the query is printed as the
+    /// union ([`Writer::full_join_rows`]) or reads it as a derived table
+    /// ([`Writer::full_join_table`]), and a full join neither can hold is refused.
+    pub(super) fn join(&mut self, join: &PlannedJoin<'_>) -> Result<(), Error> {
         let PlannedJoin { kind, binding, on } = join;
-        self.sql(match kind {
-            JoinKind::Inner => " INNER JOIN ",
-            JoinKind::Left => " LEFT JOIN ",
+        let keyword = match (kind, on) {
+            (JoinKind::Inner, Some(_)) => " INNER JOIN ",
+            (JoinKind::Left, Some(_)) => " LEFT JOIN ",
+            (JoinKind::Right, Some(_)) => " RIGHT JOIN ",
+            (JoinKind::Full, Some(_)) if self.native_full_join(join) => " FULL JOIN ",
+            (JoinKind::Full, Some(_)) if self.quirks.full_join == FullJoin::MergeOrHash => {
+                return Err(self.unsupported(
+                    "a full join whose `on:` has no equality between the joined binding and the ones before it, in a grouped query or after another such full join",
+                ));
+            }
+            (JoinKind::Full, Some(_)) => {
+                return Err(self.unsupported(
+                    "a second full join in one query (the engine has none, and recto rewrites one)",
+                ));
+            }
+            (JoinKind::Cross, None) => " CROSS JOIN ",
             _ => return Err(self.unsupported("this kind of join")),
-        });
+        };
+        self.sql(keyword);
         self.table(binding)?;
-        self.sql(" ON ");
-        self.expr(*on)
+        match on {
+            Some(on) => {
+                self.sql(" ON ");
+                self.expr(*on)
+            }
+            None => Ok(()),
+        }
     }
 
     /// `a, b, c`.

@@ -38,8 +38,10 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         numbered: bool,
     ) -> Result<(), Error> {
         let inner = std::mem::replace(&mut self.inner, true);
+        let in_member = std::mem::replace(&mut self.in_member, false);
         let result = self.within(planned, |writer| writer.query(planned, numbered));
         self.inner = inner;
+        self.in_member = in_member;
         result
     }
 

@@ -8,6 +8,7 @@ use crate::expr::Expr;
 use crate::location::Location;
 use crate::query::{Query, Queryable};
 use crate::schema::{Erased, Push, Schema};
+use crate::value::Value;
 
 /// The kind of a join.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -17,6 +18,13 @@ pub enum JoinKind {
     Inner,
     /// `left_join:`.
     Left,
+    /// `right_join:`: every binding before it may be NULL.
+    Right,
+    /// `full_join:`: the bindings before it and the joined one may each be NULL.
+    Full,
+    /// `cross_join:`: every pair of rows, with no condition. Its `on` is the literal `true`
+    /// ([`Join::CROSS_ON`]); the planner rejects any other, and the writer prints none.
+    Cross,
 }
 
 /// One join.
@@ -32,6 +40,19 @@ pub struct Join {
     pub name: Option<Name>,
     /// Where the join was written.
     pub at: Location,
+}
+
+impl Join {
+    /// The condition a [`JoinKind::Cross`] join carries: the literal `true`, which stands for
+    /// "no `on:`" (a cross join pairs every row with every row).
+    ///
+    /// ```
+    /// use recto_core::{Erased, Join, JoinKind, Query, Source};
+    ///
+    /// let q = Query::table("users").join::<Erased>(JoinKind::Cross, Source::Table("tags".into()), Join::CROSS_ON, None);
+    /// assert_eq!(q.data().joins[0].on, Join::CROSS_ON);
+    /// ```
+    pub const CROSS_ON: Expr = Expr::Lit(Value::Bool(true));
 }
 
 /// Adds `join` as the query's next binding.

@@ -14,11 +14,14 @@ use crate::expr::Dsl;
 use crate::hint;
 use crate::segment::{Keyed, split_in};
 
-/// The clauses `from!` supports.
+/// The clauses `from!` supports, the joins ([`JOINS`]) first.
 const CLAUSES: &[&str] = &[
     "join",
     "inner_join",
     "left_join",
+    "right_join",
+    "full_join",
+    "cross_join",
     "on",
     "as",
     "where",
@@ -41,9 +44,6 @@ const CLAUSES: &[&str] = &[
 
 /// Clauses of the query language that are designed but not built yet.
 const NOT_YET: &[&str] = &[
-    "right_join",
-    "full_join",
-    "cross_join",
     "inner_lateral_join",
     "left_lateral_join",
     "select_merge",
@@ -66,8 +66,8 @@ const SINGLETONS: &[(&str, &str)] = &[
     ("offset", "a query has one `offset:`: keep one"),
 ];
 
-/// The join clauses.
-const JOINS: &[&str] = &["join", "inner_join", "left_join"];
+/// The join clauses: the first six of [`CLAUSES`].
+const JOINS: &[&str] = CLAUSES.split_at(6).0;
 
 /// A checked `from!`: what the expansion needs and nothing else.
 pub(crate) struct Checked {
@@ -84,12 +84,13 @@ pub(crate) struct Checked {
 /// One checked clause; `keyword` is where its builder call is spanned (and so where the
 /// clause's recorded location points).
 pub(crate) enum Clause {
-    /// `join:` / `inner_join:` / `left_join:`.
+    /// `join:` / `inner_join:` / `left_join:` / `right_join:` / `full_join:` /
+    /// `cross_join:` (which alone has no `on:`).
     Join {
         keyword: Ident,
         kind: &'static str,
         source: SourceSpec,
-        on: Dsl,
+        on: Option<Dsl>,
         name: Option<Ident>,
     },
     /// `where:`, `or_where:`, `having:`, `or_having:`: `method` is the builder method.
@@ -232,10 +233,13 @@ fn name_of(clause: &Keyed) -> syn::Result<Ident> {
 /// A join with its `on:` and optional `as:` (in either order).
 fn join(scope: &mut Scope, clause: Keyed, modifiers: Vec<Keyed>) -> syn::Result<Clause> {
     let mut errors = Errors::default();
-    let kind = if clause.keyword == "left_join" {
-        "Left"
-    } else {
-        "Inner"
+    let keyword = clause.keyword.unraw().to_string();
+    let kind = match keyword.as_str() {
+        "left_join" => "Left",
+        "right_join" => "Right",
+        "full_join" => "Full",
+        "cross_join" => "Cross",
+        _ => "Inner",
     };
     let (mut on, mut name) = (None, None);
     for modifier in modifiers {
@@ -288,15 +292,28 @@ fn join(scope: &mut Scope, clause: Keyed, modifiers: Vec<Keyed>) -> syn::Result<
         _ => Typing::Untyped,
     };
     let k = scope.joins();
+    // A right or full join can leave every binding before it NULL: a row of the joined
+    // table that matches none of theirs.
+    if matches!(kind, "Right" | "Full") {
+        scope.null_earlier();
+    }
     errors.take(scope.declare(Binding {
         name: binding,
         target: Target::Join(k),
         typing,
-        nullable: kind == "Left",
+        nullable: matches!(kind, "Left" | "Full"),
     }));
 
     let on = match on {
-        Some(on) => errors.take(expression(scope, on.value)),
+        Some(on) if kind == "Cross" => {
+            errors.push(syn::Error::new(
+                on.keyword.span(),
+                "`cross_join:` pairs every row with every row and takes no `on:`; for a condition, write `join:` with this `on:`",
+            ));
+            None
+        }
+        None if kind == "Cross" => Some(None),
+        Some(on) => errors.take(expression(scope, on.value)).map(Some),
         None => {
             errors.push(syn::Error::new(
                 clause.keyword.span(),

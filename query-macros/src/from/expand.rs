@@ -185,7 +185,10 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
         } => {
             let span = keyword.span();
             let kind = names::dsl(kind, span);
-            let on = condition(scope, on);
+            let on = match on {
+                Some(on) => condition(scope, on),
+                None => quote_spanned!(span=> __recto_no_condition()),
+            };
             let name = match name {
                 Some(name) => {
                     let literal = name_literal(name);

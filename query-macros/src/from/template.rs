@@ -98,7 +98,7 @@ pub(super) fn args(checked: &mut Checked) -> Option<Args> {
 fn clause_pins<'a>(clause: &'a mut Clause, pins: &mut Vec<PinMut<'a>>) {
     let mut dsl = |dsl: &'a mut Dsl| dsl.pins_mut(pins);
     match clause {
-        Clause::Join { on, .. } => dsl(on),
+        Clause::Join { on, .. } => on.iter_mut().for_each(dsl),
         Clause::Filter { condition, .. } => dsl(condition),
         Clause::Select { select, .. } => match select {
             Select::One(item) => selected(item).into_iter().for_each(dsl),

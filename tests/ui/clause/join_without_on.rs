@@ -18,6 +18,22 @@ pub struct Post {
     pub title: String,
 }
 
-fn main() {
+// Every join but a cross join needs an `on:`, and a cross join takes none.
+
+fn inner() {
     let _ = from!(u in User, join: p in Post, where: p.title == "x");
+}
+
+fn full() {
+    let _ = from!(u in User, full_join: p in Post, where: p.title == "x");
+}
+
+fn cross() {
+    let _ = from!(u in User, cross_join: p in Post, on: p.user_id == u.id);
+}
+
+fn main() {
+    inner();
+    full();
+    cross();
 }
