@@ -112,9 +112,13 @@ fn exclude_removes_every_clause_of_its_kind() -> Result<(), Error> {
         select: u.age);
     let mut q = full.any_rows();
     let other = q.clone();
-    q = q.union_all(&other);
+    q = q
+        .union_all(&other)
+        .with_cte("c", &other)
+        .recursive_ctes(true);
     for clause in [
         Clause::Combinations,
+        Clause::WithCtes,
         Clause::Where,
         Clause::GroupBy,
         Clause::Having,
@@ -139,9 +143,10 @@ fn exclude_removes_every_clause_of_its_kind() -> Result<(), Error> {
         limit,
         offset,
         combinations,
+        with_ctes,
     } = q.data();
     assert!(joins.is_empty() && wheres.is_empty() && group_bys.is_empty());
-    assert!(combinations.is_empty());
+    assert!(combinations.is_empty() && with_ctes.is_none());
     assert!(havings.is_empty() && order_bys.is_empty());
     assert_eq!(
         (select, distinct, limit, offset),

@@ -143,6 +143,12 @@ pub struct Quirks {
     /// to the queries around the query it is in; where it may not, a correlated subquery
     /// source is [`Error::Unsupported`](recto_core::Error::Unsupported).
     pub correlated_derived: bool,
+    /// Whether a CTE's `MATERIALIZED`/`NOT MATERIALIZED` hint is printed; where it is not,
+    /// the hint (which changes no row) is left out.
+    pub cte_materialized: bool,
+    /// Printed before a statement with a recursive CTE, where the engine would otherwise
+    /// stop recursing early.
+    pub recursive_prefix: Option<&'static str>,
     /// How `full_join:` is written.
     pub full_join: FullJoin,
 }

@@ -14,6 +14,7 @@ use std::cell::Cell;
 
 use recto_core::{BindingRef, Clause, Error, From, Join, JoinKind, Location, SchemaMeta, Source};
 
+use crate::cte::{CteEntry, CteScope};
 use crate::names;
 use crate::planned::{Alias, Binding, Planned};
 
@@ -37,6 +38,10 @@ impl Statement {
 pub(crate) struct Context<'a, 'q> {
     /// The query it is nested in, whose bindings `parent_as` reaches.
     pub(crate) outer: Option<&'a Level<'a, 'q>>,
+    /// The CTEs it sees.
+    pub(crate) ctes: Option<&'a CteScope<'a, 'q>>,
+    /// The recursive CTE whose body it is, whose columns its select gives.
+    pub(crate) defining: Option<&'a CteEntry<'q>>,
     /// The statement.
     pub(crate) statement: &'a Statement,
     /// How many queries it is nested in (set-operation members included).
@@ -48,6 +53,8 @@ impl<'a, 'q> Context<'a, 'q> {
     pub(crate) fn nested(self, outer: Option<&'a Level<'a, 'q>>) -> Context<'a, 'q> {
         Context {
             outer,
+            ctes: self.ctes,
+            defining: None,
             statement: self.statement,
             depth: self.depth + 1,
         }
@@ -146,6 +153,41 @@ fn binding<'q>(
 ) -> Result<Binding<'q>, Error> {
     let schema: Option<&'q SchemaMeta> = match source {
         Source::Schema(meta) => Some(meta),
+        Source::Table(table) if outer.ctes.and_then(|s| s.find(table)).is_some() => {
+            let Some(entry) = outer.ctes.and_then(|s| s.find(table)) else {
+                return Err(Error::InvalidClause {
+                    clause,
+                    reason: format!("the CTE `{table}` vanished from scope"),
+                    at: at.clone(),
+                });
+            };
+            if entry.columns.get().is_none() {
+                return Err(Error::InvalidClause {
+                    clause,
+                    reason: format!(
+                        "the CTE `{table}` is read before its columns are known: a recursive CTE is `base.union_all(step)`, and only the step reads it"
+                    ),
+                    at: at.clone(),
+                });
+            }
+            entry.reads.set(entry.reads.get() + 1);
+            if name == Some("") {
+                return Err(Error::InvalidClause {
+                    clause,
+                    reason: "the binding's `as:` name is empty".to_owned(),
+                    at: at.clone(),
+                });
+            }
+            return Ok(Binding {
+                table,
+                alias: Alias::for_table(table, index),
+                name,
+                schema: None,
+                nullable: false,
+                derived: None,
+                cte: true,
+            });
+        }
         Source::Table(_) => None,
         Source::Subquery(query) => {
             if name == Some("") {
@@ -168,6 +210,7 @@ fn binding<'q>(
                 schema: None,
                 nullable: false,
                 derived: Some(derived.len() - 1),
+                cte: false,
             });
         }
         _ => {
@@ -191,6 +234,7 @@ fn binding<'q>(
         schema,
         nullable: false,
         derived: None,
+        cte: false,
     })
 }
 

@@ -40,6 +40,7 @@ pub(crate) fn arena<'q>(query: &'q QueryData, level: &Level<'_, 'q>) -> Exprs<'q
         limit: _,
         offset: _,
         combinations: _,
+        with_ctes: _,
     } = query;
     let (selected, fields) = select_size(select.as_ref(), level);
     let exprs = joins.len()

@@ -13,12 +13,13 @@ use recto_core::{
 };
 
 use crate::bindings::{Level, Scope};
+use crate::cte;
 use crate::decimal;
 use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::grouping;
 use crate::names;
 use crate::nesting;
-use crate::planned::{Binding, ColumnRef, OuterRef, Planned, PlannedExpr, SizeHint};
+use crate::planned::{Binding, ColumnRef, OuterRef, PlannedExpr, SizeHint};
 use crate::terms;
 
 /// How deeply expressions may nest, counting the `AND`/`OR` chain that combines a clause's
@@ -147,23 +148,35 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     ) -> Result<ColumnRef<'q>, Error> {
         if let BindingRef::Parent(parent) = binding {
             let (binding, level, levels) = self.scope.parent(parent)?;
-            let column = self.column(binding, level.derived, name, hint)?;
+            let column = self.column(binding, level, name, hint)?;
             self.draft.outer.push(OuterRef { levels, column });
             return Ok(column);
         }
         let binding = self.scope.lookup(binding)?;
-        self.column(binding, self.scope.level.derived, name, hint)
+        self.column(binding, self.scope.level, name, hint)
     }
 
-    /// The field `name` of `binding`, whose query's derived tables are `derived`.
+    /// The field `name` of `binding`, a binding of the query `level` plans.
     fn column(
         &self,
         binding: &Binding<'q>,
-        derived: &[Planned<'q>],
+        level: &Level<'_, 'q>,
         name: &'q Name,
         hint: FieldHint,
     ) -> Result<ColumnRef<'q>, Error> {
-        if let Some(planned) = binding.derived.and_then(|n| derived.get(n)) {
+        if binding.cte {
+            return cte::column(binding, level, name).ok_or_else(|| Error::UnknownField {
+                clause: self.scope.clause,
+                field: name.to_string(),
+                table: format!(
+                    "CTE `{}` (its columns: {})",
+                    binding.table,
+                    cte::column_names(binding, level)
+                ),
+                at: self.scope.at.clone(),
+            });
+        }
+        if let Some(planned) = binding.derived.and_then(|n| level.derived.get(n)) {
             return nesting::derived_column(binding, planned, name).ok_or_else(|| {
                 Error::UnknownField {
                     clause: self.scope.clause,

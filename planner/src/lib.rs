@@ -28,6 +28,7 @@
 mod bindings;
 mod capacity;
 mod combination;
+mod cte;
 mod decimal;
 mod describe;
 mod expr;
@@ -50,13 +51,14 @@ use recto_core::{
 };
 
 use crate::bindings::{Context, Level, Scope, Statement};
+use crate::cte::CteScope;
 pub use crate::decimal::{DIVISION_EXTRA_SCALE, MAX_SCALE, quotient_scale};
 use crate::expr::{Draft, Resolver};
 pub use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::grouping::Grouping;
 pub use crate::planned::{
     Alias, Binding, ColumnRef, Combined, CombinedOrder, Count, Member, OrderItem, OuterRef,
-    Planned, PlannedExpr, PlannedJoin, QueryId, SelectItem, SizeHint,
+    Planned, PlannedCte, PlannedExpr, PlannedJoin, QueryId, SelectItem, SizeHint,
 };
 
 /// Plans a query: resolves, checks and normalizes its clauses.
@@ -74,6 +76,8 @@ pub fn plan(query: &QueryData) -> Result<Planned<'_>, Error> {
     let statement = Statement::default();
     let context = Context {
         outer: None,
+        ctes: None,
+        defining: None,
         statement: &statement,
         depth: 0,
     };
@@ -102,7 +106,26 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
         limit,
         offset,
         combinations,
+        with_ctes,
     } = query;
+    // The CTEs first: the query's sources and nested queries read them.
+    let entries = with_ctes.as_ref().map(cte::entries).unwrap_or_default();
+    let ctes = match with_ctes {
+        Some(with) => cte::plan(with, &entries, context)?,
+        None => Vec::new(),
+    };
+    let own = CteScope {
+        entries: &entries,
+        outer: context.ctes,
+    };
+    let context = if entries.is_empty() {
+        context
+    } else {
+        Context {
+            ctes: Some(&own),
+            ..context
+        }
+    };
     let (bindings, derived) = bindings::resolve(from, joins, number, context)?;
     let root = bindings[0];
     let level = Level {
@@ -149,7 +172,14 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
         names::check_select(clause)
             .map_err(|reason| Scope::all(level, Clause::Select, select_at).invalid(reason))?;
     }
-    let select = select::expand(select.as_ref(), &root, &from.at, level, &mut draft)?;
+    let mut select = select::expand(select.as_ref(), &root, &from.at, level, &mut draft)?;
+    // The base of a recursive CTE gives the CTE's columns, which its step reads.
+    if let Some(entry) = context.defining
+        && !combinations.is_empty()
+    {
+        nesting::name_columns(&draft.exprs, &mut select, Clause::WithCtes, &from.at)?;
+        let _ = entry.columns.set(cte::columns(&draft.exprs, &select, true));
+    }
     let distinct = match distinct {
         Some(Distinct {
             distinct,
@@ -240,6 +270,8 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
         combined: None,
         derived,
         outer,
+        ctes,
+        recursive_ctes: with_ctes.as_ref().is_some_and(|with| with.recursive),
     };
     for nested in &planned.derived {
         planned.size.nodes += nested.size.nodes;

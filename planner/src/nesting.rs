@@ -11,7 +11,8 @@
 use recto_core::{Clause, Error, Location, QueryData, SubqueryTest};
 
 use crate::bindings::Context;
-use crate::planned::{Binding, ColumnRef, Planned, PlannedExpr};
+use crate::exprs::Exprs;
+use crate::planned::{Binding, ColumnRef, Planned, PlannedExpr, SelectItem};
 
 /// The names of a derived table's unnamed columns, by position. A column past these (a
 /// select of more than 64 unnamed expressions) stays unnamed, and the outer query cannot
@@ -33,9 +34,22 @@ pub(crate) fn derived<'q>(
     at: &'q Location,
 ) -> Result<Planned<'q>, Error> {
     let mut planned = crate::plan_level(query, context.nested(context.outer))?;
-    for n in 0..planned.select.len() {
-        let item = planned.select[n];
-        let name = item.alias.or_else(|| match planned.exprs.get(item.expr) {
+    name_columns(&planned.exprs, &mut planned.select, clause, at)?;
+    Ok(planned)
+}
+
+/// Names the columns `select` (of expressions in `exprs`) of a query read as a table (a
+/// derived table or a CTE), as the module documentation says; two columns of one name are
+/// an error of `clause`.
+pub(crate) fn name_columns<'q>(
+    exprs: &Exprs<'q>,
+    select: &mut [SelectItem<'q>],
+    clause: Clause,
+    at: &Location,
+) -> Result<(), Error> {
+    for n in 0..select.len() {
+        let item = select[n];
+        let name = item.alias.or_else(|| match exprs.get(item.expr) {
             PlannedExpr::Column(column) => Some(column.field),
             // An expression without a name is named after its position: engines name it
             // after its text otherwise, which MariaDB refuses as a duplicate when two
@@ -43,7 +57,7 @@ pub(crate) fn derived<'q>(
             _ => POSITIONAL.get(n).copied(),
         });
         if let Some(name) = name {
-            if planned.select[..n]
+            if select[..n]
                 .iter()
                 .any(|earlier| earlier.alias == Some(name))
             {
@@ -55,10 +69,10 @@ pub(crate) fn derived<'q>(
                     at: at.clone(),
                 });
             }
-            planned.select[n].alias = Some(name);
+            select[n].alias = Some(name);
         }
     }
-    Ok(planned)
+    Ok(())
 }
 
 /// The column `name` of `binding`, which reads the derived table `planned`.

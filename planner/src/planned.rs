@@ -58,6 +58,23 @@ pub struct Planned<'q> {
     /// The columns of enclosing queries this query refers to (`parent_as`), its nested
     /// queries' included: empty for a query that is not correlated.
     pub outer: Vec<OuterRef<'q>>,
+    /// The query's CTEs (`with_cte:`), in order.
+    pub ctes: Vec<PlannedCte<'q>>,
+    /// `recursive_ctes: true`.
+    pub recursive_ctes: bool,
+}
+
+/// A CTE: its name and its query's plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedCte<'q> {
+    /// The name the statement reads it by.
+    pub name: &'q str,
+    /// Its query, each selected column named.
+    pub query: Planned<'q>,
+    /// The `MATERIALIZED` (`true`) or `NOT MATERIALIZED` (`false`) hint, if any.
+    pub materialized: Option<bool>,
+    /// Whether it reads itself.
+    pub recursive: bool,
 }
 
 /// A column of an enclosing query that a nested query refers to.
@@ -146,6 +163,8 @@ pub struct Binding<'q> {
     /// For a binding that reads a subquery (`subquery(q)`), the position of its plan in
     /// [`Planned::derived`]; `table` is then empty.
     pub derived: Option<usize>,
+    /// Whether the binding reads a CTE (named by `table`) rather than a table.
+    pub cte: bool,
 }
 
 /// A binding's alias, Ecto style: the first letter of the table (lowercased; `t` when the

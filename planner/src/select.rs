@@ -141,6 +141,17 @@ fn push_binding<'q>(
     exprs: &mut Exprs<'q>,
     items: &mut Vec<SelectItem<'q>>,
 ) -> Result<(), Error> {
+    if binding.cte {
+        // A CTE's columns, each under its name.
+        for column in crate::cte::all_columns(binding, scope.level) {
+            let expr = exprs.push(PlannedExpr::Column(column));
+            items.push(SelectItem {
+                expr,
+                alias: Some(column.field),
+            });
+        }
+        return Ok(());
+    }
     if let Some(planned) = binding.derived.and_then(|n| scope.level.derived.get(n)) {
         // A subquery source's columns, each under its name.
         for item in &planned.select {

@@ -3,6 +3,7 @@
 
 use crate::Name;
 use crate::builder::combination::Combination;
+use crate::builder::cte::Cte;
 use crate::builder::filter::BoolClause;
 use crate::builder::from::Source;
 use crate::builder::group_by::GroupBy;
@@ -43,6 +44,7 @@ impl QueryData {
             limit,
             offset,
             combinations: _,
+            with_ctes: _,
         } = self;
         let (one, items, fields): (Option<&Selected>, &[Selected], &[(Name, Selected)]) =
             match select.as_ref().map(|SelectClause { select, .. }| select) {
@@ -85,7 +87,8 @@ impl QueryData {
         joins.iter_mut().map(|Join { on, .. }| on).chain(rest)
     }
 
-    /// The query's source, its joins, its set-operation members and the root expressions of
+    /// The query's source, its joins, its nested queries (set-operation members and CTEs; not
+    /// the subqueries inside its expressions or sources) and the root expressions of
     /// its other clauses (those of [`QueryData::exprs`] after the joins' `on:`), to change in
     /// place: what a walk over every query nested in a statement visits.
     #[allow(clippy::type_complexity)] // Each part is named by what it yields.
@@ -109,10 +112,16 @@ impl QueryData {
             limit,
             offset,
             combinations,
+            with_ctes,
         } = self;
         let members = combinations
             .iter_mut()
-            .map(|Combination { query, .. }| query);
+            .map(|Combination { query, .. }| query)
+            .chain(
+                with_ctes
+                    .iter_mut()
+                    .flat_map(|with| with.queries.iter_mut().map(|Cte { query, .. }| query)),
+            );
         let (one, items, fields): (
             Option<&mut Selected>,
             &mut [Selected],

@@ -31,6 +31,8 @@ pub enum Clause {
     /// `union:`, `union_all:`, `intersect:`, `intersect_all:`, `except:`, `except_all:`
     /// (Ecto's `combinations`).
     Combinations,
+    /// `with_cte:` and `recursive_ctes:` (Ecto's `with_ctes`).
+    WithCtes,
 }
 
 impl Clause {
@@ -48,6 +50,7 @@ impl Clause {
             Clause::Limit => "Limit",
             Clause::Offset => "Offset",
             Clause::Combinations => "Combinations",
+            Clause::WithCtes => "WithCtes",
         }
     }
 }
@@ -66,6 +69,7 @@ impl std::fmt::Display for Clause {
             Clause::Limit => "limit",
             Clause::Offset => "offset",
             Clause::Combinations => "combinations",
+            Clause::WithCtes => "with_ctes",
         })
     }
 }

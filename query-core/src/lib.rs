@@ -32,6 +32,7 @@ pub mod value;
 pub use builder::combination::{
     Combination, SetOp, except, except_all, intersect, intersect_all, union, union_all,
 };
+pub use builder::cte::{Cte, WithCtes};
 pub use builder::distinct::Distinct;
 pub use builder::filter::{BoolClause, BoolOp};
 pub use builder::from::{From, Source};

@@ -144,6 +144,18 @@ pub(crate) fn check(data: &QueryData, limits: &Limits) -> Result<(), Error> {
             walk.location(&combination.at)?;
             queries.push((&combination.query, depth + 1));
         }
+        if let Some(with) = &query.with_ctes {
+            within(
+                with.queries.len(),
+                limits.clauses,
+                Limit::Clauses(Clause::WithCtes),
+            )?;
+            for cte in &with.queries {
+                walk.name(&cte.name)?;
+                walk.location(&cte.at)?;
+                queries.push((&cte.query, depth + 1));
+            }
+        }
         check_one(query, &mut walk)?;
         queries.extend(walk.nested.drain(..).map(|nested| (nested, depth + 1)));
     }
@@ -165,6 +177,7 @@ fn check_one<'q>(data: &'q QueryData, walk: &mut Walk<'_, 'q>) -> Result<(), Err
         limit,
         offset,
         combinations: _,
+        with_ctes: _,
     } = data;
     within(joins.len(), limits.joins, Limit::Joins)?;
     for (count, clause) in [

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::builder::combination::Combination;
+use crate::builder::cte::WithCtes;
 use crate::builder::distinct::Distinct;
 use crate::builder::filter::BoolClause;
 use crate::builder::from::From;
@@ -57,6 +58,9 @@ pub struct QueryData {
     /// the combined rows.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub combinations: Vec<Combination>,
+    /// `with_cte:` and `recursive_ctes:`: the queries this one names for the statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with_ctes: Option<WithCtes>,
 }
 
 /// A query: a value you build with `from!`, pass around, extend and finally render or run.
@@ -139,6 +143,7 @@ impl<S, R> Query<S, R> {
             limit: None,
             offset: None,
             combinations: Vec::new(),
+            with_ctes: None,
         })
     }
 
@@ -296,6 +301,7 @@ impl<S, R> Query<S, R> {
             limit,
             offset,
             combinations,
+            with_ctes,
         } = self.data_mut();
         match clause {
             Clause::Where => wheres.clear(),
@@ -307,6 +313,7 @@ impl<S, R> Query<S, R> {
             Clause::Limit => *limit = None,
             Clause::Offset => *offset = None,
             Clause::Combinations => combinations.clear(),
+            Clause::WithCtes => *with_ctes = None,
             Clause::From | Clause::Join => {
                 return Err(Error::InvalidClause {
                     clause,

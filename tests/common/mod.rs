@@ -48,6 +48,16 @@ pub struct Tag {
     pub label: String,
 }
 
+/// A tree: each node but the roots has a parent in the same table.
+#[derive(Schema, Debug, Clone, PartialEq, recto::sqlx::FromRow)]
+#[recto(table = "nodes")]
+pub struct Node {
+    #[recto(primary_key)]
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub name: String,
+}
+
 /// A table and a column whose names hold both quote characters.
 #[derive(Schema, Debug, Clone, PartialEq)]
 #[recto(table = "we\"ird`table")]

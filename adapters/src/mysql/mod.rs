@@ -67,6 +67,12 @@ const QUIRKS: Quirks = Quirks {
     scalar_rows: ScalarRows::Native,
     limit_in_subquery: LimitInSubquery::DerivedTable,
     correlated_derived: false,
+    // https://mariadb.com/kb/en/with/ has no MATERIALIZED hint; recursion stops after
+    // max_recursive_iterations (1000 by default) with only a warning
+    // (https://mariadb.com/kb/en/server-system-variables/#max_recursive_iterations), so a
+    // statement with a recursive CTE lifts it for itself (https://mariadb.com/kb/en/set-statement/).
+    cte_materialized: false,
+    recursive_prefix: Some("SET STATEMENT max_recursive_iterations=4294967295 FOR "),
     // A JSON column is text in utf8mb4_bin, which ignores trailing spaces, and two bound
     // documents compare in the connection's case-insensitive collation; bytes compare
     // exactly: https://mariadb.com/kb/en/binary-operator/

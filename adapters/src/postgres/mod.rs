@@ -61,6 +61,10 @@ const QUIRKS: Quirks = Quirks {
     scalar_rows: ScalarRows::Native,
     limit_in_subquery: LimitInSubquery::Native,
     correlated_derived: true,
+    // https://www.postgresql.org/docs/15/queries-with.html: MATERIALIZED and NOT MATERIALIZED
+    // (PostgreSQL 12+); recursion is unbounded.
+    cte_materialized: true,
+    recursive_prefix: None,
     // `jsonb` equality takes `1` and `1.0` for one number; its text form keeps each
     // number's written scale and sorts keys its own fixed way, so two documents have one
     // text exactly when their canonical texts are one:

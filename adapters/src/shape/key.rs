@@ -64,10 +64,11 @@ impl<'q> KeyWriter<'_, 'q> {
             limit,
             offset,
             combinations,
+            with_ctes,
         } = query;
-        // A member's structure and values would have to be in the key; until they are, a
-        // query with set operations is planned afresh every time.
-        if !combinations.is_empty() {
+        // A member's or a CTE's structure and values would have to be in the key; until
+        // they are, a query with set operations or CTEs is planned afresh every time.
+        if !combinations.is_empty() || with_ctes.is_some() {
             return Err(Uncacheable);
         }
         let From {

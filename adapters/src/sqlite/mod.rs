@@ -64,6 +64,10 @@ const QUIRKS: Quirks = Quirks {
     scalar_rows: ScalarRows::Guard,
     limit_in_subquery: LimitInSubquery::Native,
     correlated_derived: true,
+    // https://www.sqlite.org/lang_with.html: MATERIALIZED and NOT MATERIALIZED (3.35+), a
+    // hint only; recursion is unbounded.
+    cte_materialized: true,
+    recursive_prefix: None,
     // Text compares with the BINARY collation, byte by byte:
     // https://www.sqlite.org/datatype3.html#collating_sequences
     json_equality: JsonEquality::Plain,

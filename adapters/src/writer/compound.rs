@@ -25,6 +25,9 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// A query, its set operations included; with `numbered`, its columns are named `c0, c1,
     /// ...` (for a derived table).
     pub(super) fn query(&mut self, planned: &'p Planned<'p>, numbered: bool) -> Result<(), Error> {
+        if !planned.ctes.is_empty() {
+            self.with(planned)?;
+        }
         let Some(combined) = planned.combined.as_deref() else {
             return self.select_statement(planned, numbered);
         };
@@ -246,10 +249,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 }
 
-/// Whether a member is printed as a derived table of its own: it has its own sort, counts
-/// or set operations.
+/// Whether a member is printed as a derived table of its own: it has its own sort, counts,
+/// set operations or CTEs.
 fn wrapped(query: &Planned<'_>) -> bool {
     query.combined.is_some()
+        || !query.ctes.is_empty()
         || !query.order_by.is_empty()
         || query.limit.is_some()
         || query.offset.is_some()

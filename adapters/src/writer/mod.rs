@@ -8,6 +8,7 @@
 
 mod aggregate;
 mod compound;
+mod cte;
 mod decimal;
 pub(crate) mod digits;
 mod expr;
@@ -107,6 +108,7 @@ fn render_with<D: Dialect + ?Sized>(
         writer.params.learn_origins();
     }
     writer.check_non_finite(planned)?;
+    writer.recursive_prefix(planned);
     writer.statement(planned)?;
     if writer.params.len() > writer.quirks.max_params {
         return Ok(Rendered::TooMany {

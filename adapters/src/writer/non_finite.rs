@@ -43,6 +43,8 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
             combined,
             derived,
             outer: _,
+            ctes,
+            recursive_ctes: _,
         } = planned;
         // Each nested query is checked on its own.
         if let Some(combined) = combined {
@@ -50,7 +52,8 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 self.check_non_finite(&member.query)?;
             }
         }
-        for nested in derived.iter().chain(exprs.queries()) {
+        let ctes = ctes.iter().map(|cte| &cte.query);
+        for nested in derived.iter().chain(exprs.queries()).chain(ctes) {
             self.check_non_finite(nested)?;
         }
         let mut found = Found::default();

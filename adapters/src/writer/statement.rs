@@ -44,6 +44,8 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             combined,
             derived: _,
             outer: _,
+            ctes: _,
+            recursive_ctes: _,
         } = planned;
         // A full join the dialect splits into a `UNION ALL` (`full_join.rs`): only a query
         // whose rows are its join chain's, each selected on its own, splits so.
@@ -147,6 +149,8 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             combined: _,
             derived: _,
             outer: _,
+            ctes: _,
+            recursive_ctes: _,
         } = planned;
 
         self.sql(if distinct {
@@ -388,6 +392,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             schema: _,
             nullable: _,
             derived,
+            cte: _,
         } = binding;
         match derived.and_then(|n| self.nested.get(n)) {
             Some(planned) => self.derived_source(planned)?,

@@ -40,7 +40,9 @@ impl SetOp {
     }
 }
 
-/// One set operation: the operator and the member query's clauses.
+/// One set operation: the operator and the member query's clauses. A member's rows have the
+/// query's row type; its bindings are its own (a recursive CTE's step joins the CTE to the
+/// tables the base reads, say).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Combination {
     /// The operator.
@@ -63,7 +65,7 @@ macro_rules! set_ops {
             $(
                 $(#[$doc])*
                 #[track_caller]
-                pub fn $method<Q: Queryable<Schema = S, Row = R>>(self, other: Q) -> Self {
+                pub fn $method<Q: Queryable<Row = R>>(self, other: Q) -> Self {
                     let at = Location::caller();
                     apply(self, Combination { op: SetOp::$op, query: other.into_query().into_data(), at })
                 }
@@ -78,7 +80,7 @@ macro_rules! set_ops {
             pub fn $method<Q, P>(query: Q, other: P) -> Query<Q::Schema, Q::Row>
             where
                 Q: Queryable,
-                P: Queryable<Schema = Q::Schema, Row = Q::Row>,
+                P: Queryable<Row = Q::Row>,
             {
                 query.into_query().$method(other)
             }

@@ -4,6 +4,7 @@
 //! it was written.
 
 pub mod combination;
+pub mod cte;
 pub mod distinct;
 pub mod filter;
 pub mod from;

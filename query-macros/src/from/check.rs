@@ -40,6 +40,9 @@ const CLAUSES: &[&str] = &[
     "intersect_all",
     "except",
     "except_all",
+    "with_cte",
+    "materialized",
+    "recursive_ctes",
 ];
 
 /// Clauses of the query language that are designed but not built yet.
@@ -49,7 +52,6 @@ const NOT_YET: &[&str] = &[
     "select_merge",
     "lock",
     "windows",
-    "with_cte",
     "update",
     "prefix",
     "with_ties",
@@ -119,6 +121,16 @@ pub(crate) enum Clause {
     /// `union:`, `union_all:`, `intersect:`, `intersect_all:`, `except:`, `except_all:`:
     /// the member query, a Rust expression (a leading `^` is allowed, as in Ecto).
     Combine { keyword: Ident, member: TokenStream },
+    /// `with_cte: "name", as: query` (and `materialized: bool`): Rust expressions, the name
+    /// a string.
+    WithCte {
+        keyword: Ident,
+        name: TokenStream,
+        query: TokenStream,
+        materialized: Option<TokenStream>,
+    },
+    /// `recursive_ctes: bool`.
+    RecursiveCtes { keyword: Ident, value: TokenStream },
 }
 
 /// Checks the parsed input.
@@ -168,6 +180,21 @@ pub(crate) fn check(input: FromInput) -> syn::Result<Checked> {
                 clause.keyword.span(),
                 "`on:` belongs to a join: write it right after `join: p in Source`",
             )),
+            "materialized" => errors.push(syn::Error::new(
+                clause.keyword.span(),
+                "`materialized:` belongs to a CTE: write it after `with_cte: \"name\", as: query`",
+            )),
+            "with_cte" => {
+                let mut modifiers = Vec::new();
+                while let Some(next) =
+                    clauses.next_if(|next| next.keyword == "as" || next.keyword == "materialized")
+                {
+                    modifiers.push(next);
+                }
+                if let Some(cte) = errors.take(with_cte(clause, modifiers)) {
+                    checked.clauses.push(cte);
+                }
+            }
             join_keyword if JOINS.contains(&join_keyword) => {
                 let mut modifiers = Vec::new();
                 while let Some(next) = clauses.next_if(|next| next.keyword == "on" || next.keyword == "as") {
@@ -227,6 +254,43 @@ fn declare_source_bindings(scope: &mut Scope, input: &FromInput, errors: &mut Er
 fn name_of(clause: &Keyed) -> syn::Result<Ident> {
     syn::parse2::<Ident>(clause.value.clone()).map_err(|_| {
         syn::Error::new_spanned(&clause.value, "`as:` takes a name, as in `as: author`")
+    })
+}
+
+/// `with_cte: "name", as: query`, with an optional `materialized: bool`.
+fn with_cte(clause: Keyed, modifiers: Vec<Keyed>) -> syn::Result<Clause> {
+    let (mut query, mut materialized) = (None, None);
+    for modifier in modifiers {
+        let slot = if modifier.keyword == "as" {
+            &mut query
+        } else {
+            &mut materialized
+        };
+        if slot.is_some() {
+            return Err(syn::Error::new(
+                modifier.keyword.span(),
+                format!("this CTE already has a `{}:`", modifier.keyword),
+            ));
+        }
+        *slot = Some(modifier.value);
+    }
+    if clause.value.is_empty() {
+        return Err(syn::Error::new(
+            clause.keyword.span(),
+            "`with_cte:` takes the CTE's name, as in `with_cte: \"tree\", as: query`",
+        ));
+    }
+    let Some(query) = query else {
+        return Err(syn::Error::new(
+            clause.keyword.span(),
+            "a CTE needs its query: write `as: query` after `with_cte: \"name\"`",
+        ));
+    };
+    Ok(Clause::WithCte {
+        keyword: clause.keyword,
+        name: clause.value,
+        query,
+        materialized,
     })
 }
 
@@ -385,6 +449,15 @@ fn simple_clause(scope: &mut Scope, clause: Keyed) -> syn::Result<Clause> {
                 member: member(&keyword, value)?,
                 keyword,
             }
+        }
+        "recursive_ctes" => {
+            if value.is_empty() {
+                return Err(syn::Error::new(
+                    keyword.span(),
+                    "`recursive_ctes:` takes `true` or `false`",
+                ));
+            }
+            Clause::RecursiveCtes { keyword, value }
         }
         other if NOT_YET.contains(&other) => {
             return Err(syn::Error::new(

@@ -278,6 +278,21 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             let method = Ident::new(&keyword.unraw().to_string(), keyword.span());
             quote_spanned!(keyword.span()=> #method(#member))
         }
+        Clause::WithCte {
+            keyword,
+            name,
+            query,
+            materialized: None,
+        } => quote_spanned!(keyword.span()=> with_cte(#name, #query)),
+        Clause::WithCte {
+            keyword,
+            name,
+            query,
+            materialized: Some(materialized),
+        } => quote_spanned!(keyword.span()=> with_cte_materialized(#name, #query, #materialized)),
+        Clause::RecursiveCtes { keyword, value } => {
+            quote_spanned!(keyword.span()=> recursive_ctes(#value))
+        }
     }
 }
 

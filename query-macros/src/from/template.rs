@@ -51,7 +51,7 @@ pub(super) fn args(checked: &mut Checked) -> Option<Args> {
     // at once (as is one with a subquery in an expression, below).
     if matches!(checked.source, SourceSpec::Subquery(_))
         || checked.clauses.iter().any(|clause| {
-            matches!(clause, Clause::Combine { .. })
+            matches!(clause, Clause::Combine { .. } | Clause::WithCte { .. })
                 || matches!(clause, Clause::Join { source, .. } if matches!(source, SourceSpec::Subquery(_)))
         })
     {
@@ -112,7 +112,7 @@ fn clause_pins<'a>(clause: &'a mut Clause, pins: &mut Vec<PinMut<'a>>) {
         Clause::GroupBy { exprs, .. } => exprs.iter_mut().for_each(dsl),
         Clause::OrderBy { terms, .. } => terms.iter_mut().map(|(_, value)| value).for_each(dsl),
         Clause::Count { count, .. } => dsl(count),
-        Clause::Combine { .. } => {}
+        Clause::Combine { .. } | Clause::WithCte { .. } | Clause::RecursiveCtes { .. } => {}
     }
 }
 
