@@ -217,3 +217,15 @@ fn nesting_past_the_limit_is_a_typed_error() {
         error_of(&q)
     );
 }
+
+#[test]
+fn a_dynamic_condition_holds_exists_and_parent_as() {
+    let min = 10_i64;
+    let busy = dynamic!([p], p.user_id == parent_as(user).id && p.views > ^min);
+    let d = dynamic!([u], u.age >= 18 && exists(from!(p in Post, where: ^busy)));
+    let q = from!(u in User, as: user, where: ^d, select: u.id);
+    let expected = from!(u in User, as: user,
+        where: u.age >= 18 && exists(from!(p in Post, where: p.user_id == parent_as(user).id && p.views > ^min)),
+        select: u.id);
+    assert_eq!(render(&q), render(&expected));
+}

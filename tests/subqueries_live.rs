@@ -300,3 +300,29 @@ async fn a_query_grouped_by_its_order_alone_is_one_row_in_a_subquery() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn exists_of_distinct_rows_past_an_offset() {
+    on_every_engine(|repo, name| async move {
+        // Each org's members share one org_id: one distinct row, none past offset 1, so no
+        // org passes. (SQLite drops such a DISTINCT inside EXISTS and would count Acme's and
+        // Globex's two members as two rows.) MariaDB sorts a DISTINCT outside a derived table
+        // (docs/dialects.md), which cannot see the enclosing org: a typed error there.
+        let q = from!(o in Org, as: org,
+            where: exists(from!(u in User, where: u.org_id == parent_as(org).id, distinct: true, order_by: u.org_id, offset: 1, select: u.org_id)),
+            select: o.id);
+        let rows: Result<Vec<i64>, Error> = repo.all(q).await;
+        match rows {
+            Err(Error::Unsupported { dialect, .. }) if name == "MySQL" => assert_eq!(dialect, "MySQL"),
+            rows => assert_eq!(rows.unwrap_or_else(|e| panic!("{name}: {e}")), Vec::<i64>::new(), "{name}"),
+        }
+        // Without `distinct:`, the second member passes the offset: Acme and Globex.
+        let q = from!(o in Org, as: org,
+            where: exists(from!(u in User, where: u.org_id == parent_as(org).id, order_by: u.id, offset: 1, select: u.org_id)),
+            order_by: o.id,
+            select: o.id);
+        let rows: Vec<i64> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [1, 2], "{name}");
+    })
+    .await;
+}

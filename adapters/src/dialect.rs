@@ -15,7 +15,7 @@ pub use self::arithmetic::{
     Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum, IntegerSum,
     MixedCoalesce,
 };
-pub use self::nesting::{AnyAll, LimitInSubquery, ScalarRows};
+pub use self::nesting::{AnyAll, ExistsDistinct, LimitInSubquery, ScalarRows};
 pub use self::statements::{DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup};
 
 /// An SQL dialect: what differs between engines, and nothing else.
@@ -135,6 +135,8 @@ pub struct Quirks {
     pub distinct_sorted: DistinctSorted,
     /// How `x op any(q)` and `x op all(q)` are written.
     pub any_all: AnyAll,
+    /// How `exists(q)` is written when `q` has `distinct: true` and an `offset:`.
+    pub exists_distinct: ExistsDistinct,
     /// How a scalar subquery that might return two rows is written.
     pub scalar_rows: ScalarRows,
     /// How a subquery with `limit:`/`offset:` is written inside `in`, `any` and `all`.

@@ -3,7 +3,7 @@
 //! organisations with `exists`, `!exists` and a scalar count of its rows; its selection
 //! replaced by the users' organisation ids, with `in`, `!in`, `> any` and `<= all` (whose
 //! values hold a NULL where Alice is among them); and it is the source of a derived table
-//! counted from outside. The rows agree across engines; a form the planner or a dialect
+//! and the body of a CTE, each counted from outside. The rows agree across engines; a form the planner or a dialect
 //! rejects with a typed error (a limit inside a correlated `in` on MariaDB, an ungrouped
 //! column) is tallied, not compared.
 
@@ -35,9 +35,10 @@ enum Form {
     GreaterThanAny,
     AtMostAll,
     Derived,
+    Cte,
 }
 
-const FORMS: [Form; 8] = [
+const FORMS: [Form; 9] = [
     Form::Exists,
     Form::NotExists,
     Form::Count,
@@ -46,6 +47,7 @@ const FORMS: [Form; 8] = [
     Form::GreaterThanAny,
     Form::AtMostAll,
     Form::Derived,
+    Form::Cte,
 ];
 
 fn users(field: &'static str) -> Expr {
@@ -135,6 +137,13 @@ fn nested(spec: &Spec, form: Form) -> Result<Query<Erased, AnyRow>, Error> {
         ),
         Form::Derived => {
             let counted = Query::from_subquery(q.clone())
+                .any_rows()
+                .select(Select::One(Selected::Expr(count())));
+            return Ok(counted);
+        }
+        Form::Cte => {
+            let counted = Query::table("generated")
+                .with_cte("generated", q.clone())
                 .any_rows()
                 .select(Select::One(Selected::Expr(count())));
             return Ok(counted);

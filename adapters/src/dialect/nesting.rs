@@ -30,6 +30,19 @@ pub enum ScalarRows {
     Guard,
 }
 
+/// How `exists(q)` is written when `q` has `distinct: true` and an `offset:`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ExistsDistinct {
+    /// As written.
+    Native,
+    /// `EXISTS (SELECT * FROM (..) AS sqN)`: the engine drops the `DISTINCT` of an `EXISTS`
+    /// subquery (existence needs no distinct rows) but keeps its `OFFSET`, which then skips
+    /// duplicates instead of distinct rows: `EXISTS (SELECT DISTINCT x .. OFFSET 1)` over
+    /// two equal rows is true. Inside a derived table the `DISTINCT` holds.
+    DerivedTable,
+}
+
 /// How a subquery with `limit:` or `offset:` is written inside `in`, `any` or `all`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]

@@ -5,10 +5,11 @@ mod ddl;
 
 use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
-    DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped,
-    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape,
-    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
-    OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
+    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
+    HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
+    LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
+    OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints,
+    push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -64,6 +65,7 @@ const QUIRKS: Quirks = Quirks {
     // ALL subqueries (error 1235), and a derived table cannot refer to an enclosing query's
     // columns (error 1054); ANY/ALL and scalar subqueries are as in PostgreSQL.
     any_all: AnyAll::Native,
+    exists_distinct: ExistsDistinct::Native,
     scalar_rows: ScalarRows::Native,
     limit_in_subquery: LimitInSubquery::DerivedTable,
     correlated_derived: false,

@@ -4,10 +4,11 @@ mod ddl;
 
 use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
-    DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped,
-    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape,
-    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
-    OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
+    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
+    HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
+    LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
+    OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints,
+    push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -58,6 +59,7 @@ const QUIRKS: Quirks = Quirks {
     // a scalar subquery returning two rows is an error; LIMIT is allowed anywhere, and a
     // derived table may refer to the enclosing query's columns.
     any_all: AnyAll::Native,
+    exists_distinct: ExistsDistinct::Native,
     scalar_rows: ScalarRows::Native,
     limit_in_subquery: LimitInSubquery::Native,
     correlated_derived: true,

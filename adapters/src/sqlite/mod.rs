@@ -5,10 +5,11 @@ mod ddl;
 
 use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
-    DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped,
-    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape,
-    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
-    OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
+    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
+    HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
+    LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
+    OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints,
+    push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -61,6 +62,9 @@ const QUIRKS: Quirks = Quirks {
     // https://www.sqlite.org/lang_expr.html#subquery_expressions: no ANY/ALL over a
     // subquery, and a scalar subquery silently takes its first row.
     any_all: AnyAll::Aggregate,
+    // SQLite drops the DISTINCT of an EXISTS subquery and keeps its OFFSET (found by the
+    // random-query property; docs/dialects.md).
+    exists_distinct: ExistsDistinct::DerivedTable,
     scalar_rows: ScalarRows::Guard,
     limit_in_subquery: LimitInSubquery::Native,
     correlated_derived: true,

@@ -9,7 +9,7 @@ use recto_core::{AggFunc, BinOp, Error, SubqueryTest, Ty, Value};
 use recto_planner::{Count, ExprId, Planned, QueryId};
 
 use super::Writer;
-use crate::dialect::{AnyAll, Decimals, Dialect, LimitInSubquery, ScalarRows};
+use crate::dialect::{AnyAll, Decimals, Dialect, ExistsDistinct, LimitInSubquery, ScalarRows};
 
 impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// Runs `print` with `planned` as the query being printed: its expressions, its
@@ -75,6 +75,18 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         let exprs = self.exprs;
         let planned = exprs.query(query);
         match (test, operand) {
+            (SubqueryTest::Exists, _)
+                if self.quirks.exists_distinct == ExistsDistinct::DerivedTable
+                    && planned.distinct
+                    && planned.offset.is_some() =>
+            {
+                let alias = self.reserve();
+                self.sql("(EXISTS (SELECT * FROM (");
+                self.nested_query(planned, false)?;
+                self.sql(") AS sq");
+                self.index(alias);
+                self.sql("))")
+            }
             (SubqueryTest::Exists, _) => {
                 self.sql("(EXISTS (");
                 self.nested_query(planned, false)?;
