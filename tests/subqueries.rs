@@ -183,6 +183,17 @@ fn misuse_is_a_typed_error_naming_the_clause() {
         "{:?}",
         error_of(&q)
     );
+    // A grouped query's subquery may read its grouped columns only.
+    let q = from!(u in User, as: user, group_by: u.org_id,
+        select: (u.org_id, subquery(from!(p in Post, where: p.user_id == parent_as(user).id, select: count()))));
+    assert!(
+        matches!(error_of(&q), Error::InvalidClause { clause: Clause::Select, ref reason, .. } if reason.contains("`id` of `users`")),
+        "{:?}",
+        error_of(&q)
+    );
+    let q = from!(u in User, as: user, group_by: u.org_id,
+        select: (u.org_id, subquery(from!(v in User, where: v.org_id == parent_as(user).org_id, select: count()))));
+    assert!(q.to_sql(Postgres).is_ok());
     // Two columns of one name in a derived table.
     let pairs = from!(u in User, join: p in Post, on: p.user_id == u.id, select: (u.id, p.id));
     let q = from!(s in subquery(pairs), select: s.id);

@@ -117,6 +117,15 @@ async fn scalar_subqueries_in_select_and_where() {
         let rows: Vec<i64> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(rows, [2], "{name}");
 
+        // Grouped by org, each group's posts through a subquery that reads the grouped
+        // column: Acme (Ada's two), Globex (Zoë's and O'Brien's), Initech none, and the
+        // NULL group none (no org_id equals NULL).
+        let q = from!(u in User, as: user, group_by: u.org_id, order_by: u.org_id,
+            select: (u.org_id, subquery(from!(p in Post, join: v in User, on: v.id == p.user_id,
+                where: v.org_id == parent_as(user).org_id, select: count()))));
+        let rows: Vec<(Option<i64>, Option<i64>)> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [(Some(1), Some(2)), (Some(2), Some(2)), (Some(3), Some(0)), (None, Some(0))], "{name}");
+
         // Uncorrelated and empty: NULL for every row, so no row passes `==`.
         let none = from!(p in Post, where: p.views > 10_000_000_000_000_000_i64, select: p.user_id);
         let q = from!(u in User, where: u.id == subquery(&none));

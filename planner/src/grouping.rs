@@ -19,7 +19,7 @@ use recto_core::{Clause, Error};
 use crate::bindings::Scope;
 use crate::describe::describe;
 use crate::exprs::{ExprId, Exprs};
-use crate::planned::{Binding, PlannedExpr};
+use crate::planned::{Binding, OuterRef, PlannedExpr};
 use crate::walk::{self, Step};
 
 /// Checks where an aggregate was written: `aggregate` is the planned call, `nested` whether
@@ -124,6 +124,21 @@ impl<'p, 'q> Grouping<'p, 'q> {
                         ungrouped = Some((column, id));
                     }
                     Step::Skip
+                }
+                // A subquery's references to this query's columns are read per group too.
+                PlannedExpr::Subquery { query, .. } => {
+                    let outer = exprs.query(*query).outer.iter();
+                    let mine = outer.filter(|outer| outer.levels == 1);
+                    for OuterRef { levels: _, column } in mine {
+                        let grouped = self.terms.iter().any(|term| {
+                            matches!(exprs.get(*term), PlannedExpr::Column(c) if c == column)
+                        });
+                        let keyed = self.keyed.get(column.alias.index).copied();
+                        if !grouped && !keyed.unwrap_or(false) {
+                            ungrouped = Some((column, id));
+                        }
+                    }
+                    Step::Descend
                 }
                 _ => Step::Descend,
             }
