@@ -52,6 +52,14 @@ async fn a_cte_read_twice_and_one_reading_another() {
             select: p.id);
         let rows: Vec<i64> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(rows, [3, 6], "{name}");
+        // A CTE read inside a subquery of the query that names it: users with an adult in
+        // their org other than themselves: Ada and Brian (each other), O'Brien (Zoë).
+        let q = from!(u in User, as: user, with_cte: "adults", as: adults(),
+            where: exists(from!(a in "adults", where: a.org_id == parent_as(user).org_id && a.id != parent_as(user).id)),
+            order_by: u.id, select: u.id);
+        let rows: Vec<i64> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        // Zoë's only org-mate is O'Brien, who is 17: not her.
+        assert_eq!(rows, [1, 2, 4], "{name}");
         // A hint changes no row, where the engine has it or not.
         let q = from!(a in "adults", with_cte: "adults", as: adults(), materialized: true, select: count());
         let rows: Vec<i64> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));

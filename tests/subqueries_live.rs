@@ -126,6 +126,21 @@ async fn scalar_subqueries_in_select_and_where() {
         let rows: Vec<(Option<i64>, Option<i64>)> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(rows, [(Some(1), Some(2)), (Some(2), Some(2)), (Some(3), Some(0)), (None, Some(0))], "{name}");
 
+        // In `having:`: orgs with more members than posts scored above 4 (one): Acme and
+        // Globex have two members, the others one.
+        let q = from!(u in User, group_by: u.org_id,
+            having: count() > subquery(from!(p in Post, where: p.score > 4.0, select: count())),
+            order_by: u.org_id, select: u.org_id);
+        let rows: Vec<Option<i64>> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [Some(1), Some(2)], "{name}");
+        // In `order_by:`: the most prolific first (Ada 2; Zoë, O'Brien, alice 1; Brian,
+        // 日本 0), ties by id.
+        let q = from!(u in User, as: user,
+            order_by: [desc: subquery(from!(p in Post, where: p.user_id == parent_as(user).id, select: count())), asc: u.id],
+            select: u.id);
+        let rows: Vec<i64> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [1, 3, 4, 5, 2, 6], "{name}");
+
         // Uncorrelated and empty: NULL for every row, so no row passes `==`.
         let none = from!(p in Post, where: p.views > 10_000_000_000_000_000_i64, select: p.user_id);
         let q = from!(u in User, where: u.id == subquery(&none));

@@ -26,7 +26,8 @@ pub(crate) fn expand<'q>(
         replaced,
     }) = select
     else {
-        if root.schema.is_none() {
+        // A CTE or a subquery source has its columns, as a schema has its fields.
+        if root.schema.is_none() && !root.cte && root.derived.is_none() {
             return Err(Error::MissingSelect {
                 at: from_at.clone(),
             });

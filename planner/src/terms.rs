@@ -34,8 +34,15 @@ pub(crate) fn check_term(
     exprs: &Exprs<'_>,
     term: ExprId,
 ) -> Result<(), Error> {
-    let depends_on_rows = |node: &PlannedExpr<'_>| {
-        matches!(node, PlannedExpr::Column(_) | PlannedExpr::Aggregate { .. })
+    // A subquery that reads this query's columns is a value per row.
+    let depends_on_rows = |node: &PlannedExpr<'_>| match node {
+        PlannedExpr::Column(_) | PlannedExpr::Aggregate { .. } => true,
+        PlannedExpr::Subquery { query, .. } => exprs
+            .query(*query)
+            .outer
+            .iter()
+            .any(|outer| outer.levels == 1),
+        _ => false,
     };
     if depends_on_rows(exprs.get(term)) || exprs.contains(term, depends_on_rows) {
         return Ok(());
