@@ -156,13 +156,45 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
         self.column(binding, self.scope.level, name, hint)
     }
 
-    /// The field `name` of `binding`, a binding of the query `level` plans.
+    /// The field `name` of `binding`, a binding of the query `level` plans. A schema's
+    /// field, by far the most common, is looked up here; the other sources out of line.
+    #[inline]
     fn column(
         &self,
         binding: &Binding<'q>,
         level: &Level<'_, 'q>,
         name: &'q Name,
         hint: FieldHint,
+    ) -> Result<ColumnRef<'q>, Error> {
+        let Some(schema) = binding.schema else {
+            return self.column_of_other_source(binding, level, name);
+        };
+        match schema.field_hinted(name, hint) {
+            Some(field) => Ok(ColumnRef {
+                alias: binding.alias,
+                column: &field.column,
+                field: &field.name,
+                ty: Some(field.ty),
+                decimal: field.decimal,
+                nullable: field.nullable || binding.nullable,
+            }),
+            None => Err(Error::UnknownField {
+                clause: self.scope.clause,
+                field: name.to_string(),
+                table: binding.table.to_owned(),
+                at: self.scope.at.clone(),
+            }),
+        }
+    }
+
+    /// [`Resolver::column`] of a binding without a schema: a CTE's column, a subquery
+    /// source's, or a schemaless table's (any name).
+    #[inline(never)]
+    fn column_of_other_source(
+        &self,
+        binding: &Binding<'q>,
+        level: &Level<'_, 'q>,
+        name: &'q Name,
     ) -> Result<ColumnRef<'q>, Error> {
         if binding.cte {
             return cte::column(binding, level, name).ok_or_else(|| Error::UnknownField {
@@ -190,33 +222,15 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 }
             });
         }
-        let Some(schema) = binding.schema else {
-            names::check_column(name).map_err(|reason| self.scope.invalid(reason))?;
-            return Ok(ColumnRef {
-                alias: binding.alias,
-                column: name,
-                field: name,
-                ty: None,
-                decimal: None,
-                nullable: true,
-            });
-        };
-        match schema.field_hinted(name, hint) {
-            Some(field) => Ok(ColumnRef {
-                alias: binding.alias,
-                column: &field.column,
-                field: &field.name,
-                ty: Some(field.ty),
-                decimal: field.decimal,
-                nullable: field.nullable || binding.nullable,
-            }),
-            None => Err(Error::UnknownField {
-                clause: self.scope.clause,
-                field: name.to_string(),
-                table: binding.table.to_owned(),
-                at: self.scope.at.clone(),
-            }),
-        }
+        names::check_column(name).map_err(|reason| self.scope.invalid(reason))?;
+        Ok(ColumnRef {
+            alias: binding.alias,
+            column: name,
+            field: name,
+            ty: None,
+            decimal: None,
+            nullable: true,
+        })
     }
 
     #[inline(never)]

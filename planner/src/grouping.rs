@@ -70,6 +70,7 @@ pub(crate) struct Grouping<'p, 'q> {
 
 impl<'p, 'q> Grouping<'p, 'q> {
     /// The grouping of a query with these terms (nodes of `exprs`) and bindings.
+    #[inline]
     pub(crate) fn new(terms: &'p [ExprId], bindings: &'p [Binding<'q>], exprs: &Exprs<'q>) -> Self {
         let grouped = |index: usize, key: &str| {
             terms.iter().any(|term| {

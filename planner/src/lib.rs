@@ -108,23 +108,24 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
         combinations,
         with_ctes,
     } = query;
-    // The CTEs first: the query's sources and nested queries read them.
-    let entries = with_ctes.as_ref().map(cte::entries).unwrap_or_default();
-    let ctes = match with_ctes {
-        Some(with) => cte::plan(with, &entries, context)?,
-        None => Vec::new(),
-    };
-    let own = CteScope {
-        entries: &entries,
-        outer: context.ctes,
-    };
-    let context = if entries.is_empty() {
-        context
-    } else {
-        Context {
-            ctes: Some(&own),
-            ..context
+    // The CTEs first: the query's sources and nested queries read them. (Set up only
+    // where there are some: nearly every query has none.)
+    let (entries, own);
+    let mut ctes = Vec::new();
+    let context = match with_ctes {
+        Some(with) => {
+            entries = cte::entries(with);
+            ctes = cte::plan(with, &entries, context)?;
+            own = CteScope {
+                entries: &entries,
+                outer: context.ctes,
+            };
+            Context {
+                ctes: Some(&own),
+                ..context
+            }
         }
+        None => context,
     };
     let (bindings, derived) = bindings::resolve(from, joins, number, context)?;
     let root = bindings[0];

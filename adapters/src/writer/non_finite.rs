@@ -23,10 +23,17 @@ struct Found {
 impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// [`Error::Unsupported`] when the dialect cannot compute with a NaN or an infinity and
     /// the statement would (see [`NonFiniteFloats::NoArithmetic`]).
+    #[inline]
     pub(super) fn check_non_finite(&self, planned: &Planned<'_>) -> Result<(), Error> {
         if self.quirks.non_finite_floats == NonFiniteFloats::Native {
             return Ok(());
         }
+        self.check_non_finite_walk(planned)
+    }
+
+    /// [`Writer::check_non_finite`] where the dialect cannot compute with a NaN.
+    #[inline(never)]
+    fn check_non_finite_walk(&self, planned: &Planned<'_>) -> Result<(), Error> {
         let Planned {
             distinct: _,
             exprs,
@@ -49,12 +56,12 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         // Each nested query is checked on its own.
         if let Some(combined) = combined {
             for member in &combined.members {
-                self.check_non_finite(&member.query)?;
+                self.check_non_finite_walk(&member.query)?;
             }
         }
         let ctes = ctes.iter().map(|cte| &cte.query);
         for nested in derived.iter().chain(exprs.queries()).chain(ctes) {
-            self.check_non_finite(nested)?;
+            self.check_non_finite_walk(nested)?;
         }
         let mut found = Found::default();
         let roots = select

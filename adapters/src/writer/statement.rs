@@ -48,8 +48,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             recursive_ctes: _,
         } = planned;
         // A full join the dialect splits into a `UNION ALL` (`full_join.rs`): only a query
-        // whose rows are its join chain's, each selected on its own, splits so.
-        let rows_of_the_chain = !*distinct
+        // whose rows are its join chain's, each selected on its own, splits so. Most queries
+        // have no full join, and skip the checks.
+        let full_joins = joins.iter().any(|join| join.kind == JoinKind::Full);
+        let rows_of_the_chain = full_joins
+            && !*distinct
             && group_by.is_empty()
             && having.is_none()
             && order_by.is_empty()
@@ -63,7 +66,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             return self.full_join_rows(planned, full, numbered);
         }
         // Any other query reads the chain up to such a full join through a derived table.
-        let split = self.full_join_to_wrap(planned);
+        let split = if full_joins {
+            self.full_join_to_wrap(planned)
+        } else {
+            None
+        };
         if split.is_some() {
             self.may_wrap(planned)?;
         }
@@ -384,6 +391,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     /// `"table" AS u0`, or `(SELECT ..) AS s0` for a subquery source.
+    #[inline]
     pub(super) fn table(&mut self, binding: &Binding<'_>) -> Result<(), Error> {
         let Binding {
             table,
@@ -394,12 +402,12 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             derived,
             cte: _,
         } = binding;
-        match derived.and_then(|n| self.nested.get(n)) {
-            Some(planned) => self.derived_source(planned)?,
-            None if derived.is_some() => {
-                return Err(self.unsupported("a subquery source missing from its plan"));
-            }
+        match derived {
             None => self.identifier(table)?,
+            Some(n) => match self.nested.get(*n) {
+                Some(planned) => self.derived_source(planned)?,
+                None => return Err(self.unsupported("a subquery source missing from its plan")),
+            },
         }
         self.sql(" AS ");
         self.alias(*alias);
