@@ -34,6 +34,7 @@ mod expr;
 mod exprs;
 mod filter;
 mod grouping;
+mod lateral;
 mod limit_offset;
 mod names;
 mod nesting;
@@ -56,7 +57,7 @@ pub use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::grouping::Grouping;
 pub use crate::planned::{
     Alias, Binding, ColumnRef, Combined, CombinedOrder, Count, Member, OrderItem, OuterRef,
-    Planned, PlannedExpr, PlannedJoin, QueryId, SelectItem, SizeHint,
+    Planned, PlannedExpr, PlannedJoin, QueryId, SelectItem, SizeHint, TopN,
 };
 
 /// Plans a query: resolves, checks and normalizes its clauses.
@@ -103,7 +104,11 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
         offset,
         combinations,
     } = query;
-    let (bindings, derived) = bindings::resolve(from, joins, number, context)?;
+    let bindings::Resolved {
+        bindings,
+        derived,
+        top_n,
+    } = bindings::resolve(from, joins, number, context)?;
     let root = bindings[0];
     let level = Level {
         bindings: &bindings,
@@ -140,6 +145,7 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
             kind: *kind,
             binding: *binding,
             on,
+            top_n: top_n.get(position).copied().flatten(),
         });
     }
 
@@ -241,12 +247,31 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
         derived,
         outer,
     };
-    for nested in &planned.derived {
+    for (n, nested) in planned.derived.iter().enumerate() {
         planned.size.nodes += nested.size.nodes;
         planned.size.params += nested.size.params;
-        // A derived table is planned in this query's context: its references to enclosing
-        // queries count from the same place as this query's.
-        planned.outer.extend_from_slice(&nested.outer);
+        let lateral = planned
+            .joins
+            .iter()
+            .any(|join| join.kind.is_lateral() && join.binding.derived == Some(n));
+        if lateral {
+            // A lateral subquery is nested in this query: its references one level up are
+            // to this query's bindings, the others one level less up from here.
+            planned.outer.extend(
+                nested
+                    .outer
+                    .iter()
+                    .filter(|r| r.levels > 1)
+                    .map(|r| OuterRef {
+                        levels: r.levels - 1,
+                        column: r.column,
+                    }),
+            );
+        } else {
+            // A derived table is planned in this query's context: its references to
+            // enclosing queries count from the same place as this query's.
+            planned.outer.extend_from_slice(&nested.outer);
+        }
     }
     if !combinations.is_empty() {
         combination::combine(&mut planned, combinations, order_bys, context)?;

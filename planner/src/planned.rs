@@ -205,6 +205,26 @@ pub struct PlannedJoin<'q> {
     /// The `on:` condition; it refers only to this binding and the ones before it. `None`
     /// for a cross join, which has none.
     pub on: Option<ExprId>,
+    /// For a lateral join in the top-N shape, what a dialect without `LATERAL` lifts out of
+    /// the subquery; `None` for every other join.
+    pub top_n: Option<TopN>,
+}
+
+/// A lateral join whose subquery is correlated only by equalities `inner == parent_as(x).f`
+/// among the conjuncts of its `where:`, with no aggregate, `distinct:`, `group_by:`,
+/// `having:` or set operation, and no other reference to an enclosing query: the same rows
+/// come from joining the uncorrelated subquery on the lifted equalities, its rows numbered
+/// per value of the inner sides in its `order_by:`, the numbers in `offset:`/`limit:` kept.
+/// Every list names nodes of the subquery's plan (`Planned::derived`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TopN {
+    /// The inner side of each lifted equality: an expression of the subquery's own bindings.
+    pub inner: ExprList,
+    /// The outer side of each lifted equality, in the same order: a column of a binding
+    /// before the join.
+    pub outer: ExprList,
+    /// The conjuncts of the subquery's `where:` that stay in it, in order.
+    pub kept: ExprList,
 }
 
 /// A column of a binding.

@@ -42,3 +42,19 @@ pub enum LimitInSubquery {
     /// is [`Error::Unsupported`](recto_core::Error::Unsupported).
     DerivedTable,
 }
+
+/// How `inner_lateral_join:` and `left_lateral_join:` are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Lateral {
+    /// `INNER JOIN LATERAL (SELECT ..) AS s1 ON ..` / `LEFT JOIN LATERAL`.
+    Native,
+    /// The engine has no `LATERAL`. A subquery in the top-N shape
+    /// ([`TopN`](recto_planner::TopN)) is joined uncorrelated, its lifted inner sides
+    /// selected as `lateral_k0, ..` and its rows numbered per key in its own order,
+    /// `row_number() OVER (PARTITION BY .. ORDER BY ..) AS lateral_rn`; the join's `ON`
+    /// adds `s1.lateral_k0 = <outer side> AND s1.lateral_rn > <offset> AND s1.lateral_rn <=
+    /// <offset> + <limit>`. Any other lateral join is
+    /// [`Error::Unsupported`](recto_core::Error::Unsupported).
+    TopN,
+}

@@ -6,7 +6,7 @@ mod ddl;
 use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
     DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped,
-    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape,
+    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
     LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
     OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
 };
@@ -134,6 +134,9 @@ const QUIRKS: Quirks = Quirks {
     // `b` (docs/nesting.md): https://mariadb.com/kb/en/join-syntax/ lists LEFT, RIGHT,
     // INNER and CROSS only. RIGHT and CROSS JOIN are native.
     full_join: FullJoin::UnionAll,
+    // MariaDB has no LATERAL (MySQL 8.0.14 has): https://mariadb.com/kb/en/join-syntax/;
+    // window functions since 10.2: https://mariadb.com/kb/en/window-functions-overview/
+    lateral: Lateral::TopN,
 };
 
 impl Dialect for MySql {

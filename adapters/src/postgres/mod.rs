@@ -5,7 +5,7 @@ mod ddl;
 use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
     DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped,
-    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape,
+    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
     LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
     OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
 };
@@ -123,6 +123,8 @@ const QUIRKS: Quirks = Quirks {
     // equality between the two sides ("FULL JOIN is only supported with merge-joinable or
     // hash-joinable join conditions"): https://www.postgresql.org/docs/current/planner-optimizer.html
     full_join: FullJoin::MergeOrHash,
+    // https://www.postgresql.org/docs/current/queries-table-expressions.html#QUERIES-LATERAL
+    lateral: Lateral::Native,
 };
 
 impl Dialect for Postgres {

@@ -6,7 +6,7 @@ mod ddl;
 use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
     DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped,
-    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape,
+    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
     LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
     OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
 };
@@ -121,6 +121,9 @@ const QUIRKS: Quirks = Quirks {
     // RIGHT and FULL JOIN since SQLite 3.39 (sqlx bundles 3.51); CROSS JOIN always:
     // https://www.sqlite.org/lang_select.html#join_operators
     full_join: FullJoin::Native,
+    // SQLite has no LATERAL (https://www.sqlite.org/lang_select.html); window functions
+    // since 3.25: https://www.sqlite.org/windowfunctions.html
+    lateral: Lateral::TopN,
 };
 
 impl Dialect for Sqlite {

@@ -13,6 +13,7 @@ pub(crate) mod digits;
 mod expr;
 mod full_join;
 mod json;
+mod lateral;
 mod long_division;
 mod membership;
 mod non_finite;
