@@ -12,7 +12,8 @@
 //! two sides): recto writes the left join `UNION ALL` the unmatched right rows there, as
 //! the query or as a derived table the rest of the query reads. MariaDB and SQLite have no
 //! `LATERAL`: recto numbers the subquery's rows per key there (the top-N rewrite of
-//! `docs/nesting.md`), or refuses the join with `Error::Unsupported`.
+//! `docs/nesting.md`), or refuses the join with `Error::Unsupported`. Values lists
+//! (`values(..)`) are joined to `a` too, in each engine's spelling.
 
 mod common;
 mod fixture;
@@ -431,6 +432,49 @@ async fn lateral_join_of_another_shape_is_unsupported_without_lateral() {
             ) => {}
             (name, other) => panic!("{name}: {other:?}"),
         }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn values_list_joined_to_a_table() {
+    on_every_engine(|repo, name| async move {
+        // `docs/nesting.md`'s rows: keys 1 (`a` 1 and 2) and 2 (`a` 3), each with 7 and 8.
+        let rows = recto::values(["p", "q"], [(1, 7), (1, 8), (2, 7), (2, 8)]);
+        let q = from!(x in A, join: v in values(^rows), on: v.p == x.k && v.q > ^0,
+                      where: x.v >= ^10, select: (x.id, v.q));
+        let rows: Vec<(i32, i32)> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            sorted(rows),
+            [(1, 7), (1, 8), (2, 7), (2, 8), (3, 7), (3, 8)],
+            "{name}"
+        );
+
+        // Left-joined, with text and a NULL key (which matches nothing), and as a source.
+        let labels = recto::values(
+            ["p", "label"],
+            [(Some(1), "one"), (None, "none"), (Some(2), "two")],
+        );
+        let q = from!(x in A, left_join: v in values(^labels), on: v.p == x.k,
+                      order_by: x.id, select: (x.id, v.label));
+        let rows: Vec<(i32, Option<String>)> =
+            repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let label = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            rows,
+            [
+                (1, label("one")),
+                (2, label("one")),
+                (3, label("two")),
+                (4, None),
+                (5, None)
+            ],
+            "{name}"
+        );
+        let labels = recto::values(["p", "label"], [(1, "one"), (2, "two")]);
+        let q = from!(v in values(^labels), where: v.label != ^"one", select: (v.p, v.label));
+        let rows: Vec<(i32, String)> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [(2, "two".to_owned())], "{name}");
     })
     .await;
 }

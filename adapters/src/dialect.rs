@@ -15,7 +15,7 @@ pub use self::arithmetic::{
     Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum, IntegerSum,
     MixedCoalesce,
 };
-pub use self::nesting::{AnyAll, Lateral, LimitInSubquery, ScalarRows};
+pub use self::nesting::{AnyAll, Lateral, LimitInSubquery, ScalarRows, ValuesList};
 pub use self::statements::{DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup};
 
 /// An SQL dialect: what differs between engines, and nothing else.
@@ -147,6 +147,8 @@ pub struct Quirks {
     pub full_join: FullJoin,
     /// How `inner_lateral_join:` and `left_lateral_join:` are written.
     pub lateral: Lateral,
+    /// How a values list is written as a source.
+    pub values_list: ValuesList,
 }
 
 /// Whether a value bound twice in one statement gets one placeholder or two.

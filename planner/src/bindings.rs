@@ -199,6 +199,7 @@ fn lateral<'q>(
         schema: None,
         nullable: false,
         derived: Some(0),
+        values: None,
     };
     Ok((binding, (planned, top_n)))
 }
@@ -250,6 +251,32 @@ fn binding<'q>(
                 schema: None,
                 nullable: false,
                 derived: Some(derived.len() - 1),
+                values: None,
+            });
+        }
+        Source::Values(values) => {
+            crate::values::check(values)
+                .and_then(|()| match name {
+                    Some("") => Err("the binding's `as:` name is empty".to_owned()),
+                    _ => Ok(()),
+                })
+                .map_err(|reason| Error::InvalidClause {
+                    clause,
+                    reason,
+                    at: at.clone(),
+                })?;
+            return Ok(Binding {
+                table: "",
+                alias: Alias {
+                    letter: 'v',
+                    index,
+                    query: 0,
+                },
+                name,
+                schema: None,
+                nullable: false,
+                derived: None,
+                values: Some(values),
             });
         }
         _ => {
@@ -273,6 +300,7 @@ fn binding<'q>(
         schema,
         nullable: false,
         derived: None,
+        values: None,
     })
 }
 

@@ -177,6 +177,20 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 }
             });
         }
+        if let Some(values) = binding.values {
+            return crate::values::column(binding, values, name).ok_or_else(|| {
+                Error::UnknownField {
+                    clause: self.scope.clause,
+                    field: name.to_string(),
+                    table: format!(
+                        "values {} (its columns: {})",
+                        binding.alias,
+                        crate::values::column_names(values)
+                    ),
+                    at: self.scope.at.clone(),
+                }
+            });
+        }
         let Some(schema) = binding.schema else {
             names::check_column(name).map_err(|reason| self.scope.invalid(reason))?;
             return Ok(ColumnRef {

@@ -43,6 +43,7 @@ mod planned;
 mod select;
 mod terms;
 mod ty;
+mod values;
 mod walk;
 
 use recto_core::{
@@ -229,6 +230,12 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
         + usize::from(matches!(offset, Some(Count::Param(_))));
     // Each node of the arena is one expression node; the bindings count too.
     size.nodes += exprs.len() + bindings.len();
+    // A values list's values are parameters too.
+    size.params += bindings
+        .iter()
+        .filter_map(|binding| binding.values)
+        .map(|values| values.rows.iter().map(Vec::len).sum::<usize>())
+        .sum::<usize>();
 
     let mut planned = Planned {
         distinct,

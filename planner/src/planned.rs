@@ -16,6 +16,7 @@
 
 use recto_core::{
     AggFunc, Array, BinOp, Direction, JoinKind, SchemaMeta, SetOp, SubqueryTest, Ty, UnOp, Value,
+    Values,
 };
 
 use crate::exprs::{ExprId, ExprList, Exprs};
@@ -146,6 +147,9 @@ pub struct Binding<'q> {
     /// For a binding that reads a subquery (`subquery(q)`), the position of its plan in
     /// [`Planned::derived`]; `table` is then empty.
     pub derived: Option<usize>,
+    /// For a binding that reads a values list (`values(..)`), the list, checked; `table` is
+    /// then empty.
+    pub values: Option<&'q Values>,
 }
 
 /// A binding's alias, Ecto style: the first letter of the table (lowercased; `t` when the

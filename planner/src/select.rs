@@ -160,6 +160,16 @@ fn push_binding<'q>(
         }
         return Ok(());
     }
+    if let Some(values) = binding.values {
+        // A values list's columns, each under its name.
+        for name in &values.columns {
+            if let Some(column) = crate::values::column(binding, values, name) {
+                let expr = exprs.push(PlannedExpr::Column(column));
+                items.push(SelectItem { expr, alias: None });
+            }
+        }
+        return Ok(());
+    }
     let Some(schema) = binding.schema else {
         return Err(scope.invalid(format!(
             "binding {} (table `{}`) has no schema, so it has no fields to select: select its fields one by one",

@@ -58,3 +58,19 @@ pub enum Lateral {
     /// [`Error::Unsupported`](recto_core::Error::Unsupported).
     TopN,
 }
+
+/// How a values list (`values(..)`) is written as a source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ValuesList {
+    /// `(VALUES ($1, $2), ($3, $4)) AS v0 ("p", "q")`.
+    Native,
+    /// `(SELECT column1 AS "p", column2 AS "q" FROM (VALUES (?, ?), (?, ?))) AS v0`: the
+    /// engine has `VALUES` but no column list after its alias, and names its columns
+    /// `column1, column2, ..`.
+    NumberedColumns,
+    /// `(SELECT ? AS p, ? AS q UNION ALL SELECT ?, ?) AS v0`: the engine's `VALUES` takes no
+    /// column list, and names its columns after the first row's text (two `?` are one
+    /// name twice, which it refuses).
+    UnionAll,
+}

@@ -8,7 +8,8 @@ use crate::dialect::{
     DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped,
     Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
     LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
-    OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
+    OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, ValuesList,
+    push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -137,6 +138,9 @@ const QUIRKS: Quirks = Quirks {
     // MariaDB has no LATERAL (MySQL 8.0.14 has): https://mariadb.com/kb/en/join-syntax/;
     // window functions since 10.2: https://mariadb.com/kb/en/window-functions-overview/
     lateral: Lateral::TopN,
+    // MariaDB's VALUES names its columns after the first row and takes no column list:
+    // https://mariadb.com/kb/en/table-value-constructors/ (docs/nesting.md)
+    values_list: ValuesList::UnionAll,
 };
 
 impl Dialect for MySql {

@@ -7,7 +7,8 @@ use crate::dialect::{
     DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped,
     Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
     LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
-    OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
+    OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, ValuesList,
+    push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -125,6 +126,8 @@ const QUIRKS: Quirks = Quirks {
     full_join: FullJoin::MergeOrHash,
     // https://www.postgresql.org/docs/current/queries-table-expressions.html#QUERIES-LATERAL
     lateral: Lateral::Native,
+    // https://www.postgresql.org/docs/current/queries-values.html
+    values_list: ValuesList::Native,
 };
 
 impl Dialect for Postgres {

@@ -8,7 +8,8 @@ use crate::dialect::{
     DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped,
     Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
     LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
-    OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, push_quoted,
+    OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints, ValuesList,
+    push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -124,6 +125,9 @@ const QUIRKS: Quirks = Quirks {
     // SQLite has no LATERAL (https://www.sqlite.org/lang_select.html); window functions
     // since 3.25: https://www.sqlite.org/windowfunctions.html
     lateral: Lateral::TopN,
+    // "the columns ... are named column1, column2, and so on":
+    // https://www.sqlite.org/lang_select.html#values
+    values_list: ValuesList::NumberedColumns,
 };
 
 impl Dialect for Sqlite {

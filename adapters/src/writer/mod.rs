@@ -22,6 +22,7 @@ mod params;
 mod scaled;
 mod statement;
 mod subquery;
+mod values;
 
 use recto_core::{Error, Value};
 use recto_planner::{Alias, ColumnRef, Count, ExprId, Exprs, Planned};

@@ -388,7 +388,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             schema: _,
             nullable: _,
             derived,
+            values,
         } = binding;
+        if let Some(values) = values {
+            return self.values_list(values, *alias);
+        }
         match derived.and_then(|n| self.nested.get(n)) {
             Some(planned) => self.derived_source(planned)?,
             None if derived.is_some() => {

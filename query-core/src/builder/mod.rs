@@ -12,3 +12,4 @@ pub mod join;
 pub mod limit_offset;
 pub mod order_by;
 pub mod select;
+pub mod values;
