@@ -144,3 +144,12 @@ fn a_lateral_join_of_a_table_is_a_plan_error() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_limited_sort_over_one_schema_is_made_total_by_its_primary_key() {
+    let best = from!(p in Post, where: p.user_id == parent_as(user).id,
+        order_by: [desc: p.score], limit: 1, select: p.title);
+    let q = from!(u in User, as: user, left_lateral_join: b in subquery(best), on: true,
+        select: (u.id, b.title));
+    insta::assert_snapshot!("lateral_total_order", render(&q));
+}

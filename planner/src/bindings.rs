@@ -187,6 +187,7 @@ fn lateral<'q>(
         depth: outer.depth,
     };
     let mut planned = crate::nesting::derived(query.data(), context, Clause::Join, at)?;
+    crate::lateral::total_order(&mut planned);
     let top_n = crate::lateral::top_n(&mut planned);
     let binding = Binding {
         table: "",

@@ -2,10 +2,52 @@
 //! subquery's correlation into the join ([`TopN`], `docs/nesting.md`). The planner decides
 //! *what* is lifted; how the rows are numbered and compared is the writer's business.
 
-use recto_core::{BinOp, JoinKind, Ty};
+use recto_core::{BinOp, Direction, JoinKind, Ty};
 
-use crate::planned::{Alias, Planned, PlannedExpr, TopN};
+use crate::planned::{Alias, ColumnRef, OrderItem, Planned, PlannedExpr, TopN};
 use crate::{Count, ExprId};
+
+/// Makes the sort of a limited lateral subquery over one schema total, by appending the
+/// schema's primary key columns it does not sort by yet: each engine then keeps the same
+/// rows of each key, natively and through the top-N rewrite alike. A subquery with joins,
+/// groups, `distinct:` or set operations is left as written (its sort must be total by the
+/// user's hand, as for any `limit:`).
+pub(crate) fn total_order(planned: &mut Planned<'_>) {
+    let limited = planned.limit.is_some() || planned.offset.is_some();
+    let plain = planned.joins.is_empty()
+        && planned.group_by.is_empty()
+        && planned.having.is_none()
+        && !planned.distinct
+        && planned.combined.is_none();
+    let Some(schema) = planned.from.schema.filter(|_| limited && plain) else {
+        return;
+    };
+    let binding = planned.from;
+    for key in schema.primary_key.iter() {
+        let Some(field) = schema.field(key) else {
+            continue;
+        };
+        let sorted = planned.order_by.iter().any(|term| {
+            matches!(planned.exprs.get(term.expr), PlannedExpr::Column(column)
+                if column.alias == binding.alias && column.column == field.column)
+        });
+        if sorted {
+            continue;
+        }
+        let expr = planned.exprs.push(PlannedExpr::Column(ColumnRef {
+            alias: binding.alias,
+            column: &field.column,
+            field: &field.name,
+            ty: Some(field.ty),
+            decimal: field.decimal,
+            nullable: field.nullable || binding.nullable,
+        }));
+        planned.order_by.push(OrderItem {
+            expr,
+            direction: Direction::Asc,
+        });
+    }
+}
 
 /// The top-N shape of the lateral subquery `planned`, whose references one level up are to
 /// the query it is joined in; `None` for any other shape. Records the lifted equalities'
@@ -28,6 +70,14 @@ pub(crate) fn top_n(planned: &mut Planned<'_>) -> Option<TopN> {
         derived: _,
         outer,
     } = &*planned;
+    // The rewrite adds columns named `lateral_k0, ..` and `lateral_rn` beside the selected
+    // ones.
+    if select.iter().any(|item| {
+        item.alias
+            .is_some_and(|alias| alias.starts_with("lateral_"))
+    }) {
+        return None;
+    }
     // A lateral aggregate gives a row (`count(*)` = 0) for a group the join would leave
     // NULL; `distinct:`, groups and set operations do not number rows per key.
     if *distinct || !group_by.is_empty() || having.is_some() || combined.is_some() {
