@@ -108,3 +108,18 @@ fn nulls_of_a_column_make_it_nullable() {
     let q = from!(v in values(^rows), select: v.p);
     assert!(recto::ToSql::to_sql(&q, MySql).is_ok());
 }
+
+#[test]
+fn a_decimal_in_a_values_list_is_unsupported_where_decimals_are_scaled() {
+    let prices = values(["price"], [(recto::rust_decimal::Decimal::new(150, 2),)]);
+    let q = from!(v in values(^prices), select: v.price);
+    assert!(recto::ToSql::to_sql(&q, recto::Postgres).is_ok());
+    assert!(recto::ToSql::to_sql(&q, MySql).is_ok());
+    assert!(matches!(
+        recto::ToSql::to_sql(&q, recto::Sqlite),
+        Err(Error::Unsupported {
+            dialect: "SQLite",
+            ..
+        })
+    ));
+}
