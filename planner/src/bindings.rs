@@ -125,19 +125,16 @@ pub(crate) fn resolve<'q>(
             }
         }
         let mut joined = if kind.is_lateral() {
-            let (joined, shape) = lateral(source, name, index, at, &bindings, &derived, outer)?;
-            derived.push(shape.0);
-            top_n.push(shape.1);
-            joined
+            let (planned, shape) = lateral(source, name, at, &bindings, &derived, outer)?;
+            derived.push(planned);
+            top_n.push(shape);
+            derived_binding(name, index, derived.len() - 1)
         } else {
             top_n.push(None);
             binding(source, name, index, Clause::Join, at, outer, &mut derived)?
         };
         joined.nullable = joined_nullable;
         joined.alias.query = query;
-        if let Some(n) = joined.derived.as_mut().filter(|_| kind.is_lateral()) {
-            *n = derived.len() - 1;
-        }
         bindings.push(joined);
     }
     Ok(Resolved {
@@ -147,22 +144,17 @@ pub(crate) fn resolve<'q>(
     })
 }
 
-/// The binding of a lateral join, whose subquery is planned nested in this query with the
-/// bindings before it (`earlier`, whose derived tables are `derived`) in scope, and its plan
-/// with its top-N shape, if it has one. Its [`Binding::derived`] is for the caller to set.
-#[allow(
-    clippy::type_complexity,
-    reason = "a private pair of results, named by the caller"
-)]
+/// The plan of a lateral join's subquery, nested in this query with the bindings before it
+/// (`earlier`, whose derived tables are `derived`) in scope, and its top-N shape, if it has
+/// one.
 fn lateral<'q>(
     source: &'q Source,
     name: Option<&'q str>,
-    index: usize,
     at: &'q Location,
     earlier: &[Binding<'q>],
     derived: &[Planned<'q>],
     outer: Context<'_, 'q>,
-) -> Result<(Binding<'q>, (Planned<'q>, Option<TopN>)), Error> {
+) -> Result<(Planned<'q>, Option<TopN>), Error> {
     let invalid = |reason: &str| Error::InvalidClause {
         clause: Clause::Join,
         reason: reason.to_owned(),
@@ -189,7 +181,12 @@ fn lateral<'q>(
     let mut planned = crate::nesting::derived(query.data(), context, Clause::Join, at)?;
     crate::lateral::total_order(&mut planned);
     let top_n = crate::lateral::top_n(&mut planned);
-    let binding = Binding {
+    Ok((planned, top_n))
+}
+
+/// Binding `index`, named `name`, which reads the derived table `derived[n]`.
+fn derived_binding(name: Option<&str>, index: usize, n: usize) -> Binding<'_> {
+    Binding {
         table: "",
         alias: Alias {
             letter: 's',
@@ -199,10 +196,9 @@ fn lateral<'q>(
         name,
         schema: None,
         nullable: false,
-        derived: Some(0),
+        derived: Some(n),
         values: None,
-    };
-    Ok((binding, (planned, top_n)))
+    }
 }
 
 /// Whether a join of this kind can leave the bindings before it NULL (a row of the joined
@@ -241,19 +237,7 @@ fn binding<'q>(
             }
             let planned = crate::nesting::derived(query.data(), outer, clause, at)?;
             derived.push(planned);
-            return Ok(Binding {
-                table: "",
-                alias: Alias {
-                    letter: 's',
-                    index,
-                    query: 0,
-                },
-                name,
-                schema: None,
-                nullable: false,
-                derived: Some(derived.len() - 1),
-                values: None,
-            });
+            return Ok(derived_binding(name, index, derived.len() - 1));
         }
         Source::Values(values) => {
             crate::values::check(values)

@@ -203,14 +203,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             });
         };
         match schema.field_hinted(name, hint) {
-            Some(field) => Ok(ColumnRef {
-                alias: binding.alias,
-                column: &field.column,
-                field: &field.name,
-                ty: Some(field.ty),
-                decimal: field.decimal,
-                nullable: field.nullable || binding.nullable,
-            }),
+            Some(field) => Ok(ColumnRef::of_field(binding, field)),
             None => Err(Error::UnknownField {
                 clause: self.scope.clause,
                 field: name.to_string(),

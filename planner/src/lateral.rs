@@ -34,14 +34,9 @@ pub(crate) fn total_order(planned: &mut Planned<'_>) {
         if sorted {
             continue;
         }
-        let expr = planned.exprs.push(PlannedExpr::Column(ColumnRef {
-            alias: binding.alias,
-            column: &field.column,
-            field: &field.name,
-            ty: Some(field.ty),
-            decimal: field.decimal,
-            nullable: field.nullable || binding.nullable,
-        }));
+        let expr = planned
+            .exprs
+            .push(PlannedExpr::Column(ColumnRef::of_field(&binding, field)));
         planned.order_by.push(OrderItem {
             expr,
             direction: Direction::Asc,

@@ -15,8 +15,8 @@
 //! variant must break the writer's `match` until the writer prints it.
 
 use recto_core::{
-    AggFunc, Array, BinOp, Direction, JoinKind, SchemaMeta, SetOp, SubqueryTest, Ty, UnOp, Value,
-    Values,
+    AggFunc, Array, BinOp, Direction, FieldMeta, JoinKind, SchemaMeta, SetOp, SubqueryTest, Ty,
+    UnOp, Value, Values,
 };
 
 use crate::exprs::{ExprId, ExprList, Exprs};
@@ -247,6 +247,20 @@ pub struct ColumnRef<'q> {
     /// Whether the column can be NULL: a nullable schema field (an `Option`), any field of a
     /// schemaless binding, and any field of an outer-joined binding.
     pub nullable: bool,
+}
+
+impl<'q> ColumnRef<'q> {
+    /// The column of schema field `field` of `binding`.
+    pub(crate) fn of_field(binding: &Binding<'q>, field: &'q FieldMeta) -> ColumnRef<'q> {
+        ColumnRef {
+            alias: binding.alias,
+            column: &field.column,
+            field: &field.name,
+            ty: Some(field.ty),
+            decimal: field.decimal,
+            nullable: field.nullable || binding.nullable,
+        }
+    }
 }
 
 /// A resolved expression: [`recto_core::Expr`] with every field turned into a column. Its

@@ -190,14 +190,7 @@ fn push_binding<'q>(
     };
     items.reserve(schema.fields.len());
     for field in schema.fields.iter() {
-        let expr = exprs.push(PlannedExpr::Column(ColumnRef {
-            alias: binding.alias,
-            column: &field.column,
-            field: &field.name,
-            ty: Some(field.ty),
-            decimal: field.decimal,
-            nullable: field.nullable || binding.nullable,
-        }));
+        let expr = exprs.push(PlannedExpr::Column(ColumnRef::of_field(binding, field)));
         items.push(SelectItem {
             expr,
             alias: renamed(&field.column, &field.name).then_some(&*field.name),

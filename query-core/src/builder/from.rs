@@ -79,8 +79,14 @@ impl Query<Erased> {
     /// Its fields are the columns `q` selects, by name.
     #[track_caller]
     pub fn from_subquery<Q: Queryable>(query: Q) -> Query<Erased> {
+        Query::from_source(Source::Subquery(query.into_query().erase()))
+    }
+
+    /// A query over `source`, whose fields are known at plan time only.
+    #[track_caller]
+    pub(crate) fn from_source(source: Source) -> Query<Erased> {
         Query::new(From {
-            source: Source::Subquery(query.into_query().erase()),
+            source,
             name: None,
             at: Location::caller(),
         })

@@ -4,10 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Name;
-use crate::builder::from::{From, Source};
-use crate::builder::join::{Join, JoinKind, apply};
+use crate::builder::from::Source;
+use crate::builder::join::JoinKind;
 use crate::expr::Expr;
-use crate::location::Location;
 use crate::query::Query;
 use crate::schema::{Erased, Push};
 use crate::value::{ToValue, Value};
@@ -85,11 +84,7 @@ impl Query<Erased> {
     /// columns, by name.
     #[track_caller]
     pub fn from_values(values: Values) -> Query<Erased> {
-        Query::new(From {
-            source: Source::Values(values),
-            name: None,
-            at: Location::caller(),
-        })
+        Query::from_source(Source::Values(values))
     }
 }
 
@@ -107,15 +102,6 @@ impl<S, R> Query<S, R> {
     where
         S: Push<Erased>,
     {
-        apply::<S, R, Erased>(
-            self,
-            Join {
-                kind,
-                source: Source::Values(values),
-                on,
-                name: name.map(Name::Borrowed),
-                at: Location::caller(),
-            },
-        )
+        self.join::<Erased>(kind, Source::Values(values), on, name.map(Name::Borrowed))
     }
 }
