@@ -40,8 +40,8 @@ pub use recto_core::{
     Direction, Distinct, Dynamic, Erased, ErasedFields, Error, Expr, FieldMeta, From, GroupBy,
     Join, JoinKind, LimitOffset, Location, Name, OrderBy, OrderTerm, Param, Query, QueryData,
     Queryable, Schema, SchemaMeta, Select, SelectClause, Selected, SetOp, Source, SubqueryTest,
-    TemplateRef, ToList, ToValue, Ty, UnOp, Value, WithCtes, except, except_all, exclude,
-    intersect, intersect_all, union, union_all,
+    TemplateRef, ToList, ToValue, Ty, UnOp, Value, Values, ValuesRow, WithCtes, except, except_all,
+    exclude, intersect, intersect_all, union, union_all, values,
 };
 pub use recto_core::{Catalog, Limit, Limits, MAX_EXPR_DEPTH, MAX_NESTING};
 pub use recto_core::{schema, value};

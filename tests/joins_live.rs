@@ -1,4 +1,4 @@
-//! Right, full and cross joins on every engine, over two small tables made for them
+//! Right, full, cross and lateral joins on every engine, over two small tables made for them
 //! (`docs/nesting.md`'s `a` and `b`), with rows reasoned from these tables:
 //!
 //! ```text
@@ -10,7 +10,10 @@
 //! rows on both sides. Results are compared as sorted multisets unless the query sorts.
 //! MariaDB has no `FULL JOIN` (nor PostgreSQL one on a condition without an equality of the
 //! two sides): recto writes the left join `UNION ALL` the unmatched right rows there, as
-//! the query or as a derived table the rest of the query reads.
+//! the query or as a derived table the rest of the query reads. MariaDB and SQLite have no
+//! `LATERAL`: recto numbers the subquery's rows per key there (the top-N rewrite of
+//! `docs/nesting.md`), or refuses the join with `Error::Unsupported`. Values lists
+//! (`values(..)`) are joined to `a` too, in each engine's spelling.
 
 mod common;
 mod fixture;
@@ -342,6 +345,136 @@ async fn cross_join_pairs_every_row_with_every_row() {
                       select: (x.id, y.id));
         let rows: Vec<(i32, i32)> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(sorted(rows), [(1, 4), (1, 5), (2, 4), (2, 5)], "{name}");
+    })
+    .await;
+}
+
+/// The `b` rows of `parent_as(x)`'s key, best `w` first, ties by id (a total sort, so every
+/// engine keeps the same rows), with a `w` parameter inside.
+fn best_of_key(min_w: i32) -> recto::Query {
+    from!(y in B, where: y.k == parent_as(x).k && y.w > ^min_w,
+          order_by: [desc: y.w, asc: y.id], limit: 2, select: y.id)
+    .erase()
+}
+
+#[tokio::test]
+async fn lateral_join_keeps_the_top_two_of_each_key() {
+    on_every_engine(|repo, name| async move {
+        // Key 1: `b` 1 and 2 (w 100 each, by id); key 2: `b` 5; NULL and 3: none.
+        let q = from!(x in A, as: x, inner_lateral_join: l in subquery(best_of_key(50)),
+                      on: true, select: (x.id, l.id));
+        let rows: Vec<(i32, i32)> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            sorted(rows),
+            [(1, 1), (1, 2), (2, 1), (2, 2), (3, 5)],
+            "{name}"
+        );
+
+        // The `w` bound now drops key 1's rows.
+        let q = from!(x in A, as: x, inner_lateral_join: l in subquery(best_of_key(150)),
+                      on: true, select: (x.id, l.id));
+        let rows: Vec<(i32, i32)> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [(3, 5)], "{name}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn left_lateral_join_keeps_unmatched_rows_with_nulls_and_binds_in_order() {
+    on_every_engine(|repo, name| async move {
+        // The second-best `b` of each key: `docs/nesting.md`'s 1/2 2/2 3/N 4/N (5 filtered
+        // out), with a parameter in the outer `where:`, the subquery's `where:`, its limit
+        // and offset, and the join's `on:`.
+        let (min_w, offset, limit) = (50, 1_i64, 1_i64);
+        let second = from!(y in B, where: y.k == parent_as(x).k && y.w > ^min_w,
+                           order_by: [desc: y.w, asc: y.id],
+                           limit: ^limit, offset: ^offset, select: y.id);
+        let q = from!(x in A, as: x, where: x.v < ^40,
+                      left_lateral_join: l in subquery(second), on: l.id != ^0,
+                      order_by: x.id, select: (x.id, l.id));
+        let rows: Vec<(i32, Option<i32>)> =
+            repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [(1, Some(2)), (2, Some(2)), (3, N), (4, N)], "{name}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn lateral_join_of_another_shape_is_unsupported_without_lateral() {
+    on_every_engine(|repo, name| async move {
+        // An `||` in the correlation: native on PostgreSQL only. Key 1's and key 2's rows
+        // and, through `y.w == 500`, `b` 4 for every `a`, the best two by `w`.
+        let either = from!(y in B, where: y.k == parent_as(x).k || y.w == 500,
+                           order_by: [desc: y.w, asc: y.id], limit: 2, select: y.id);
+        let q = from!(x in A, as: x, inner_lateral_join: l in subquery(either), on: true,
+                      select: (x.id, l.id));
+        let rows: Result<Vec<(i32, i32)>, _> = repo.all(&q).await;
+        match (name, rows) {
+            ("PostgreSQL", Ok(rows)) => assert_eq!(
+                sorted(rows),
+                [
+                    (1, 1),
+                    (1, 4),
+                    (2, 1),
+                    (2, 4),
+                    (3, 4),
+                    (3, 5),
+                    (4, 4),
+                    (5, 4)
+                ]
+            ),
+            (
+                "MySQL" | "SQLite",
+                Err(recto::Error::Unsupported {
+                    feature: "lateral join",
+                    ..
+                }),
+            ) => {}
+            (name, other) => panic!("{name}: {other:?}"),
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn values_list_joined_to_a_table() {
+    on_every_engine(|repo, name| async move {
+        // `docs/nesting.md`'s rows: keys 1 (`a` 1 and 2) and 2 (`a` 3), each with 7 and 8.
+        let rows = recto::values(["p", "q"], [(1, 7), (1, 8), (2, 7), (2, 8)]);
+        let q = from!(x in A, join: v in values(^rows), on: v.p == x.k && v.q > ^0,
+                      where: x.v >= ^10, select: (x.id, v.q));
+        let rows: Vec<(i32, i32)> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            sorted(rows),
+            [(1, 7), (1, 8), (2, 7), (2, 8), (3, 7), (3, 8)],
+            "{name}"
+        );
+
+        // Left-joined, with text and a NULL key (which matches nothing), and as a source.
+        let labels = recto::values(
+            ["p", "label"],
+            [(Some(1), "one"), (None, "none"), (Some(2), "two")],
+        );
+        let q = from!(x in A, left_join: v in values(^labels), on: v.p == x.k,
+                      order_by: x.id, select: (x.id, v.label));
+        let rows: Vec<(i32, Option<String>)> =
+            repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let label = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            rows,
+            [
+                (1, label("one")),
+                (2, label("one")),
+                (3, label("two")),
+                (4, None),
+                (5, None)
+            ],
+            "{name}"
+        );
+        let labels = recto::values(["p", "label"], [(1, "one"), (2, "two")]);
+        let q = from!(v in values(^labels), where: v.label != ^"one", select: (v.p, v.label));
+        let rows: Vec<(i32, String)> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [(2, "two".to_owned())], "{name}");
     })
     .await;
 }

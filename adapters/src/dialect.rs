@@ -15,7 +15,7 @@ pub use self::arithmetic::{
     Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum, IntegerSum,
     MixedCoalesce,
 };
-pub use self::nesting::{AnyAll, ExistsDistinct, LimitInSubquery, ScalarRows};
+pub use self::nesting::{AnyAll, ExistsDistinct, Lateral, LimitInSubquery, ScalarRows, ValuesList};
 pub use self::statements::{DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup};
 
 /// An SQL dialect: what differs between engines, and nothing else.
@@ -153,6 +153,10 @@ pub struct Quirks {
     pub recursive_prefix: Option<&'static str>,
     /// How `full_join:` is written.
     pub full_join: FullJoin,
+    /// How `inner_lateral_join:` and `left_lateral_join:` are written.
+    pub lateral: Lateral,
+    /// How a values list is written as a source.
+    pub values_list: ValuesList,
 }
 
 /// Whether a value bound twice in one statement gets one placeholder or two.

@@ -8,7 +8,8 @@
 //! since the name exists but not yet. Every other clause sees every binding. A query
 //! nested in an expression sees, through `parent_as`, the bindings its clause sees and those
 //! of every query around it; a subquery source (a derived table) sees those of the queries
-//! around its query, not its query's own (that would be a lateral join).
+//! around its query, not its query's own — except a lateral join's, which sees the bindings
+//! before it too, as the query nested in them.
 
 use std::cell::Cell;
 
@@ -16,7 +17,7 @@ use recto_core::{BindingRef, Clause, Error, From, Join, JoinKind, Location, Sche
 
 use crate::cte::{CteEntry, CteScope};
 use crate::names;
-use crate::planned::{Alias, Binding, Planned};
+use crate::planned::{Alias, Binding, Planned, TopN};
 
 /// The queries of one statement being planned: numbers them, and bounds their nesting.
 #[derive(Default)]
@@ -72,18 +73,28 @@ pub(crate) struct Level<'a, 'q> {
     pub(crate) context: Context<'a, 'q>,
 }
 
+/// The bindings of a query, and what planning them found.
+pub(crate) struct Resolved<'q> {
+    /// Every binding, the source's first.
+    pub(crate) bindings: Vec<Binding<'q>>,
+    /// The subquery sources' plans ([`Binding::derived`]).
+    pub(crate) derived: Vec<Planned<'q>>,
+    /// Per join, the top-N shape of a lateral one ([`crate::lateral::top_n`]).
+    pub(crate) top_n: Vec<Option<TopN>>,
+}
+
 /// Resolves the source and the joins into bindings 0, 1, ... of query number `query`,
-/// planning the subquery sources as queries nested in `outer`; rejects a name used twice.
-/// Returns every binding (the source's first) and the subquery sources' plans.
+/// planning the subquery sources as queries nested in `outer` (a lateral one nested in
+/// this query, seeing the bindings before it); rejects a name used twice.
 pub(crate) fn resolve<'q>(
     from: &'q From,
     joins: &'q [Join],
     query: usize,
     outer: Context<'_, 'q>,
-) -> Result<(Vec<Binding<'q>>, Vec<Planned<'q>>), Error> {
+) -> Result<Resolved<'q>, Error> {
     let From { source, name, at } = from;
     let mut derived = Vec::new();
-    let root = binding(
+    let mut root = binding(
         source,
         name.as_deref(),
         0,
@@ -92,8 +103,10 @@ pub(crate) fn resolve<'q>(
         outer,
         &mut derived,
     )?;
+    root.alias.query = query;
     let mut bindings = Vec::with_capacity(1 + joins.len());
     bindings.push(root);
+    let mut top_n = Vec::with_capacity(joins.len());
     for (position, join) in joins.iter().enumerate() {
         let Join {
             kind,
@@ -118,14 +131,84 @@ pub(crate) fn resolve<'q>(
                 earlier.nullable = true;
             }
         }
-        let mut joined = binding(source, name, index, Clause::Join, at, outer, &mut derived)?;
+        let mut joined = if kind.is_lateral() {
+            let (planned, shape) = lateral(source, name, at, &bindings, &derived, outer)?;
+            derived.push(planned);
+            top_n.push(shape);
+            derived_binding(name, index, derived.len() - 1)
+        } else {
+            top_n.push(None);
+            binding(source, name, index, Clause::Join, at, outer, &mut derived)?
+        };
         joined.nullable = joined_nullable;
+        joined.alias.query = query;
         bindings.push(joined);
     }
-    for binding in &mut bindings {
-        binding.alias.query = query;
+    Ok(Resolved {
+        bindings,
+        derived,
+        top_n,
+    })
+}
+
+/// The plan of a lateral join's subquery, nested in this query with the bindings before it
+/// (`earlier`, whose derived tables are `derived`) in scope, and its top-N shape, if it has
+/// one.
+fn lateral<'q>(
+    source: &'q Source,
+    name: Option<&'q str>,
+    at: &'q Location,
+    earlier: &[Binding<'q>],
+    derived: &[Planned<'q>],
+    outer: Context<'_, 'q>,
+) -> Result<(Planned<'q>, Option<TopN>), Error> {
+    let invalid = |reason: &str| Error::InvalidClause {
+        clause: Clause::Join,
+        reason: reason.to_owned(),
+        at: at.clone(),
+    };
+    let Source::Subquery(query) = source else {
+        return Err(invalid(
+            "a lateral join reads a subquery, `subquery(q)`, which may refer to the bindings before it with `parent_as(name)`",
+        ));
+    };
+    if name == Some("") {
+        return Err(invalid("the binding's `as:` name is empty"));
     }
-    Ok((bindings, derived))
+    let level = Level {
+        bindings: earlier,
+        derived,
+        context: outer,
+    };
+    let context = Context {
+        outer: Some(&level),
+        ctes: outer.ctes,
+        defining: None,
+        statement: outer.statement,
+        depth: outer.depth,
+    };
+    let mut planned = crate::nesting::derived(query.data(), context, Clause::Join, at)?;
+    crate::lateral::total_order(&mut planned);
+    let top_n = crate::lateral::top_n(&mut planned);
+    Ok((planned, top_n))
+}
+
+/// Binding `index`, named `name`, which reads the derived table `derived[n]`.
+fn derived_binding(name: Option<&str>, index: usize, n: usize) -> Binding<'_> {
+    Binding {
+        table: "",
+        alias: Alias {
+            letter: 's',
+            index,
+            query: 0,
+        },
+        name,
+        schema: None,
+        nullable: false,
+        derived: Some(n),
+        cte: false,
+        values: None,
+    }
 }
 
 /// Whether a join of this kind can leave the bindings before it NULL (a row of the joined
@@ -134,8 +217,8 @@ pub(crate) fn resolve<'q>(
 /// null both, which errs toward `Option` and `IS NULL` handling, never toward a wrong value.
 fn nulls(kind: JoinKind) -> (bool, bool) {
     match kind {
-        JoinKind::Inner | JoinKind::Cross => (false, false),
-        JoinKind::Left => (false, true),
+        JoinKind::Inner | JoinKind::Cross | JoinKind::InnerLateral => (false, false),
+        JoinKind::Left | JoinKind::LeftLateral => (false, true),
         JoinKind::Right => (true, false),
         JoinKind::Full => (true, true),
         _ => (true, true),
@@ -186,6 +269,7 @@ fn binding<'q>(
                 nullable: false,
                 derived: None,
                 cte: true,
+                values: None,
             });
         }
         Source::Table(_) => None,
@@ -199,18 +283,32 @@ fn binding<'q>(
             }
             let planned = crate::nesting::derived(query.data(), outer, clause, at)?;
             derived.push(planned);
+            return Ok(derived_binding(name, index, derived.len() - 1));
+        }
+        Source::Values(values) => {
+            crate::values::check(values)
+                .and_then(|()| match name {
+                    Some("") => Err("the binding's `as:` name is empty".to_owned()),
+                    _ => Ok(()),
+                })
+                .map_err(|reason| Error::InvalidClause {
+                    clause,
+                    reason,
+                    at: at.clone(),
+                })?;
             return Ok(Binding {
                 table: "",
                 alias: Alias {
-                    letter: 's',
+                    letter: 'v',
                     index,
                     query: 0,
                 },
                 name,
                 schema: None,
                 nullable: false,
-                derived: Some(derived.len() - 1),
+                derived: None,
                 cte: false,
+                values: Some(values),
             });
         }
         _ => {
@@ -235,6 +333,7 @@ fn binding<'q>(
         nullable: false,
         derived: None,
         cte: false,
+        values: None,
     })
 }
 

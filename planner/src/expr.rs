@@ -170,14 +170,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             return self.column_of_other_source(binding, level, name);
         };
         match schema.field_hinted(name, hint) {
-            Some(field) => Ok(ColumnRef {
-                alias: binding.alias,
-                column: &field.column,
-                field: &field.name,
-                ty: Some(field.ty),
-                decimal: field.decimal,
-                nullable: field.nullable || binding.nullable,
-            }),
+            Some(field) => Ok(ColumnRef::of_field(binding, field)),
             None => Err(Error::UnknownField {
                 clause: self.scope.clause,
                 field: name.to_string(),
@@ -188,7 +181,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
     }
 
     /// [`Resolver::column`] of a binding without a schema: a CTE's column, a subquery
-    /// source's, or a schemaless table's (any name).
+    /// source's, a values list's, or a schemaless table's (any name).
     #[inline(never)]
     fn column_of_other_source(
         &self,
@@ -217,6 +210,20 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                         "subquery {} (its columns: {})",
                         binding.alias,
                         nesting::column_names(planned)
+                    ),
+                    at: self.scope.at.clone(),
+                }
+            });
+        }
+        if let Some(values) = binding.values {
+            return crate::values::column(binding, values, name).ok_or_else(|| {
+                Error::UnknownField {
+                    clause: self.scope.clause,
+                    field: name.to_string(),
+                    table: format!(
+                        "values {} (its columns: {})",
+                        binding.alias,
+                        crate::values::column_names(values)
                     ),
                     at: self.scope.at.clone(),
                 }

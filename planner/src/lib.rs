@@ -35,6 +35,7 @@ mod expr;
 mod exprs;
 mod filter;
 mod grouping;
+mod lateral;
 mod limit_offset;
 mod names;
 mod nesting;
@@ -43,6 +44,7 @@ mod planned;
 mod select;
 mod terms;
 mod ty;
+mod values;
 mod walk;
 
 use recto_core::{
@@ -58,7 +60,7 @@ pub use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::grouping::Grouping;
 pub use crate::planned::{
     Alias, Binding, ColumnRef, Combined, CombinedOrder, Count, Member, OrderItem, OuterRef,
-    Planned, PlannedCte, PlannedExpr, PlannedJoin, QueryId, SelectItem, SizeHint,
+    Planned, PlannedCte, PlannedExpr, PlannedJoin, QueryId, SelectItem, SizeHint, TopN,
 };
 
 /// Plans a query: resolves, checks and normalizes its clauses.
@@ -127,7 +129,11 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
         }
         None => context,
     };
-    let (bindings, derived) = bindings::resolve(from, joins, number, context)?;
+    let bindings::Resolved {
+        bindings,
+        derived,
+        top_n,
+    } = bindings::resolve(from, joins, number, context)?;
     let root = bindings[0];
     let level = Level {
         bindings: &bindings,
@@ -164,6 +170,7 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
             kind: *kind,
             binding: *binding,
             on,
+            top_n: top_n.get(position).copied().flatten(),
         });
     }
 
@@ -254,6 +261,12 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
         + usize::from(matches!(offset, Some(Count::Param(_))));
     // Each node of the arena is one expression node; the bindings count too.
     size.nodes += exprs.len() + bindings.len();
+    // A values list's values are parameters too.
+    size.params += bindings
+        .iter()
+        .filter_map(|binding| binding.values)
+        .map(|values| values.rows.iter().map(Vec::len).sum::<usize>())
+        .sum::<usize>();
 
     let mut planned = Planned {
         distinct,
@@ -274,12 +287,31 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
         ctes,
         recursive_ctes: with_ctes.as_ref().is_some_and(|with| with.recursive),
     };
-    for nested in &planned.derived {
+    for (n, nested) in planned.derived.iter().enumerate() {
         planned.size.nodes += nested.size.nodes;
         planned.size.params += nested.size.params;
-        // A derived table is planned in this query's context: its references to enclosing
-        // queries count from the same place as this query's.
-        planned.outer.extend_from_slice(&nested.outer);
+        let lateral = planned
+            .joins
+            .iter()
+            .any(|join| join.kind.is_lateral() && join.binding.derived == Some(n));
+        if lateral {
+            // A lateral subquery is nested in this query: its references one level up are
+            // to this query's bindings, the others one level less up from here.
+            planned.outer.extend(
+                nested
+                    .outer
+                    .iter()
+                    .filter(|r| r.levels > 1)
+                    .map(|r| OuterRef {
+                        levels: r.levels - 1,
+                        column: r.column,
+                    }),
+            );
+        } else {
+            // A derived table is planned in this query's context: its references to
+            // enclosing queries count from the same place as this query's.
+            planned.outer.extend_from_slice(&nested.outer);
+        }
     }
     if !combinations.is_empty() {
         combination::combine(&mut planned, combinations, order_bys, context)?;

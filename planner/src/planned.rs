@@ -15,7 +15,8 @@
 //! variant must break the writer's `match` until the writer prints it.
 
 use recto_core::{
-    AggFunc, Array, BinOp, Direction, JoinKind, SchemaMeta, SetOp, SubqueryTest, Ty, UnOp, Value,
+    AggFunc, Array, BinOp, Direction, FieldMeta, JoinKind, SchemaMeta, SetOp, SubqueryTest, Ty,
+    UnOp, Value, Values,
 };
 
 use crate::exprs::{ExprId, ExprList, Exprs};
@@ -165,6 +166,9 @@ pub struct Binding<'q> {
     pub derived: Option<usize>,
     /// Whether the binding reads a CTE (named by `table`) rather than a table.
     pub cte: bool,
+    /// For a binding that reads a values list (`values(..)`), the list, checked; `table` is
+    /// then empty.
+    pub values: Option<&'q Values>,
 }
 
 /// A binding's alias, Ecto style: the first letter of the table (lowercased; `t` when the
@@ -224,6 +228,26 @@ pub struct PlannedJoin<'q> {
     /// The `on:` condition; it refers only to this binding and the ones before it. `None`
     /// for a cross join, which has none.
     pub on: Option<ExprId>,
+    /// For a lateral join in the top-N shape, what a dialect without `LATERAL` lifts out of
+    /// the subquery; `None` for every other join.
+    pub top_n: Option<TopN>,
+}
+
+/// A lateral join whose subquery is correlated only by equalities `inner == parent_as(x).f`
+/// among the conjuncts of its `where:`, with no aggregate, `distinct:`, `group_by:`,
+/// `having:` or set operation, and no other reference to an enclosing query: the same rows
+/// come from joining the uncorrelated subquery on the lifted equalities, its rows numbered
+/// per value of the inner sides in its `order_by:`, the numbers in `offset:`/`limit:` kept.
+/// Every list names nodes of the subquery's plan (`Planned::derived`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TopN {
+    /// The inner side of each lifted equality: an expression of the subquery's own bindings.
+    pub inner: ExprList,
+    /// The outer side of each lifted equality, in the same order: a column of a binding
+    /// before the join.
+    pub outer: ExprList,
+    /// The conjuncts of the subquery's `where:` that stay in it, in order.
+    pub kept: ExprList,
 }
 
 /// A column of a binding.
@@ -242,6 +266,20 @@ pub struct ColumnRef<'q> {
     /// Whether the column can be NULL: a nullable schema field (an `Option`), any field of a
     /// schemaless binding, and any field of an outer-joined binding.
     pub nullable: bool,
+}
+
+impl<'q> ColumnRef<'q> {
+    /// The column of schema field `field` of `binding`.
+    pub(crate) fn of_field(binding: &Binding<'q>, field: &'q FieldMeta) -> ColumnRef<'q> {
+        ColumnRef {
+            alias: binding.alias,
+            column: &field.column,
+            field: &field.name,
+            ty: Some(field.ty),
+            decimal: field.decimal,
+            nullable: field.nullable || binding.nullable,
+        }
+    }
 }
 
 /// A resolved expression: [`recto_core::Expr`] with every field turned into a column. Its

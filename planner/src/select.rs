@@ -172,6 +172,16 @@ fn push_binding<'q>(
         }
         return Ok(());
     }
+    if let Some(values) = binding.values {
+        // A values list's columns, each under its name.
+        for name in &values.columns {
+            if let Some(column) = crate::values::column(binding, values, name) {
+                let expr = exprs.push(PlannedExpr::Column(column));
+                items.push(SelectItem { expr, alias: None });
+            }
+        }
+        return Ok(());
+    }
     let Some(schema) = binding.schema else {
         return Err(scope.invalid(format!(
             "binding {} (table `{}`) has no schema, so it has no fields to select: select its fields one by one",
@@ -192,14 +202,7 @@ fn push_binding<'q>(
     };
     items.reserve(schema.fields.len());
     for field in schema.fields.iter() {
-        let expr = exprs.push(PlannedExpr::Column(ColumnRef {
-            alias: binding.alias,
-            column: &field.column,
-            field: &field.name,
-            ty: Some(field.ty),
-            decimal: field.decimal,
-            nullable: field.nullable || binding.nullable,
-        }));
+        let expr = exprs.push(PlannedExpr::Column(ColumnRef::of_field(binding, field)));
         items.push(SelectItem {
             expr,
             alias: renamed(&field.column, &field.name).then_some(&*field.name),

@@ -186,7 +186,8 @@ impl Catalog {
         let table = match source {
             Source::Schema(meta) => &meta.table,
             Source::Table(name) => name,
-            Source::Subquery(_) => return Ok(()),
+            // A values list reads no table: its columns' types are its values'.
+            Source::Subquery(_) | Source::Values(_) => return Ok(()),
         };
         let mut found = self.schemas.iter().filter(|meta| meta.table == *table);
         let meta = match (found.next(), found.next()) {

@@ -21,7 +21,9 @@ use std::marker::PhantomData;
 pub use self::nesting::*;
 pub use self::ops::*;
 use crate::Name;
-pub use crate::builder::join::JoinKind::{Cross, Full, Inner, Left, Right};
+pub use crate::builder::join::JoinKind::{
+    Cross, Full, Inner, InnerLateral, Left, LeftLateral, Right,
+};
 pub use crate::builder::order_by::Direction::{
     Asc, AscNullsFirst, AscNullsLast, Desc, DescNullsFirst, DescNullsLast,
 };

@@ -41,6 +41,7 @@ pub use builder::join::{Join, JoinKind};
 pub use builder::limit_offset::LimitOffset;
 pub use builder::order_by::{Direction, OrderBy, OrderTerm};
 pub use builder::select::{Select, SelectClause, Selected};
+pub use builder::values::{Values, ValuesRow, values};
 pub use catalog::Catalog;
 pub use depth::MAX_EXPR_DEPTH;
 pub use dynamic::Dynamic;

@@ -289,8 +289,18 @@ impl<'q> Walk<'_, 'q> {
         // A schema source's fields are the payload's word and are replaced by the catalog's;
         // only the table name is read, to find it there.
         self.name(source.table())?;
-        if let Source::Subquery(query) = source {
-            self.nested.push(query.data());
+        match source {
+            Source::Subquery(query) => self.nested.push(query.data()),
+            Source::Values(values) => {
+                self.list(values.columns.len().saturating_mul(values.rows.len()))?;
+                for column in &values.columns {
+                    self.name(column)?;
+                }
+                for value in values.rows.iter().flatten() {
+                    self.value(value)?;
+                }
+            }
+            _ => {}
         }
         if let Some(name) = name {
             self.name(name)?;

@@ -55,3 +55,35 @@ pub enum LimitInSubquery {
     /// is [`Error::Unsupported`](recto_core::Error::Unsupported).
     DerivedTable,
 }
+
+/// How `inner_lateral_join:` and `left_lateral_join:` are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Lateral {
+    /// `INNER JOIN LATERAL (SELECT ..) AS s1 ON ..` / `LEFT JOIN LATERAL`.
+    Native,
+    /// The engine has no `LATERAL`. A subquery in the top-N shape
+    /// ([`TopN`](recto_planner::TopN)) is joined uncorrelated, its lifted inner sides
+    /// selected as `lateral_k0, ..` and its rows numbered per key in its own order,
+    /// `row_number() OVER (PARTITION BY .. ORDER BY ..) AS lateral_rn`; the join's `ON`
+    /// adds `s1.lateral_k0 = <outer side> AND s1.lateral_rn > <offset> AND s1.lateral_rn <=
+    /// <offset> + <limit>`. Any other lateral join is
+    /// [`Error::Unsupported`](recto_core::Error::Unsupported).
+    TopN,
+}
+
+/// How a values list (`values(..)`) is written as a source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ValuesList {
+    /// `(VALUES ($1, $2), ($3, $4)) AS v0 ("p", "q")`.
+    Native,
+    /// `(SELECT column1 AS "p", column2 AS "q" FROM (VALUES (?, ?), (?, ?))) AS v0`: the
+    /// engine has `VALUES` but no column list after its alias, and names its columns
+    /// `column1, column2, ..`.
+    NumberedColumns,
+    /// `(SELECT ? AS p, ? AS q UNION ALL SELECT ?, ?) AS v0`: the engine's `VALUES` takes no
+    /// column list, and names its columns after the first row's text (two `?` are one
+    /// name twice, which it refuses).
+    UnionAll,
+}

@@ -7,9 +7,9 @@ use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
     DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
     HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
-    LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
+    Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
     OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints,
-    push_quoted,
+    ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -142,6 +142,12 @@ const QUIRKS: Quirks = Quirks {
     // `b` (docs/nesting.md): https://mariadb.com/kb/en/join-syntax/ lists LEFT, RIGHT,
     // INNER and CROSS only. RIGHT and CROSS JOIN are native.
     full_join: FullJoin::UnionAll,
+    // MariaDB has no LATERAL (MySQL 8.0.14 has): https://mariadb.com/kb/en/join-syntax/;
+    // window functions since 10.2: https://mariadb.com/kb/en/window-functions-overview/
+    lateral: Lateral::TopN,
+    // MariaDB's VALUES names its columns after the first row and takes no column list:
+    // https://mariadb.com/kb/en/table-value-constructors/ (docs/nesting.md)
+    values_list: ValuesList::UnionAll,
 };
 
 impl Dialect for MySql {

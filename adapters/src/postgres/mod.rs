@@ -6,9 +6,9 @@ use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
     DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
     HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
-    LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
+    Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
     OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints,
-    push_quoted,
+    ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -129,6 +129,10 @@ const QUIRKS: Quirks = Quirks {
     // equality between the two sides ("FULL JOIN is only supported with merge-joinable or
     // hash-joinable join conditions"): https://www.postgresql.org/docs/current/planner-optimizer.html
     full_join: FullJoin::MergeOrHash,
+    // https://www.postgresql.org/docs/current/queries-table-expressions.html#QUERIES-LATERAL
+    lateral: Lateral::Native,
+    // https://www.postgresql.org/docs/current/queries-values.html
+    values_list: ValuesList::Native,
 };
 
 impl Dialect for Postgres {

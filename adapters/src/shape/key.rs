@@ -93,6 +93,8 @@ impl<'q> KeyWriter<'_, 'q> {
                 JoinKind::Right => 2,
                 JoinKind::Full => 3,
                 JoinKind::Cross => 4,
+                JoinKind::InnerLateral => 5,
+                JoinKind::LeftLateral => 6,
                 _ => return Err(Uncacheable),
             });
             self.source(source)?;

@@ -7,9 +7,9 @@ use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
     DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
     HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
-    LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
+    Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
     OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints,
-    push_quoted,
+    ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -129,6 +129,12 @@ const QUIRKS: Quirks = Quirks {
     // RIGHT and FULL JOIN since SQLite 3.39 (sqlx bundles 3.51); CROSS JOIN always:
     // https://www.sqlite.org/lang_select.html#join_operators
     full_join: FullJoin::Native,
+    // SQLite has no LATERAL (https://www.sqlite.org/lang_select.html); window functions
+    // since 3.25: https://www.sqlite.org/windowfunctions.html
+    lateral: Lateral::TopN,
+    // "the columns ... are named column1, column2, and so on":
+    // https://www.sqlite.org/lang_select.html#values
+    values_list: ValuesList::NumberedColumns,
 };
 
 impl Dialect for Sqlite {

@@ -210,6 +210,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 kind: _,
                 binding,
                 on: Some(on),
+                top_n: _,
             },
             before,
         )) = chain.split_last()
@@ -230,6 +231,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             kind: JoinKind::Left,
             binding: *binding,
             on: Some(on),
+            top_n: None,
         })?;
         for join in after {
             self.join(join)?;

@@ -14,6 +14,7 @@ pub(crate) mod digits;
 mod expr;
 mod full_join;
 mod json;
+mod lateral;
 mod long_division;
 mod membership;
 mod non_finite;
@@ -22,6 +23,7 @@ mod params;
 mod scaled;
 mod statement;
 mod subquery;
+mod values;
 
 use recto_core::{Error, Value};
 use recto_planner::{Alias, ColumnRef, Count, ExprId, Exprs, Planned};

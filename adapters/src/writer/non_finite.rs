@@ -72,6 +72,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                      kind: _,
                      binding: _,
                      on,
+                     top_n: _,
                  }| on.as_ref(),
             ))
             .chain(filter)

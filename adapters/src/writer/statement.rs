@@ -401,7 +401,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             nullable: _,
             derived,
             cte: _,
+            values,
         } = binding;
+        if let Some(values) = values {
+            return self.values_list(values, *alias);
+        }
         match derived {
             None => self.identifier(table)?,
             Some(n) => match self.nested.get(*n) {
@@ -420,8 +424,16 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     /// union ([`Writer::full_join_rows`]) or reads it as a derived table
     /// ([`Writer::full_join_table`]), and a full join neither can hold is refused.
     pub(super) fn join(&mut self, join: &PlannedJoin<'_>) -> Result<(), Error> {
-        let PlannedJoin { kind, binding, on } = join;
+        let PlannedJoin {
+            kind,
+            binding,
+            on,
+            top_n,
+        } = join;
         let keyword = match (kind, on) {
+            (JoinKind::InnerLateral | JoinKind::LeftLateral, Some(on)) => {
+                return self.lateral_join(*kind, binding, *on, top_n.as_ref());
+            }
             (JoinKind::Inner, Some(_)) => " INNER JOIN ",
             (JoinKind::Left, Some(_)) => " LEFT JOIN ",
             (JoinKind::Right, Some(_)) => " RIGHT JOIN ",

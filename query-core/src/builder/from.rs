@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Name;
+use crate::builder::values::Values;
 use crate::location::Location;
 use crate::query::{Query, Queryable};
 use crate::schema::{Erased, Schema, SchemaMeta};
@@ -18,6 +19,8 @@ pub enum Source {
     /// `subquery(q)`: the rows of another query (a derived table), whose fields are the
     /// columns it selects, by name.
     Subquery(Query),
+    /// `values(..)`: a list of rows with named columns, every value a bound parameter.
+    Values(Values),
 }
 
 impl Source {
@@ -26,12 +29,12 @@ impl Source {
         Source::Schema(T::META)
     }
 
-    /// The table the source reads; `""` for a subquery.
+    /// The table the source reads; `""` for a subquery or a values list.
     pub fn table(&self) -> &str {
         match self {
             Source::Schema(meta) => &meta.table,
             Source::Table(name) => name,
-            Source::Subquery(_) => "",
+            Source::Subquery(_) | Source::Values(_) => "",
         }
     }
 }
@@ -76,8 +79,14 @@ impl Query<Erased> {
     /// Its fields are the columns `q` selects, by name.
     #[track_caller]
     pub fn from_subquery<Q: Queryable>(query: Q) -> Query<Erased> {
+        Query::from_source(Source::Subquery(query.into_query().erase()))
+    }
+
+    /// A query over `source`, whose fields are known at plan time only.
+    #[track_caller]
+    pub(crate) fn from_source(source: Source) -> Query<Erased> {
         Query::new(From {
-            source: Source::Subquery(query.into_query().erase()),
+            source,
             name: None,
             at: Location::caller(),
         })

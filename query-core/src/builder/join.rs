@@ -25,6 +25,19 @@ pub enum JoinKind {
     /// `cross_join:`: every pair of rows, with no condition. Its `on` is the literal `true`
     /// ([`Join::CROSS_ON`]); the planner rejects any other, and the writer prints none.
     Cross,
+    /// `inner_lateral_join:`: a subquery source that may refer to the bindings before it
+    /// (`parent_as(name)`), joined for each of their rows.
+    InnerLateral,
+    /// `left_lateral_join:`: as [`JoinKind::InnerLateral`], keeping the rows before it that
+    /// the subquery gives no row for, with the joined binding NULL.
+    LeftLateral,
+}
+
+impl JoinKind {
+    /// Whether the joined subquery sees the bindings before it.
+    pub fn is_lateral(self) -> bool {
+        matches!(self, JoinKind::InnerLateral | JoinKind::LeftLateral)
+    }
 }
 
 /// One join.

@@ -13,3 +13,4 @@ pub mod join;
 pub mod limit_offset;
 pub mod order_by;
 pub mod select;
+pub mod values;

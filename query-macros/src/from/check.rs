@@ -22,6 +22,8 @@ const CLAUSES: &[&str] = &[
     "right_join",
     "full_join",
     "cross_join",
+    "inner_lateral_join",
+    "left_lateral_join",
     "on",
     "as",
     "where",
@@ -47,8 +49,6 @@ const CLAUSES: &[&str] = &[
 
 /// Clauses of the query language that are designed but not built yet.
 const NOT_YET: &[&str] = &[
-    "inner_lateral_join",
-    "left_lateral_join",
     "select_merge",
     "lock",
     "windows",
@@ -69,7 +69,7 @@ const SINGLETONS: &[(&str, &str)] = &[
 ];
 
 /// The join clauses: the first six of [`CLAUSES`].
-const JOINS: &[&str] = CLAUSES.split_at(6).0;
+const JOINS: &[&str] = CLAUSES.split_at(8).0;
 
 /// A checked `from!`: what the expansion needs and nothing else.
 pub(crate) struct Checked {
@@ -226,9 +226,10 @@ fn declare_source_bindings(scope: &mut Scope, input: &FromInput, errors: &mut Er
             (DeclPlace::Position(0), SourceSpec::Schema(schema)) => {
                 (Target::Position(0), Typing::Schema(schema.clone()))
             }
-            (DeclPlace::Position(0), SourceSpec::Table(_) | SourceSpec::Subquery(_)) => {
-                (Target::Position(0), Typing::Untyped)
-            }
+            (
+                DeclPlace::Position(0),
+                SourceSpec::Table(_) | SourceSpec::Subquery(_) | SourceSpec::Values(_),
+            ) => (Target::Position(0), Typing::Untyped),
             (DeclPlace::Last, SourceSpec::Query(_)) => (Target::Last, Typing::Untyped),
             (DeclPlace::Position(position), SourceSpec::Query(_)) => {
                 (Target::Position(*position), Typing::Witness(*position))
@@ -303,6 +304,8 @@ fn join(scope: &mut Scope, clause: Keyed, modifiers: Vec<Keyed>) -> syn::Result<
         "right_join" => "Right",
         "full_join" => "Full",
         "cross_join" => "Cross",
+        "inner_lateral_join" => "InnerLateral",
+        "left_lateral_join" => "LeftLateral",
         _ => "Inner",
     };
     let (mut on, mut name) = (None, None);
@@ -334,10 +337,18 @@ fn join(scope: &mut Scope, clause: Keyed, modifiers: Vec<Keyed>) -> syn::Result<
             "expected a schema type or a table name string after `in`",
         ))
     } else {
+        let source_tokens = source.clone();
         parse_source(source).and_then(|source| match source {
             SourceSpec::Query(expr) => Err(syn::Error::new_spanned(
                 expr,
                 "a join reads a schema type, a table name string or `subquery(q)`; to join the rows of a query write `subquery(..)` around it",
+            )),
+            SourceSpec::Subquery(query) => Ok(SourceSpec::Subquery(query)),
+            _ if kind.ends_with("Lateral") => Err(syn::Error::new_spanned(
+                source_tokens,
+                format!(
+                    "`{keyword}:` reads a subquery, which may refer to the bindings before it with `parent_as(name)`: write `subquery(q)`"
+                ),
             )),
             source => Ok(source),
         })
@@ -365,7 +376,7 @@ fn join(scope: &mut Scope, clause: Keyed, modifiers: Vec<Keyed>) -> syn::Result<
         name: binding,
         target: Target::Join(k),
         typing,
-        nullable: matches!(kind, "Left" | "Full"),
+        nullable: matches!(kind, "Left" | "Full" | "LeftLateral"),
     }));
 
     let on = match on {

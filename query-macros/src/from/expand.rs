@@ -63,6 +63,7 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
         }
         SourceSpec::Table(table) => quote_spanned!(table.span()=> ::recto::Query::table(#table)),
         SourceSpec::Subquery(query) => quote!(::recto::Query::from_subquery(#query)),
+        SourceSpec::Values(list) => quote!(::recto::Query::from_values(#list)),
         SourceSpec::Query(query) => {
             let source = quote_spanned!(query.span()=> __recto_source(#query));
             let witnesses: Vec<_> = scope.witnesses().collect();
@@ -205,6 +206,9 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
                 },
                 SourceSpec::Subquery(query) => quote_spanned! {span=>
                     join_subquery(#kind, #query, #on, #name)
+                },
+                SourceSpec::Values(list) => quote_spanned! {span=>
+                    join_values(#kind, #list, #on, #name)
                 },
                 SourceSpec::Query(_) => unreachable!("the check rejects query join sources"),
             }

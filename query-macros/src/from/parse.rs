@@ -2,7 +2,7 @@
 //! the source, and the `keyword: value` pairs in the order written. What each clause's
 //! value means is the check phase's business.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::LitStr;
 
 use crate::binding::{BindingDecl, parse_decls};
@@ -29,6 +29,9 @@ pub(crate) enum SourceSpec {
     Query(syn::Expr),
     /// `subquery(q)`: the rows of the query `q` (a derived table), by its columns' names.
     Subquery(TokenStream),
+    /// `values(v)` or `values(^v)`: the rows of a `recto::Values` list, by its columns'
+    /// names.
+    Values(TokenStream),
 }
 
 /// Splits the input into bindings, source and clauses.
@@ -96,6 +99,9 @@ pub(crate) fn parse_source(tokens: TokenStream) -> syn::Result<SourceSpec> {
             return Ok(SourceSpec::Schema(path));
         }
     }
+    if let Some(list) = values_call(&tokens) {
+        return list;
+    }
     let expr: syn::Expr = syn::parse2(tokens)?;
     if let syn::Expr::Call(call) = &expr
         && matches!(&*call.func, syn::Expr::Path(path) if path.path.is_ident("subquery"))
@@ -112,4 +118,31 @@ pub(crate) fn parse_source(tokens: TokenStream) -> syn::Result<SourceSpec> {
         };
     }
     Ok(SourceSpec::Query(expr))
+}
+
+/// `values(v)` or `values(^v)` (the list is a value, so a pin reads naturally): the list's
+/// expression, or `None` for any other source.
+fn values_call(tokens: &TokenStream) -> Option<syn::Result<SourceSpec>> {
+    let mut trees = tokens.clone().into_iter();
+    let (Some(TokenTree::Ident(name)), Some(TokenTree::Group(args)), None) =
+        (trees.next(), trees.next(), trees.next())
+    else {
+        return None;
+    };
+    if name != "values" || args.delimiter() != Delimiter::Parenthesis {
+        return None;
+    }
+    let mut inner = args.stream().into_iter().peekable();
+    if matches!(inner.peek(), Some(TokenTree::Punct(caret)) if caret.as_char() == '^') {
+        inner.next();
+    }
+    let list: TokenStream = inner.collect();
+    Some(if list.is_empty() {
+        Err(syn::Error::new_spanned(
+            &name,
+            "`values` takes one list, as in `v in values(^rows)` with `rows = recto::values([\"k\"], [(1,), (2,)])`",
+        ))
+    } else {
+        Ok(SourceSpec::Values(list))
+    })
 }

@@ -46,13 +46,15 @@ pub(super) fn args(checked: &mut Checked) -> Option<Args> {
     {
         return None;
     }
-    // A set operation's member and a subquery source are queries evaluated at the call,
-    // which a build function that captures nothing cannot hold: such a call site is built
-    // at once (as is one with a subquery in an expression, below).
-    if matches!(checked.source, SourceSpec::Subquery(_))
+    // A set operation's member, a subquery source and a values list are evaluated at the
+    // call, which a build function that captures nothing cannot hold: such a call site is
+    // built at once (as is one with a subquery in an expression, below).
+    let evaluated =
+        |source: &SourceSpec| matches!(source, SourceSpec::Subquery(_) | SourceSpec::Values(_));
+    if evaluated(&checked.source)
         || checked.clauses.iter().any(|clause| {
             matches!(clause, Clause::Combine { .. } | Clause::WithCte { .. })
-                || matches!(clause, Clause::Join { source, .. } if matches!(source, SourceSpec::Subquery(_)))
+                || matches!(clause, Clause::Join { source, .. } if evaluated(source))
         })
     {
         return None;

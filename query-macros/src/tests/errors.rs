@@ -82,6 +82,7 @@ fn source_and_shape_errors() {
     )));
     assert_snapshot!(messages(expand_from(quote!(u in User, where u.age > 1))));
     assert_snapshot!(messages(expand_from(quote!(u in User, where:))));
+    assert_snapshot!(messages(expand_from(quote!(v in values()))));
 }
 
 #[test]

@@ -153,3 +153,20 @@ fn more_pins_than_a_template_holds_are_built_at_once() {
     assert!(!expansion.contains("__recto_template"), "{expansion}");
     assert!(expansion.contains("__recto_pin(v24)"), "{expansion}");
 }
+
+#[test]
+fn lateral_join_of_a_subquery() {
+    assert_snapshot!(from(quote!(u in User, as: user,
+        left_lateral_join: b in subquery(best), on: true,
+        select: (u.id, b.title))));
+}
+
+#[test]
+fn values_source_and_joined_values() {
+    assert_snapshot!(from(
+        quote!(v in values(^rows), join: u in User, on: u.id == v.k, select: (u.name, v.label))
+    ));
+    assert_snapshot!(from(
+        quote!(u in User, join: v in values(rows), on: v.k == u.id, select: v.label)
+    ));
+}
