@@ -79,8 +79,9 @@ pub(crate) struct Resolved<'q> {
     pub(crate) bindings: Vec<Binding<'q>>,
     /// The subquery sources' plans ([`Binding::derived`]).
     pub(crate) derived: Vec<Planned<'q>>,
-    /// Per join, the top-N shape of a lateral one ([`crate::lateral::top_n`]).
-    pub(crate) top_n: Vec<Option<TopN>>,
+    /// The top-N shapes of the lateral joins that have one ([`crate::lateral::top_n`]), by
+    /// the join's position: empty (no allocation) for a query without lateral joins.
+    pub(crate) top_n: Vec<(usize, TopN)>,
 }
 
 /// Resolves the source and the joins into bindings 0, 1, ... of query number `query`,
@@ -106,7 +107,7 @@ pub(crate) fn resolve<'q>(
     root.alias.query = query;
     let mut bindings = Vec::with_capacity(1 + joins.len());
     bindings.push(root);
-    let mut top_n = Vec::with_capacity(joins.len());
+    let mut top_n = Vec::new();
     for (position, join) in joins.iter().enumerate() {
         let Join {
             kind,
@@ -134,10 +135,11 @@ pub(crate) fn resolve<'q>(
         let mut joined = if kind.is_lateral() {
             let (planned, shape) = lateral(source, name, at, &bindings, &derived, outer)?;
             derived.push(planned);
-            top_n.push(shape);
+            if let Some(shape) = shape {
+                top_n.push((position, shape));
+            }
             derived_binding(name, index, derived.len() - 1)
         } else {
-            top_n.push(None);
             binding(source, name, index, Clause::Join, at, outer, &mut derived)?
         };
         joined.nullable = joined_nullable;

@@ -167,6 +167,21 @@ pub(crate) fn plan<'q>(
     Ok(planned)
 }
 
+/// Publishes the columns of the recursive CTE `entry` from its base's `select` (of
+/// expressions in `exprs`), naming them first. Out of line: only a recursive CTE's base runs
+/// it.
+#[inline(never)]
+pub(crate) fn publish_base<'q>(
+    entry: &CteEntry<'q>,
+    exprs: &Exprs<'q>,
+    select: &mut [SelectItem<'q>],
+    at: &Location,
+) -> Result<(), Error> {
+    crate::nesting::name_columns(exprs, select, Clause::WithCtes, at)?;
+    let _ = entry.columns.set(columns(exprs, select, true));
+    Ok(())
+}
+
 /// The columns a query selects, under the names [`crate::nesting::name_columns`] gave
 /// them; every one nullable with `nullable`.
 pub(crate) fn columns<'q>(

@@ -170,7 +170,10 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
             kind: *kind,
             binding: *binding,
             on,
-            top_n: top_n.get(position).copied().flatten(),
+            top_n: top_n
+                .iter()
+                .find(|(join, _)| *join == position)
+                .map(|(_, shape)| *shape),
         });
     }
 
@@ -185,8 +188,7 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
     if let Some(entry) = context.defining
         && !combinations.is_empty()
     {
-        nesting::name_columns(&draft.exprs, &mut select, Clause::WithCtes, &from.at)?;
-        let _ = entry.columns.set(cte::columns(&draft.exprs, &select, true));
+        cte::publish_base(entry, &draft.exprs, &mut select, &from.at)?;
     }
     let distinct = match distinct {
         Some(Distinct {
@@ -287,6 +289,19 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
         ctes,
         recursive_ctes: with_ctes.as_ref().is_some_and(|with| with.recursive),
     };
+    if !planned.derived.is_empty() {
+        absorb_derived(&mut planned);
+    }
+    if !combinations.is_empty() {
+        combination::combine(&mut planned, combinations, order_bys, context)?;
+    }
+    Ok(planned)
+}
+
+/// Adds the sizes and the outer references of `planned`'s derived tables to its own. Out of
+/// line: most queries have no derived table.
+#[inline(never)]
+fn absorb_derived(planned: &mut Planned<'_>) {
     for (n, nested) in planned.derived.iter().enumerate() {
         planned.size.nodes += nested.size.nodes;
         planned.size.params += nested.size.params;
@@ -313,8 +328,4 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
             planned.outer.extend_from_slice(&nested.outer);
         }
     }
-    if !combinations.is_empty() {
-        combination::combine(&mut planned, combinations, order_bys, context)?;
-    }
-    Ok(planned)
 }
