@@ -8,19 +8,7 @@ use recto::prelude::*;
 use recto::row::{AnyRow, Named};
 use recto::{Clause, Erased, Error, Query};
 
-use common::{Node, User, error_of, render};
-
-#[derive(Debug, PartialEq, recto::Row)]
-struct Person {
-    id: i64,
-    org_id: Option<i64>,
-}
-
-#[derive(Debug, PartialEq, recto::Row)]
-struct Walk {
-    id: i64,
-    depth: i32,
-}
+use common::{Node, Person, User, Walk, error_of, render};
 
 fn adults() -> Query<User, Named<Person>> {
     from!(u in User, where: u.age >= ^18, select: Person { id: u.id, org_id: u.org_id })

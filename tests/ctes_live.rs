@@ -9,20 +9,8 @@ mod servers;
 use recto::prelude::*;
 use recto::row::Named;
 
-use common::{Node, User};
+use common::{Node, Person, User, Walk};
 use fixture::on_every_engine;
-
-#[derive(Debug, PartialEq, recto::Row)]
-struct Person {
-    id: i64,
-    org_id: Option<i64>,
-}
-
-#[derive(Debug, PartialEq, recto::Row)]
-struct Walk {
-    id: i64,
-    depth: i32,
-}
 
 #[derive(Debug, PartialEq, recto::Row)]
 struct Step {

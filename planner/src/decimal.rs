@@ -137,8 +137,8 @@ impl Exprs<'_> {
                 operand: _,
                 query,
             } => {
-                let planned = self.query(*query);
-                planned.exprs.scale(planned.select.first()?.expr)
+                let (exprs, column) = self.scalar_column(*query)?;
+                exprs.scale(column)
             }
             _ => None,
         }

@@ -137,6 +137,13 @@ impl<'q> Exprs<'q> {
         self.queries.iter()
     }
 
+    /// The one selected column of the query nested as `id` and the arena it is an
+    /// expression of: what a scalar `subquery(q)` is.
+    pub(crate) fn scalar_column(&self, id: QueryId) -> Option<(&Exprs<'q>, ExprId)> {
+        let planned = self.query(id);
+        Some((&planned.exprs, planned.select.first()?.expr))
+    }
+
     /// Adds the plan of a query nested in an expression.
     pub(crate) fn push_query(&mut self, planned: Planned<'q>) -> QueryId {
         self.queries.push(planned);

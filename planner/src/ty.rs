@@ -97,8 +97,8 @@ impl Exprs<'_> {
                 operand: _,
                 query,
             } => {
-                let planned = self.query(*query);
-                planned.exprs.ty(planned.select.first()?.expr)
+                let (exprs, column) = self.scalar_column(*query)?;
+                exprs.ty(column)
             }
             PlannedExpr::Subquery { .. } => Some(Ty::Bool),
         }

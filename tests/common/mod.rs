@@ -58,6 +58,20 @@ pub struct Node {
     pub name: String,
 }
 
+/// A row of the users' ids and orgs, read by name.
+#[derive(Debug, PartialEq, recto::Row)]
+pub struct Person {
+    pub id: i64,
+    pub org_id: Option<i64>,
+}
+
+/// A step of a walk down the tree of `nodes`, read by name.
+#[derive(Debug, PartialEq, recto::Row)]
+pub struct Walk {
+    pub id: i64,
+    pub depth: i32,
+}
+
 /// A table and a column whose names hold both quote characters.
 #[derive(Schema, Debug, Clone, PartialEq)]
 #[recto(table = "we\"ird`table")]

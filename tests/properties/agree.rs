@@ -84,26 +84,9 @@ fn count(term: &Option<Term>) -> Option<usize> {
 /// Runs `spec` on every engine and compares.
 async fn check(dbs: &[TestDb], spec: &Spec, users: &Users, tally: &Tally) -> Result<(), String> {
     let query = spec.query();
-    let types: Vec<_> = match recto::plan(query.data()) {
-        Ok(planned) => planned
-            .select
-            .iter()
-            .map(|item| planned.exprs.ty(item.expr))
-            .collect(),
-        Err(e) => {
-            tally.add(format!("rejected by the planner: {}", reason(&e)));
-            return Ok(());
-        }
+    let Some(results) = rows::run_everywhere(dbs, &query, tally).await else {
+        return Ok(());
     };
-    let mut results = Vec::new();
-    for db in dbs {
-        if let Err(e) = db.repo.to_sql(&query) {
-            tally.add(format!("rejected for {}: {}", db.name, reason(&e)));
-            continue;
-        }
-        rows::expect(types.clone());
-        results.push((db, db.repo.all::<Row>(&query).await));
-    }
     if results.is_empty() {
         // Every engine rejected it with a typed error (tallied above): nothing to compare.
         return Ok(());

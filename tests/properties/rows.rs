@@ -169,17 +169,13 @@ impl FromRecord for Row {
     }
 }
 
-/// Runs `query` on every engine and compares the rows as multisets: `Ok` when they agree (or
-/// the planner or a dialect rejects the query with a typed error, which `tally` counts),
-/// else the message a failing property prints, naming the case with `what`. `label` names
-/// what ran in the tally.
-pub(crate) async fn on_every_engine(
-    dbs: &[crate::fixture::TestDb],
+/// The rows of `query` on every engine that renders it, each decoded as its planned
+/// types; `None` where the planner rejects it. Typed rejections are counted in `tally`.
+pub(crate) async fn run_everywhere<'d>(
+    dbs: &'d [crate::fixture::TestDb],
     query: &recto::Query<recto::Erased, recto::row::AnyRow>,
     tally: &crate::agree::Tally,
-    label: &str,
-    what: impl Fn() -> String,
-) -> Result<(), String> {
+) -> Option<Vec<(&'d crate::fixture::TestDb, Result<Vec<Row>, Error>)>> {
     use crate::agree::reason;
     let types: Vec<_> = match recto::plan(query.data()) {
         Ok(planned) => planned
@@ -189,7 +185,7 @@ pub(crate) async fn on_every_engine(
             .collect(),
         Err(e) => {
             tally.add(format!("rejected by the planner: {}", reason(&e)));
-            return Ok(());
+            return None;
         }
     };
     let mut results = Vec::new();
@@ -201,6 +197,23 @@ pub(crate) async fn on_every_engine(
         expect(types.clone());
         results.push((db, db.repo.all::<Row>(query).await));
     }
+    Some(results)
+}
+
+/// Runs `query` on every engine and compares the rows as multisets: `Ok` when they agree (or
+/// the planner or a dialect rejects the query with a typed error, which `tally` counts),
+/// else the message a failing property prints, naming the case with `what`. `label` names
+/// what ran in the tally.
+pub(crate) async fn on_every_engine(
+    dbs: &[crate::fixture::TestDb],
+    query: &recto::Query<recto::Erased, recto::row::AnyRow>,
+    tally: &crate::agree::Tally,
+    label: &str,
+    what: impl Fn() -> String,
+) -> Result<(), String> {
+    let Some(results) = run_everywhere(dbs, query, tally).await else {
+        return Ok(());
+    };
     let first = results.iter().find_map(|(_, r)| r.as_ref().ok());
     let disagree = results.iter().any(|(_, got)| match (got, first) {
         (Ok(rows), Some(first)) => !agree(rows, first, false),

@@ -238,10 +238,18 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     ) -> bool {
         let exprs = self.exprs;
         self.quirks.implicit_group == ImplicitGroup::OneRowTable
-            && group_by.is_empty()
-            && !select.iter().any(|item| exprs.has_aggregate(item.expr))
+            && self.unselected_group(select, group_by)
             && (having.is_some_and(|having| exprs.has_aggregate(having))
                 || order_by.iter().any(|term| exprs.has_aggregate(term.expr)))
+    }
+
+    /// Whether a query without `GROUP BY` selects no aggregate: its aggregates, if any, are
+    /// elsewhere, and make it one group.
+    fn unselected_group(&self, select: &[SelectItem<'_>], group_by: &[ExprId]) -> bool {
+        group_by.is_empty()
+            && !select
+                .iter()
+                .any(|item| self.exprs.has_aggregate(item.expr))
     }
 
     /// Whether the query is a subquery whose only aggregates are in `order_by:`, which the
@@ -256,8 +264,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
         let exprs = self.exprs;
         self.quirks.implicit_group == ImplicitGroup::HavingInSubqueries
             && self.inner
-            && group_by.is_empty()
-            && !select.iter().any(|item| exprs.has_aggregate(item.expr))
+            && self.unselected_group(select, group_by)
             && !having.is_some_and(|having| exprs.has_aggregate(having))
             && order_by.iter().any(|term| exprs.has_aggregate(term.expr))
     }

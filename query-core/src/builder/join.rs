@@ -141,16 +141,8 @@ impl<S, R> Query<S, R> {
     where
         S: Push<Erased>,
     {
-        apply::<S, R, Erased>(
-            self,
-            Join {
-                kind,
-                source: Source::Table(Name::Borrowed(table)),
-                on,
-                name: name.map(Name::Borrowed),
-                at: Location::caller(),
-            },
-        )
+        let source = Source::Table(Name::Borrowed(table));
+        self.join::<Erased>(kind, source, on, name.map(Name::Borrowed))
     }
 
     /// Joins the rows of another query (a derived table) as the next binding, whose fields
@@ -166,15 +158,7 @@ impl<S, R> Query<S, R> {
     where
         S: Push<Erased>,
     {
-        apply::<S, R, Erased>(
-            self,
-            Join {
-                kind,
-                source: Source::Subquery(query.into_query().erase()),
-                on,
-                name: name.map(Name::Borrowed),
-                at: Location::caller(),
-            },
-        )
+        let source = Source::Subquery(query.into_query().erase());
+        self.join::<Erased>(kind, source, on, name.map(Name::Borrowed))
     }
 }
