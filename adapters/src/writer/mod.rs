@@ -21,6 +21,8 @@ mod non_finite;
 mod order_by;
 mod params;
 mod scaled;
+mod select_list;
+mod sources;
 mod statement;
 mod subquery;
 mod values;

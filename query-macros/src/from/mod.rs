@@ -1,11 +1,12 @@
 //! `from!(BINDING in SOURCE, clause: value, ...)`: [`parse`] splits the input into the
 //! bindings, the source and the clauses; [`check`] validates the clauses in order (with
-//! [`value`] for what each clause's value may be) and converts their expressions;
-//! [`template`] makes the pins the arguments of the call site's build function; [`expand`]
-//! writes that function's block of builder calls.
+//! [`value`] for what each clause's value may be, and [`join`] for the joins) and converts
+//! their expressions; [`template`] makes the pins the arguments of the call site's build
+//! function; [`expand`] writes that function's block of builder calls.
 
 mod check;
 mod expand;
+mod join;
 mod parse;
 mod template;
 mod value;
