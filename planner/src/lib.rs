@@ -41,6 +41,7 @@ mod names;
 mod nesting;
 mod nullable;
 mod planned;
+mod scope;
 mod select;
 mod terms;
 mod ty;
