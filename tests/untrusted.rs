@@ -265,3 +265,39 @@ fn any_serde_format_goes_through_the_same_checks() {
         .unwrap_err();
     assert!(matches!(error, Error::UntrustedQuery { .. }), "{error}");
 }
+
+#[test]
+fn nested_queries_round_trip_and_their_tables_are_the_catalogs() {
+    let min = 3_i64;
+    let query = from!(u in User, as: user,
+        with_cte: "adults", as: from!(a in User, where: a.age >= 18, select: a.id),
+        where: exists(from!(p in Post, where: p.user_id == parent_as(user).id && p.views > ^min))
+            && u.id in subquery(from!(a in "adults", select: a.id)),
+        select: u.name)
+    .erase();
+    let json = serde_json::to_string(&query).unwrap();
+    let back = admit(&json).expect("nested queries over the catalog's tables are admitted");
+    assert_eq!(back, query);
+    assert_eq!(sql(&back), sql(&query));
+    // A nested query's table must be in the catalog too: `tags` is not.
+    let other =
+        from!(u in User, where: exists(from!(t in "tags", select: t.label)), select: u.id).erase();
+    let json = serde_json::to_string(&other).unwrap();
+    assert!(refused(admit(&json)).contains("`tags`"));
+    // A CTE's name stands for the CTE only where the planner would read it so: a CTE
+    // reading a later one's name reads a table, which must be the catalog's.
+    let early = from!(t in "later", select: t.id);
+    let later = from!(u in User, select: u.id);
+    let sneaky =
+        from!(u in User, with_cte: "first", as: early, with_cte: "later", as: later, select: u.id)
+            .erase();
+    let json = serde_json::to_string(&sneaky).unwrap();
+    assert!(refused(admit(&json)).contains("`later`"));
+    // And its nesting counts toward the limits: 17 levels of subqueries are refused.
+    let mut deep: Query<User, i64> = from!(u in User, select: u.id);
+    for _ in 0..=recto::MAX_NESTING {
+        deep = from!(u in User, where: u.id in subquery(&deep), select: u.id);
+    }
+    let json = serde_json::to_string(&deep.erase()).unwrap();
+    assert_eq!(limit_exceeded(admit(&json)).0, Limit::Nesting);
+}

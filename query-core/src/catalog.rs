@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Deserializer};
 
+use crate::builder::cte::WithCtes;
 use crate::builder::from::Source;
 use crate::builder::join::Join;
 use crate::depth;
@@ -135,13 +136,28 @@ impl Catalog {
         // Limits first: names are bounded before an error message repeats one.
         limits::check(&data, limits)?;
         let mut data = data;
-        // Nested queries (set-operation members, subqueries) are checked by
+        // Nested queries (set-operation members, CTEs, subqueries) are checked by
         // `limits::check` (their count and depth) and rebound the same way, with a work list
-        // rather than recursion.
-        let mut queries: Vec<&mut QueryData> = vec![&mut data];
+        // rather than recursion. Each carries the CTE names it sees, as the planner scopes
+        // them: a source naming one reads the CTE, any other table must be the catalog's.
+        let mut queries: Vec<(&mut QueryData, Vec<String>)> = vec![(&mut data, Vec::new())];
         let mut exprs: Vec<&mut Expr> = Vec::new();
-        while let Some(query) = queries.pop() {
-            let (from, joins, nested, roots) = query.parts_mut();
+        while let Some((query, mut visible)) = queries.pop() {
+            let (from, joins, members, with_ctes, roots) = query.parts_mut();
+            if let Some(WithCtes {
+                recursive,
+                queries: ctes,
+            }) = with_ctes
+            {
+                let names: Vec<String> = ctes.iter().map(|cte| cte.name.to_string()).collect();
+                for (n, cte) in ctes.iter_mut().enumerate() {
+                    // A CTE sees the ones before it, and itself where it may recurse.
+                    let mut seen = visible.clone();
+                    seen.extend(names[..n + usize::from(*recursive)].iter().cloned());
+                    queries.push((&mut cte.query, seen));
+                }
+                visible.extend(names);
+            }
             let mut sources = vec![from];
             for Join {
                 kind: _,
@@ -156,11 +172,14 @@ impl Catalog {
             }
             for source in sources {
                 match source {
-                    Source::Subquery(subquery) => queries.push(subquery.data_mut()),
+                    Source::Subquery(subquery) => {
+                        queries.push((subquery.data_mut(), visible.clone()));
+                    }
+                    Source::Table(name) if visible.iter().any(|cte| cte == name.as_ref()) => {}
                     _ => self.rebind(source)?,
                 }
             }
-            queries.extend(nested);
+            queries.extend(members.map(|member| (member, visible.clone())));
             exprs.extend(roots);
             while let Some(expr) = exprs.pop() {
                 match expr {
@@ -169,7 +188,7 @@ impl Catalog {
                         operand,
                         query,
                     } => {
-                        queries.push(query.data_mut());
+                        queries.push((query.data_mut(), visible.clone()));
                         exprs.extend(operand.as_deref_mut());
                     }
                     other => exprs.extend(other.children_mut()),

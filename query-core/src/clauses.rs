@@ -3,7 +3,7 @@
 
 use crate::Name;
 use crate::builder::combination::Combination;
-use crate::builder::cte::Cte;
+use crate::builder::cte::WithCtes;
 use crate::builder::filter::BoolClause;
 use crate::builder::from::Source;
 use crate::builder::group_by::GroupBy;
@@ -83,14 +83,24 @@ impl QueryData {
 
     /// [`QueryData::exprs`], to change them in place.
     pub fn exprs_mut(&mut self) -> impl Iterator<Item = &mut Expr> {
-        let (_, joins, _, rest) = self.parts_mut();
+        let (_, joins, _, _, rest) = self.parts_mut();
         joins.iter_mut().map(|Join { on, .. }| on).chain(rest)
     }
 
-    /// The query's source, its joins, its nested queries (set-operation members and CTEs; not
-    /// the subqueries inside its expressions or sources) and the root expressions of
-    /// its other clauses (those of [`QueryData::exprs`] after the joins' `on:`), to change in
-    /// place: what a walk over every query nested in a statement visits.
+    /// The query's source, its joins, its set-operation members, its CTEs and the root
+    /// expressions of its other clauses (those of [`QueryData::exprs`] after the joins'
+    /// `on:`), to change in place: what a walk over every query nested in a statement visits
+    /// (with the subqueries inside the expressions and sources).
+    ///
+    /// ```
+    /// use recto_core::{Query, Source};
+    ///
+    /// let mut data = Query::table("users").with_cte("c", Query::table("orgs")).into_data();
+    /// let (source, joins, members, ctes, _) = data.parts_mut();
+    /// assert!(matches!(source, Source::Table(name) if name.as_ref() == "users"));
+    /// assert!(joins.is_empty() && members.count() == 0);
+    /// assert_eq!(ctes.map(|with| with.queries.len()), Some(1));
+    /// ```
     #[allow(clippy::type_complexity)] // Each part is named by what it yields.
     pub fn parts_mut(
         &mut self,
@@ -98,6 +108,7 @@ impl QueryData {
         &mut Source,
         &mut [Join],
         impl Iterator<Item = &mut QueryData>,
+        Option<&mut WithCtes>,
         impl Iterator<Item = &mut Expr>,
     ) {
         let QueryData {
@@ -116,12 +127,7 @@ impl QueryData {
         } = self;
         let members = combinations
             .iter_mut()
-            .map(|Combination { query, .. }| query)
-            .chain(
-                with_ctes
-                    .iter_mut()
-                    .flat_map(|with| with.queries.iter_mut().map(|Cte { query, .. }| query)),
-            );
+            .map(|Combination { query, .. }| query);
         let (one, items, fields): (
             Option<&mut Selected>,
             &mut [Selected],
@@ -155,6 +161,6 @@ impl QueryData {
                     .flatten()
                     .map(|LimitOffset { expr, .. }| expr),
             );
-        (&mut from.source, joins, members, exprs)
+        (&mut from.source, joins, members, with_ctes.as_mut(), exprs)
     }
 }
