@@ -91,11 +91,6 @@ pub fn nullable<T: SqlType>(field: Typed<T>) -> Typed<T::Nullable> {
     Typed::new(field.expr)
 }
 
-/// `parent_as(name)`: a named binding of an enclosing query.
-pub fn parent(name: &'static str) -> BindingRef {
-    BindingRef::Parent(Name::Borrowed(name))
-}
-
 /// `u["field"]`, or `u.field` on a binding whose schema is known only at plan time.
 pub fn field_by_name(binding: BindingRef, name: impl Into<Name>) -> Typed<Any> {
     Typed::new(Expr::field(binding, name))

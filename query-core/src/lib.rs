@@ -13,6 +13,7 @@
 
 pub mod builder;
 mod catalog;
+mod children;
 mod clauses;
 mod depth;
 pub mod dsl;

@@ -9,18 +9,18 @@
 
 use crate::builder::distinct::Distinct;
 use crate::builder::filter::BoolClause;
-use crate::builder::from::{From, Source};
+use crate::builder::from::From;
 use crate::builder::group_by::GroupBy;
 use crate::builder::join::Join;
 use crate::builder::limit_offset::LimitOffset;
 use crate::builder::order_by::{OrderBy, OrderTerm};
-use crate::builder::select::{Select, SelectClause, Selected};
+use crate::builder::select::SelectClause;
+mod walk;
+
+use self::walk::Walk;
 use crate::depth::MAX_EXPR_DEPTH;
 use crate::error::{Clause, Error};
-use crate::expr::{BindingRef, Expr};
-use crate::location::Location;
 use crate::query::QueryData;
-use crate::value::Value;
 
 /// The bounds a deserialized query must respect; see
 /// [`Catalog::query_from_json`](crate::Catalog::query_from_json).
@@ -241,170 +241,4 @@ fn check_one<'q>(data: &'q QueryData, walk: &mut Walk<'_, 'q>) -> Result<(), Err
         walk.expr(expr)?;
     }
     Ok(())
-}
-
-/// The running totals of [`check`].
-struct Walk<'a, 'q> {
-    limits: &'a Limits,
-    /// Expression nodes seen so far, across the whole query.
-    nodes: usize,
-    /// The expressions still to visit, with their depth; kept to reuse its allocation.
-    pending: Vec<(&'q Expr, usize)>,
-    /// The subqueries (in expressions and as sources) of the level being checked, which
-    /// [`check`] checks next.
-    nested: Vec<&'q QueryData>,
-}
-
-impl<'q> Walk<'_, 'q> {
-    fn name(&self, name: &str) -> Result<(), Error> {
-        within(name.len(), self.limits.name_len, Limit::NameLength)
-    }
-
-    fn list(&self, len: usize) -> Result<(), Error> {
-        within(len, self.limits.list_len, Limit::ListLength)
-    }
-
-    fn location(&self, at: &Location) -> Result<(), Error> {
-        let Location {
-            file,
-            line: _,
-            column: _,
-        } = at;
-        self.name(file)
-    }
-
-    fn binding(&self, binding: &BindingRef) -> Result<(), Error> {
-        match binding {
-            BindingRef::Index(_) | BindingRef::Last => Ok(()),
-            BindingRef::Named(name) | BindingRef::Parent(name) => self.name(name),
-        }
-    }
-
-    fn source(
-        &mut self,
-        source: &'q Source,
-        name: Option<&str>,
-        at: &Location,
-    ) -> Result<(), Error> {
-        // A schema source's fields are the payload's word and are replaced by the catalog's;
-        // only the table name is read, to find it there.
-        self.name(source.table())?;
-        match source {
-            Source::Subquery(query) => self.nested.push(query.data()),
-            Source::Values(values) => {
-                self.list(values.columns.len().saturating_mul(values.rows.len()))?;
-                for column in &values.columns {
-                    self.name(column)?;
-                }
-                for value in values.rows.iter().flatten() {
-                    self.value(value)?;
-                }
-            }
-            _ => {}
-        }
-        if let Some(name) = name {
-            self.name(name)?;
-        }
-        self.location(at)
-    }
-
-    fn select(&mut self, select: &'q Select) -> Result<(), Error> {
-        match select {
-            Select::One(item) => self.selected(item),
-            Select::Tuple(items) => {
-                self.list(items.len())?;
-                items.iter().try_for_each(|item| self.selected(item))
-            }
-            Select::Struct(fields) => {
-                self.list(fields.len())?;
-                for (name, item) in fields {
-                    self.name(name)?;
-                    self.selected(item)?;
-                }
-                Ok(())
-            }
-        }
-    }
-
-    fn selected(&mut self, item: &'q Selected) -> Result<(), Error> {
-        match item {
-            Selected::Expr(expr) => self.expr(expr),
-            Selected::Binding(binding) => self.binding(binding),
-        }
-    }
-
-    fn value(&self, value: &Value) -> Result<(), Error> {
-        match value {
-            Value::Array(array) => self.list(array.len()),
-            Value::Null(_)
-            | Value::Bool(_)
-            | Value::I32(_)
-            | Value::I64(_)
-            | Value::F64(_)
-            | Value::Text(_)
-            | Value::Bytes(_)
-            | Value::Date(_)
-            | Value::Timestamp(_)
-            | Value::Time(_)
-            | Value::TimestampUtc(_) => Ok(()),
-            #[cfg(feature = "uuid")]
-            Value::Uuid(_) => Ok(()),
-            // A document's size is the payload's; its nesting is bounded when it is bound
-            // (docs/dialects.md, "JSON documents").
-            #[cfg(feature = "json")]
-            Value::Json(_) => Ok(()),
-            #[cfg(feature = "decimal")]
-            Value::Decimal(_) => Ok(()),
-        }
-    }
-
-    /// Visits `root` and everything under it, one node at a time.
-    fn expr(&mut self, root: &'q Expr) -> Result<(), Error> {
-        let max_depth = self.limits.effective_depth();
-        self.pending.push((root, 0));
-        while let Some((expr, depth)) = self.pending.pop() {
-            self.nodes += 1;
-            within(self.nodes, self.limits.nodes, Limit::Nodes)?;
-            within(depth, max_depth, Limit::Depth)?;
-            match expr {
-                Expr::Lit(value) | Expr::Param(value) => self.value(value)?,
-                Expr::Field {
-                    binding,
-                    name,
-                    hint: _,
-                } => {
-                    self.binding(binding)?;
-                    self.name(name)?;
-                }
-                Expr::InList { expr: _, list } => self.list(list.len())?,
-                Expr::InParam { expr: _, list } => self.list(list.len())?,
-                Expr::Coalesce(args) => self.list(args.len())?,
-                Expr::Subquery {
-                    test: _,
-                    operand: _,
-                    query,
-                } => self.nested.push(query.data()),
-                Expr::Unary { op: _, expr: _ }
-                | Expr::Binary {
-                    op: _,
-                    left: _,
-                    right: _,
-                }
-                | Expr::IsNil(_)
-                | Expr::Like {
-                    expr: _,
-                    pattern: _,
-                    case_insensitive: _,
-                }
-                | Expr::Aggregate {
-                    func: _,
-                    arg: _,
-                    distinct: _,
-                } => {}
-            }
-            self.pending
-                .extend(expr.children().map(|child| (child, depth + 1)));
-        }
-        Ok(())
-    }
 }

@@ -5,7 +5,8 @@
 //! plan time gives an untyped value the planner checks.
 
 use super::Typed;
-use crate::expr::{BinOp, Expr, SubqueryTest};
+use crate::Name;
+use crate::expr::{BinOp, BindingRef, Expr, SubqueryTest};
 use crate::query::Queryable;
 use crate::row::AnyRow;
 use crate::value::kind::SameKind;
@@ -32,6 +33,11 @@ where
 
 impl OneColumn for AnyRow {
     type Value = Any;
+}
+
+/// `parent_as(name)`: a named binding of an enclosing query.
+pub fn parent(name: &'static str) -> BindingRef {
+    BindingRef::Parent(Name::Borrowed(name))
 }
 
 /// The expression of a subquery test.
