@@ -44,7 +44,7 @@ pub use recto_core::{
     exclude, intersect, intersect_all, union, union_all, values,
 };
 pub use recto_core::{Catalog, Limit, Limits, MAX_EXPR_DEPTH, MAX_NESTING};
-pub use recto_core::{schema, value};
+pub use recto_core::{columns, schema, value};
 
 /// Rows: the row type a query carries and how a returned row decodes into it (see
 /// `recto_core::row` and `recto_adapters::row`).

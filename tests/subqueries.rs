@@ -118,6 +118,47 @@ fn subquery_sources_name_their_columns() {
     insta::assert_snapshot!("renamed_column", render(&q));
 }
 
+/// A subquery source's columns are typed by rustc where its row type knows them: the
+/// fields of a `#[derive(Row)]` struct it selects, or of its schema when it selects
+/// nothing; any other subquery's columns are typed when the query is planned.
+#[test]
+fn subquery_columns_are_typed_where_the_row_type_knows_them() {
+    let counts =
+        from!(p in Post, group_by: p.user_id, select: PostCount { user_id: p.user_id, n: count() });
+    let q: Query<recto::Erased, i64> = from!(c in subquery(&counts), select: c.n);
+    assert!(q.to_sql(Postgres).is_ok());
+    // Left-joined, the column may be NULL.
+    let q: Query<_, (String, Option<i64>)> = from!(u in User,
+        left_join: c in subquery(&counts), on: c.user_id == u.id, select: (u.name, c.n));
+    assert!(q.to_sql(Postgres).is_ok());
+    // Without `select:`, the schema's fields.
+    let adults = from!(u in User, where: u.age >= 18);
+    let q: Query<_, Option<String>> = from!(a in subquery(adults), select: a.email);
+    assert!(q.to_sql(Postgres).is_ok());
+    // A tuple's columns are named when the query is planned: untyped until then.
+    let pairs = from!(p in Post, select: (p.id, p.user_id));
+    let q: Query<_, recto::value::Any> = from!(s in subquery(pairs), select: s.user_id);
+    assert!(q.to_sql(Postgres).is_ok());
+}
+
+/// The key the derives give a field and the one `recto::columns::column_key` computes are
+/// the same: this compiles only if they agree, raw identifiers included.
+#[test]
+fn the_macros_and_the_library_key_column_names_alike() {
+    use recto::columns::{ColumnOf, Known, column_key};
+    #[derive(recto::Row)]
+    #[allow(dead_code)]
+    struct Keyed {
+        r#type: String,
+        total: i64,
+    }
+    fn typed<
+        C: ColumnOf<{ column_key("type") }, Ty = String> + ColumnOf<{ column_key("total") }, Ty = i64>,
+    >() {
+    }
+    typed::<Known<Keyed>>();
+}
+
 #[test]
 fn three_levels_with_parameters_in_placeholder_order() {
     let q = from!(o in Org, as: org,
@@ -174,10 +215,11 @@ fn misuse_is_a_typed_error_naming_the_clause() {
         "{:?}",
         error_of(&q)
     );
-    // A derived table's column read by a name it does not have.
+    // A derived table's column read by a name it does not have: `c.total` does not
+    // compile (tests/ui/rows/subquery_unknown_column.rs); by name, the planner refuses it.
     let counts =
         from!(p in Post, group_by: p.user_id, select: PostCount { user_id: p.user_id, n: count() });
-    let q = from!(c in subquery(&counts), select: c.total);
+    let q = from!(c in subquery(&counts), select: c["total"]);
     assert!(
         matches!(error_of(&q), Error::UnknownField { ref field, ref table, .. } if field == "total" && table.contains("`user_id`, `n`")),
         "{:?}",

@@ -48,7 +48,7 @@ pub struct Typed<T> {
 }
 
 impl<T> Typed<T> {
-    fn new(expr: Expr) -> Self {
+    pub(crate) fn new(expr: Expr) -> Self {
         Typed {
             expr,
             _ty: PhantomData,

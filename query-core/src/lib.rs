@@ -15,6 +15,7 @@ pub mod builder;
 mod catalog;
 mod children;
 mod clauses;
+pub mod columns;
 mod depth;
 pub mod dsl;
 mod dynamic;

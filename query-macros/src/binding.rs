@@ -130,6 +130,10 @@ pub(crate) enum Typing {
     Schema(syn::Path),
     /// A positional binding of a composed query, typed through the query's type.
     Witness(usize),
+    /// A subquery source: `s.f` is typed by what the subquery's row type knows of its
+    /// columns ([`names::columns`] of the number), and looked up by name when the query is
+    /// planned.
+    Subquery(usize),
     /// Nothing: fields are looked up by name when the query is planned.
     Untyped,
 }
@@ -396,6 +400,17 @@ pub(crate) mod names {
     /// The field accessors of the schema of binding `index` (an index in the scope).
     pub fn schema_fields(index: usize) -> Ident {
         format_ident!("__recto_s{}", index, span = Span::mixed_site())
+    }
+
+    /// A subquery source's query (number 0 for the source of `from!`, `k + 1` for its
+    /// `k`-th join).
+    pub fn subquery(number: usize) -> Ident {
+        format_ident!("__recto_sq{}", number, span = Span::mixed_site())
+    }
+
+    /// What is known of the columns of subquery source [`subquery`]`(number)`.
+    pub fn columns(number: usize) -> Ident {
+        format_ident!("__recto_c{}", number, span = Span::mixed_site())
     }
 
     /// A temporary in an expression: the operand of `in`, the first argument of

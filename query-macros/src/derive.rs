@@ -145,6 +145,7 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
     let positions = 0..schema.fields.len();
     let doc = format!("The typed field accessors of `{ident}`, for `from!`.");
     let rows = rows(ident, schema);
+    let columns = crate::columns::impls(ident, schema.fields.iter().map(|f| (&f.ident, &f.ty)));
     quote! {
         #[doc = #doc]
         #[doc(hidden)]
@@ -160,6 +161,8 @@ fn expand(input: &DeriveInput, schema: &SchemaDef) -> TokenStream {
         }
 
         #rows
+
+        #columns
 
         impl ::recto::Schema for #ident {
             type Fields = #fields_ident;

@@ -18,6 +18,7 @@
 use proc_macro::TokenStream;
 
 mod binding;
+mod columns;
 mod derive;
 mod dynamic;
 mod errors;
@@ -98,7 +99,10 @@ pub fn derive_schema(input: TokenStream) -> TokenStream {
 }
 
 /// Derives how a struct literal select decodes into the struct: each field read from the
-/// columns starting at the one named after it, so a field may hold a whole binding.
+/// columns starting at the one named after it, so a field may hold a whole binding. It also
+/// makes the struct's fields the known columns of a subquery that selects it, so
+/// `from!(s in subquery(q), select: s.total)` is checked and typed by rustc
+/// (`recto::columns`).
 ///
 /// ```text
 /// #[derive(Row)]

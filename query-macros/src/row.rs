@@ -46,7 +46,15 @@ pub(crate) fn expand_row(input: TokenStream) -> syn::Result<TokenStream> {
             }
         })
     });
+    let columns = crate::columns::impls(
+        ident,
+        fields
+            .iter()
+            .filter_map(|field| Some((field.ident.as_ref()?, &field.ty))),
+    );
     Ok(quote! {
+        #columns
+
         impl ::recto::row::NamedRow for #ident {
             fn from_named(
                 record: &mut ::recto::row::Record<'_>,

@@ -32,3 +32,7 @@ pub use super::{
     untyped as __recto_untyped, whole as __recto_whole, whole_any as __recto_whole_any,
     whole_left as __recto_whole_left,
 };
+pub use crate::columns::{
+    KnownColumns as __recto_KnownColumns, UnknownColumns as __recto_UnknownColumns,
+    column as __recto_column, probe as __recto_probe,
+};

@@ -53,6 +53,20 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
             let accessors = match &scope.get(*binding).typing {
                 Typing::Schema(_) => names::schema_fields(*binding),
                 Typing::Witness(position) => names::witness(*position),
+                Typing::Subquery(number) => {
+                    let columns = names::columns(*number);
+                    let reference = scope.reference(*binding);
+                    let text = name.unraw().to_string();
+                    let key = crate::columns::key(&text);
+                    let name = LitStr::new(&text, name.span());
+                    let column = quote_spanned!(span=>
+                        __recto_column::<#key, _>(&#columns, #reference, #name)
+                    );
+                    if scope.get(*binding).nullable {
+                        return out.extend(quote_spanned!(span=> __recto_nullable(#column)));
+                    }
+                    return out.extend(column);
+                }
                 Typing::Untyped => {
                     let reference = scope.reference(*binding);
                     let name = LitStr::new(&name.unraw().to_string(), name.span());

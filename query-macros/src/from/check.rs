@@ -227,10 +227,12 @@ fn declare_source_bindings(scope: &mut Scope, input: &FromInput, errors: &mut Er
             (DeclPlace::Position(0), SourceSpec::Schema(schema)) => {
                 (Target::Position(0), Typing::Schema(schema.clone()))
             }
-            (
-                DeclPlace::Position(0),
-                SourceSpec::Table(_) | SourceSpec::Subquery(_) | SourceSpec::Values(_),
-            ) => (Target::Position(0), Typing::Untyped),
+            (DeclPlace::Position(0), SourceSpec::Subquery(_)) => {
+                (Target::Position(0), Typing::Subquery(0))
+            }
+            (DeclPlace::Position(0), SourceSpec::Table(_) | SourceSpec::Values(_)) => {
+                (Target::Position(0), Typing::Untyped)
+            }
             (DeclPlace::Last, SourceSpec::Query(_)) => (Target::Last, Typing::Untyped),
             (DeclPlace::Position(position), SourceSpec::Query(_)) => {
                 (Target::Position(*position), Typing::Witness(*position))

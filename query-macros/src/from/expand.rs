@@ -56,6 +56,10 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
             .iter()
             .any(|clause| !matches!(clause, Clause::Distinct { .. }));
     let mut setup = scope.accessors();
+    let subqueries = subquery_sources(&mut checked);
+    let uses_dsl = uses_dsl || !subqueries.is_empty();
+    setup.extend(subqueries);
+    let scope = &checked.scope;
     let mut composed = None;
     let mut chain = match &checked.source {
         SourceSpec::Schema(schema) => {
@@ -300,6 +304,37 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
     }
 }
 
+/// Evaluates each subquery source's query once, before the chain, with what its type knows
+/// of its columns (`let __recto_sq0 = q; let __recto_c0 = (&__recto_probe(&__recto_sq0))
+/// .columns();`, see `recto::columns`), and leaves the query's name in its place.
+fn subquery_sources(checked: &mut Checked) -> TokenStream {
+    let mut setup = TokenStream::new();
+    let mut take = |number: usize, query: &mut TokenStream| {
+        let (name, columns) = (names::subquery(number), names::columns(number));
+        let value = std::mem::replace(query, quote!(#name));
+        setup.extend(quote! {
+            let #name = #value;
+            let #columns = (&__recto_probe(&#name)).columns();
+        });
+    };
+    if let SourceSpec::Subquery(query) = &mut checked.source {
+        take(0, query);
+    }
+    let joins = checked
+        .clauses
+        .iter_mut()
+        .filter_map(|clause| match clause {
+            Clause::Join { source, .. } => Some(source),
+            _ => None,
+        });
+    for (k, source) in joins.enumerate() {
+        if let SourceSpec::Subquery(query) = source {
+            take(k + 1, query);
+        }
+    }
+    setup
+}
+
 /// A boolean condition, checked (and its type error reported) at the expression.
 fn condition(scope: &Scope, dsl: &Dsl) -> TokenStream {
     wrapped(scope, dsl, "condition", None)
@@ -318,7 +353,7 @@ fn selected(scope: &Scope, item: &Selected) -> TokenStream {
     let fields = match &scope.get(binding).typing {
         Typing::Schema(_) => names::schema_fields(binding),
         Typing::Witness(position) => names::witness(*position),
-        Typing::Untyped => return quote!(__recto_whole_any(#at)),
+        Typing::Subquery(_) | Typing::Untyped => return quote!(__recto_whole_any(#at)),
     };
     if scope.get(binding).nullable {
         quote!(__recto_whole_left(#at, #fields))

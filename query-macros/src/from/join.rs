@@ -79,11 +79,12 @@ pub(super) fn join(scope: &mut Scope, clause: Keyed, modifiers: Vec<Keyed>) -> s
     let (Some(binding), source) = (errors.take(binding), errors.take(source)) else {
         return Err(errors.into_error());
     };
+    let k = scope.joins();
     let typing = match &source {
         Some(SourceSpec::Schema(schema)) => Typing::Schema(schema.clone()),
+        Some(SourceSpec::Subquery(_)) => Typing::Subquery(k + 1),
         _ => Typing::Untyped,
     };
-    let k = scope.joins();
     // A right or full join can leave every binding before it NULL: a row of the joined
     // table that matches none of theirs.
     if matches!(kind, "Right" | "Full") {
