@@ -6,6 +6,7 @@
 //! only picks among them, so no dialect can print a form the writer's tests have not seen.
 
 mod arithmetic;
+mod functions;
 mod nesting;
 mod statements;
 
@@ -15,6 +16,7 @@ pub use self::arithmetic::{
     Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum, IntegerSum,
     MixedCoalesce,
 };
+pub use self::functions::{Concat, Functions, Position, Substring};
 pub use self::nesting::{AnyAll, ExistsDistinct, Lateral, LimitInSubquery, ScalarRows, ValuesList};
 pub use self::statements::{DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup};
 
@@ -157,6 +159,8 @@ pub struct Quirks {
     pub lateral: Lateral,
     /// How a values list is written as a source.
     pub values_list: ValuesList,
+    /// How the scalar functions are written.
+    pub functions: Functions,
 }
 
 /// Whether a value bound twice in one statement gets one placeholder or two.

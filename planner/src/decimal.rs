@@ -132,6 +132,8 @@ impl Exprs<'_> {
                 .list(*args)
                 .iter()
                 .try_fold(0, |scale, arg| Some(scale.max(self.scale_at(*arg, next)?))),
+            // The functions give text and integers so far.
+            PlannedExpr::Func { .. } => None,
             PlannedExpr::Subquery {
                 test: SubqueryTest::Scalar,
                 operand: _,

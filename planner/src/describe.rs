@@ -113,6 +113,12 @@ fn write_expr(exprs: &Exprs<'_>, id: ExprId, level: usize, out: &mut String) {
             arguments(exprs, *args, next, out);
             out.push(')');
         }
+        PlannedExpr::Func { func, args } => {
+            out.push_str(func.name());
+            out.push('(');
+            arguments(exprs, *args, next, out);
+            out.push(')');
+        }
         PlannedExpr::Subquery {
             test,
             operand: tested,

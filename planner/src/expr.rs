@@ -7,6 +7,7 @@
 //! deserialized query is a typed error instead of a stack overflow here, in the writer or in
 //! the engine.
 
+pub(crate) mod func;
 mod subquery;
 
 use recto_core::schema::FieldHint;
@@ -124,6 +125,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 distinct,
             } => self.aggregate(*func, arg.as_deref(), *distinct, next),
             Expr::Coalesce(args) => self.coalesce(args, next),
+            Expr::Func { func, args } => self.func(*func, args, next),
             Expr::Subquery {
                 test,
                 operand,

@@ -229,7 +229,9 @@ impl<'q> Exprs<'q> {
                     arg,
                     distinct: _,
                 } => *arg,
-                PlannedExpr::Coalesce(args) => self.list(*args).first().copied(),
+                PlannedExpr::Coalesce(args) | PlannedExpr::Func { func: _, args } => {
+                    self.list(*args).first().copied()
+                }
                 PlannedExpr::Subquery {
                     test: _,
                     operand,
@@ -352,6 +354,9 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
             },
         ) => fa == fb && aa.is_some() == ab.is_some() && da == db,
         (E::Coalesce(a), E::Coalesce(b)) => a.len == b.len,
+        (E::Func { func: fa, args: aa }, E::Func { func: fb, args: ab }) => {
+            fa == fb && aa.len == ab.len
+        }
         // Two subqueries are two queries, even written alike: a nested query is never
         // compared, so it is never the same expression as another.
         (
@@ -366,6 +371,7 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
             | E::Like { .. }
             | E::Aggregate { .. }
             | E::Coalesce(_)
+            | E::Func { .. }
             | E::Subquery { .. },
             _,
         ) => false,

@@ -82,6 +82,7 @@ impl Exprs<'_> {
             } => false,
             PlannedExpr::Aggregate { .. } => true,
             PlannedExpr::Coalesce(args) => self.list(*args).iter().all(nullable),
+            PlannedExpr::Func { func: _, args } => self.list(*args).iter().any(nullable),
             // `exists` is true or false; any other subquery may have no row, or compare
             // with a NULL.
             PlannedExpr::Subquery {

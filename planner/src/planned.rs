@@ -346,6 +346,14 @@ pub enum PlannedExpr<'q> {
     },
     /// `coalesce(a, b, ...)` with at least two arguments (`coalesce(x)` plans as `x`).
     Coalesce(ExprList),
+    /// A scalar function call, with as many arguments as
+    /// [`Func::arity`](recto_core::Func::arity) allows.
+    Func {
+        /// The function.
+        func: recto_core::Func,
+        /// The arguments.
+        args: ExprList,
+    },
     /// A query inside the expression (`exists(q)`, `x in subquery(q)`, ...), planned with
     /// this query's bindings in scope; [`Exprs::query`] gives its plan.
     Subquery {

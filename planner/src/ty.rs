@@ -92,6 +92,7 @@ impl Exprs<'_> {
                 let first = tys.next()??;
                 tys.try_fold(first, |common, ty| unify(common, ty?))
             }
+            PlannedExpr::Func { func, args: _ } => crate::expr::func::result_ty(*func),
             PlannedExpr::Subquery {
                 test: SubqueryTest::Scalar,
                 operand: _,

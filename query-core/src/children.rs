@@ -30,7 +30,7 @@ impl Expr {
                 arg,
                 distinct: _,
             } => ([arg.as_deref(), None], &[]),
-            Expr::Coalesce(args) => ([None, None], args),
+            Expr::Coalesce(args) | Expr::Func { func: _, args } => ([None, None], args),
             // The query's own expressions are not sub-expressions of this one: they are
             // planned in the query's scope.
             Expr::Subquery {
@@ -67,7 +67,7 @@ impl Expr {
                 arg,
                 distinct: _,
             } => ([arg.as_deref_mut(), None], &mut []),
-            Expr::Coalesce(args) => ([None, None], args),
+            Expr::Coalesce(args) | Expr::Func { func: _, args } => ([None, None], args),
             Expr::Subquery {
                 test: _,
                 operand,

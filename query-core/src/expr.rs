@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Name;
 use crate::depth::Level;
+use crate::func::Func;
 use crate::query::Query;
 use crate::schema::FieldHint;
 use crate::value::{Array, Value};
@@ -124,6 +125,14 @@ pub enum Expr {
     },
     /// `coalesce(a, b, ...)`.
     Coalesce(#[serde(with = "crate::depth::nested")] Vec<Expr>),
+    /// A scalar function call: `lower(s)`, `substring(s, 1, 2)`, ... ([`Func`]).
+    Func {
+        /// The function.
+        func: Func,
+        /// The arguments, as many as [`Func::arity`] allows.
+        #[serde(with = "crate::depth::nested")]
+        args: Vec<Expr>,
+    },
     /// A query inside the expression: `subquery(q)` (its one value), `exists(q)`,
     /// `x in subquery(q)`, `x > any(q)`, `x <= all(q)`. Its bindings are its own; it reaches
     /// the enclosing queries' bindings with [`BindingRef::Parent`].
@@ -309,6 +318,11 @@ impl std::fmt::Debug for Expr {
                 .field("distinct", distinct)
                 .finish(),
             Expr::Coalesce(args) => f.debug_tuple("Coalesce").field(args).finish(),
+            Expr::Func { func, args } => f
+                .debug_struct("Func")
+                .field("func", func)
+                .field("args", args)
+                .finish(),
             Expr::Subquery {
                 test,
                 operand,

@@ -57,7 +57,7 @@ impl Expr {
                 arg,
                 distinct: _,
             } => arg.as_deref().is_some_and(deep),
-            Expr::Coalesce(args) => args.iter().any(deep),
+            Expr::Coalesce(args) | Expr::Func { func: _, args } => args.iter().any(deep),
             Expr::Subquery {
                 test: _,
                 operand,
@@ -110,7 +110,7 @@ impl Expr {
                     take(arg);
                 }
             }
-            Expr::Coalesce(args) => args.iter_mut().for_each(take),
+            Expr::Coalesce(args) | Expr::Func { func: _, args } => args.iter_mut().for_each(take),
             Expr::Subquery {
                 test: _,
                 operand,
@@ -183,6 +183,10 @@ impl Expr {
                 distinct: *distinct,
             },
             Expr::Coalesce(_) => Expr::Coalesce(children.collect()),
+            Expr::Func { func, args: _ } => Expr::Func {
+                func: *func,
+                args: children.collect(),
+            },
             Expr::Subquery {
                 test,
                 operand,
@@ -255,6 +259,9 @@ impl Expr {
                 },
             ) => af == bf && aa.is_some() == ba.is_some() && ad == bd,
             (Expr::Coalesce(a), Expr::Coalesce(b)) => a.len() == b.len(),
+            (Expr::Func { func: af, args: aa }, Expr::Func { func: bf, args: ba }) => {
+                af == bf && aa.len() == ba.len()
+            }
             (
                 Expr::Subquery {
                     test: at,

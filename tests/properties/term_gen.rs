@@ -13,7 +13,7 @@ use std::sync::Arc;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use recto::chrono::{NaiveDate, NaiveDateTime, TimeDelta};
-use recto::{AggFunc, Array, BinOp, Direction, Ty, Value};
+use recto::{AggFunc, Array, BinOp, Direction, Func, Ty, Value};
 
 use crate::adversarial_text;
 use crate::filters::{Gen as FilterGen, escape_like};
@@ -234,6 +234,14 @@ impl Ctx {
             let coalesce = (inner.clone(), prop_oneof![other.clone(), inner.clone()])
                 .prop_map(|(a, b)| Term::Coalesce(vec![a, b]));
             match kind {
+                Kind::Int if !this.cols(Kind::Text).is_empty() => prop_oneof![
+                    3 => arith,
+                    1 => divide,
+                    1 => inner.prop_map(|e| Term::Neg(Box::new(e))),
+                    2 => coalesce,
+                    1 => this.counted_text(),
+                ]
+                .boxed(),
                 Kind::Int | Kind::Float => prop_oneof![
                     3 => arith,
                     1 => divide,
@@ -241,9 +249,67 @@ impl Ctx {
                     2 => coalesce,
                 ]
                 .boxed(),
+                Kind::Text => prop_oneof![2 => coalesce, 3 => this.text_function(inner)].boxed(),
                 _ => coalesce.boxed(),
             }
         })
+        .boxed()
+    }
+
+    /// A text function of `inner` (a text term): trimming, a substring with any start and
+    /// length (below 1 and negative included), `concat` and `replace`. `lower` and `upper`
+    /// are left out: their mapping of letters beyond ASCII is the engine's
+    /// (`docs/dialects.md`).
+    fn text_function(&self, inner: BoxedStrategy<Term>) -> BoxedStrategy<Term> {
+        let text = self.operand(Kind::Text, false);
+        let int = |range: std::ops::RangeInclusive<i32>| {
+            (range, any::<bool>()).prop_map(|(n, bound)| Term::Val {
+                value: Value::I32(n),
+                bound,
+            })
+        };
+        let trim = (
+            select(vec![Func::Trim, Func::Ltrim, Func::Rtrim]),
+            inner.clone(),
+        )
+            .prop_map(|(func, e)| Term::Func(func, vec![e]));
+        let substring = (
+            inner.clone(),
+            int(-3..=8),
+            proptest::option::of(int(-2..=5)),
+        )
+            .prop_map(|(e, start, len)| {
+                Term::Func(
+                    Func::Substring,
+                    [Some(e), Some(start), len].into_iter().flatten().collect(),
+                )
+            });
+        let concat = (
+            inner.clone(),
+            prop_oneof![text.clone(), inner.clone()],
+            any::<bool>(),
+        )
+            .prop_map(|(e, other, first)| {
+                let args = if first {
+                    vec![e, other]
+                } else {
+                    vec![other, e]
+                };
+                Term::Func(Func::Concat, args)
+            });
+        let replace = (inner, text.clone(), text)
+            .prop_map(|(e, from, to)| Term::Func(Func::Replace, vec![e, from, to]));
+        prop_oneof![trim, substring, concat, replace].boxed()
+    }
+
+    /// An integer counted in a text term: its `length`, or the `position` of a text in it.
+    fn counted_text(&self) -> BoxedStrategy<Term> {
+        let text = self.scalar(Kind::Text);
+        prop_oneof![
+            text.clone().prop_map(|e| Term::Func(Func::Length, vec![e])),
+            (text, self.operand(Kind::Text, false))
+                .prop_map(|(e, sub)| Term::Func(Func::Position, vec![e, sub])),
+        ]
         .boxed()
     }
 

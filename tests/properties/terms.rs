@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use recto::{AggFunc, Array, BinOp, BindingRef, Expr, Source, UnOp, Value};
+use recto::{AggFunc, Array, BinOp, BindingRef, Expr, Func, Source, UnOp, Value};
 
 use crate::common::{Org, Post, User};
 
@@ -89,6 +89,8 @@ pub(crate) enum Term {
     Arith(BinOp, Box<Term>, Box<Term>),
     Neg(Box<Term>),
     Coalesce(Vec<Term>),
+    /// A scalar function call.
+    Func(Func, Vec<Term>),
     Agg {
         func: AggFunc,
         arg: Option<Box<Term>>,
@@ -124,6 +126,10 @@ impl Term {
                 expr: boxed(a),
             },
             Term::Coalesce(args) => Expr::Coalesce(args.iter().map(Term::expr).collect()),
+            Term::Func(func, args) => Expr::Func {
+                func: *func,
+                args: args.iter().map(Term::expr).collect(),
+            },
             Term::Agg {
                 func,
                 arg,
@@ -215,6 +221,7 @@ impl fmt::Display for Term {
             Term::Not(a) => write!(f, "not({a})"),
             Term::IsNil(a) => write!(f, "is_nil({a})"),
             Term::Coalesce(args) => write!(f, "coalesce({})", list(args)),
+            Term::Func(func, args) => write!(f, "{}({})", func.name(), list(args)),
             Term::Agg {
                 func,
                 arg,

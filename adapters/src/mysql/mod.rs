@@ -4,12 +4,12 @@
 mod ddl;
 
 use crate::dialect::{
-    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
-    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
-    HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
-    Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
-    OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints,
-    ValuesList, push_quoted,
+    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Decimals, Dialect,
+    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions,
+    HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum,
+    JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
+    ScalarRows, SetOpAll, SmallBigints, Substring, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -148,6 +148,25 @@ const QUIRKS: Quirks = Quirks {
     // MariaDB's VALUES names its columns after the first row and takes no column list:
     // https://mariadb.com/kb/en/table-value-constructors/ (docs/nesting.md)
     values_list: ValuesList::UnionAll,
+    functions: Functions {
+        // `LENGTH` counts bytes: https://mariadb.com/kb/en/char_length/
+        char_length: "CHAR_LENGTH",
+        // https://mariadb.com/kb/en/locate/
+        position: Position::Locate,
+        // `||` is `OR` unless `PIPES_AS_CONCAT`; `CONCAT` is NULL when an argument is:
+        // https://mariadb.com/kb/en/concat/
+        concat: Concat::Function,
+        // A negative start counts from the end, and 0 gives an empty text:
+        // https://mariadb.com/kb/en/substring/
+        substring: Substring::Clamped {
+            greatest: "GREATEST",
+        },
+        // MariaDB 10.11 answers `REPLACE('abc', 'x', ?)` with 'abc' when the parameter is
+        // an untyped NULL (what a bound `None` is), and NULL for a NULL literal or when 'x'
+        // is found; NULL is what it documents: https://mariadb.com/kb/en/replace-function/
+        replace_null_guard: true,
+        int4_args: None,
+    },
 };
 
 impl Dialect for MySql {

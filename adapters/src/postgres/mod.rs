@@ -3,12 +3,12 @@
 mod ddl;
 
 use crate::dialect::{
-    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
-    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
-    HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
-    Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
-    OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints,
-    ValuesList, push_quoted,
+    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Decimals, Dialect,
+    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions,
+    HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum,
+    JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
+    ScalarRows, SetOpAll, SmallBigints, Substring, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -133,6 +133,21 @@ const QUIRKS: Quirks = Quirks {
     lateral: Lateral::Native,
     // https://www.postgresql.org/docs/current/queries-values.html
     values_list: ValuesList::Native,
+    functions: Functions {
+        // `length` counts characters too; `char_length` is the standard's name:
+        // https://www.postgresql.org/docs/current/functions-string.html
+        char_length: "char_length",
+        position: Position::Strpos,
+        // `||` is NULL when an operand is; PostgreSQL's `concat()` skips NULLs instead.
+        concat: Concat::Operator,
+        // A start below 1 counts positions before the text, as recto means; a negative
+        // length is an error: the same page.
+        substring: Substring::Native,
+        // `substr(text, integer, integer)` and `substring(text from integer for integer)`
+        // take `integer` only, and a bound `i64` is a `bigint`.
+        replace_null_guard: false,
+        int4_args: Some("integer"),
+    },
 };
 
 impl Dialect for Postgres {

@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 
 use recto_core::{
-    AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Direction, Distinct, Expr, From,
+    AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Direction, Distinct, Expr, From, Func,
     GroupBy, Join, JoinKind, LimitOffset, MAX_EXPR_DEPTH, OrderBy, OrderTerm, QueryData, Select,
     SelectClause, Selected, UnOp, Value,
 };
@@ -382,10 +382,33 @@ impl<'q> KeyWriter<'_, 'q> {
                     self.expr(arg, next)?;
                 }
             }
+            Expr::Func { func, args } => {
+                self.key.extend_from_slice(&[11, func_tag(*func)?]);
+                self.len(args.len());
+                for arg in args {
+                    self.expr(arg, next)?;
+                }
+            }
             _ => return Err(Uncacheable),
         }
         Ok(())
     }
+}
+
+fn func_tag(func: Func) -> Result<u8, Uncacheable> {
+    Ok(match func {
+        Func::Lower => 0,
+        Func::Upper => 1,
+        Func::Length => 2,
+        Func::Trim => 3,
+        Func::Ltrim => 4,
+        Func::Rtrim => 5,
+        Func::Substring => 6,
+        Func::Concat => 7,
+        Func::Replace => 8,
+        Func::Position => 9,
+        _ => return Err(Uncacheable),
+    })
 }
 
 fn binary_tag(op: BinOp) -> Result<u8, Uncacheable> {

@@ -4,12 +4,12 @@
 mod ddl;
 
 use crate::dialect::{
-    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
-    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
-    HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
-    Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
-    OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints,
-    ValuesList, push_quoted,
+    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Decimals, Dialect,
+    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions,
+    HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum,
+    JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
+    ScalarRows, SetOpAll, SmallBigints, Substring, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -135,6 +135,22 @@ const QUIRKS: Quirks = Quirks {
     // "the columns ... are named column1, column2, and so on":
     // https://www.sqlite.org/lang_select.html#values
     values_list: ValuesList::NumberedColumns,
+    functions: Functions {
+        // `length` of a text counts its characters:
+        // https://www.sqlite.org/lang_corefunc.html#length
+        char_length: "length",
+        // https://www.sqlite.org/lang_corefunc.html#instr
+        position: Position::Instr,
+        concat: Concat::Operator,
+        // A negative start counts from the end, and a negative length backwards:
+        // https://www.sqlite.org/lang_corefunc.html#substr
+        substring: Substring::Clamped { greatest: "max" },
+        // An empty `from` returns `s` before `to` is looked at, so a NULL `to` gives `s`
+        // where PostgreSQL's strict `replace` gives NULL:
+        // https://www.sqlite.org/lang_corefunc.html#replace
+        replace_null_guard: true,
+        int4_args: None,
+    },
 };
 
 impl Dialect for Sqlite {

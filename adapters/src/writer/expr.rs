@@ -57,6 +57,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 distinct,
             } => self.aggregate(*func, *arg, *distinct),
             PlannedExpr::Coalesce(args) => self.coalesce(id, *args),
+            PlannedExpr::Func { func, args } => self.func(*func, *args),
             PlannedExpr::Subquery {
                 test,
                 operand,
@@ -335,6 +336,7 @@ fn prints_parentheses(expr: &PlannedExpr<'_>) -> bool {
         | PlannedExpr::Param(_)
         | PlannedExpr::Unary { .. }
         | PlannedExpr::Aggregate { .. }
-        | PlannedExpr::Coalesce(_) => false,
+        | PlannedExpr::Coalesce(_)
+        | PlannedExpr::Func { .. } => false,
     }
 }

@@ -13,6 +13,7 @@ mod decimal;
 pub(crate) mod digits;
 mod expr;
 mod full_join;
+mod func;
 mod json;
 mod lateral;
 mod long_division;

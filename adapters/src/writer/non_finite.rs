@@ -154,7 +154,7 @@ fn walk(exprs: &Exprs<'_>, id: ExprId, computed: bool, found: &mut Found) {
                 walk(exprs, *arg, computed || sums, found);
             }
         }
-        PlannedExpr::Coalesce(args) => {
+        PlannedExpr::Coalesce(args) | PlannedExpr::Func { func: _, args } => {
             for arg in exprs.list(*args) {
                 walk(exprs, *arg, computed, found);
             }

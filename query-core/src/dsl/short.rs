@@ -32,6 +32,12 @@ pub use super::{
     untyped as __recto_untyped, whole as __recto_whole, whole_any as __recto_whole_any,
     whole_left as __recto_whole_left,
 };
+pub use super::{
+    concat as __recto_concat, length as __recto_length, lower as __recto_lower,
+    ltrim as __recto_ltrim, position as __recto_position, replace as __recto_replace,
+    rtrim as __recto_rtrim, substring as __recto_substring,
+    substring_from as __recto_substring_from, trim as __recto_trim, upper as __recto_upper,
+};
 pub use crate::columns::{
     KnownColumns as __recto_KnownColumns, UnknownColumns as __recto_UnknownColumns,
     column as __recto_column, probe as __recto_probe,

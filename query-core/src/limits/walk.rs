@@ -145,7 +145,7 @@ impl<'q> Walk<'_, 'q> {
                 }
                 Expr::InList { expr: _, list } => self.list(list.len())?,
                 Expr::InParam { expr: _, list } => self.list(list.len())?,
-                Expr::Coalesce(args) => self.list(args.len())?,
+                Expr::Coalesce(args) | Expr::Func { func: _, args } => self.list(args.len())?,
                 Expr::Subquery {
                     test: _,
                     operand: _,

@@ -175,6 +175,14 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
                 }
             });
         }
+        Kind::Call { function, args } => call(out, span, function, |out| {
+            for (n, arg) in args.iter().enumerate() {
+                if n > 0 {
+                    comma(out, span);
+                }
+                write(out, scope, arg);
+            }
+        }),
         Kind::Subquery {
             function,
             operand,

@@ -1,6 +1,8 @@
 //! The query functions: `is_nil`, `like`, `ilike`, `count`, `sum`, `avg`, `min`, `max`,
-//! `coalesce`, `field`, and the subquery forms `exists` and `subquery` (`nesting.rs`), their arities, and the names DESIGN.md promises that are not
-//! built yet (a clear "not supported yet" rather than "unknown function").
+//! `coalesce`, `field`, the scalar functions (`lower`, `substring`, ...: [`scalar`]), and
+//! the subquery forms `exists` and `subquery` (`nesting.rs`); their arities, and the names
+//! DESIGN.md promises that are not built yet (a clear "not supported yet" rather than
+//! "unknown function").
 
 use proc_macro2::Ident;
 use syn::punctuated::Punctuated;
@@ -23,6 +25,16 @@ const SUPPORTED: &[&str] = &[
     "min",
     "max",
     "coalesce",
+    "lower",
+    "upper",
+    "length",
+    "trim",
+    "ltrim",
+    "rtrim",
+    "substring",
+    "concat",
+    "replace",
+    "position",
     "field",
     "exists",
     "subquery",
@@ -52,12 +64,6 @@ const NOT_YET: &[&str] = &[
     "date_add",
     "ago",
     "from_now",
-    "lower",
-    "upper",
-    "length",
-    "trim",
-    "substring",
-    "concat",
     "abs",
     "round",
     "ceil",
@@ -128,6 +134,8 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
             }
         }
         "field" => return field(scope, name, args),
+        function @ ("lower" | "upper" | "length" | "trim" | "ltrim" | "rtrim" | "substring"
+        | "concat" | "replace" | "position") => return scalar(scope, name, function, args),
         "exists" | "subquery" => {
             let args: Vec<&Expr> = args.iter().collect();
             super::nesting::test(name, &args)?
@@ -167,6 +175,69 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
         }
     };
     Ok(Dsl { span, kind })
+}
+
+/// A scalar function: its arguments converted as they are written, its arity checked. A
+/// `concat` of more than two arguments nests (`concat(concat(a, b), c)`), which its
+/// `::recto::dsl` function flattens, so every argument is typed; a `substring` without a
+/// length calls `substring_from`.
+fn scalar(
+    scope: &mut Scope,
+    name: &Ident,
+    function: &str,
+    args: &Punctuated<Expr, Token![,]>,
+) -> syn::Result<Dsl> {
+    let (min, max, function) = match function {
+        "lower" => (1, 1, "lower"),
+        "upper" => (1, 1, "upper"),
+        "length" => (1, 1, "length"),
+        "trim" => (1, 1, "trim"),
+        "ltrim" => (1, 1, "ltrim"),
+        "rtrim" => (1, 1, "rtrim"),
+        "substring" if args.len() == 2 => (2, 2, "substring_from"),
+        "substring" => (2, 3, "substring"),
+        "concat" => (2, usize::MAX, "concat"),
+        "replace" => (3, 3, "replace"),
+        _ => (2, 2, "position"),
+    };
+    if args.len() < min || args.len() > max {
+        let expected = match (min, max) {
+            (min, max) if min == max => format!("{min}"),
+            (min, usize::MAX) => format!("at least {min}"),
+            (min, max) => format!("{min} or {max}"),
+        };
+        let plural = if max == 1 { "" } else { "s" };
+        return Err(syn::Error::new(
+            name.span(),
+            format!(
+                "`{name}` takes {expected} argument{plural}, found {}",
+                args.len()
+            ),
+        ));
+    }
+    let span = name.span();
+    let mut args = all(args.iter().map(|arg| convert(scope, arg)))?.into_iter();
+    let mut dsl = Dsl {
+        span,
+        kind: Kind::Call {
+            function,
+            args: args
+                .by_ref()
+                .take(if function == "concat" { 2 } else { max })
+                .collect(),
+        },
+    };
+    // The arguments past the second of a `concat`.
+    for arg in args {
+        dsl = Dsl {
+            span,
+            kind: Kind::Call {
+                function,
+                args: vec![dsl, arg],
+            },
+        };
+    }
+    Ok(dsl)
 }
 
 /// Exactly `N` arguments.

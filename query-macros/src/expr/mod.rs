@@ -78,6 +78,12 @@ pub(crate) enum Kind {
     },
     /// `coalesce(a, b, ...)`.
     Coalesce { first: Box<Dsl>, rest: Vec<Dsl> },
+    /// A scalar function whose `::recto::dsl` function takes the arguments as they are
+    /// written: `function` names it (`lower`, `substring`, ...).
+    Call {
+        function: &'static str,
+        args: Vec<Dsl>,
+    },
     /// A query inside the expression: `function` names the `::recto::dsl` function
     /// (`exists`, `scalar`, `in_subquery`, `any`, `all`), `op` the comparison of `any` and
     /// `all` (a `BinOp` variant), `query` the Rust expression of the query.
@@ -144,6 +150,11 @@ impl Dsl {
                 first.pins_mut(out);
                 for item in rest {
                     item.pins_mut(out);
+                }
+            }
+            Kind::Call { args, .. } => {
+                for arg in args {
+                    arg.pins_mut(out);
                 }
             }
             Kind::InParam { operand, list } => {

@@ -1,0 +1,13 @@
+use recto::prelude::*;
+
+#[derive(Schema)]
+#[recto(table = "users")]
+pub struct User {
+    #[recto(primary_key)]
+    pub id: i64,
+    pub name: String,
+}
+
+fn main() {
+    let _ = from!(u in User, select: lenght(u.name));
+}

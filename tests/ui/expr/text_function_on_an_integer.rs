@@ -1,0 +1,15 @@
+use recto::prelude::*;
+
+#[derive(Schema)]
+#[recto(table = "users")]
+pub struct User {
+    #[recto(primary_key)]
+    pub id: i64,
+    pub name: String,
+    pub age: i32,
+}
+
+fn main() {
+    // `length` counts the characters of text; `age` is an integer.
+    let _ = from!(u in User, select: length(u.age));
+}
