@@ -73,3 +73,71 @@ fn misuse_at_run_time_is_a_typed_error() {
         error_of(&q)
     );
 }
+
+#[test]
+fn numeric_functions_in_each_spelling() {
+    let q = from!(p in common::Post,
+        select: (abs(p.score), ceil(p.score), floor(p.score), round(p.score), round(p.views),
+                 ceil(p.views)));
+    insta::assert_snapshot!("rounding", render(&q));
+    let q =
+        from!(p in common::Post, select: (sqrt(p.score), power(p.score, 2), power(p.views, 0.5)));
+    insta::assert_snapshot!("sqrt_and_power", render(&q));
+    let q = from!(u in User, where: between(u.age, 18, ^65),
+        select: (greatest(u.age, 18), least(u.age, 0.5, u.id), nullif(u.age, 36),
+                 greatest(u.name, u.email)));
+    insta::assert_snapshot!("extremes_nullif_between", render(&q));
+}
+
+/// `round(x, digits)` rounds an exact decimal; a float is a compile error (`tests/ui`) and a
+/// run-time query's is a typed error.
+#[test]
+fn round_to_digits_takes_a_decimal() {
+    let q = Query::<User>::from_schema().select(Select::One(Selected::Expr(Expr::Func {
+        func: Func::Round,
+        args: vec![
+            Expr::field(BindingRef::Index(0), "age"),
+            Expr::Lit(recto::Value::I32(2)),
+        ],
+    })));
+    assert!(
+        matches!(error_of(&q), Error::InvalidClause { ref reason, .. } if reason.contains("rounds an exact decimal")),
+        "{:?}",
+        error_of(&q)
+    );
+}
+
+#[test]
+fn selected_as_names_a_column_that_order_by_and_group_by_repeat() {
+    let q = from!(u in User, left_join: p in common::Post, on: p.user_id == u.id,
+        group_by: selected_as(decade), order_by: [desc: selected_as(posts)],
+        select: (selected_as(u.age / 10, decade), selected_as(count(p.id), posts)));
+    insta::assert_snapshot!("selected_as", render(&q));
+    // A subquery's column named by `selected_as`.
+    let counts = from!(p in common::Post, group_by: p.user_id,
+        select: (p.user_id, selected_as(count(), posts)));
+    let q = from!(c in subquery(counts), where: c.posts > 1, select: c.user_id);
+    insta::assert_snapshot!("selected_as_in_a_subquery", render(&q));
+}
+
+#[test]
+fn selected_as_misuse_is_a_typed_error() {
+    let q = from!(u in User, order_by: selected_as(nothing), select: selected_as(u.age, age));
+    assert!(
+        matches!(error_of(&q), Error::InvalidClause { clause: Clause::OrderBy, ref reason, .. } if reason.contains("names no column")),
+        "{:?}",
+        error_of(&q)
+    );
+    let q = from!(u in User, where: selected_as(age) > 1, select: selected_as(u.age, age));
+    assert!(
+        matches!(error_of(&q), Error::InvalidClause { clause: Clause::Where, ref reason, .. } if reason.contains("`order_by:` and `group_by:` only")),
+        "{:?}",
+        error_of(&q)
+    );
+    let q = from!(u in User, select: (selected_as(u.age, a), selected_as(u.id, a)));
+    assert!(
+        matches!(error_of(&q), Error::InvalidClause { clause: Clause::Select, ref reason, .. } if reason.contains("two columns are selected as `a`")),
+        "{:?}",
+        error_of(&q)
+    );
+}

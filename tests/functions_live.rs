@@ -184,3 +184,137 @@ async fn case_mapping_beyond_ascii_is_the_engines() {
     })
     .await;
 }
+
+/// posts (id, score, views): 1 4.5 3e9, 2 2.0 -5, 3 3.0 0, 4 -1.25 2^53+1, 5 3.0 42.
+#[tokio::test]
+async fn rounding_goes_half_away_from_zero_everywhere() {
+    on_every_engine(|repo, name| async move {
+        let q = from!(p in common::Post, order_by: p.id,
+            select: (round(p.score), ceil(p.score), floor(p.score), abs(p.score), round(p.views)));
+        let rows: Vec<(f64, f64, f64, f64, i64)> =
+            repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let big = (1_i64 << 53) + 1;
+        let expected = [
+            // 4.5 rounds to 5, where PostgreSQL's and MariaDB's own `round` of a double
+            // give the even 4.
+            (5.0, 5.0, 4.0, 4.5, 3_000_000_000),
+            (2.0, 2.0, 2.0, 2.0, -5),
+            (3.0, 3.0, 3.0, 3.0, 0),
+            (-1.0, -1.0, -2.0, 1.25, big),
+            (3.0, 3.0, 3.0, 3.0, 42),
+        ];
+        assert_eq!(rows, expected, "{name}");
+        // A rounded float divides as a float: MariaDB would keep four digits of
+        // `ceil(-1.25) / 6` without a cast where it sorts joined rows by it. Users with an
+        // org: Ada (posts 1 and 2), Brian, Zoë (post 3), O'Brien (post 4), 日本.
+        let q = from!(u in User, left_join: p in common::Post, on: p.user_id == u.id,
+            join: o in common::Org, on: u.org_id == o.id,
+            order_by: [asc: ceil(p.score) / 6, asc: round(p.score) / 6],
+            select: (ceil(p.score) / 6, round(p.score) / 6));
+        let rows: Vec<(Option<f64>, Option<f64>)> = repo.all(q).await.unwrap();
+        let sixths = |a: f64, b: f64| (Some(a / 6.0), Some(b / 6.0));
+        let expected = [
+            sixths(-1.0, -1.0),
+            sixths(2.0, 2.0),
+            sixths(3.0, 3.0),
+            sixths(5.0, 5.0),
+            (None, None),
+            (None, None),
+        ];
+        assert_eq!(rows, expected, "{name}");
+        // Halves of both signs, and the double just below 0.5, which adding 0.5 would
+        // round up (SQLite's own `round`).
+        let below_half = 0.5 - f64::EPSILON / 4.0;
+        let q = from!(u in User, where: u.id == 1,
+            select: (round(^2.5), round(^-2.5), round(^0.5), round(^-0.5), round(^below_half),
+                     round(^-3.7)));
+        let rows: Vec<(f64, f64, f64, f64, f64, f64)> = repo.all(q).await.unwrap();
+        assert_eq!(rows, [(3.0, -3.0, 1.0, -1.0, 0.0, -4.0)], "{name}");
+    })
+    .await;
+}
+
+/// `sqrt` and `power` on PostgreSQL and MariaDB; SQLite as sqlx bundles it has no math
+/// functions, and refuses them before any SQL is sent.
+#[tokio::test]
+async fn sqrt_and_power_are_null_where_undefined() {
+    on_every_engine(|repo, name| async move {
+        let q = from!(u in User, where: u.id == 1,
+            select: (sqrt(^16), sqrt(^-1.0), power(^2, ^10), power(^0, ^-1), power(^-8.0, ^0.5),
+                     power(^-2, ^3), power(^2.0, ^-1.0)));
+        type Row = (
+            Option<f64>,
+            Option<f64>,
+            Option<f64>,
+            Option<f64>,
+            Option<f64>,
+            Option<f64>,
+            Option<f64>,
+        );
+        if name == "SQLite" {
+            let error = repo.all::<Row>(q).await.expect_err("no math functions");
+            assert!(matches!(error, recto::Error::Unsupported { .. }), "{error}");
+            return;
+        }
+        let rows: Vec<Row> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expected = (
+            Some(4.0),
+            None,
+            Some(1024.0),
+            None,
+            None,
+            Some(-8.0),
+            Some(0.5),
+        );
+        assert_eq!(rows, [expected], "{name}");
+    })
+    .await;
+}
+
+/// users (id, age, email): 1 36 ada@.., 2 41 NULL, 3 36 zoe@.., 4 17 NULL, 5 64 alice@..,
+/// 6 28 ni"hon@...
+#[tokio::test]
+async fn greatest_least_nullif_and_between() {
+    on_every_engine(|repo, name| async move {
+        let q = from!(u in User, order_by: u.id,
+            select: (greatest(u.age, 40), least(u.age, 30, ^50), nullif(u.age, 36),
+                     least(u.age, 0.5), greatest(u.name, u.email)));
+        type Row = (i32, i32, Option<i32>, f64, Option<String>);
+        let rows: Vec<Row> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let text = |s: &str| Some(s.to_owned());
+        // `greatest` of text compares code points: lower case sorts after upper case.
+        let expected = [
+            (40, 30, None, 0.5, text("ada@acme.test")),
+            (41, 30, Some(41), 0.5, None),
+            (40, 30, None, 0.5, text("zoe@globex.test")),
+            (40, 17, Some(17), 0.5, None),
+            (64, 30, Some(64), 0.5, text("alice@example.test")),
+            (40, 28, Some(28), 0.5, text("日本")),
+        ];
+        assert_eq!(rows, expected, "{name}");
+        // Ages 17 to 36, bounds included: Ada, Zoë, O'Brien, 日本.
+        let q = from!(u in User, where: between(u.age, 17, ^36), order_by: u.id, select: u.id);
+        let ids: Vec<i64> = repo.all(q).await.unwrap();
+        assert_eq!(ids, [1, 3, 4, 6], "{name}");
+        // A NULL argument makes `greatest` NULL (PostgreSQL's own would skip it).
+        let none: Option<i32> = None;
+        let q = from!(u in User, where: u.id == 1, select: (greatest(u.age, ^none), least(^none, u.age)));
+        let rows: Vec<(Option<i32>, Option<i32>)> = repo.all(q).await.unwrap();
+        assert_eq!(rows, [(None, None)], "{name}");
+    })
+    .await;
+}
+
+/// Ages 36 41 36 17 64 28 are decades 3 4 3 1 6 2; Ada has two posts, Zoë, O'Brien and
+/// alice one each, Brian and 日本 none.
+#[tokio::test]
+async fn selected_as_orders_and_groups_by_a_named_column() {
+    on_every_engine(|repo, name| async move {
+        let q = from!(u in User, left_join: p in common::Post, on: p.user_id == u.id,
+            group_by: selected_as(decade), order_by: [desc: selected_as(posts), asc: selected_as(decade)],
+            select: (selected_as(u.age / 10, decade), selected_as(count(p.id), posts)));
+        let rows: Vec<(i32, i64)> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [(3, 3), (1, 1), (6, 1), (2, 0), (4, 0)], "{name}");
+    })
+    .await;
+}

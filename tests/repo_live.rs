@@ -9,6 +9,8 @@
 
 #[path = "repo_live/decimal.rs"]
 mod decimal;
+#[path = "repo_live/decimal_functions.rs"]
+mod decimal_functions;
 #[path = "repo_live/decimal_sqlite.rs"]
 mod decimal_sqlite;
 #[path = "repo_live/json.rs"]

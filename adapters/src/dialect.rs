@@ -16,7 +16,7 @@ pub use self::arithmetic::{
     Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum, IntegerSum,
     MixedCoalesce,
 };
-pub use self::functions::{Concat, Functions, Position, Substring};
+pub use self::functions::{Concat, Extremes, Functions, Position, Substring, Truncate};
 pub use self::nesting::{AnyAll, ExistsDistinct, Lateral, LimitInSubquery, ScalarRows, ValuesList};
 pub use self::statements::{DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup};
 

@@ -53,10 +53,11 @@ use recto_planner::Planned;
 
 pub use crate::dialect::{
     Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Dialect, DistinctSorted,
-    FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped,
-    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape,
-    MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema,
-    Placeholders, Position, Quirks, SetOpAll, SmallBigints, Substring, push_quoted,
+    Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone,
+    HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
+    LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
+    OtherExtrema, Placeholders, Position, Quirks, SetOpAll, SmallBigints, Substring, Truncate,
+    push_quoted,
 };
 pub use crate::mysql::MySql;
 pub use crate::postgres::Postgres;

@@ -73,6 +73,8 @@ pub(crate) struct Level<'a, 'q> {
     pub(crate) derived: &'a [Planned<'q>],
     /// Where it is planned.
     pub(crate) context: Context<'a, 'q>,
+    /// Its select, which `selected_as(name)` reads.
+    pub(crate) select: Option<&'q recto_core::Select>,
 }
 
 /// The bindings of a query, and what planning them found.
@@ -183,6 +185,7 @@ fn lateral<'q>(
         bindings: earlier,
         derived,
         context: outer,
+        select: None,
     };
     let context = Context {
         outer: Some(&level),

@@ -10,7 +10,7 @@
 //! This module knows no SQL: it says which literals are exact and what scale an expression
 //! has, and the writer prints them.
 
-use recto_core::{AggFunc, BinOp, Error, SubqueryTest, Ty, UnOp, Value};
+use recto_core::{AggFunc, BinOp, Error, Func, SubqueryTest, Ty, UnOp, Value};
 
 use crate::bindings::Scope;
 use crate::describe::describe;
@@ -132,8 +132,23 @@ impl Exprs<'_> {
                 .list(*args)
                 .iter()
                 .try_fold(0, |scale, arg| Some(scale.max(self.scale_at(*arg, next)?))),
-            // The functions give text and integers so far.
-            PlannedExpr::Func { .. } => None,
+            PlannedExpr::Func { func, args } => {
+                let args = self.list(*args);
+                match (func, args) {
+                    (Func::Abs, [first]) => self.scale_at(*first, next),
+                    // Both at the larger scale, as the comparison needs; `a`'s value is
+                    // the same at it.
+                    (Func::Ceil | Func::Floor | Func::Round, [_]) => Some(0),
+                    (Func::Round, [_, digits]) => match self.get(*digits) {
+                        PlannedExpr::Lit(Value::I32(digits)) => u32::try_from(*digits).ok(),
+                        _ => None,
+                    },
+                    (Func::Greatest | Func::Least | Func::NullIf, _) => args
+                        .iter()
+                        .try_fold(0, |scale, arg| Some(scale.max(self.scale_at(*arg, next)?))),
+                    _ => None,
+                }
+            }
             PlannedExpr::Subquery {
                 test: SubqueryTest::Scalar,
                 operand: _,

@@ -11,7 +11,9 @@ pub(crate) mod func;
 mod subquery;
 
 use recto_core::schema::FieldHint;
-use recto_core::{AggFunc, Array, BinOp, BindingRef, Clause, Error, Expr, Name, UnOp};
+use recto_core::{
+    AggFunc, Array, BinOp, BindingRef, Clause, Error, Expr, Name, Select, Selected, UnOp,
+};
 
 use crate::bindings::{Level, Scope};
 use crate::cte;
@@ -101,6 +103,11 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 self.draft.size.params += 1;
                 Ok(self.push(PlannedExpr::Param(value)))
             }
+            Expr::Field {
+                binding: BindingRef::Selected,
+                name,
+                hint: _,
+            } => self.selected_as(name, next),
             Expr::Field {
                 binding,
                 name,
@@ -386,6 +393,33 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 decimal::expect_no_float_beside_decimal(&self.scope, exprs, &operands, None)?;
                 Ok(self.push(PlannedExpr::Coalesce(args)))
             }
+        }
+    }
+
+    /// `selected_as(name)`: the expression the select names `name`, planned again in this
+    /// clause (an `order_by:` or `group_by:` term), so every engine reads the same
+    /// expression (PostgreSQL takes an alias alone as a sort term, not inside one).
+    #[inline(never)]
+    fn selected_as(&mut self, name: &'q Name, depth: usize) -> Result<ExprId, Error> {
+        if !matches!(self.scope.clause, Clause::OrderBy | Clause::GroupBy) {
+            return Err(self.scope.invalid(
+                "`selected_as(name)` refers to a selected column in `order_by:` and `group_by:` only",
+            ));
+        }
+        let items: &'q [Selected] = match self.scope.level.select {
+            Some(Select::One(one)) => std::slice::from_ref(one),
+            Some(Select::Tuple(items)) => items,
+            _ => &[],
+        };
+        let found = items.iter().find_map(|item| match item {
+            Selected::As { expr, name: named } if named == name => Some(expr),
+            _ => None,
+        });
+        match found {
+            Some(expr) => self.resolve(expr, depth),
+            None => Err(self.scope.invalid(format!(
+                "`selected_as({name})` names no column: the select has no `selected_as(x, {name})`"
+            ))),
         }
     }
 

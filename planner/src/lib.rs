@@ -140,6 +140,7 @@ fn plan_level<'q>(query: &'q QueryData, context: Context<'_, 'q>) -> Result<Plan
         bindings: &bindings,
         derived: &derived,
         context,
+        select: select.as_ref().map(|clause| &clause.select),
     };
     let level = &level;
     let mut draft = Draft::new(capacity::arena(query, level));

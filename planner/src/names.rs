@@ -5,7 +5,7 @@
 //!
 //! Each check returns the reason; the caller makes it an error of its clause.
 
-use recto_core::{Name, SchemaMeta, Select, SelectClause, Source};
+use recto_core::{Name, SchemaMeta, Select, SelectClause, Selected, Source};
 
 /// Checks the names a source brings: its table, its schema's fields and columns, and the
 /// binding's `as:` name.
@@ -46,6 +46,23 @@ pub(crate) fn check_select(select: &SelectClause) -> Result<(), String> {
         && fields.iter().any(|(alias, _): &(Name, _)| alias.is_empty())
     {
         return Err("a struct literal's field name (the column alias) is empty".to_owned());
+    }
+    let items: &[Selected] = match select {
+        Select::One(one) => std::slice::from_ref(one),
+        Select::Tuple(items) => items,
+        _ => &[],
+    };
+    let mut names = items.iter().filter_map(|item| match item {
+        Selected::As { expr: _, name } => Some(name),
+        _ => None,
+    });
+    if names.clone().any(|name| name.is_empty()) {
+        return Err("a `selected_as` name is empty".to_owned());
+    }
+    while let Some(name) = names.next() {
+        if names.clone().any(|other| other == name) {
+            return Err(format!("two columns are selected as `{name}`"));
+        }
     }
     Ok(())
 }

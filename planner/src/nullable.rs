@@ -5,7 +5,7 @@
 //!
 //! The answer errs toward "maybe": `false` is a promise, `true` is not.
 
-use recto_core::{AggFunc, BinOp, SubqueryTest, UnOp, Value};
+use recto_core::{AggFunc, BinOp, Func, SubqueryTest, UnOp, Value};
 
 use crate::expr::MAX_DEPTH;
 use crate::exprs::{ExprId, Exprs};
@@ -82,6 +82,11 @@ impl Exprs<'_> {
             } => false,
             PlannedExpr::Aggregate { .. } => true,
             PlannedExpr::Coalesce(args) => self.list(*args).iter().all(nullable),
+            // NULL where undefined, or where the two are equal.
+            PlannedExpr::Func {
+                func: Func::Sqrt | Func::Power | Func::NullIf,
+                ..
+            } => true,
             PlannedExpr::Func { func: _, args } => self.list(*args).iter().any(nullable),
             // `exists` is true or false; any other subquery may have no row, or compare
             // with a NULL.

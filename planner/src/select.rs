@@ -123,6 +123,13 @@ fn push_selected<'q>(
             let expr = Resolver::new(scope, draft).resolve(expr, 0)?;
             items.push(SelectItem { expr, alias: None });
         }
+        Selected::As { expr, name } => {
+            let expr = Resolver::new(scope, draft).resolve(expr, 0)?;
+            items.push(SelectItem {
+                expr,
+                alias: Some(name),
+            });
+        }
         Selected::Binding(reference) => {
             push_binding(scope.lookup(reference)?, scope, &mut draft.exprs, items)?;
         }

@@ -7,6 +7,7 @@
 use recto_core::{AggFunc, BinOp, SubqueryTest, Ty, UnOp, Value};
 
 use crate::expr::MAX_DEPTH;
+use crate::expr::func::Typing;
 use crate::exprs::{ExprId, Exprs};
 use crate::planned::PlannedExpr;
 
@@ -92,7 +93,15 @@ impl Exprs<'_> {
                 let first = tys.next()??;
                 tys.try_fold(first, |common, ty| unify(common, ty?))
             }
-            PlannedExpr::Func { func, args: _ } => crate::expr::func::result_ty(*func),
+            PlannedExpr::Func { func, args } => match crate::expr::func::typing(*func) {
+                Typing::Fixed(ty) => Some(ty),
+                Typing::First => self.ty_at(*self.list(*args).first()?, next),
+                Typing::Unified => {
+                    let mut tys = self.list(*args).iter().map(|arg| self.ty_at(*arg, next));
+                    let first = tys.next()??;
+                    tys.try_fold(first, |common, ty| unify(common, ty?))
+                }
+            },
             PlannedExpr::Subquery {
                 test: SubqueryTest::Scalar,
                 operand: _,
@@ -123,6 +132,15 @@ fn arithmetic(left: Ty, right: Ty) -> Option<Ty> {
             (numeric_rank(left).is_some() && numeric_rank(right).is_some()).then_some(Ty::F64)
         }
         _ => unify(left, right).filter(|ty| numeric_rank(*ty).is_some()),
+    }
+}
+
+impl Exprs<'_> {
+    /// The one type the expressions `ids` all become, as `coalesce` unifies them.
+    pub(crate) fn unified(&self, ids: &[ExprId]) -> Option<Ty> {
+        let mut tys = ids.iter().map(|id| self.ty(*id));
+        let first = tys.next()??;
+        tys.try_fold(first, |common, ty| unify(common, ty?))
     }
 }
 

@@ -58,7 +58,7 @@ impl QueryData {
             .chain(items)
             .chain(fields.iter().map(|(_, selected)| selected))
             .filter_map(|selected| match selected {
-                Selected::Expr(expr) => Some(expr),
+                Selected::Expr(expr) | Selected::As { expr, name: _ } => Some(expr),
                 Selected::Binding(_) => None,
             });
         joins
@@ -143,7 +143,7 @@ impl QueryData {
             .chain(items)
             .chain(fields.iter_mut().map(|(_, selected)| selected))
             .filter_map(|selected| match selected {
-                Selected::Expr(expr) => Some(expr),
+                Selected::Expr(expr) | Selected::As { expr, name: _ } => Some(expr),
                 Selected::Binding(_) => None,
             });
         let exprs = wheres

@@ -13,6 +13,7 @@
 //! glob import of [`short`] per query.
 
 mod func;
+mod math;
 mod nesting;
 mod ops;
 pub mod short;
@@ -20,6 +21,7 @@ pub mod short;
 use std::marker::PhantomData;
 
 pub use self::func::*;
+pub use self::math::*;
 pub use self::nesting::*;
 pub use self::ops::*;
 use crate::Name;
@@ -329,6 +331,20 @@ pub fn expr<T>(value: Typed<T>) -> Expr {
 /// A selected expression.
 pub fn selected<T>(value: Typed<T>) -> Item<T> {
     Item::new(Selected::Expr(value.expr))
+}
+
+/// `selected_as(x, name)` in `select:`: `x`, its column named `name`.
+pub fn selected_as<T>(value: Typed<T>, name: &'static str) -> Item<T> {
+    Item::new(Selected::As {
+        expr: value.expr,
+        name: Name::Borrowed(name),
+    })
+}
+
+/// `selected_as(name)` in `order_by:` or `group_by:`: the expression selected as `name`,
+/// typed when the query is planned.
+pub fn selected_ref(name: &'static str) -> Typed<Any> {
+    Typed::new(Expr::field(BindingRef::Selected, name))
 }
 
 /// An `order_by:` term.

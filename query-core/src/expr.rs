@@ -25,6 +25,9 @@ pub enum BindingRef {
     /// `parent_as(name)`: the binding named `name` of a query this one is nested in (as a
     /// subquery), the nearest enclosing one that has it.
     Parent(Name),
+    /// The query's select: `selected_as(name)` in `order_by:` or `group_by:` is the field
+    /// `name` of it, the expression selected as `selected_as(expr, name)`.
+    Selected,
 }
 
 impl From<usize> for BindingRef {

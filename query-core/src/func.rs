@@ -32,6 +32,29 @@ pub enum Func {
     /// `position(s, sub)`: the 1-based character position of the first `sub` in `s`, 0 if
     /// there is none, 1 for an empty `sub`; an `i32`.
     Position,
+    /// `abs(x)`: the absolute value, of `x`'s type.
+    Abs,
+    /// `ceil(x)`: the least whole number not below `x`, of `x`'s type (an exact decimal of
+    /// scale 0).
+    Ceil,
+    /// `floor(x)`: the greatest whole number not above `x`, of `x`'s type (an exact decimal
+    /// of scale 0).
+    Floor,
+    /// `round(x)`: the nearest whole number, halves away from zero (as Rust's `f64::round`
+    /// and SQL's `numeric` do), of `x`'s type; `round(x, digits)` for an exact decimal, to
+    /// `digits` (a literal from 0 to 28) places, halves away from zero, of scale `digits`.
+    Round,
+    /// `sqrt(x)`: the square root as an `f64`, NULL for a negative `x`.
+    Sqrt,
+    /// `power(x, y)`: `x` to the `y` as an `f64`, NULL where it is undefined (0 to a
+    /// negative power, a negative number to a fractional one).
+    Power,
+    /// `nullif(a, b)`: NULL where `a = b`, `a` otherwise.
+    NullIf,
+    /// `greatest(a, b, ..)`: the largest argument, NULL if any is NULL.
+    Greatest,
+    /// `least(a, b, ..)`: the smallest argument, NULL if any is NULL.
+    Least,
 }
 
 impl Func {
@@ -48,19 +71,36 @@ impl Func {
             Func::Concat => "concat",
             Func::Replace => "replace",
             Func::Position => "position",
+            Func::Abs => "abs",
+            Func::Ceil => "ceil",
+            Func::Floor => "floor",
+            Func::Round => "round",
+            Func::Sqrt => "sqrt",
+            Func::Power => "power",
+            Func::NullIf => "nullif",
+            Func::Greatest => "greatest",
+            Func::Least => "least",
         }
     }
 
     /// The fewest and the most arguments it takes (`None`: no most).
     pub fn arity(self) -> (usize, Option<usize>) {
         match self {
-            Func::Lower | Func::Upper | Func::Length | Func::Trim | Func::Ltrim | Func::Rtrim => {
-                (1, Some(1))
-            }
+            Func::Lower
+            | Func::Upper
+            | Func::Length
+            | Func::Trim
+            | Func::Ltrim
+            | Func::Rtrim
+            | Func::Abs
+            | Func::Ceil
+            | Func::Floor
+            | Func::Sqrt => (1, Some(1)),
             Func::Substring => (2, Some(3)),
-            Func::Concat => (2, None),
+            Func::Round => (1, Some(2)),
+            Func::Concat | Func::Greatest | Func::Least => (2, None),
             Func::Replace => (3, Some(3)),
-            Func::Position => (2, Some(2)),
+            Func::Position | Func::Power | Func::NullIf => (2, Some(2)),
         }
     }
 }

@@ -237,16 +237,18 @@ impl Ctx {
                 Kind::Int if !this.cols(Kind::Text).is_empty() => prop_oneof![
                     3 => arith,
                     1 => divide,
-                    1 => inner.prop_map(|e| Term::Neg(Box::new(e))),
+                    1 => inner.clone().prop_map(|e| Term::Neg(Box::new(e))),
                     2 => coalesce,
                     1 => this.counted_text(),
+                    2 => this.numeric_function(inner, other.clone()),
                 ]
                 .boxed(),
                 Kind::Int | Kind::Float => prop_oneof![
                     3 => arith,
                     1 => divide,
-                    1 => inner.prop_map(|e| Term::Neg(Box::new(e))),
+                    1 => inner.clone().prop_map(|e| Term::Neg(Box::new(e))),
                     2 => coalesce,
+                    2 => this.numeric_function(inner, other.clone()),
                 ]
                 .boxed(),
                 Kind::Text => prop_oneof![2 => coalesce, 3 => this.text_function(inner)].boxed(),
@@ -300,6 +302,36 @@ impl Ctx {
         let replace = (inner, text.clone(), text)
             .prop_map(|(e, from, to)| Term::Func(Func::Replace, vec![e, from, to]));
         prop_oneof![trim, substring, concat, replace].boxed()
+    }
+
+    /// A numeric function of `inner`: `abs`, `ceil`, `floor`, `round` (halves away from
+    /// zero), and `greatest`, `least` or `nullif` with `other` (a value of the same kind).
+    /// `sqrt` and `power` are left out: SQLite as sqlx bundles it has neither.
+    fn numeric_function(
+        &self,
+        inner: BoxedStrategy<Term>,
+        other: BoxedStrategy<Term>,
+    ) -> BoxedStrategy<Term> {
+        let one = (
+            select(vec![Func::Abs, Func::Ceil, Func::Floor, Func::Round]),
+            inner.clone(),
+        )
+            .prop_map(|(func, e)| Term::Func(func, vec![e]));
+        let two = (
+            select(vec![Func::Greatest, Func::Least, Func::NullIf]),
+            inner.clone(),
+            prop_oneof![other, inner],
+            any::<bool>(),
+        )
+            .prop_map(|(func, e, other, first)| {
+                let args = if first {
+                    vec![e, other]
+                } else {
+                    vec![other, e]
+                };
+                Term::Func(func, args)
+            });
+        prop_oneof![one, two].boxed()
     }
 
     /// An integer counted in a text term: its `length`, or the `position` of a text in it.

@@ -353,4 +353,5 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
     assert_eq!(got[1].0, dec("-0.039063"), "{name}");
 
     super::decimal_sqlite::past_the_bound(&repo, all(), &rows, &quoted).await;
+    super::decimal_functions::functions(&repo, all(), &rows).await;
 }

@@ -18,10 +18,53 @@ pub struct Functions {
     /// NULL, because the engine's own returns `s` for a NULL `to` in some cases (MariaDB
     /// when `from` is not found and `to` is a NULL parameter, SQLite when `from` is empty).
     pub replace_null_guard: bool,
+    /// How `greatest` and `least` are named.
+    pub extremes: Extremes,
+    /// Whether the engine's `greatest` and `least` skip NULL arguments (and so are guarded
+    /// to be NULL if any argument is).
+    pub extremes_skip_null: bool,
+    /// How a float's integer part (toward zero) is written, for `round`.
+    pub truncate: Truncate,
+    /// What `ceil` and `floor` of an exact decimal are cast to where the engine makes them
+    /// an integer type (which does not decode as a decimal), or `None`.
+    pub whole_decimal: Option<&'static str>,
+    /// What `ceil`, `floor` and `round` of a float are cast to where the engine marks the
+    /// double as having no digits after the point, which then rounds what is computed
+    /// from it (MariaDB: `ceil(x) / 6` has four digits), or `None`.
+    pub whole_float: Option<&'static str>,
+    /// Whether `sqrt` and `power` exist; where they do not, they are
+    /// [`Error::Unsupported`](recto_core::Error::Unsupported).
+    pub math: bool,
     /// What an integer argument of a function (a position, a length) must be cast to where
     /// the engine's function takes a 32-bit integer only (PostgreSQL: `substr(text,
     /// bigint)` does not exist), or `None` where any integer will do.
     pub int4_args: Option<&'static str>,
+}
+
+/// How `greatest(a, b, ..)` and `least(a, b, ..)` are named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Extremes {
+    /// `greatest(a, b)` and `least(a, b)`.
+    Greatest,
+    /// The scalar `max(a, b)` and `min(a, b)` of two or more arguments.
+    MaxMin,
+}
+
+/// How the integer part of a float, toward zero, is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Truncate {
+    /// `trunc(x)`.
+    Trunc,
+    /// `TRUNCATE(x, 0)`.
+    TruncateZero,
+    /// `CAST(x AS INTEGER)`, where the engine has no `trunc` (SQLite without its math
+    /// functions, as sqlx bundles it): exact below 2^63. `ceil`, `floor` and `round` of a
+    /// float are then written with it, `(CAST(x AS INTEGER) - (x < CAST(x AS INTEGER)))`
+    /// for `floor`, guarded by `CASE WHEN (abs(x) >= 4503599627370496.0) THEN x ELSE ..
+    /// END` (every float from 2^52 up is whole) and cast back to a float.
+    CastInteger,
 }
 
 /// How `position(s, sub)` is written.

@@ -5,11 +5,11 @@ mod ddl;
 
 use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Decimals, Dialect,
-    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions,
-    HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum,
-    JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
+    DistinctSorted, ExistsDistinct, Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin,
+    Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision,
+    IntegerSum, JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
     NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
-    ScalarRows, SetOpAll, SmallBigints, Substring, ValuesList, push_quoted,
+    ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -164,6 +164,19 @@ const QUIRKS: Quirks = Quirks {
         // MariaDB 10.11 answers `REPLACE('abc', 'x', ?)` with 'abc' when the parameter is
         // an untyped NULL (what a bound `None` is), and NULL for a NULL literal or when 'x'
         // is found; NULL is what it documents: https://mariadb.com/kb/en/replace-function/
+        // NULL if any argument is: https://mariadb.com/kb/en/greatest/
+        extremes: Extremes::Greatest,
+        extremes_skip_null: false,
+        // https://mariadb.com/kb/en/truncate/
+        truncate: Truncate::TruncateZero,
+        math: true,
+        // `CEILING` of a DECIMAL is a BIGINT where it fits:
+        // https://mariadb.com/kb/en/ceiling/
+        whole_decimal: Some("DECIMAL(65, 0)"),
+        // `CEILING`, `FLOOR`, `ROUND` and `TRUNCATE(x, 0)` of a DOUBLE are a DOUBLE of 0
+        // decimals, and a division of one keeps 4 (`ceil(-1.25) / 6` is -0.1667); a cast
+        // to DOUBLE drops the mark. Found by `properties::agree`.
+        whole_float: Some("DOUBLE"),
         replace_null_guard: true,
         int4_args: None,
     },

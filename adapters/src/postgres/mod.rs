@@ -4,11 +4,11 @@ mod ddl;
 
 use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Decimals, Dialect,
-    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions,
-    HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum,
-    JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
+    DistinctSorted, ExistsDistinct, Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin,
+    Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision,
+    IntegerSum, JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
     NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
-    ScalarRows, SetOpAll, SmallBigints, Substring, ValuesList, push_quoted,
+    ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -145,6 +145,16 @@ const QUIRKS: Quirks = Quirks {
         substring: Substring::Native,
         // `substr(text, integer, integer)` and `substring(text from integer for integer)`
         // take `integer` only, and a bound `i64` is a `bigint`.
+        // `greatest` and `least` ignore NULL arguments:
+        // https://www.postgresql.org/docs/current/functions-conditional.html#FUNCTIONS-GREATEST-LEAST
+        extremes: Extremes::Greatest,
+        extremes_skip_null: true,
+        // https://www.postgresql.org/docs/current/functions-math.html
+        truncate: Truncate::Trunc,
+        math: true,
+        // `ceil(numeric)` is `numeric`.
+        whole_decimal: None,
+        whole_float: None,
         replace_null_guard: false,
         int4_args: Some("integer"),
     },

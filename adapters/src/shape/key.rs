@@ -407,6 +407,15 @@ fn func_tag(func: Func) -> Result<u8, Uncacheable> {
         Func::Concat => 7,
         Func::Replace => 8,
         Func::Position => 9,
+        Func::Abs => 10,
+        Func::Ceil => 11,
+        Func::Floor => 12,
+        Func::Round => 13,
+        Func::Sqrt => 14,
+        Func::Power => 15,
+        Func::NullIf => 16,
+        Func::Greatest => 17,
+        Func::Least => 18,
         _ => return Err(Uncacheable),
     })
 }

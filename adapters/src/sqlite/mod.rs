@@ -5,11 +5,11 @@ mod ddl;
 
 use crate::dialect::{
     AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Decimals, Dialect,
-    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions,
-    HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum,
-    JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
+    DistinctSorted, ExistsDistinct, Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin,
+    Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision,
+    IntegerSum, JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
     NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
-    ScalarRows, SetOpAll, SmallBigints, Substring, ValuesList, push_quoted,
+    ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -148,6 +148,18 @@ const QUIRKS: Quirks = Quirks {
         // An empty `from` returns `s` before `to` is looked at, so a NULL `to` gives `s`
         // where PostgreSQL's strict `replace` gives NULL:
         // https://www.sqlite.org/lang_corefunc.html#replace
+        // The scalar `max` and `min` of several arguments are NULL if any argument is:
+        // https://www.sqlite.org/lang_corefunc.html#max_scalar
+        extremes: Extremes::MaxMin,
+        extremes_skip_null: false,
+        // `trunc`, `ceil`, `floor`, `sqrt` and `power` are math functions, which SQLite
+        // leaves out unless built with SQLITE_ENABLE_MATH_FUNCTIONS, as libsqlite3-sys's
+        // bundled build (sqlx's) is not: https://www.sqlite.org/lang_mathfunc.html
+        truncate: Truncate::CastInteger,
+        math: false,
+        whole_decimal: None,
+        // Cast to REAL by `Truncate::CastInteger` already.
+        whole_float: None,
         replace_null_guard: true,
         int4_args: None,
     },

@@ -57,7 +57,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 distinct,
             } => self.aggregate(*func, *arg, *distinct),
             PlannedExpr::Coalesce(args) => self.coalesce(id, *args),
-            PlannedExpr::Func { func, args } => self.func(*func, *args),
+            PlannedExpr::Func { func, args } => self.func(id, *func, *args),
             PlannedExpr::Subquery {
                 test,
                 operand,

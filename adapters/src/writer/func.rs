@@ -11,7 +11,7 @@ use crate::dialect::{Concat, Dialect, Position, Substring};
 impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// `func(args)`.
     #[inline(never)]
-    pub(super) fn func(&mut self, func: Func, args: ExprList) -> Result<(), Error> {
+    pub(super) fn func(&mut self, id: ExprId, func: Func, args: ExprList) -> Result<(), Error> {
         let exprs = self.exprs;
         let args = exprs.list(args);
         let functions = self.quirks.functions;
@@ -54,12 +54,17 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 _ => Err(self.malformed()),
             },
             Func::Substring => self.substring(functions.substring, args),
+            Func::Abs => self.call("abs", args),
+            Func::Ceil | Func::Floor | Func::Round => self.rounded(func, args),
+            Func::Sqrt | Func::Power => self.float_function(func, args),
+            Func::NullIf => self.call("nullif", args),
+            Func::Greatest | Func::Least => self.extreme(id, func, args),
             _ => Err(self.malformed()),
         }
     }
 
     /// `name(a, b, ..)`.
-    fn call(&mut self, name: &str, args: &[ExprId]) -> Result<(), Error> {
+    pub(super) fn call(&mut self, name: &str, args: &[ExprId]) -> Result<(), Error> {
         self.sql(name);
         self.sql("(");
         for (n, arg) in args.iter().enumerate() {
@@ -74,7 +79,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
 
     /// The error for a call the planner would not have let through (a wrong arity, a
     /// function this writer does not know).
-    fn malformed(&self) -> Error {
+    pub(super) fn malformed(&self) -> Error {
         Error::Unsupported {
             feature: "a scalar function with these arguments",
             dialect: self.dialect.name(),

@@ -53,6 +53,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                     }
                     | PlannedExpr::Aggregate { .. }
                     | PlannedExpr::Coalesce(_)
+                    | PlannedExpr::Func { .. }
             )
             && self.exprs.ty(id) == Some(Ty::Decimal)
     }
@@ -280,6 +281,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 distinct,
             } => self.scaled_aggregate(*func, *arg, *distinct, scale)?,
             PlannedExpr::Coalesce(args) => self.scaled_coalesce(*args, scale)?,
+            PlannedExpr::Func { func, args } => self.scaled_func(*func, *args, scale)?,
             _ => return Err(self.unsupported("this decimal expression as a scaled integer")),
         }
         Ok(())

@@ -30,6 +30,7 @@ impl<'q> Resolver<'_, '_, 'q> {
             bindings: self.scope.visible(),
             derived: level.derived,
             context: level.context,
+            select: None,
         };
         let planned = crate::plan_level(query.data(), level.context.nested(Some(&visible)))?;
         if nesting::one_column(test) && planned.select.len() != 1 {

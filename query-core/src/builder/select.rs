@@ -17,6 +17,15 @@ pub enum Selected {
     Expr(Expr),
     /// A whole binding (`select: u`): every field of its schema, in declaration order.
     Binding(BindingRef),
+    /// `selected_as(expr, name)`: an expression whose column is named `name`, which
+    /// `order_by:` and `group_by:` refer to as `selected_as(name)`
+    /// ([`BindingRef::Selected`]) and a query reading this one as a subquery as `s.name`.
+    As {
+        /// The expression.
+        expr: Expr,
+        /// The column's name.
+        name: Name,
+    },
 }
 
 /// The shape of a row.

@@ -25,7 +25,7 @@ impl WholeNumber for kind::Integral {}
 impl WholeNumber for kind::Untyped {}
 
 /// The call of `func` on `args`.
-fn call<T>(func: Func, args: Vec<Expr>) -> Typed<T> {
+pub(super) fn call<T>(func: Func, args: Vec<Expr>) -> Typed<T> {
     Typed::new(Expr::Func { func, args })
 }
 

@@ -26,16 +26,20 @@ pub use super::{
     no_condition as __recto_no_condition, not as __recto_not, nullable as __recto_nullable,
     one as __recto_one, or as __recto_or, order as __recto_order, parent as __recto_parent,
     pin as __recto_pin, rem as __recto_rem, root as __recto_root, scalar as __recto_scalar,
-    selected as __recto_selected, source as __recto_source, sub as __recto_sub, sum as __recto_sum,
-    template as __recto_template, template_on as __recto_template_on,
+    selected as __recto_selected, selected_as as __recto_selected_as,
+    selected_ref as __recto_selected_ref, source as __recto_source, sub as __recto_sub,
+    sum as __recto_sum, template as __recto_template, template_on as __recto_template_on,
     template_on_select as __recto_template_on_select, tuple as __recto_tuple,
     untyped as __recto_untyped, whole as __recto_whole, whole_any as __recto_whole_any,
     whole_left as __recto_whole_left,
 };
 pub use super::{
-    concat as __recto_concat, length as __recto_length, lower as __recto_lower,
-    ltrim as __recto_ltrim, position as __recto_position, replace as __recto_replace,
-    rtrim as __recto_rtrim, substring as __recto_substring,
+    abs as __recto_abs, between as __recto_between, ceil as __recto_ceil, concat as __recto_concat,
+    floor as __recto_floor, greatest as __recto_greatest, least as __recto_least,
+    length as __recto_length, lower as __recto_lower, ltrim as __recto_ltrim,
+    nullif as __recto_nullif, position as __recto_position, power as __recto_power,
+    replace as __recto_replace, round as __recto_round, round_to as __recto_round_to,
+    rtrim as __recto_rtrim, sqrt as __recto_sqrt, substring as __recto_substring,
     substring_from as __recto_substring_from, trim as __recto_trim, upper as __recto_upper,
 };
 pub use crate::columns::{

@@ -42,7 +42,7 @@ impl<'q> Walk<'_, 'q> {
 
     pub(super) fn binding(&self, binding: &BindingRef) -> Result<(), Error> {
         match binding {
-            BindingRef::Index(_) | BindingRef::Last => Ok(()),
+            BindingRef::Index(_) | BindingRef::Last | BindingRef::Selected => Ok(()),
             BindingRef::Named(name) | BindingRef::Parent(name) => self.name(name),
         }
     }
@@ -97,6 +97,10 @@ impl<'q> Walk<'_, 'q> {
         match item {
             Selected::Expr(expr) => self.expr(expr),
             Selected::Binding(binding) => self.binding(binding),
+            Selected::As { expr, name } => {
+                self.name(name)?;
+                self.expr(expr)
+            }
         }
     }
 

@@ -183,6 +183,14 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
                 write(out, scope, arg);
             }
         }),
+        Kind::SelectedRef(name) => call(out, span, "selected_ref", |args| {
+            args.extend(quote::ToTokens::to_token_stream(name))
+        }),
+        Kind::RoundTo { operand, digits } => call(out, span, "round_to", |args| {
+            write(args, scope, operand);
+            comma(args, span);
+            args.extend(quote::ToTokens::to_token_stream(digits));
+        }),
         Kind::Subquery {
             function,
             operand,

@@ -35,6 +35,17 @@ const SUPPORTED: &[&str] = &[
     "concat",
     "replace",
     "position",
+    "abs",
+    "ceil",
+    "floor",
+    "round",
+    "sqrt",
+    "power",
+    "nullif",
+    "greatest",
+    "least",
+    "between",
+    "selected_as",
     "field",
     "exists",
     "subquery",
@@ -47,7 +58,6 @@ const SUPPORTED: &[&str] = &[
 const NOT_YET: &[&str] = &[
     "filter",
     "type",
-    "selected_as",
     "over",
     "row_number",
     "rank",
@@ -64,10 +74,6 @@ const NOT_YET: &[&str] = &[
     "date_add",
     "ago",
     "from_now",
-    "abs",
-    "round",
-    "ceil",
-    "floor",
     "extract",
     "fragment",
     "splice",
@@ -134,8 +140,13 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
             }
         }
         "field" => return field(scope, name, args),
+        "round" if args.len() == 2 => return round_to(scope, name, args),
+        "selected_as" => return selected_ref(name, args),
         function @ ("lower" | "upper" | "length" | "trim" | "ltrim" | "rtrim" | "substring"
-        | "concat" | "replace" | "position") => return scalar(scope, name, function, args),
+        | "concat" | "replace" | "position" | "abs" | "ceil" | "floor" | "round"
+        | "sqrt" | "power" | "nullif" | "greatest" | "least" | "between") => {
+            return scalar(scope, name, function, args);
+        }
         "exists" | "subquery" => {
             let args: Vec<&Expr> = args.iter().collect();
             super::nesting::test(name, &args)?
@@ -198,8 +209,20 @@ fn scalar(
         "substring" => (2, 3, "substring"),
         "concat" => (2, usize::MAX, "concat"),
         "replace" => (3, 3, "replace"),
-        _ => (2, 2, "position"),
+        "position" => (2, 2, "position"),
+        "abs" => (1, 1, "abs"),
+        "ceil" => (1, 1, "ceil"),
+        "floor" => (1, 1, "floor"),
+        "round" => (1, 2, "round"),
+        "sqrt" => (1, 1, "sqrt"),
+        "power" => (2, 2, "power"),
+        "nullif" => (2, 2, "nullif"),
+        "greatest" => (2, usize::MAX, "greatest"),
+        "least" => (2, usize::MAX, "least"),
+        _ => (3, 3, "between"),
     };
+    // The functions of any number of arguments nest, two at a time.
+    let chained = max == usize::MAX;
     if args.len() < min || args.len() > max {
         let expected = match (min, max) {
             (min, max) if min == max => format!("{min}"),
@@ -221,13 +244,10 @@ fn scalar(
         span,
         kind: Kind::Call {
             function,
-            args: args
-                .by_ref()
-                .take(if function == "concat" { 2 } else { max })
-                .collect(),
+            args: args.by_ref().take(if chained { 2 } else { max }).collect(),
         },
     };
-    // The arguments past the second of a `concat`.
+    // The arguments past the second of a `concat`, a `greatest` or a `least`.
     for arg in args {
         dsl = Dsl {
             span,
@@ -238,6 +258,65 @@ fn scalar(
         };
     }
     Ok(dsl)
+}
+
+/// `selected_as(name)`: the selected expression named `name`, in `order_by:` and
+/// `group_by:` (`selected_as(x, name)` belongs in `select:`).
+fn selected_ref(name: &Ident, args: &Punctuated<Expr, Token![,]>) -> syn::Result<Dsl> {
+    let found: Vec<&Expr> = args.iter().collect();
+    let alias = match found[..] {
+        [Expr::Path(path)] if path.qself.is_none() => path.path.get_ident(),
+        [_, _] => {
+            return Err(syn::Error::new(
+                name.span(),
+                "`selected_as(x, name)` names a selected column: write it in `select:`, and `selected_as(name)` in `order_by:` or `group_by:`",
+            ));
+        }
+        _ => None,
+    };
+    let Some(alias) = alias else {
+        return Err(syn::Error::new(
+            name.span(),
+            "`selected_as(name)` takes the name a `select:` gave with `selected_as(x, name)`, like `selected_as(posts)`",
+        ));
+    };
+    Ok(Dsl {
+        span: name.span(),
+        kind: Kind::SelectedRef(syn::LitStr::new(
+            &syn::ext::IdentExt::unraw(alias).to_string(),
+            alias.span(),
+        )),
+    })
+}
+
+/// `round(x, digits)`: the digits a literal, since they are the result's scale.
+fn round_to(
+    scope: &mut Scope,
+    name: &Ident,
+    args: &Punctuated<Expr, Token![,]>,
+) -> syn::Result<Dsl> {
+    let [operand, digits] = arity(name, args)?;
+    let digits = match digits {
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(digits),
+            ..
+        }) if digits.base10_parse::<u8>().is_ok_and(|n| n <= 28) && digits.suffix().is_empty() => {
+            digits.clone()
+        }
+        other => {
+            return Err(syn::Error::new_spanned(
+                other,
+                "the digits of `round(x, digits)` are a whole number from 0 to 28 written in the query, like `round(x, 2)`: they are the result's scale",
+            ));
+        }
+    };
+    Ok(Dsl {
+        span: name.span(),
+        kind: Kind::RoundTo {
+            operand: Box::new(convert(scope, operand)?),
+            digits,
+        },
+    })
 }
 
 /// Exactly `N` arguments.

@@ -84,6 +84,13 @@ pub(crate) enum Kind {
         function: &'static str,
         args: Vec<Dsl>,
     },
+    /// `selected_as(name)` in `order_by:` or `group_by:`: the expression the select names.
+    SelectedRef(syn::LitStr),
+    /// `round(x, digits)`, the digits a literal.
+    RoundTo {
+        operand: Box<Dsl>,
+        digits: syn::LitInt,
+    },
     /// A query inside the expression: `function` names the `::recto::dsl` function
     /// (`exists`, `scalar`, `in_subquery`, `any`, `all`), `op` the comparison of `any` and
     /// `all` (a `BinOp` variant), `query` the Rust expression of the query.
@@ -116,7 +123,11 @@ impl Dsl {
     pub(crate) fn pins_mut<'a>(&'a mut self, out: &mut Vec<PinMut<'a>>) {
         let span = self.span;
         match &mut self.kind {
-            Kind::Field { .. } | Kind::Lit(_) | Kind::CountAll | Kind::ParentField { .. } => {}
+            Kind::Field { .. }
+            | Kind::Lit(_)
+            | Kind::CountAll
+            | Kind::ParentField { .. }
+            | Kind::SelectedRef(_) => {}
             Kind::Subquery { operand, .. } => {
                 if let Some(operand) = operand {
                     operand.pins_mut(out);
@@ -137,6 +148,7 @@ impl Dsl {
             | Kind::Neg(operand)
             | Kind::IsNil(operand)
             | Kind::Count { operand, .. }
+            | Kind::RoundTo { operand, .. }
             | Kind::Aggregate { operand, .. } => operand.pins_mut(out),
             Kind::Binary { left, right, .. } => {
                 left.pins_mut(out);

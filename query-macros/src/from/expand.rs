@@ -346,6 +346,11 @@ fn selected(scope: &Scope, item: &Selected) -> TokenStream {
     let binding = match item {
         Selected::Binding(binding) => *binding,
         Selected::Expr(value) => return wrapped(scope, value, "selected", None),
+        Selected::As(value, name) => {
+            let value = crate::expr::expand(scope, value);
+            let name = name_literal(name);
+            return quote_spanned!(name.span()=> __recto_selected_as(#value, #name));
+        }
     };
     let at = scope
         .index(binding)

@@ -122,7 +122,7 @@ fn clause_pins<'a>(clause: &'a mut Clause, pins: &mut Vec<PinMut<'a>>) {
 fn selected(item: &mut Selected) -> Option<&mut Dsl> {
     match item {
         Selected::Binding(_) => None,
-        Selected::Expr(value) => Some(value),
+        Selected::Expr(value) | Selected::As(value, _) => Some(value),
     }
 }
 

@@ -39,6 +39,8 @@ pub(crate) enum Selected {
     Binding(usize),
     /// An expression.
     Expr(Dsl),
+    /// `selected_as(x, name)`: an expression whose column is named.
+    As(Dsl, Ident),
 }
 
 /// A clause value that is one expression. Whether it must be boolean (`where:`, `on:`)
@@ -49,13 +51,18 @@ pub(super) fn expression(scope: &mut Scope, value: TokenStream) -> syn::Result<D
 
 pub(super) fn select(scope: &mut Scope, value: TokenStream) -> syn::Result<Select> {
     let expr = expr::parse(value)?;
-    let item = |scope: &mut Scope, expr: &Expr| match binding_of(scope, expr) {
-        Some(binding) => {
-            // The binding's field accessors type the selected row.
-            scope.mark_used(binding, true);
-            Ok(Selected::Binding(binding))
+    let item = |scope: &mut Scope, expr: &Expr| {
+        if let Some((value, name)) = selected_as(expr)? {
+            return convert(scope, value).map(|value| Selected::As(value, name));
         }
-        None => convert(scope, expr).map(Selected::Expr),
+        match binding_of(scope, expr) {
+            Some(binding) => {
+                // The binding's field accessors type the selected row.
+                scope.mark_used(binding, true);
+                Ok(Selected::Binding(binding))
+            }
+            None => convert(scope, expr).map(Selected::Expr),
+        }
     };
     match &expr {
         Expr::Tuple(tuple) if tuple.elems.is_empty() => Err(syn::Error::new_spanned(
@@ -82,6 +89,31 @@ pub(super) fn select(scope: &mut Scope, value: TokenStream) -> syn::Result<Selec
             all(fields).map(|fields| Select::Struct(literal.path.clone(), fields))
         }
         _ => item(scope, &expr).map(Select::One),
+    }
+}
+
+/// `selected_as(x, name)`: the expression and the name, which is an identifier.
+fn selected_as(expr: &Expr) -> syn::Result<Option<(&Expr, Ident)>> {
+    let Expr::Call(call) = expr else {
+        return Ok(None);
+    };
+    if !matches!(&*call.func, Expr::Path(path) if path.path.is_ident("selected_as"))
+        || call.args.len() != 2
+    {
+        return Ok(None);
+    }
+    let name = match &call.args[1] {
+        Expr::Path(path) if path.qself.is_none() && path.path.get_ident().is_some() => {
+            path.path.get_ident().cloned()
+        }
+        _ => None,
+    };
+    match name {
+        Some(name) => Ok(Some((&call.args[0], name))),
+        None => Err(syn::Error::new_spanned(
+            &call.args[1],
+            "`selected_as(x, name)` names the column with an identifier, like `selected_as(count(p.id), posts)`",
+        )),
     }
 }
 
