@@ -52,11 +52,11 @@ use recto_core::{Error, Query, QueryData, Value};
 use recto_planner::Planned;
 
 pub use crate::dialect::{
-    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
-    FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped, Ilike,
-    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce,
-    NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders,
-    Quirks, SetOpAll, SmallBigints, push_quoted,
+    AggregateFilter, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect,
+    DistinctSorted, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped,
+    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape,
+    MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema,
+    Placeholders, Quirks, SetOpAll, SmallBigints, push_quoted,
 };
 pub use crate::mysql::MySql;
 pub use crate::postgres::Postgres;

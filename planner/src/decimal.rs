@@ -120,6 +120,7 @@ impl Exprs<'_> {
                 func,
                 arg,
                 distinct: _,
+                filter: _,
             } => {
                 let arg = self.scale_at((*arg)?, next)?;
                 match func {
@@ -132,6 +133,15 @@ impl Exprs<'_> {
                 .list(*args)
                 .iter()
                 .try_fold(0, |scale, arg| Some(scale.max(self.scale_at(*arg, next)?))),
+            PlannedExpr::Case { whens, otherwise } => self
+                .list(*whens)
+                .iter()
+                .skip(1)
+                .step_by(2)
+                .chain(otherwise)
+                .try_fold(0, |scale, value| {
+                    Some(scale.max(self.scale_at(*value, next)?))
+                }),
             PlannedExpr::Subquery {
                 test: SubqueryTest::Scalar,
                 operand: _,

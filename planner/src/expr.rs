@@ -7,6 +7,7 @@
 //! deserialized query is a typed error instead of a stack overflow here, in the writer or in
 //! the engine.
 
+mod case;
 mod subquery;
 
 use recto_core::schema::FieldHint;
@@ -122,8 +123,10 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 func,
                 arg,
                 distinct,
-            } => self.aggregate(*func, arg.as_deref(), *distinct, next),
+                filter,
+            } => self.aggregate(*func, arg.as_deref(), *distinct, filter.as_deref(), next),
             Expr::Coalesce(args) => self.coalesce(args, next),
+            Expr::Case { whens, otherwise } => self.case(whens, otherwise.as_deref(), next),
             Expr::Subquery {
                 test,
                 operand,
@@ -335,11 +338,19 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
         func: AggFunc,
         arg: Option<&'q Expr>,
         distinct: bool,
+        filter: Option<&'q Expr>,
         depth: usize,
     ) -> Result<ExprId, Error> {
         let nested = std::mem::replace(&mut self.in_aggregate, true);
         let arg = arg.map(|arg| self.resolve(arg, depth)).transpose();
+        // The filter is evaluated per row, as the argument is: an aggregate in it is an
+        // aggregate nested in this one.
+        let filter = match arg {
+            Ok(_) => filter.map(|filter| self.resolve(filter, depth)).transpose(),
+            Err(_) => Ok(None),
+        };
         self.in_aggregate = nested;
+        let filter = filter?;
         let arg = match arg? {
             Some(arg) => Some(arg),
             None if func == AggFunc::Count && !distinct => None,
@@ -358,10 +369,15 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             let what = "the argument of `min` or `max`";
             terms::expect_ordered(&self.scope, what, &self.draft.exprs, arg)?;
         }
+        if let Some(filter) = filter {
+            let what = "the condition of `filter`";
+            terms::expect_boolean(&self.scope, what, &self.draft.exprs, filter)?;
+        }
         let aggregate = self.push(PlannedExpr::Aggregate {
             func,
             arg,
             distinct,
+            filter,
         });
         grouping::check_aggregate(&self.scope, nested, &self.draft.exprs, aggregate)?;
         self.draft.aggregates = true;

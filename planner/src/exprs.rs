@@ -228,8 +228,13 @@ impl<'q> Exprs<'q> {
                     func: _,
                     arg,
                     distinct: _,
-                } => *arg,
+                    filter,
+                } => arg.or(*filter),
                 PlannedExpr::Coalesce(args) => self.list(*args).first().copied(),
+                PlannedExpr::Case {
+                    whens,
+                    otherwise: _,
+                } => self.list(*whens).first().copied(),
                 PlannedExpr::Subquery {
                     test: _,
                     operand,
@@ -344,14 +349,26 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
                 func: fa,
                 arg: aa,
                 distinct: da,
+                filter: xa,
             },
             E::Aggregate {
                 func: fb,
                 arg: ab,
                 distinct: db,
+                filter: xb,
             },
-        ) => fa == fb && aa.is_some() == ab.is_some() && da == db,
+        ) => fa == fb && aa.is_some() == ab.is_some() && da == db && xa.is_some() == xb.is_some(),
         (E::Coalesce(a), E::Coalesce(b)) => a.len == b.len,
+        (
+            E::Case {
+                whens: a,
+                otherwise: oa,
+            },
+            E::Case {
+                whens: b,
+                otherwise: ob,
+            },
+        ) => a.len == b.len && oa.is_some() == ob.is_some(),
         // Two subqueries are two queries, even written alike: a nested query is never
         // compared, so it is never the same expression as another.
         (
@@ -366,6 +383,7 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
             | E::Like { .. }
             | E::Aggregate { .. }
             | E::Coalesce(_)
+            | E::Case { .. }
             | E::Subquery { .. },
             _,
         ) => false,

@@ -82,6 +82,11 @@ impl Exprs<'_> {
             } => false,
             PlannedExpr::Aggregate { .. } => true,
             PlannedExpr::Coalesce(args) => self.list(*args).iter().all(nullable),
+            // A value of any branch may be the result, and no `else` is `ELSE NULL`.
+            PlannedExpr::Case { whens, otherwise } => {
+                otherwise.is_none_or(|otherwise| nullable(&otherwise))
+                    || self.list(*whens).iter().skip(1).step_by(2).any(nullable)
+            }
             // `exists` is true or false; any other subquery may have no row, or compare
             // with a NULL.
             PlannedExpr::Subquery {

@@ -12,12 +12,14 @@
 //! re-exported here (`dsl::Asc`, `dsl::Inner`), all of which expansions name through one
 //! glob import of [`short`] per query.
 
+mod branches;
 mod nesting;
 mod ops;
 pub mod short;
 
 use std::marker::PhantomData;
 
+pub use self::branches::*;
 pub use self::nesting::*;
 pub use self::ops::*;
 use crate::Name;
@@ -237,6 +239,7 @@ pub fn count_all() -> Typed<i64> {
         func: AggFunc::Count,
         arg: None,
         distinct: false,
+        filter: None,
     })
 }
 
@@ -246,6 +249,7 @@ pub fn count<T>(operand: Typed<T>, distinct: bool) -> Typed<i64> {
         func: AggFunc::Count,
         arg: Some(Box::new(operand.expr)),
         distinct,
+        filter: None,
     })
 }
 
@@ -275,6 +279,7 @@ fn aggregate<T, U>(func: AggFunc, operand: Typed<T>) -> Typed<U> {
         func,
         arg: Some(Box::new(operand.expr)),
         distinct: false,
+        filter: None,
     })
 }
 

@@ -207,7 +207,8 @@ fn expr() -> BoxedStrategy<Expr> {
                 .prop_map(move |(func, arg, distinct)| Expr::Aggregate {
                     func,
                     arg: arg.map(b),
-                    distinct
+                    distinct,
+                    filter: None,
                 }),
             proptest::collection::vec(inner, 0..4).prop_map(Expr::Coalesce),
         ]

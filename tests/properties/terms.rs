@@ -132,6 +132,7 @@ impl Term {
                 func: *func,
                 arg: arg.as_deref().map(boxed),
                 distinct: *distinct,
+                filter: None,
             },
             Term::IsNil(a) => Expr::IsNil(boxed(a)),
             Term::InList(a, list) => Expr::InList {

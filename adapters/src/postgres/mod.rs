@@ -3,12 +3,12 @@
 mod ddl;
 
 use crate::dialect::{
-    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
-    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
-    HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
-    Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
-    OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints,
-    ValuesList, push_quoted,
+    AggregateFilter, AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals,
+    Dialect, DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin,
+    HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum,
+    JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows,
+    SetOpAll, SmallBigints, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -97,6 +97,9 @@ const QUIRKS: Quirks = Quirks {
     mixed_coalesce: MixedCoalesce::Unified,
     // A coalesce of booleans is `boolean` (the same page).
     boolean_coalesce: BooleanCoalesce::Native,
+    // `agg(...) FILTER (WHERE cond)` applies to every aggregate:
+    // https://www.postgresql.org/docs/current/sql-expressions.html#SYNTAX-AGGREGATES
+    aggregate_filter: AggregateFilter::Native,
     // `numeric` is exact, and `div(y, x)` is its quotient truncated toward zero:
     // https://www.postgresql.org/docs/current/functions-math.html
     decimals: Decimals::Div,

@@ -1,5 +1,5 @@
 //! The query functions: `is_nil`, `like`, `ilike`, `count`, `sum`, `avg`, `min`, `max`,
-//! `coalesce`, `field`, and the subquery forms `exists` and `subquery` (`nesting.rs`), their arities, and the names DESIGN.md promises that are not
+//! `coalesce`, `field`, `filter` (`branches.rs`), and the subquery forms `exists` and `subquery` (`nesting.rs`), their arities, and the names DESIGN.md promises that are not
 //! built yet (a clear "not supported yet" rather than "unknown function").
 
 use proc_macro2::Ident;
@@ -29,11 +29,11 @@ const SUPPORTED: &[&str] = &[
     "any",
     "all",
     "parent_as",
+    "filter",
 ];
 
 /// Functions of the query language that are designed but not built yet.
 const NOT_YET: &[&str] = &[
-    "filter",
     "type",
     "selected_as",
     "over",
@@ -128,6 +128,7 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
             }
         }
         "field" => return field(scope, name, args),
+        "filter" => super::branches::filter(scope, name, args)?,
         "exists" | "subquery" => {
             let args: Vec<&Expr> = args.iter().collect();
             super::nesting::test(name, &args)?

@@ -1,0 +1,92 @@
+//! The typed forms of conditionals and aggregate filters: `if c { a } else { b }` (SQL's
+//! `CASE WHEN`) and `filter(agg, cond)`. The branches' types unify as `coalesce`'s
+//! arguments do, so a `CASE` of an `i32` and an `i64` is an `i64`, and one that may be NULL
+//! (a branch that may be, or an `else { nil }`) is an `Option`.
+
+use std::marker::PhantomData;
+
+use super::Typed;
+use crate::expr::Expr;
+use crate::value::kind::{self, SameKind};
+use crate::value::{Nullity, SqlType, Unify};
+
+/// The type of a `CASE` whose branches so far are of type `T` and which gains a branch of
+/// type `U`: the two unified, NULL where either may be.
+pub type Branched<T, U> =
+    <<<T as SqlType>::Null as Nullity>::Or<<U as SqlType>::Null> as Nullity>::Wrap<
+        <<T as SqlType>::NotNull as Unify<<U as SqlType>::NotNull>>::Output,
+    >;
+
+/// The `WHEN` branches of a conditional being built, whose values unify to `T`. The macro
+/// starts it with [`case`], adds each `else if` with [`Branches::when`] and ends it with
+/// [`Branches::otherwise`] or [`Branches::otherwise_nil`].
+pub struct Branches<T> {
+    whens: Vec<(Expr, Expr)>,
+    _ty: PhantomData<fn() -> T>,
+}
+
+/// `if cond { then }`: the first branch of a conditional. The condition is boolean.
+pub fn case<C: SqlType, T: SqlType>(cond: Typed<C>, then: Typed<T>) -> Branches<T>
+where
+    C::Kind: SameKind<kind::Boolean>,
+{
+    Branches {
+        whens: vec![(cond.into_expr(), then.into_expr())],
+        _ty: PhantomData,
+    }
+}
+
+impl<T: SqlType> Branches<T> {
+    /// `else if cond { then }`: the branch's value is of the others' kind.
+    pub fn when<C: SqlType, U: SqlType>(
+        mut self,
+        cond: Typed<C>,
+        then: Typed<U>,
+    ) -> Branches<Branched<T, U>>
+    where
+        C::Kind: SameKind<kind::Boolean>,
+        U::Kind: SameKind<T::Kind>,
+        T::NotNull: Unify<U::NotNull>,
+    {
+        self.whens.push((cond.into_expr(), then.into_expr()));
+        Branches {
+            whens: self.whens,
+            _ty: PhantomData,
+        }
+    }
+
+    /// `else { value }`: the value when no condition is true.
+    pub fn otherwise<U: SqlType>(self, value: Typed<U>) -> Typed<Branched<T, U>>
+    where
+        U::Kind: SameKind<T::Kind>,
+        T::NotNull: Unify<U::NotNull>,
+    {
+        Typed::new(Expr::Case {
+            whens: self.whens,
+            otherwise: Some(Box::new(value.into_expr())),
+        })
+    }
+
+    /// `else { nil }`: NULL when no condition is true, so the result may be NULL.
+    pub fn otherwise_nil(self) -> Typed<T::Nullable> {
+        Typed::new(Expr::Case {
+            whens: self.whens,
+            otherwise: None,
+        })
+    }
+}
+
+/// `filter(agg, cond)`: the aggregate over the rows where `cond` is true (a NULL condition
+/// leaves the row out). Its type is the aggregate's: a filtered `count` is 0 where no row
+/// passes, a filtered `sum` NULL. The macro only passes an aggregate call as `agg`; the
+/// planner checks it for queries built by hand.
+pub fn filter<T, C: SqlType>(aggregate: Typed<T>, cond: Typed<C>) -> Typed<T>
+where
+    C::Kind: SameKind<kind::Boolean>,
+{
+    let mut aggregate = aggregate.into_expr();
+    if let Expr::Aggregate { filter, .. } = &mut aggregate {
+        *filter = Some(Box::new(cond.into_expr()));
+    }
+    Typed::new(aggregate)
+}
