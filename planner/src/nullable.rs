@@ -26,11 +26,11 @@ impl Exprs<'_> {
     ///
     /// let one = || Expr::Lit(Value::I32(1));
     /// let total = Expr::Aggregate {
-///     func: AggFunc::Sum,
-///     arg: Some(Box::new(one())),
-///     distinct: false,
-///     filter: None,
-/// };
+    ///     func: AggFunc::Sum,
+    ///     arg: Some(Box::new(one())),
+    ///     distinct: false,
+    ///     filter: None,
+    /// };
     /// let q = Query::table("t").select(Select::Tuple(vec![
     ///     Selected::Expr(one()),
     ///     Selected::Expr(Expr::Param(Value::Null(Ty::I32))),

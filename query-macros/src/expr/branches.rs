@@ -106,7 +106,7 @@ pub(super) fn filter(
         return Err(syn::Error::new(
             name.span(),
             format!(
-                "`filter` takes 2 arguments, an aggregate and a condition, as in `filter(count(), l.shipped)`; found {}",
+                "`filter` takes 2 arguments, an aggregate and a condition, as in `filter(count(), p.score > 2.0)`; found {}",
                 args.len()
             ),
         ));
@@ -121,7 +121,7 @@ pub(super) fn filter(
                 "an aggregate that has a filter already; join the conditions with `&&`"
             }
             _ => {
-                "not an aggregate; `filter` applies to `count`, `sum`, `avg`, `min` or `max`, as in `filter(sum(l.price), l.shipped)`"
+                "not an aggregate; `filter` applies to `count`, `sum`, `avg`, `min` or `max`, as in `filter(sum(p.views), p.score > 2.0)`"
             }
         };
         return Err(syn::Error::new(
