@@ -7,17 +7,17 @@
 //! deserialized query is a typed error instead of a stack overflow here, in the writer or in
 //! the engine.
 
+mod aggregate;
 mod case;
 mod subquery;
 
 use recto_core::schema::FieldHint;
-use recto_core::{AggFunc, Array, BinOp, BindingRef, Clause, Error, Expr, Name, UnOp};
+use recto_core::{Array, BinOp, BindingRef, Clause, Error, Expr, Name, UnOp};
 
 use crate::bindings::{Level, Scope};
 use crate::cte;
 use crate::decimal;
 use crate::exprs::{ExprId, ExprList, Exprs};
-use crate::grouping;
 use crate::names;
 use crate::nesting;
 use crate::planned::{Binding, ColumnRef, OuterRef, PlannedExpr, SizeHint};
@@ -330,58 +330,6 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             pattern,
             case_insensitive,
         }))
-    }
-
-    #[inline(never)]
-    fn aggregate(
-        &mut self,
-        func: AggFunc,
-        arg: Option<&'q Expr>,
-        distinct: bool,
-        filter: Option<&'q Expr>,
-        depth: usize,
-    ) -> Result<ExprId, Error> {
-        let nested = std::mem::replace(&mut self.in_aggregate, true);
-        let arg = arg.map(|arg| self.resolve(arg, depth)).transpose();
-        // The filter is evaluated per row, as the argument is: an aggregate in it is an
-        // aggregate nested in this one.
-        let filter = match arg {
-            Ok(_) => filter.map(|filter| self.resolve(filter, depth)).transpose(),
-            Err(_) => Ok(None),
-        };
-        self.in_aggregate = nested;
-        let filter = filter?;
-        let arg = match arg? {
-            Some(arg) => Some(arg),
-            None if func == AggFunc::Count && !distinct => None,
-            None if func == AggFunc::Count => {
-                return Err(self
-                    .scope
-                    .invalid("`count(distinct)` needs an argument to compare"));
-            }
-            None => {
-                return Err(self
-                    .scope
-                    .invalid("only `count()` may be called without an argument"));
-            }
-        };
-        if let (AggFunc::Min | AggFunc::Max, Some(arg)) = (func, arg) {
-            let what = "the argument of `min` or `max`";
-            terms::expect_ordered(&self.scope, what, &self.draft.exprs, arg)?;
-        }
-        if let Some(filter) = filter {
-            let what = "the condition of `filter`";
-            terms::expect_boolean(&self.scope, what, &self.draft.exprs, filter)?;
-        }
-        let aggregate = self.push(PlannedExpr::Aggregate {
-            func,
-            arg,
-            distinct,
-            filter,
-        });
-        grouping::check_aggregate(&self.scope, nested, &self.draft.exprs, aggregate)?;
-        self.draft.aggregates = true;
-        Ok(aggregate)
     }
 
     /// `coalesce(x)` is `x` (and SQLite rejects `coalesce` with one argument), so it plans
