@@ -1,6 +1,7 @@
 //! Conditionals and aggregate filters on every engine, with rows reasoned from the fixture
 //! (`tests/fixture`):
 //!
+//! - orgs (id, name, active): 1 Acme true, 2 Globex true, 3 Initech false, 4 Umbrella true;
 //! - users (id, name, email, age, org_id): 1 Ada ada@acme.test 36 1, 2 Brian NULL 41 1,
 //!   3 Zoë zoe@globex.test 36 2, 4 O'Brien NULL 17 2, 5 alice alice@example.test 64 NULL,
 //!   6 日本 ni"hon@example.test 28 3;
@@ -18,7 +19,7 @@ mod servers;
 
 use recto::prelude::*;
 
-use common::{Post, User};
+use common::{Org, Post, User};
 use fixture::on_every_engine;
 
 #[tokio::test]
@@ -170,6 +171,30 @@ async fn filtered_aggregates_per_group_and_in_having() {
             select: p.user_id);
         let rows: Vec<i64> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(rows, [1, 4, 5], "{name}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn filtered_aggregates_over_a_left_join_with_an_empty_group() {
+    on_every_engine(|repo, name| async move {
+        // Acme has Ada (36) and Brian (41), Globex Zoë (36) and O'Brien (17), Initech 日本
+        // (28), Umbrella nobody: its one row has a NULL age, which no filter keeps.
+        let q = from!(o in Org, left_join: u in User, on: u.org_id == o.id,
+            group_by: o.id, order_by: o.id,
+            select: (o.id,
+                filter(count(u.id), u.age > 30),
+                filter(max(u.name), u.age < 30),
+                filter(min(o.active), u.age > 30)));
+        let rows: Vec<(i64, i64, Option<String>, Option<bool>)> =
+            repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expected = [
+            (1, 2, None, Some(true)),
+            (2, 1, Some("O'Brien".to_owned()), Some(true)),
+            (3, 0, Some("日本".to_owned()), None),
+            (4, 0, None, None),
+        ];
+        assert_eq!(rows, expected, "{name}");
     })
     .await;
 }
