@@ -78,8 +78,12 @@ impl<T: SqlType> Branches<T> {
 
 /// `filter(agg, cond)`: the aggregate over the rows where `cond` is true (a NULL condition
 /// leaves the row out). Its type is the aggregate's: a filtered `count` is 0 where no row
-/// passes, a filtered `sum` NULL. The macro only passes an aggregate call as `agg`; the
-/// planner checks it for queries built by hand.
+/// passes, a filtered `sum` NULL.
+///
+/// `agg` is the expansion of an aggregate call (`count()`, `sum(x)`, ...): `from!` refuses
+/// anything else at compile time, at the user's token. This function is the expansion's,
+/// and takes an aggregate the way the other functions here take their operands; a query
+/// built by hand sets [`Expr::Aggregate`]'s `filter` itself, which the planner checks.
 pub fn filter<T, C: SqlType>(aggregate: Typed<T>, cond: Typed<C>) -> Typed<T>
 where
     C::Kind: SameKind<kind::Boolean>,
