@@ -138,3 +138,14 @@ fn misuse_built_by_hand_is_a_typed_error() {
     let messages: Vec<String> = errors.iter().map(plan_error).collect();
     insta::assert_snapshot!("errors", messages.join("\n"));
 }
+
+#[test]
+fn a_dynamic_condition_holds_a_conditional() {
+    let min = 30;
+    let d = dynamic!([u], if u.age > ^min { u.name == "Ada" } else { true });
+    let q = from!(u in User, where: ^d, select: u.id);
+    let expected = from!(u in User,
+        where: if u.age > ^min { u.name == "Ada" } else { true },
+        select: u.id);
+    assert_eq!(render(&q), render(&expected));
+}
