@@ -42,6 +42,15 @@ fn else_nil_makes_an_option() {
     let q = from!(u in User, select: if is_nil(u.org_id) { u.age } else { nil });
     rows_are::<Option<i32>, _>(&q);
     insta::assert_snapshot!("else_nil", render(&q));
+    // `nil` in any branch takes the type of the others.
+    let q = from!(u in User,
+        select: if is_nil(u.org_id) { nil } else if u.age > 30 { u.age } else { nil });
+    rows_are::<Option<i32>, _>(&q);
+    insta::assert_snapshot!("nil_first", render(&q));
+    let q =
+        from!(u in User, select: if u.age > 60 { u.org_id } else if u.age > 30 { nil } else { 0 });
+    rows_are::<Option<i64>, _>(&q);
+    insta::assert_snapshot!("nil_between", render(&q));
     // A branch that may be NULL makes the result an Option too.
     let q = from!(u in User, select: if u.age > 30 { u.email } else { u.name });
     rows_are::<Option<String>, _>(&q);

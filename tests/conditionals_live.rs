@@ -41,6 +41,33 @@ async fn conditionals_pick_the_first_true_branch() {
         let rows: Vec<Option<i32>> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(rows, [None, None, None, None, Some(64), None], "{name}");
 
+        // `nil` in a first or middle branch: alice (no organisation) is NULL, then the ages
+        // over 30 (Ada, Brian, Zoë), then 0 (O'Brien, 日本). With a text branch first.
+        let q = from!(u in User, order_by: u.id,
+            select: if is_nil(u.org_id) { nil } else if u.age > 30 { u.age } else { 0 });
+        let rows: Vec<Option<i32>> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            rows,
+            [Some(36), Some(41), Some(36), Some(0), None, Some(0)],
+            "{name}"
+        );
+        let q = from!(u in User, order_by: u.id,
+            select: if u.age < 30 { u.name } else if is_nil(u.email) { nil } else { u.email });
+        let rows: Vec<Option<String>> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let some = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            rows,
+            [
+                some("ada@acme.test"),
+                None,
+                some("zoe@globex.test"),
+                some("O'Brien"),
+                some("alice@example.test"),
+                some("日本")
+            ],
+            "{name}"
+        );
+
         // A NULL condition (Brian's and O'Brien's email) is not true: the `else` is taken.
         let q = from!(u in User, order_by: u.id,
             select: if u.email == "ada@acme.test" { 1 } else { 2 });
@@ -50,7 +77,6 @@ async fn conditionals_pick_the_first_true_branch() {
         // A NULL branch taken is NULL: Brian is over 30 and has no email.
         let q = from!(u in User, order_by: u.id, select: if u.age > 30 { u.email } else { u.name });
         let rows: Vec<Option<String>> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
-        let some = |s: &str| Some(s.to_owned());
         assert_eq!(
             rows,
             [

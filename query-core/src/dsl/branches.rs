@@ -8,7 +8,7 @@ use std::marker::PhantomData;
 use super::Typed;
 use crate::expr::Expr;
 use crate::value::kind::{self, SameKind};
-use crate::value::{Nullity, SqlType, Unify};
+use crate::value::{FloatLit, Nullity, SqlType, ToValue, Ty, Unify, Value};
 
 /// The type of a `CASE` whose branches so far are of type `T` and which gains a branch of
 /// type `U`: the two unified, NULL where either may be.
@@ -18,8 +18,9 @@ pub type Branched<T, U> =
     >;
 
 /// The `WHEN` branches of a conditional being built, whose values unify to `T`. The macro
-/// starts it with [`case`], adds each `else if` with [`Branches::when`] and ends it with
-/// [`Branches::otherwise`] or [`Branches::otherwise_nil`].
+/// starts it with [`case`] (or [`case_nil`]), adds each `else if` with [`Branches::when`]
+/// (or [`Branches::when_nil`]) and ends it with [`Branches::otherwise`] or
+/// [`Branches::otherwise_nil`].
 pub struct Branches<T> {
     whens: Vec<(Expr, Expr)>,
     _ty: PhantomData<fn() -> T>,
@@ -36,7 +37,116 @@ where
     }
 }
 
+/// A type whose NULL a `nil` branch binds: the NULL of the other branches' type, so that
+/// every engine types the conditional as it would without the `nil`.
+#[diagnostic::on_unimplemented(
+    message = "`nil` beside `{Self}` has no SQL type",
+    label = "the branch after a `nil` must have a type known at compile time",
+    note = "a `nil` branch takes the type of the branch before it, or of the first one after it"
+)]
+pub trait NullOf {
+    /// The typed NULL.
+    fn null() -> Value;
+}
+
+impl<T> NullOf for T
+where
+    Option<T>: ToValue,
+{
+    fn null() -> Value {
+        None::<T>.to_value()
+    }
+}
+
+// A float literal written in the query is a double where it decides the type alone.
+impl NullOf for FloatLit {
+    fn null() -> Value {
+        Value::Null(Ty::F64)
+    }
+}
+
+/// `if cond { nil }`: the first branch of a conditional, NULL, whose type the next branch
+/// gives ([`NilBranches`]).
+pub fn case_nil<C: SqlType>(cond: Typed<C>) -> NilBranches
+where
+    C::Kind: SameKind<kind::Boolean>,
+{
+    NilBranches {
+        conds: vec![cond.into_expr()],
+    }
+}
+
+/// The leading `nil` branches of a conditional, waiting for a branch with a type: each is
+/// the NULL of that type.
+pub struct NilBranches {
+    conds: Vec<Expr>,
+}
+
+impl NilBranches {
+    /// `else if cond { nil }`.
+    pub fn when_nil<C: SqlType>(mut self, cond: Typed<C>) -> NilBranches
+    where
+        C::Kind: SameKind<kind::Boolean>,
+    {
+        self.conds.push(cond.into_expr());
+        self
+    }
+
+    /// `else if cond { then }`: the first branch with a type, which the `nil`s before it
+    /// take; the result may be NULL.
+    pub fn when<C: SqlType, U: SqlType>(
+        self,
+        cond: Typed<C>,
+        then: Typed<U>,
+    ) -> Branches<U::Nullable>
+    where
+        C::Kind: SameKind<kind::Boolean>,
+        U::NotNull: NullOf,
+    {
+        let mut whens = self.nulls::<U>();
+        whens.push((cond.into_expr(), then.into_expr()));
+        Branches {
+            whens,
+            _ty: PhantomData,
+        }
+    }
+
+    /// `else { value }`: the `nil`s before it take its type; the result may be NULL.
+    pub fn otherwise<U: SqlType>(self, value: Typed<U>) -> Typed<U::Nullable>
+    where
+        U::NotNull: NullOf,
+    {
+        Typed::new(Expr::Case {
+            whens: self.nulls::<U>(),
+            otherwise: Some(Box::new(value.into_expr())),
+        })
+    }
+
+    /// The waiting branches, each the NULL of `U`'s type.
+    fn nulls<U: SqlType>(self) -> Vec<(Expr, Expr)>
+    where
+        U::NotNull: NullOf,
+    {
+        let null = || Expr::Lit(<U::NotNull as NullOf>::null());
+        self.conds.into_iter().map(|cond| (cond, null())).collect()
+    }
+}
+
 impl<T: SqlType> Branches<T> {
+    /// `else if cond { nil }`: NULL of the branches' type, so the result may be NULL.
+    pub fn when_nil<C: SqlType>(mut self, cond: Typed<C>) -> Branches<T::Nullable>
+    where
+        C::Kind: SameKind<kind::Boolean>,
+        T::NotNull: NullOf,
+    {
+        let null = Expr::Lit(<T::NotNull as NullOf>::null());
+        self.whens.push((cond.into_expr(), null));
+        Branches {
+            whens: self.whens,
+            _ty: PhantomData,
+        }
+    }
+
     /// `else if cond { then }`: the branch's value is of the others' kind.
     pub fn when<C: SqlType, U: SqlType>(
         mut self,

@@ -13,7 +13,8 @@ use crate::binding::Scope;
 use crate::errors::{all, both};
 
 /// `if c { a } else if c2 { b } else { d }`: every branch a block of one expression, the
-/// last an `else`, which may be `nil` (SQL's NULL, making the result an `Option`).
+/// last an `else`. A branch may be `nil` (SQL's NULL, making the result an `Option`), as
+/// long as one is not: the others give it its type.
 pub(super) fn conditional(scope: &mut Scope, expr: &syn::ExprIf) -> syn::Result<Dsl> {
     let span = expr.if_token.span;
     let mut branches = Vec::new();
@@ -32,8 +33,7 @@ pub(super) fn conditional(scope: &mut Scope, expr: &syn::ExprIf) -> syn::Result<
             }
             Some((_, next)) => match &**next {
                 Expr::If(next) => current = next,
-                Expr::Block(block) if is_nil_block(&block.block) => break Ok(None),
-                Expr::Block(block) => break value(scope, &block.block).map(Some),
+                Expr::Block(block) => break value(scope, &block.block),
                 other => {
                     break Err(syn::Error::new_spanned(
                         other,
@@ -44,7 +44,13 @@ pub(super) fn conditional(scope: &mut Scope, expr: &syn::ExprIf) -> syn::Result<
         }
     };
     let branches = all(branches.into_iter().map(|(when, then)| both(when, then)));
-    let (whens, otherwise) = both(branches, otherwise)?;
+    let (whens, otherwise): (Vec<(Dsl, Option<Dsl>)>, _) = both(branches, otherwise)?;
+    if otherwise.is_none() && whens.iter().all(|(_, then)| then.is_none()) {
+        return Err(syn::Error::new(
+            span,
+            "every branch of this `if` is `nil`, which has no type of its own: write a value in one of them",
+        ));
+    }
     Ok(Dsl {
         span,
         kind: Kind::Case {
@@ -65,9 +71,8 @@ fn condition(scope: &mut Scope, cond: &Expr) -> syn::Result<Dsl> {
     convert(scope, cond)
 }
 
-/// A branch's value: a block holding one expression, which is not `nil` (only the last
-/// `else` may be NULL).
-fn value(scope: &mut Scope, block: &syn::Block) -> syn::Result<Dsl> {
+/// A branch's value: a block holding one expression; `None` for `nil`.
+fn value(scope: &mut Scope, block: &syn::Block) -> syn::Result<Option<Dsl>> {
     let expr = match &block.stmts[..] {
         [syn::Stmt::Expr(expr, None)] => expr,
         _ => {
@@ -78,17 +83,9 @@ fn value(scope: &mut Scope, block: &syn::Block) -> syn::Result<Dsl> {
         }
     };
     if is_nil(expr) {
-        return Err(syn::Error::new_spanned(
-            expr,
-            "`nil` may only be the last branch, `else { nil }`: write the conditions so that the NULL case comes last",
-        ));
+        return Ok(None);
     }
-    convert(scope, expr)
-}
-
-/// Whether a block is `{ nil }`.
-fn is_nil_block(block: &syn::Block) -> bool {
-    matches!(&block.stmts[..], [syn::Stmt::Expr(expr, None)] if is_nil(expr))
+    convert(scope, expr).map(Some)
 }
 
 /// Whether an expression is the bare identifier `nil`.

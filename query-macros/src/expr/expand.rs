@@ -177,22 +177,30 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
         }
         Kind::Case { whens, otherwise } => {
             // `__recto_case(c, a).when(c2, b).otherwise(d)`: each method spanned at its
-            // branch's value, where a type that does not unify with the others is reported.
+            // branch's value, where a type that does not unify with the others is reported;
+            // a `nil` branch is `__recto_case_nil(c)` or `.when_nil(c)`, spanned at `if`.
             let mut branches = whens.iter();
             if let Some((when, then)) = branches.next() {
-                call(out, span, "case", |args| {
+                let function = if then.is_some() { "case" } else { "case_nil" };
+                call(out, span, function, |args| {
                     write(args, scope, when);
-                    comma(args, span);
-                    write(args, scope, then);
+                    if let Some(then) = then {
+                        comma(args, span);
+                        write(args, scope, then);
+                    }
                 });
             }
             for (when, then) in branches {
-                out.push(punct('.', Spacing::Alone, then.span));
-                out.push(TokenTree::Ident(Ident::new("when", then.span)));
-                group(out, then.span, |args| {
+                let at = then.as_ref().map_or(when.span, |then| then.span);
+                let method = if then.is_some() { "when" } else { "when_nil" };
+                out.push(punct('.', Spacing::Alone, at));
+                out.push(TokenTree::Ident(Ident::new(method, at)));
+                group(out, at, |args| {
                     write(args, scope, when);
-                    comma(args, then.span);
-                    write(args, scope, then);
+                    if let Some(then) = then {
+                        comma(args, at);
+                        write(args, scope, then);
+                    }
                 });
             }
             match otherwise {

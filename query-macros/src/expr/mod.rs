@@ -80,9 +80,9 @@ pub(crate) enum Kind {
     /// `coalesce(a, b, ...)`.
     Coalesce { first: Box<Dsl>, rest: Vec<Dsl> },
     /// `if c { a } else if c2 { b } else { d }`: each branch's condition and value, and
-    /// the `else` value, `None` for `else { nil }`.
+    /// the `else` value; a value is `None` where it is `nil`.
     Case {
-        whens: Vec<(Dsl, Dsl)>,
+        whens: Vec<(Dsl, Option<Dsl>)>,
         otherwise: Option<Box<Dsl>>,
     },
     /// `filter(agg, cond)`: `aggregate` is an aggregate call.
@@ -152,7 +152,9 @@ impl Dsl {
             Kind::Case { whens, otherwise } => {
                 for (when, then) in whens {
                     when.pins_mut(out);
-                    then.pins_mut(out);
+                    if let Some(then) = then {
+                        then.pins_mut(out);
+                    }
                 }
                 if let Some(otherwise) = otherwise {
                     otherwise.pins_mut(out);

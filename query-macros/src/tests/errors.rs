@@ -70,7 +70,7 @@ fn expression_errors() {
         where: std::i32::MAX > u.age,
         where: 'c' == u.name,
         where: if u.age > 1 { true },
-        where: if u.age > 1 { nil } else { true },
+        where: if u.age > 1 { nil } else { nil },
         where: nil,
         where: filter(u.age, true),
         where: filter(count()),

@@ -10,5 +10,5 @@ pub struct User {
 }
 
 fn main() {
-    let _ = from!(u in User, select: if u.age > 18 { nil } else { u.name });
+    let _ = from!(u in User, select: if u.age > 18 { nil } else { nil });
 }
