@@ -390,6 +390,12 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
         Some(dec("-1.00")),
     ];
     assert_eq!(got, want, "{name}: else nil");
+    // A `nil` first binds a NULL decimal.
+    let q = from!(e in all(), order_by: e.id, select: if e.qty > 5 { nil } else { e.amount });
+    let got: Vec<Option<Decimal>> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+    let want = ["1.10", "-2.50", "9999999999999.99", "", "0.20", ""]
+        .map(|d| (!d.is_empty()).then(|| dec(d)));
+    assert_eq!(got, want, "{name}: nil first");
 
     super::decimal_sqlite::past_the_bound(&repo, all(), &rows, &quoted).await;
 }
