@@ -41,22 +41,48 @@ where
 /// every engine types the conditional as it would without the `nil`.
 #[diagnostic::on_unimplemented(
     message = "`nil` beside `{Self}` has no SQL type",
-    label = "the branch after a `nil` must have a type known at compile time",
-    note = "a `nil` branch takes the type of the branch before it, or of the first one after it"
+    label = "a `nil` branch takes this branch's type, which is known only when the query is planned",
+    note = "a `nil` branch is the NULL of the branch before it, or of the first one after it: give that branch a type, or write the NULL case last, as `else {{ nil }}`"
 )]
 pub trait NullOf {
     /// The typed NULL.
     fn null() -> Value;
 }
 
-impl<T> NullOf for T
-where
-    Option<T>: ToValue,
-{
-    fn null() -> Value {
-        None::<T>.to_value()
-    }
+/// The types a value binds as, each with its own NULL (`None::<i32>` binds an `INT4`).
+macro_rules! null_of {
+    ($($t:ty),* $(,)?) => {$(
+        impl NullOf for $t {
+            fn null() -> Value {
+                None::<$t>.to_value()
+            }
+        }
+    )*};
 }
+
+null_of!(
+    bool,
+    i16,
+    i32,
+    i64,
+    f32,
+    f64,
+    String,
+    Vec<u8>,
+    chrono::NaiveDate,
+    chrono::NaiveDateTime,
+    chrono::NaiveTime,
+    chrono::DateTime<chrono::Utc>,
+);
+
+#[cfg(feature = "uuid")]
+null_of!(uuid::Uuid);
+
+#[cfg(feature = "decimal")]
+null_of!(rust_decimal::Decimal);
+
+#[cfg(feature = "json")]
+null_of!(serde_json::Value);
 
 // A float literal written in the query is a double where it decides the type alone.
 impl NullOf for FloatLit {
