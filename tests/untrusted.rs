@@ -92,6 +92,34 @@ fn a_legitimate_query_round_trips_unchanged() {
 }
 
 #[test]
+fn conditionals_and_filters_round_trip_unchanged() {
+    let min = 10_i64;
+    let query = from!(p in Post, join: u in User, on: u.id == p.user_id,
+        group_by: u.id,
+        having: filter(count(), p.views > ^min) > 0,
+        select: (
+            u.id,
+            filter(sum(if p.score > 2.0 { p.views } else { 0 }), !is_nil(p.body)),
+            max(if u.age >= 18 { u.name } else { nil })))
+    .erase();
+    let json = serde_json::to_string(&query).unwrap();
+    let back = admit(&json).expect("a query over the catalog's tables is admitted");
+    assert_eq!(back, query);
+    assert_eq!(sql(&back), sql(&query));
+    // A field its table does not have, inside a branch's condition, is refused as anywhere
+    // else.
+    let hidden = edited(&query, |v| {
+        let text = v.to_string().replace("\"score\"", "\"secret\"");
+        *v = serde_json::from_str(&text).unwrap();
+    });
+    assert!(
+        admit(&hidden)
+            .and_then(|q| q.to_sql(Postgres).map(|_| ()))
+            .is_err()
+    );
+}
+
+#[test]
 fn a_payload_that_lies_about_a_columns_type_gets_the_catalogs_type() {
     // `score` is an f64: MySQL divides it with `/`. Called an i64, it would print `DIV`.
     let query = from!(p in Post, select: p.score / 2).erase();

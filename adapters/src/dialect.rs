@@ -13,8 +13,8 @@ mod statements;
 use crate::shape::{Seal, ShapeCache};
 
 pub use self::arithmetic::{
-    Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum, IntegerSum,
-    MixedCoalesce,
+    AggregateFilter, Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum,
+    IntegerSum, MixedCoalesce,
 };
 pub use self::functions::{Concat, Extremes, Functions, Position, Substring, Truncate};
 pub use self::nesting::{AnyAll, ExistsDistinct, Lateral, LimitInSubquery, ScalarRows, ValuesList};
@@ -113,10 +113,13 @@ pub struct Quirks {
     pub avg: Avg,
     /// How `min` and `max` of booleans are written.
     pub boolean_extrema: BooleanExtrema,
-    /// How a `coalesce` typed float, some of whose arguments are not, is made a float.
+    /// How a `coalesce` or conditional typed float, some of whose arguments or branches are
+    /// not, is made a float.
     pub mixed_coalesce: MixedCoalesce,
-    /// How a `coalesce` of booleans is made a type that decodes as a boolean.
+    /// How a `coalesce` or conditional of booleans is made a type that decodes as a boolean.
     pub boolean_coalesce: BooleanCoalesce,
+    /// How `filter(agg, cond)` is written.
+    pub aggregate_filter: AggregateFilter,
     /// Whether exact decimals exist, and how their `/` and `avg` are written.
     pub decimals: Decimals,
     /// How `%` is written when an operand is a float.

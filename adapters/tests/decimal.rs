@@ -109,6 +109,28 @@ cases! {
         ]));
     decimal_coalesce => lines()
         .select(one(Expr::Coalesce(vec![u("discount"), int(0)])));
+    // A conditional of scales 2 and 4 and an integer: cast to scale 4 on PostgreSQL, each
+    // branch at scale 4 on SQLite. A filtered average filters each aggregate it is made of.
+    decimal_conditional => lines()
+        .select(tuple(vec![
+            Expr::Case {
+                whens: vec![
+                    (bin(BinOp::Gt, u("qty"), int(2)), u("price")),
+                    (bin(BinOp::Gt, u("qty"), int(1)), u("discount")),
+                ],
+                otherwise: Some(Box::new(int(0))),
+            },
+            u("qty"),
+        ]));
+    decimal_filtered_average => lines()
+        .select(tuple(vec![
+            Expr::Aggregate {
+                func: AggFunc::Avg,
+                arg: Some(Box::new(u("price"))),
+                distinct: false,
+                filter: Some(Box::new(bin(BinOp::Gt, u("qty"), int(2)))),
+            },
+        ]));
     // SQLite's scaled integers: a negation, a remainder (operands guarded), a product of
     // two scales, a literal and a parameter beside columns of other scales; a computed
     // sort and group term (guarded: an overflow would sort as a REAL).

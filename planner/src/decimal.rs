@@ -120,6 +120,7 @@ impl Exprs<'_> {
                 func,
                 arg,
                 distinct: _,
+                filter: _,
             } => {
                 let arg = self.scale_at((*arg)?, next)?;
                 match func {
@@ -136,19 +137,28 @@ impl Exprs<'_> {
                 let args = self.list(*args);
                 match (func, args) {
                     (Func::Abs, [first]) => self.scale_at(*first, next),
-                    // Both at the larger scale, as the comparison needs; `a`'s value is
-                    // the same at it.
                     (Func::Ceil | Func::Floor | Func::Round, [_]) => Some(0),
                     (Func::Round, [_, digits]) => match self.get(*digits) {
                         PlannedExpr::Lit(Value::I32(digits)) => u32::try_from(*digits).ok(),
                         _ => None,
                     },
+                    // `nullif`'s at the larger scale, as the comparison needs; `a`'s value
+                    // is the same at it.
                     (Func::Greatest | Func::Least | Func::NullIf, _) => args
                         .iter()
                         .try_fold(0, |scale, arg| Some(scale.max(self.scale_at(*arg, next)?))),
                     _ => None,
                 }
             }
+            PlannedExpr::Case { whens, otherwise } => self
+                .list(*whens)
+                .iter()
+                .skip(1)
+                .step_by(2)
+                .chain(otherwise)
+                .try_fold(0, |scale, value| {
+                    Some(scale.max(self.scale_at(*value, next)?))
+                }),
             PlannedExpr::Subquery {
                 test: SubqueryTest::Scalar,
                 operand: _,

@@ -91,7 +91,11 @@ fn write_expr(exprs: &Exprs<'_>, id: ExprId, level: usize, out: &mut String) {
             func,
             arg,
             distinct,
+            filter,
         } => {
+            if filter.is_some() {
+                out.push_str("filter(");
+            }
             out.push_str(match func {
                 AggFunc::Count => "count(",
                 AggFunc::Sum => "sum(",
@@ -107,6 +111,30 @@ fn write_expr(exprs: &Exprs<'_>, id: ExprId, level: usize, out: &mut String) {
                 out.push_str(", distinct");
             }
             out.push(')');
+            if let Some(filter) = filter {
+                out.push_str(", ");
+                write_expr(exprs, *filter, next, out);
+                out.push(')');
+            }
+        }
+        PlannedExpr::Case { whens, otherwise } => {
+            for (position, part) in exprs.list(*whens).iter().enumerate() {
+                out.push_str(match (position, position % 2) {
+                    (0, _) => "if ",
+                    (_, 0) => " else if ",
+                    _ => " { ",
+                });
+                write_expr(exprs, *part, next, out);
+                if position % 2 == 1 {
+                    out.push_str(" }");
+                }
+            }
+            out.push_str(" else { ");
+            match otherwise {
+                Some(otherwise) => write_expr(exprs, *otherwise, next, out),
+                None => out.push_str("nil"),
+            }
+            out.push_str(" }");
         }
         PlannedExpr::Coalesce(args) => {
             out.push_str("coalesce(");

@@ -7,19 +7,18 @@
 //! deserialized query is a typed error instead of a stack overflow here, in the writer or in
 //! the engine.
 
+mod aggregate;
+mod case;
 pub(crate) mod func;
 mod subquery;
 
 use recto_core::schema::FieldHint;
-use recto_core::{
-    AggFunc, Array, BinOp, BindingRef, Clause, Error, Expr, Name, Select, Selected, UnOp,
-};
+use recto_core::{Array, BinOp, BindingRef, Clause, Error, Expr, Name, Select, Selected, UnOp};
 
 use crate::bindings::{Level, Scope};
 use crate::cte;
 use crate::decimal;
 use crate::exprs::{ExprId, ExprList, Exprs};
-use crate::grouping;
 use crate::names;
 use crate::nesting;
 use crate::planned::{Binding, ColumnRef, OuterRef, PlannedExpr, SizeHint};
@@ -130,9 +129,11 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 func,
                 arg,
                 distinct,
-            } => self.aggregate(*func, arg.as_deref(), *distinct, next),
+                filter,
+            } => self.aggregate(*func, arg.as_deref(), *distinct, filter.as_deref(), next),
             Expr::Coalesce(args) => self.coalesce(args, next),
             Expr::Func { func, args } => self.func(*func, args, next),
+            Expr::Case { whens, otherwise } => self.case(whens, otherwise.as_deref(), next),
             Expr::Subquery {
                 test,
                 operand,
@@ -336,45 +337,6 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             pattern,
             case_insensitive,
         }))
-    }
-
-    #[inline(never)]
-    fn aggregate(
-        &mut self,
-        func: AggFunc,
-        arg: Option<&'q Expr>,
-        distinct: bool,
-        depth: usize,
-    ) -> Result<ExprId, Error> {
-        let nested = std::mem::replace(&mut self.in_aggregate, true);
-        let arg = arg.map(|arg| self.resolve(arg, depth)).transpose();
-        self.in_aggregate = nested;
-        let arg = match arg? {
-            Some(arg) => Some(arg),
-            None if func == AggFunc::Count && !distinct => None,
-            None if func == AggFunc::Count => {
-                return Err(self
-                    .scope
-                    .invalid("`count(distinct)` needs an argument to compare"));
-            }
-            None => {
-                return Err(self
-                    .scope
-                    .invalid("only `count()` may be called without an argument"));
-            }
-        };
-        if let (AggFunc::Min | AggFunc::Max, Some(arg)) = (func, arg) {
-            let what = "the argument of `min` or `max`";
-            terms::expect_ordered(&self.scope, what, &self.draft.exprs, arg)?;
-        }
-        let aggregate = self.push(PlannedExpr::Aggregate {
-            func,
-            arg,
-            distinct,
-        });
-        grouping::check_aggregate(&self.scope, nested, &self.draft.exprs, aggregate)?;
-        self.draft.aggregates = true;
-        Ok(aggregate)
     }
 
     /// `coalesce(x)` is `x` (and SQLite rejects `coalesce` with one argument), so it plans

@@ -228,10 +228,15 @@ impl<'q> Exprs<'q> {
                     func: _,
                     arg,
                     distinct: _,
-                } => *arg,
+                    filter,
+                } => arg.or(*filter),
                 PlannedExpr::Coalesce(args) | PlannedExpr::Func { func: _, args } => {
                     self.list(*args).first().copied()
                 }
+                PlannedExpr::Case {
+                    whens,
+                    otherwise: _,
+                } => self.list(*whens).first().copied(),
                 PlannedExpr::Subquery {
                     test: _,
                     operand,
@@ -346,17 +351,29 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
                 func: fa,
                 arg: aa,
                 distinct: da,
+                filter: xa,
             },
             E::Aggregate {
                 func: fb,
                 arg: ab,
                 distinct: db,
+                filter: xb,
             },
-        ) => fa == fb && aa.is_some() == ab.is_some() && da == db,
+        ) => fa == fb && aa.is_some() == ab.is_some() && da == db && xa.is_some() == xb.is_some(),
         (E::Coalesce(a), E::Coalesce(b)) => a.len == b.len,
         (E::Func { func: fa, args: aa }, E::Func { func: fb, args: ab }) => {
             fa == fb && aa.len == ab.len
         }
+        (
+            E::Case {
+                whens: a,
+                otherwise: oa,
+            },
+            E::Case {
+                whens: b,
+                otherwise: ob,
+            },
+        ) => a.len == b.len && oa.is_some() == ob.is_some(),
         // Two subqueries are two queries, even written alike: a nested query is never
         // compared, so it is never the same expression as another.
         (
@@ -372,6 +389,7 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
             | E::Aggregate { .. }
             | E::Coalesce(_)
             | E::Func { .. }
+            | E::Case { .. }
             | E::Subquery { .. },
             _,
         ) => false,

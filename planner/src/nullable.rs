@@ -25,7 +25,12 @@ impl Exprs<'_> {
     /// use recto_core::{AggFunc, BinOp, Expr, Query, Select, Selected, Ty, Value};
     ///
     /// let one = || Expr::Lit(Value::I32(1));
-    /// let total = Expr::Aggregate { func: AggFunc::Sum, arg: Some(Box::new(one())), distinct: false };
+    /// let total = Expr::Aggregate {
+    ///     func: AggFunc::Sum,
+    ///     arg: Some(Box::new(one())),
+    ///     distinct: false,
+    ///     filter: None,
+    /// };
     /// let q = Query::table("t").select(Select::Tuple(vec![
     ///     Selected::Expr(one()),
     ///     Selected::Expr(Expr::Param(Value::Null(Ty::I32))),
@@ -88,6 +93,11 @@ impl Exprs<'_> {
                 ..
             } => true,
             PlannedExpr::Func { func: _, args } => self.list(*args).iter().any(nullable),
+            // A value of any branch may be the result, and no `else` is `ELSE NULL`.
+            PlannedExpr::Case { whens, otherwise } => {
+                otherwise.is_none_or(|otherwise| nullable(&otherwise))
+                    || self.list(*whens).iter().skip(1).step_by(2).any(nullable)
+            }
             // `exists` is true or false; any other subquery may have no row, or compare
             // with a NULL.
             PlannedExpr::Subquery {

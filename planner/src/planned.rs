@@ -343,6 +343,8 @@ pub enum PlannedExpr<'q> {
         arg: Option<ExprId>,
         /// Aggregate distinct values only.
         distinct: bool,
+        /// `filter(agg, cond)`: the boolean condition a row must meet to be aggregated.
+        filter: Option<ExprId>,
     },
     /// `coalesce(a, b, ...)` with at least two arguments (`coalesce(x)` plans as `x`).
     Coalesce(ExprList),
@@ -353,6 +355,14 @@ pub enum PlannedExpr<'q> {
         func: recto_core::Func,
         /// The arguments.
         args: ExprList,
+    },
+    /// `CASE WHEN`: `whens` holds each branch's condition then its value, in order (so it
+    /// has an even length, at least 2); `otherwise` is `None` for `ELSE NULL`.
+    Case {
+        /// The conditions and values, paired.
+        whens: ExprList,
+        /// The value when no condition is true.
+        otherwise: Option<ExprId>,
     },
     /// A query inside the expression (`exists(q)`, `x in subquery(q)`, ...), planned with
     /// this query's bindings in scope; [`Exprs::query`] gives its plan.

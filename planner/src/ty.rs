@@ -4,8 +4,10 @@
 //! integers with `DIV`, not `/`) and where a result must be cast so that it decodes into the
 //! same Rust type on every engine (`sum` of integers is a 64-bit integer everywhere).
 
-use recto_core::{AggFunc, BinOp, SubqueryTest, Ty, UnOp, Value};
+use recto_core::{AggFunc, BinOp, Error, SubqueryTest, Ty, UnOp, Value};
 
+use crate::bindings::Scope;
+use crate::describe::{describe, rust_type};
 use crate::expr::MAX_DEPTH;
 use crate::expr::func::Typing;
 use crate::exprs::{ExprId, Exprs};
@@ -73,6 +75,7 @@ impl Exprs<'_> {
                 func,
                 arg,
                 distinct: _,
+                filter: _,
             } => match func {
                 AggFunc::Count => Some(Ty::I64),
                 AggFunc::Sum => match self.ty_at((*arg)?, next)? {
@@ -102,6 +105,14 @@ impl Exprs<'_> {
                     tys.try_fold(first, |common, ty| unify(common, ty?))
                 }
             },
+            PlannedExpr::Case { whens, otherwise } => {
+                let values = self.list(*whens).iter().skip(1).step_by(2);
+                let mut tys = values
+                    .chain(otherwise)
+                    .map(|value| self.ty_at(*value, next));
+                let first = tys.next()??;
+                tys.try_fold(first, |common, ty| unify(common, ty?))
+            }
             PlannedExpr::Subquery {
                 test: SubqueryTest::Scalar,
                 operand: _,
@@ -142,6 +153,37 @@ impl Exprs<'_> {
         let first = tys.next()??;
         tys.try_fold(first, |common, ty| unify(common, ty?))
     }
+}
+
+/// Checks that `values`, used as `what` (the branches of a conditional), have one type
+/// where the plan knows theirs: the engines would otherwise each convert them their own way
+/// (MySQL to text, SQLite not at all), or fail.
+pub(crate) fn expect_unified(
+    scope: &Scope<'_, '_>,
+    what: &str,
+    exprs: &Exprs<'_>,
+    values: &[ExprId],
+) -> Result<(), Error> {
+    let mut common: Option<(Ty, ExprId)> = None;
+    for &value in values {
+        let Some(ty) = exprs.ty(value) else {
+            continue;
+        };
+        common = match common {
+            None => Some((ty, value)),
+            Some((so_far, _)) if let Some(unified) = unify(so_far, ty) => Some((unified, value)),
+            Some((so_far, first)) => {
+                return Err(scope.invalid(format!(
+                    "{what} have no one type: `{}` is a `{}` and `{}` a `{}`",
+                    describe(exprs, first),
+                    rust_type(so_far),
+                    describe(exprs, value),
+                    rust_type(ty)
+                )));
+            }
+        };
+    }
+    Ok(())
 }
 
 /// The one type two values of types `left` and `right` both become, as `coalesce` (and

@@ -110,11 +110,13 @@ fn decimal_scales_follow_the_sql_rules() {
         func: AggFunc::Avg,
         arg: Some(Box::new(col("price"))),
         distinct: false,
+        filter: None,
     };
     let sum = Expr::Aggregate {
         func: AggFunc::Sum,
         arg: Some(Box::new(col("price"))),
         distinct: false,
+        filter: None,
     };
     let tenths = Expr::Param(Value::Decimal(rust_decimal::Decimal::new(15, 1)));
     assert_eq!(

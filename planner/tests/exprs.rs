@@ -79,11 +79,13 @@ fn variants() -> Vec<Expr> {
             func: AggFunc::Count,
             arg: Some(Box::new(age())),
             distinct: true,
+            filter: None,
         },
         Expr::Aggregate {
             func: AggFunc::Count,
             arg: Some(Box::new(age())),
             distinct: false,
+            filter: None,
         },
         is_nil(age()),
         is_nil(id()),

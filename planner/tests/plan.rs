@@ -404,6 +404,7 @@ fn having_or_having_combine() {
         func: AggFunc::Count,
         arg: None,
         distinct: false,
+        filter: None,
     };
     let q = users()
         .group_by(vec![f(0, "age")])
@@ -581,6 +582,7 @@ fn aggregates_without_argument() {
         func: AggFunc::Count,
         arg: None,
         distinct: false,
+        filter: None,
     };
     assert!(plan(users().select(select_one(count)).data()).is_ok());
     for (func, distinct) in [
@@ -592,6 +594,7 @@ fn aggregates_without_argument() {
             func,
             arg: None,
             distinct,
+            filter: None,
         }));
         assert!(
             matches!(

@@ -7,6 +7,8 @@ use crate::expr::Expr;
 impl Expr {
     /// The direct sub-expressions, in the order they are written.
     pub fn children(&self) -> impl DoubleEndedIterator<Item = &Expr> {
+        let mut pairs: &[(Expr, Expr)] = &[];
+        let mut last = None;
         let (boxed, list): ([Option<&Expr>; 2], &[Expr]) = match self {
             Expr::Lit(_)
             | Expr::Param(_)
@@ -29,8 +31,14 @@ impl Expr {
                 func: _,
                 arg,
                 distinct: _,
-            } => ([arg.as_deref(), None], &[]),
+                filter,
+            } => ([arg.as_deref(), filter.as_deref()], &[]),
             Expr::Coalesce(args) | Expr::Func { func: _, args } => ([None, None], args),
+            Expr::Case { whens, otherwise } => {
+                pairs = whens;
+                last = otherwise.as_deref();
+                ([None, None], &[])
+            }
             // The query's own expressions are not sub-expressions of this one: they are
             // planned in the query's scope.
             Expr::Subquery {
@@ -39,11 +47,18 @@ impl Expr {
                 query: _,
             } => ([operand.as_deref(), None], &[]),
         };
-        boxed.into_iter().flatten().chain(list)
+        boxed
+            .into_iter()
+            .flatten()
+            .chain(list)
+            .chain(pairs.iter().flat_map(|(when, then)| [when, then]))
+            .chain(last)
     }
 
     /// The direct sub-expressions, to change in place, in the order they are written.
     pub fn children_mut(&mut self) -> impl Iterator<Item = &mut Expr> {
+        let mut pairs: &mut [(Expr, Expr)] = &mut [];
+        let mut last = None;
         let (boxed, list): ([Option<&mut Expr>; 2], &mut [Expr]) = match self {
             Expr::Lit(_)
             | Expr::Param(_)
@@ -66,14 +81,25 @@ impl Expr {
                 func: _,
                 arg,
                 distinct: _,
-            } => ([arg.as_deref_mut(), None], &mut []),
+                filter,
+            } => ([arg.as_deref_mut(), filter.as_deref_mut()], &mut []),
             Expr::Coalesce(args) | Expr::Func { func: _, args } => ([None, None], args),
+            Expr::Case { whens, otherwise } => {
+                pairs = whens;
+                last = otherwise.as_deref_mut();
+                ([None, None], &mut [])
+            }
             Expr::Subquery {
                 test: _,
                 operand,
                 query: _,
             } => ([operand.as_deref_mut(), None], &mut []),
         };
-        boxed.into_iter().flatten().chain(list)
+        boxed
+            .into_iter()
+            .flatten()
+            .chain(list)
+            .chain(pairs.iter_mut().flat_map(|(when, then)| [when, then]))
+            .chain(last)
     }
 }

@@ -12,6 +12,7 @@
 //! re-exported here (`dsl::Asc`, `dsl::Inner`), all of which expansions name through one
 //! glob import of [`short`] per query.
 
+mod branches;
 mod func;
 mod math;
 mod nesting;
@@ -20,6 +21,7 @@ pub mod short;
 
 use std::marker::PhantomData;
 
+pub use self::branches::*;
 pub use self::func::*;
 pub use self::math::*;
 pub use self::nesting::*;
@@ -241,6 +243,7 @@ pub fn count_all() -> Typed<i64> {
         func: AggFunc::Count,
         arg: None,
         distinct: false,
+        filter: None,
     })
 }
 
@@ -250,6 +253,7 @@ pub fn count<T>(operand: Typed<T>, distinct: bool) -> Typed<i64> {
         func: AggFunc::Count,
         arg: Some(Box::new(operand.expr)),
         distinct,
+        filter: None,
     })
 }
 
@@ -279,6 +283,7 @@ fn aggregate<T, U>(func: AggFunc, operand: Typed<T>) -> Typed<U> {
         func,
         arg: Some(Box::new(operand.expr)),
         distinct: false,
+        filter: None,
     })
 }
 

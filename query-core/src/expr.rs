@@ -125,6 +125,9 @@ pub enum Expr {
         arg: Option<Box<Expr>>,
         /// Aggregate distinct values only.
         distinct: bool,
+        /// `filter(agg, cond)`: aggregate only the rows where the condition is true.
+        #[serde(default, with = "crate::depth::nested")]
+        filter: Option<Box<Expr>>,
     },
     /// `coalesce(a, b, ...)`.
     Coalesce(#[serde(with = "crate::depth::nested")] Vec<Expr>),
@@ -135,6 +138,17 @@ pub enum Expr {
         /// The arguments, as many as [`Func::arity`] allows.
         #[serde(with = "crate::depth::nested")]
         args: Vec<Expr>,
+    },
+    /// `if c { a } else if c2 { b } else { d }`: SQL's `CASE WHEN c THEN a WHEN c2 THEN b
+    /// ELSE d END`. The first branch whose condition is true gives the value; a NULL
+    /// condition counts as false, and a branch not taken is not evaluated.
+    Case {
+        /// The `(condition, value)` branches, in the order they are tried.
+        #[serde(with = "crate::depth::nested")]
+        whens: Vec<(Expr, Expr)>,
+        /// The value when no condition is true; `None` is NULL.
+        #[serde(default, with = "crate::depth::nested")]
+        otherwise: Option<Box<Expr>>,
     },
     /// A query inside the expression: `subquery(q)` (its one value), `exists(q)`,
     /// `x in subquery(q)`, `x > any(q)`, `x <= all(q)`. Its bindings are its own; it reaches
@@ -314,17 +328,24 @@ impl std::fmt::Debug for Expr {
                 func,
                 arg,
                 distinct,
+                filter,
             } => f
                 .debug_struct("Aggregate")
                 .field("func", func)
                 .field("arg", arg)
                 .field("distinct", distinct)
+                .field("filter", filter)
                 .finish(),
             Expr::Coalesce(args) => f.debug_tuple("Coalesce").field(args).finish(),
             Expr::Func { func, args } => f
                 .debug_struct("Func")
                 .field("func", func)
                 .field("args", args)
+                .finish(),
+            Expr::Case { whens, otherwise } => f
+                .debug_struct("Case")
+                .field("whens", whens)
+                .field("otherwise", otherwise)
                 .finish(),
             Expr::Subquery {
                 test,

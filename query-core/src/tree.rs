@@ -56,8 +56,13 @@ impl Expr {
                 func: _,
                 arg,
                 distinct: _,
-            } => arg.as_deref().is_some_and(deep),
+                filter,
+            } => arg.as_deref().is_some_and(deep) || filter.as_deref().is_some_and(deep),
             Expr::Coalesce(args) | Expr::Func { func: _, args } => args.iter().any(deep),
+            Expr::Case { whens, otherwise } => {
+                whens.iter().any(|(when, then)| deep(when) || deep(then))
+                    || otherwise.as_deref().is_some_and(deep)
+            }
             Expr::Subquery {
                 test: _,
                 operand,
@@ -105,12 +110,25 @@ impl Expr {
                 func: _,
                 arg,
                 distinct: _,
+                filter,
             } => {
                 if let Some(arg) = arg {
                     take(arg);
                 }
+                if let Some(filter) = filter {
+                    take(filter);
+                }
             }
             Expr::Coalesce(args) | Expr::Func { func: _, args } => args.iter_mut().for_each(take),
+            Expr::Case { whens, otherwise } => {
+                for (when, then) in whens {
+                    take(when);
+                    take(then);
+                }
+                if let Some(otherwise) = otherwise {
+                    take(otherwise);
+                }
+            }
             Expr::Subquery {
                 test: _,
                 operand,
@@ -177,16 +195,26 @@ impl Expr {
                 func,
                 arg,
                 distinct,
+                filter,
             } => Expr::Aggregate {
                 func: *func,
                 arg: arg.as_ref().map(|_| next()),
                 distinct: *distinct,
+                filter: filter.as_ref().map(|_| next()),
             },
             Expr::Coalesce(_) => Expr::Coalesce(children.collect()),
             Expr::Func { func, args: _ } => Expr::Func {
                 func: *func,
                 args: children.collect(),
             },
+            Expr::Case { whens, otherwise } => {
+                let mut pair = || (*next(), *next());
+                let whens = whens.iter().map(|_| pair()).collect();
+                Expr::Case {
+                    whens,
+                    otherwise: otherwise.as_ref().map(|_| next()),
+                }
+            }
             Expr::Subquery {
                 test,
                 operand,
@@ -251,17 +279,31 @@ impl Expr {
                     func: af,
                     arg: aa,
                     distinct: ad,
+                    filter: ax,
                 },
                 Expr::Aggregate {
                     func: bf,
                     arg: ba,
                     distinct: bd,
+                    filter: bx,
                 },
-            ) => af == bf && aa.is_some() == ba.is_some() && ad == bd,
+            ) => {
+                af == bf && aa.is_some() == ba.is_some() && ad == bd && ax.is_some() == bx.is_some()
+            }
             (Expr::Coalesce(a), Expr::Coalesce(b)) => a.len() == b.len(),
             (Expr::Func { func: af, args: aa }, Expr::Func { func: bf, args: ba }) => {
                 af == bf && aa.len() == ba.len()
             }
+            (
+                Expr::Case {
+                    whens: aw,
+                    otherwise: ao,
+                },
+                Expr::Case {
+                    whens: bw,
+                    otherwise: bo,
+                },
+            ) => aw.len() == bw.len() && ao.is_some() == bo.is_some(),
             (
                 Expr::Subquery {
                     test: at,

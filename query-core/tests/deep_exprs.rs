@@ -46,6 +46,7 @@ const WRAPS: [(&str, Wrap); 8] = [
         func: AggFunc::Max,
         arg: Some(Box::new(e)),
         distinct: false,
+        filter: None,
     }),
     ("coalesce", |e| Expr::Coalesce(vec![e])),
 ];
@@ -105,6 +106,7 @@ fn clone_keeps_every_field() {
             func: AggFunc::Count,
             arg: None,
             distinct: true,
+            filter: None,
         }),
         right: Box::new(Expr::InList {
             expr: Box::new(Expr::Param(Value::Text("x".into()))),

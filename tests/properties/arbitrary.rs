@@ -207,7 +207,27 @@ fn expr() -> BoxedStrategy<Expr> {
                 .prop_map(move |(func, arg, distinct)| Expr::Aggregate {
                     func,
                     arg: arg.map(b),
-                    distinct
+                    distinct,
+                    filter: None,
+                }),
+            (
+                select(vec![AggFunc::Count, AggFunc::Sum, AggFunc::Max]),
+                proptest::option::of(inner.clone()),
+                inner.clone()
+            )
+                .prop_map(move |(func, arg, filter)| Expr::Aggregate {
+                    func,
+                    arg: arg.map(b),
+                    distinct: false,
+                    filter: Some(b(filter)),
+                }),
+            (
+                proptest::collection::vec((inner.clone(), inner.clone()), 0..3),
+                proptest::option::of(inner.clone())
+            )
+                .prop_map(move |(whens, otherwise)| Expr::Case {
+                    whens,
+                    otherwise: otherwise.map(b),
                 }),
             proptest::collection::vec(inner, 0..4).prop_map(Expr::Coalesce),
         ]

@@ -310,8 +310,10 @@ impl Gen {
                     3 => (inner.clone(), inner.clone())
                         .prop_map(|(a, b)| Cond::Or(Box::new(a), Box::new(b))),
                     3 => inner.clone().prop_map(|a| Cond::Not(Box::new(a))),
-                    1 => (cmp.clone(), inner.clone(), inner)
+                    1 => (cmp.clone(), inner.clone(), inner.clone())
                         .prop_map(|(op, a, b)| Cond::Truth(op, Box::new(a), Box::new(b))),
+                    2 => (inner.clone(), inner.clone(), proptest::option::weighted(0.8, inner))
+                        .prop_map(|(c, a, b)| Cond::If(Box::new(c), Box::new(a), b.map(Box::new))),
                 ]
             })
             .boxed()

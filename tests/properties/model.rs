@@ -328,6 +328,8 @@ pub(crate) enum Cond {
     InList(Scalar, Vec<Scalar>),
     InParam(Scalar, Array),
     Like(Scalar, Scalar),
+    /// `if c { a } else { b }`, or `else { nil }` without `b`: a boolean conditional.
+    If(Box<Cond>, Box<Cond>, Option<Box<Cond>>),
 }
 
 impl Cond {
@@ -355,6 +357,10 @@ impl Cond {
                 expr: Box::new(a.expr()),
                 pattern: Box::new(pattern.expr()),
                 case_insensitive: false,
+            },
+            Cond::If(cond, then, otherwise) => Expr::Case {
+                whens: vec![(cond.expr(), then.expr())],
+                otherwise: otherwise.as_ref().map(|b| Box::new(b.expr())),
             },
         }
     }
@@ -401,6 +407,11 @@ impl Cond {
                 (None, _) | (_, None) => None,
                 other => unreachable!("like over {other:?}"),
             },
+            // A condition that is false or unknown takes the `else`; no `else` is NULL.
+            Cond::If(cond, then, otherwise) => match cond.eval(users, row) {
+                Some(true) => then.eval(users, row),
+                _ => otherwise.as_ref().and_then(|b| b.eval(users, row)),
+            },
         }
     }
 }
@@ -427,6 +438,10 @@ impl fmt::Display for Cond {
             }
             Cond::InParam(a, list) => write!(f, "({a} in ^{list:?})"),
             Cond::Like(a, pattern) => write!(f, "like({a}, {pattern})"),
+            Cond::If(cond, then, Some(otherwise)) => {
+                write!(f, "if {cond} {{ {then} }} else {{ {otherwise} }}")
+            }
+            Cond::If(cond, then, None) => write!(f, "if {cond} {{ {then} }} else {{ nil }}"),
         }
     }
 }

@@ -82,6 +82,7 @@ fn nested(spec: &Spec, form: Form) -> Result<Query<Erased, AnyRow>, Error> {
         func: AggFunc::Count,
         arg: None,
         distinct: false,
+        filter: None,
     };
     let test = match form {
         Form::Exists | Form::NotExists => {

@@ -1,5 +1,5 @@
 //! The term strategies of the agreement property: columns, values, arithmetic,
-//! `coalesce`, conditions and aggregates of each [`Kind`] over the columns a query can
+//! `coalesce`, conditionals, conditions and (filtered) aggregates of each [`Kind`] over the columns a query can
 //! read ([`Ctx`]).
 //!
 //! They steer clear of the engine differences `docs/dialects.md` documents as kept: no NaN
@@ -233,6 +233,21 @@ impl Ctx {
                 .prop_map(|(op, e, k)| Term::Arith(op, Box::new(e), Box::new(k)));
             let coalesce = (inner.clone(), prop_oneof![other.clone(), inner.clone()])
                 .prop_map(|(a, b)| Term::Coalesce(vec![a, b]));
+            // `if a op b { x } else if .. else { y }`, the conditions comparing terms of the
+            // kind (a NULL operand makes one NULL), the `else` sometimes `nil`; its
+            // branches may divide, and a division by zero in a branch not taken is never
+            // evaluated.
+            let when = (
+                select(COMPARISONS.to_vec()),
+                inner.clone(),
+                prop_oneof![other.clone(), inner.clone()],
+            )
+                .prop_map(|(op, a, b)| Term::Bin(op, Box::new(a), Box::new(b)));
+            let case = (
+                proptest::collection::vec((when, inner.clone()), 1..3),
+                proptest::option::of(prop_oneof![other.clone(), inner.clone()]),
+            )
+                .prop_map(|(whens, otherwise)| Term::Case(whens, otherwise.map(Box::new)));
             match kind {
                 Kind::Int if !this.cols(Kind::Text).is_empty() => prop_oneof![
                     3 => arith,
@@ -241,6 +256,7 @@ impl Ctx {
                     2 => coalesce,
                     1 => this.counted_text(),
                     2 => this.numeric_function(inner, other.clone()),
+                    2 => case,
                 ]
                 .boxed(),
                 Kind::Int | Kind::Float => prop_oneof![
@@ -249,9 +265,15 @@ impl Ctx {
                     1 => inner.clone().prop_map(|e| Term::Neg(Box::new(e))),
                     2 => coalesce,
                     2 => this.numeric_function(inner, other.clone()),
+                    2 => case,
                 ]
                 .boxed(),
-                Kind::Text => prop_oneof![2 => coalesce, 3 => this.text_function(inner)].boxed(),
+                Kind::Text => prop_oneof![
+                    2 => coalesce,
+                    3 => this.text_function(inner.clone()),
+                    1 => case,
+                ]
+                .boxed(),
                 _ => coalesce.boxed(),
             }
         })
@@ -507,6 +529,7 @@ impl Ctx {
             func,
             arg: Some(Box::new(arg)),
             distinct,
+            filter: None,
         };
         let this = self.clone();
         let numbers = select(vec![Kind::Int, Kind::Float]).prop_flat_map(move |k| {
@@ -523,12 +546,36 @@ impl Ctx {
         });
         let this = self.clone();
         let counts = prop_oneof![
-            1 => Just(Term::Agg { func: AggFunc::Count, arg: None, distinct: false }),
+            1 => Just(Term::Agg { func: AggFunc::Count, arg: None, distinct: false, filter: None }),
             2 => (this.any_scalar(), any::<bool>())
                 .prop_map(move |((arg, _), distinct)| agg(AggFunc::Count, arg, distinct)),
         ]
         .prop_map(|t| (t, Kind::Int));
-        prop_oneof![2 => counts, 2 => numbers, 2 => extremes].boxed()
+        let aggregates = prop_oneof![2 => counts, 2 => numbers, 2 => extremes];
+        // A third of them filtered by a condition over the same rows.
+        let filter = proptest::option::weighted(0.3, self.cond());
+        (aggregates, filter)
+            .prop_map(|((term, kind), cond)| match (term, cond) {
+                (
+                    Term::Agg {
+                        func,
+                        arg,
+                        distinct,
+                        filter: None,
+                    },
+                    Some(cond),
+                ) => (
+                    Term::Agg {
+                        func,
+                        arg,
+                        distinct,
+                        filter: Some(Box::new(cond)),
+                    },
+                    kind,
+                ),
+                (term, _) => (term, kind),
+            })
+            .boxed()
     }
 }
 

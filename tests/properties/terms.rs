@@ -91,10 +91,14 @@ pub(crate) enum Term {
     Coalesce(Vec<Term>),
     /// A scalar function call.
     Func(Func, Vec<Term>),
+    /// `if c { a } else if .. else { d }`; no `else` is `else { nil }`.
+    Case(Vec<(Term, Term)>, Option<Box<Term>>),
     Agg {
         func: AggFunc,
         arg: Option<Box<Term>>,
         distinct: bool,
+        /// `filter(agg, cond)`.
+        filter: Option<Box<Term>>,
     },
     /// A comparison (`==` ... `>=`) or `and`/`or`.
     Bin(BinOp, Box<Term>, Box<Term>),
@@ -130,14 +134,20 @@ impl Term {
                 func: *func,
                 args: args.iter().map(Term::expr).collect(),
             },
+            Term::Case(whens, otherwise) => Expr::Case {
+                whens: whens.iter().map(|(c, v)| (c.expr(), v.expr())).collect(),
+                otherwise: otherwise.as_deref().map(boxed),
+            },
             Term::Agg {
                 func,
                 arg,
                 distinct,
+                filter,
             } => Expr::Aggregate {
                 func: *func,
                 arg: arg.as_deref().map(boxed),
                 distinct: *distinct,
+                filter: filter.as_deref().map(boxed),
             },
             Term::IsNil(a) => Expr::IsNil(boxed(a)),
             Term::InList(a, list) => Expr::InList {
@@ -222,16 +232,34 @@ impl fmt::Display for Term {
             Term::IsNil(a) => write!(f, "is_nil({a})"),
             Term::Coalesce(args) => write!(f, "coalesce({})", list(args)),
             Term::Func(func, args) => write!(f, "{}({})", func.name(), list(args)),
+            Term::Case(whens, otherwise) => {
+                for (n, (cond, value)) in whens.iter().enumerate() {
+                    let keyword = if n == 0 { "if" } else { " else if" };
+                    write!(f, "{keyword} {cond} {{ {value} }}")?;
+                }
+                match otherwise {
+                    Some(otherwise) => write!(f, " else {{ {otherwise} }}"),
+                    None => f.write_str(" else { nil }"),
+                }
+            }
             Term::Agg {
                 func,
                 arg,
                 distinct,
+                filter,
             } => {
+                if filter.is_some() {
+                    f.write_str("filter(")?;
+                }
                 let name = format!("{func:?}").to_lowercase();
                 match arg {
-                    None => write!(f, "{name}()"),
-                    Some(arg) if *distinct => write!(f, "{name}({arg}, distinct)"),
-                    Some(arg) => write!(f, "{name}({arg})"),
+                    None => write!(f, "{name}()")?,
+                    Some(arg) if *distinct => write!(f, "{name}({arg}, distinct)")?,
+                    Some(arg) => write!(f, "{name}({arg})")?,
+                }
+                match filter {
+                    Some(filter) => write!(f, ", {filter})"),
+                    None => Ok(()),
                 }
             }
             Term::InList(a, items) => write!(f, "({a} in [{}])", list(items)),

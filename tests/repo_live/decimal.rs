@@ -352,6 +352,51 @@ async fn body(repo: Repo, entries: Query<Entry>, quoted: String) {
     assert_eq!(got[0].0, dec("0.017188"), "{name}");
     assert_eq!(got[1].0, dec("-0.039063"), "{name}");
 
+    // Conditionals and filters of decimals. Quantities over 2 are rows 1, 4, 5 and 6, whose
+    // amounts 1.10, 0.10, 0.20 and -0.01 sum to 1.39 and average 0.3475; an integer branch
+    // is a decimal at the plan's scale.
+    let q = from!(e in all(), order_by: e.id, select: if e.qty > 2 { e.amount } else { 0 });
+    let got: Vec<Decimal> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+    let want = ["1.10", "0", "0", "0.10", "0.20", "-0.01"].map(dec);
+    assert_eq!(got, want, "{name}: conditional");
+    let scales: Vec<u32> = got
+        .iter()
+        .filter(|d| !d.is_zero())
+        .map(Decimal::scale)
+        .collect();
+    assert_eq!(scales, vec![2; 4], "{name}: conditional scale");
+    let q = from!(e in all(), select: (
+        sum(if e.qty > 2 { e.amount } else { 0 }),
+        filter(sum(e.amount), e.qty > 2),
+        filter(avg(e.amount), e.qty > 2),
+        filter(sum(e.amount), e.qty > 100)));
+    let got = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+    let want = (
+        Some(dec("1.39")),
+        Some(dec("1.39")),
+        Some(dec("0.347500")),
+        None,
+    );
+    assert_eq!(got, [want], "{name}: conditional sums and filters");
+    // Quantities over 5 are rows 4 and 6; the others are `else { nil }`.
+    let q = from!(e in all(), order_by: e.id, select: if e.qty > 5 { e.discount } else { nil });
+    let got: Vec<Option<Decimal>> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+    let want = [
+        None,
+        None,
+        None,
+        Some(dec("0.05")),
+        None,
+        Some(dec("-1.00")),
+    ];
+    assert_eq!(got, want, "{name}: else nil");
+    // A `nil` first binds a NULL decimal.
+    let q = from!(e in all(), order_by: e.id, select: if e.qty > 5 { nil } else { e.amount });
+    let got: Vec<Option<Decimal>> = repo.all(&q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+    let want = ["1.10", "-2.50", "9999999999999.99", "", "0.20", ""]
+        .map(|d| (!d.is_empty()).then(|| dec(d)));
+    assert_eq!(got, want, "{name}: nil first");
+
     super::decimal_sqlite::past_the_bound(&repo, all(), &rows, &quoted).await;
     super::decimal_functions::functions(&repo, all(), &rows).await;
 }

@@ -51,7 +51,8 @@ pub enum BooleanExtrema {
     BoolAndOr,
 }
 
-/// How `coalesce(a, b, ...)` is written when its type is a float and an argument is not.
+/// How `coalesce(a, b, ...)` and a conditional (`CASE`) are written when their type is a
+/// float and an argument or branch is not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum MixedCoalesce {
@@ -62,7 +63,7 @@ pub enum MixedCoalesce {
     CastResult,
 }
 
-/// How `coalesce(a, b, ...)` of booleans is written.
+/// How `coalesce(a, b, ...)` and a conditional (`CASE`) of booleans are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BooleanCoalesce {
@@ -108,4 +109,16 @@ pub enum Decimals {
     /// No exact decimal type: every query, parameter, row and table with a decimal is
     /// [`Error::Unsupported`](recto_core::Error::Unsupported) before any SQL is sent.
     Unsupported,
+}
+
+/// How `filter(agg, cond)` is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AggregateFilter {
+    /// `agg(x) FILTER (WHERE cond)`: the engine has the standard clause.
+    Native,
+    /// `agg(CASE WHEN cond THEN x END)`, `count(CASE WHEN cond THEN 1 END)` for `count()`:
+    /// the engine has no `FILTER`. The aggregates skip NULLs, and a row whose condition is
+    /// false or NULL gives one, so the same rows count.
+    Case,
 }

@@ -4,12 +4,13 @@
 mod ddl;
 
 use crate::dialect::{
-    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Decimals, Dialect,
-    DistinctSorted, ExistsDistinct, Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin,
-    Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision,
-    IntegerSum, JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
-    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
-    ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
+    AggregateFilter, AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat,
+    Decimals, Dialect, DistinctSorted, ExistsDistinct, Extremes, FloatLiterals, FloatRemainder,
+    FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam,
+    IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce,
+    NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders,
+    Position, Quirks, ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList,
+    push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -112,6 +113,10 @@ const QUIRKS: Quirks = Quirks {
     // aggregated type of signed and unsigned integers is DECIMAL (the COALESCE page above
     // and https://mariadb.com/kb/en/coalesce/), which sqlx does not decode as a bool.
     boolean_coalesce: BooleanCoalesce::CastInteger,
+    // Neither MariaDB nor MySQL has an aggregate's FILTER clause; their aggregates skip
+    // NULLs, which a CASE without ELSE gives for the rows left out:
+    // https://mariadb.com/kb/en/aggregate-functions/ https://mariadb.com/kb/en/case-operator/
+    aggregate_filter: AggregateFilter::Case,
     // DECIMAL is exact; `MOD(n, d)` has the sign of `n`, so `n - MOD(n, d)` is `d` times
     // the quotient truncated toward zero:
     // https://mariadb.com/kb/en/mod/ https://dev.mysql.com/doc/refman/8.4/en/precision-math.html

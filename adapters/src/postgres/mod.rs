@@ -3,12 +3,13 @@
 mod ddl;
 
 use crate::dialect::{
-    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Decimals, Dialect,
-    DistinctSorted, ExistsDistinct, Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin,
-    Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision,
-    IntegerSum, JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
-    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
-    ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
+    AggregateFilter, AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat,
+    Decimals, Dialect, DistinctSorted, ExistsDistinct, Extremes, FloatLiterals, FloatRemainder,
+    FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam,
+    IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce,
+    NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders,
+    Position, Quirks, ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList,
+    push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -97,6 +98,9 @@ const QUIRKS: Quirks = Quirks {
     mixed_coalesce: MixedCoalesce::Unified,
     // A coalesce of booleans is `boolean` (the same page).
     boolean_coalesce: BooleanCoalesce::Native,
+    // `agg(...) FILTER (WHERE cond)` applies to every aggregate:
+    // https://www.postgresql.org/docs/current/sql-expressions.html#SYNTAX-AGGREGATES
+    aggregate_filter: AggregateFilter::Native,
     // `numeric` is exact, and `div(y, x)` is its quotient truncated toward zero:
     // https://www.postgresql.org/docs/current/functions-math.html
     decimals: Decimals::Div,

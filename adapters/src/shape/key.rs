@@ -220,6 +220,21 @@ impl<'q> KeyWriter<'_, 'q> {
         exprs.iter().try_for_each(|expr| self.expr(expr, 0))
     }
 
+    /// A sub-expression that may be absent (an aggregate's argument or filter, a
+    /// conditional's `else`): a byte for whether it is there, then it.
+    fn optional(&mut self, expr: Option<&'q Expr>, depth: usize) -> Result<(), Uncacheable> {
+        match expr {
+            None => {
+                self.byte(0);
+                Ok(())
+            }
+            Some(expr) => {
+                self.byte(1);
+                self.expr(expr, depth)
+            }
+        }
+    }
+
     /// An expression. The two commonest leaves, a parameter and a field, are written here,
     /// inlined into the caller, so that they cost no call of the recursive [`Self::node`].
     #[inline(always)]
@@ -356,6 +371,7 @@ impl<'q> KeyWriter<'_, 'q> {
                 func,
                 arg,
                 distinct,
+                filter,
             } => {
                 self.byte(9);
                 self.byte(match func {
@@ -367,13 +383,8 @@ impl<'q> KeyWriter<'_, 'q> {
                     _ => return Err(Uncacheable),
                 });
                 self.byte(u8::from(*distinct));
-                match arg {
-                    None => self.byte(0),
-                    Some(arg) => {
-                        self.byte(1);
-                        self.expr(arg, next)?;
-                    }
-                }
+                self.optional(arg.as_deref(), next)?;
+                self.optional(filter.as_deref(), next)?;
             }
             Expr::Coalesce(args) => {
                 self.byte(10);
@@ -383,11 +394,20 @@ impl<'q> KeyWriter<'_, 'q> {
                 }
             }
             Expr::Func { func, args } => {
-                self.key.extend_from_slice(&[11, func_tag(*func)?]);
+                self.key.extend_from_slice(&[12, func_tag(*func)?]);
                 self.len(args.len());
                 for arg in args {
                     self.expr(arg, next)?;
                 }
+            }
+            Expr::Case { whens, otherwise } => {
+                self.byte(11);
+                self.len(whens.len());
+                for (when, then) in whens {
+                    self.expr(when, next)?;
+                    self.expr(then, next)?;
+                }
+                self.optional(otherwise.as_deref(), next)?;
             }
             _ => return Err(Uncacheable),
         }

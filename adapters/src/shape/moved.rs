@@ -63,9 +63,23 @@ fn expr_mut<'q>(expr: &'q mut Expr, slots: &mut Vec<SlotMut<'q>>, needed: usize)
             list.iter_mut()
                 .for_each(|item| expr_mut(item, slots, needed));
         }
-        Expr::Aggregate { arg: Some(arg), .. } => expr_mut(arg, slots, needed),
+        Expr::Aggregate { arg, filter, .. } => {
+            // In the order the key walk visits them: the argument, then the filter.
+            for operand in [arg, filter].into_iter().flatten() {
+                expr_mut(operand, slots, needed);
+            }
+        }
         Expr::Coalesce(args) | Expr::Func { func: _, args } => {
             args.iter_mut().for_each(|arg| expr_mut(arg, slots, needed))
+        }
+        Expr::Case { whens, otherwise } => {
+            for (when, then) in whens {
+                expr_mut(when, slots, needed);
+                expr_mut(then, slots, needed);
+            }
+            if let Some(otherwise) = otherwise {
+                expr_mut(otherwise, slots, needed);
+            }
         }
         // Fields, printed literals and argument-less aggregates hold no bound value; the key
         // walk makes any other node uncacheable.
@@ -294,6 +308,7 @@ mod tests {
                         expr: Box::new(Expr::Param(Value::I64(n))),
                     })),
                     distinct: false,
+                    filter: None,
                 }),
             ]))
             .group_by(vec![field(0, "email"), field(0, "age")])

@@ -4,12 +4,13 @@
 mod ddl;
 
 use crate::dialect::{
-    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Decimals, Dialect,
-    DistinctSorted, ExistsDistinct, Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin,
-    Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision,
-    IntegerSum, JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
-    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
-    ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
+    AggregateFilter, AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat,
+    Decimals, Dialect, DistinctSorted, ExistsDistinct, Extremes, FloatLiterals, FloatRemainder,
+    FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam,
+    IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce,
+    NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders,
+    Position, Quirks, ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList,
+    push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -101,6 +102,9 @@ const QUIRKS: Quirks = Quirks {
     mixed_coalesce: MixedCoalesce::CastResult,
     // Booleans are the integers 0 and 1: https://www.sqlite.org/datatype3.html#boolean_datatype
     boolean_coalesce: BooleanCoalesce::Native,
+    // Aggregates take `FILTER (WHERE cond)` since SQLite 3.30 (sqlx bundles a later one):
+    // https://www.sqlite.org/lang_aggfunc.html
+    aggregate_filter: AggregateFilter::Native,
     // SQLite has no exact decimal type (NUMERIC affinity stores a REAL past 15 digits), but
     // exact 64-bit integers whose `/` truncates toward zero and whose `sum` fails on an
     // overflow: https://www.sqlite.org/datatype3.html https://www.sqlite.org/lang_expr.html

@@ -75,15 +75,15 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         if distinct {
             self.sql("DISTINCT ");
         }
-        match arg {
+        self.filtered_arg(arg.is_none(), |w| match arg {
             Some(arg) if cast_arg => {
-                let double = self.quirks.cast_types.double;
-                self.cast(arg, double)?;
+                let double = w.quirks.cast_types.double;
+                w.cast(arg, double)
             }
-            Some(arg) => self.expr(arg)?,
-            None => self.sql("*"),
-        }
-        self.sql(")");
+            Some(arg) => w.expr(arg),
+            None => Ok(()),
+        })?;
+        self.close_aggregate()?;
         if let Some(ty) = cast_result {
             self.sql(" AS ");
             self.sql(ty);
@@ -97,14 +97,16 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// `min`/`max` are. `DISTINCT` changes neither, so it is not written.
     fn first_in_order(&mut self, arg: ExprId, greatest: bool) -> Result<(), Error> {
         self.sql("(array_agg(");
-        self.expr(arg)?;
+        self.filtered_arg(false, |w| w.expr(arg))?;
         self.sql(" ORDER BY ");
-        self.expr(arg)?;
+        self.filtered_arg(false, |w| w.expr(arg))?;
         self.sql(if greatest {
-            " DESC NULLS LAST))[1]"
+            " DESC NULLS LAST"
         } else {
-            " ASC NULLS LAST))[1]"
+            " ASC NULLS LAST"
         });
+        self.close_aggregate()?;
+        self.sql(")[1]");
         Ok(())
     }
 

@@ -121,9 +121,8 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         let call = |w: &mut Self, func: &str| -> Result<(), Error> {
             w.sql(func);
             w.sql(modifier);
-            w.expr(arg)?;
-            w.sql(")");
-            Ok(())
+            w.filtered_arg(false, |w| w.expr(arg))?;
+            w.close_aggregate()
         };
         let numerator = |w: &mut Self| -> Result<(), Error> {
             w.sql("(2 * ");

@@ -55,9 +55,11 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 func,
                 arg,
                 distinct,
-            } => self.aggregate(*func, *arg, *distinct),
+                filter,
+            } => self.with_filter(*filter, |w| w.aggregate(*func, *arg, *distinct)),
             PlannedExpr::Coalesce(args) => self.coalesce(id, *args),
             PlannedExpr::Func { func, args } => self.func(id, *func, *args),
+            PlannedExpr::Case { whens, otherwise } => self.case(id, *whens, *otherwise),
             PlannedExpr::Subquery {
                 test,
                 operand,
@@ -330,6 +332,7 @@ fn prints_parentheses(expr: &PlannedExpr<'_>) -> bool {
         | PlannedExpr::InParam { .. }
         | PlannedExpr::IsNil(_)
         | PlannedExpr::Like { .. }
+        | PlannedExpr::Case { .. }
         | PlannedExpr::Subquery { .. } => true,
         PlannedExpr::Column(_)
         | PlannedExpr::Lit(_)

@@ -7,6 +7,7 @@
 //! cannot express ([`Error::Unsupported`]), before any SQL leaves it.
 
 mod aggregate;
+mod case;
 mod compound;
 mod cte;
 mod decimal;
@@ -156,6 +157,9 @@ struct Writer<'d, 'p, D: ?Sized> {
     /// [`HavingGrouped::MinOverGroup`](crate::dialect::HavingGrouped::MinOverGroup), outside
     /// any aggregate; `None` everywhere else.
     grouped: Option<&'p [ExprId]>,
+    /// The condition of the aggregate being written, while its call is written
+    /// ([`Writer::filtered_arg`]); `None` everywhere else.
+    filter: Option<ExprId>,
     /// The derived tables of set operations numbered so far (`s1`, `s2`, ...).
     derived: usize,
     /// The plans of the subquery sources of the query being printed
@@ -187,6 +191,7 @@ impl<'d, 'p, D: Dialect + ?Sized> Writer<'d, 'p, D> {
             planned_params: planned.size.params,
             padding: 0,
             grouped: None,
+            filter: None,
             derived: 0,
             nested: &planned.derived,
             inner: false,

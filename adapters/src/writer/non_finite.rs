@@ -147,16 +147,25 @@ fn walk(exprs: &Exprs<'_>, id: ExprId, computed: bool, found: &mut Found) {
             func,
             arg,
             distinct: _,
+            filter,
         } => {
             let sums = matches!(func, AggFunc::Sum | AggFunc::Avg);
             found.arithmetic |= sums;
             if let Some(arg) = arg {
                 walk(exprs, *arg, computed || sums, found);
             }
+            if let Some(filter) = filter {
+                walk(exprs, *filter, computed, found);
+            }
         }
         PlannedExpr::Coalesce(args) | PlannedExpr::Func { func: _, args } => {
             for arg in exprs.list(*args) {
                 walk(exprs, *arg, computed, found);
+            }
+        }
+        PlannedExpr::Case { whens, otherwise } => {
+            for part in exprs.list(*whens).iter().chain(otherwise) {
+                walk(exprs, *part, computed, found);
             }
         }
         PlannedExpr::Subquery {

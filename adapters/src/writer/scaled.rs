@@ -54,6 +54,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                     | PlannedExpr::Aggregate { .. }
                     | PlannedExpr::Coalesce(_)
                     | PlannedExpr::Func { .. }
+                    | PlannedExpr::Case { .. }
             )
             && self.exprs.ty(id) == Some(Ty::Decimal)
     }
@@ -279,9 +280,15 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 func,
                 arg: Some(arg),
                 distinct,
-            } => self.scaled_aggregate(*func, *arg, *distinct, scale)?,
+                filter,
+            } => self.with_filter(*filter, |w| {
+                w.scaled_aggregate(*func, *arg, *distinct, scale)
+            })?,
             PlannedExpr::Coalesce(args) => self.scaled_coalesce(*args, scale)?,
             PlannedExpr::Func { func, args } => self.scaled_func(*func, *args, scale)?,
+            PlannedExpr::Case { whens, otherwise } => {
+                self.scaled_case(*whens, *otherwise, scale)?;
+            }
             _ => return Err(self.unsupported("this decimal expression as a scaled integer")),
         }
         Ok(())
@@ -329,9 +336,8 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         let call = |w: &mut Self, func: &str| -> Result<(), Error> {
             w.sql(func);
             w.sql(modifier);
-            w.scaled(arg, own)?;
-            w.sql(")");
-            Ok(())
+            w.filtered_arg(false, |w| w.scaled(arg, own))?;
+            w.close_aggregate()
         };
         match func {
             AggFunc::Sum => call(self, "sum("),

@@ -120,6 +120,7 @@ pub fn agg(func: AggFunc, arg: Expr) -> Expr {
         func,
         arg: Some(Box::new(arg)),
         distinct: false,
+        filter: None,
     }
 }
 
@@ -128,6 +129,7 @@ pub fn count() -> Expr {
         func: AggFunc::Count,
         arg: None,
         distinct: false,
+        filter: None,
     }
 }
 

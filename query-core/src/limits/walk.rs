@@ -150,6 +150,10 @@ impl<'q> Walk<'_, 'q> {
                 Expr::InList { expr: _, list } => self.list(list.len())?,
                 Expr::InParam { expr: _, list } => self.list(list.len())?,
                 Expr::Coalesce(args) | Expr::Func { func: _, args } => self.list(args.len())?,
+                Expr::Case {
+                    whens,
+                    otherwise: _,
+                } => self.list(whens.len())?,
                 Expr::Subquery {
                     test: _,
                     operand: _,
@@ -171,6 +175,7 @@ impl<'q> Walk<'_, 'q> {
                     func: _,
                     arg: _,
                     distinct: _,
+                    filter: _,
                 } => {}
             }
             self.pending

@@ -261,12 +261,13 @@ impl<T: Summable> Summable for Option<T> {
     type Avg = T::Avg;
 }
 
-/// The one type `coalesce` of a `Self` and an `R` gives, as PostgreSQL unifies them: the
-/// same type, or of two numbers the one later in `i16 -> i32 -> i64 -> f32 -> f64`.
+/// The one type `coalesce` of a `Self` and an `R` (or a conditional with branches of
+/// both) gives, as PostgreSQL unifies them: the same type, or of two numbers the one later
+/// in `i16 -> i32 -> i64 -> f32 -> f64`.
 #[diagnostic::on_unimplemented(
-    message = "`coalesce` of `{Self}` and `{R}` has no one type",
+    message = "`{Self}` and `{R}` have no one type",
     label = "these types do not unify",
-    note = "recto checks SQL types at compile time: give `coalesce` arguments of one type"
+    note = "recto checks SQL types at compile time: give `coalesce` arguments and `if` branches one type"
 )]
 pub trait Unify<R> {
     /// The unified type.

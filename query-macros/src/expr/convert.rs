@@ -7,7 +7,7 @@ use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
 use syn::{Expr, Lit, Member};
 
-use super::{Dsl, Kind, func};
+use super::{Dsl, Kind, branches, func};
 use crate::binding::{Scope, Typing};
 use crate::errors::both;
 use crate::preprocess::PIN_MARKER;
@@ -26,7 +26,6 @@ pub(crate) fn convert(scope: &mut Scope, expr: &Expr) -> syn::Result<Dsl> {
             span: mac.mac.bang_token.span,
             kind: Kind::Pin(pin(mac)?),
         }),
-        Expr::Path(path) => Err(bare_path(scope, path)),
         Expr::Field(field) => field_access(scope, field),
         Expr::Index(index) => index_access(scope, index),
         Expr::Paren(paren) => convert(scope, &paren.expr),
@@ -34,6 +33,20 @@ pub(crate) fn convert(scope: &mut Scope, expr: &Expr) -> syn::Result<Dsl> {
         Expr::Unary(unary) => unary_op(scope, unary),
         Expr::Binary(binary) => binary_op(scope, binary),
         Expr::Call(call) => func::call(scope, call),
+        Expr::If(conditional) => branches::conditional(scope, conditional),
+        Expr::Path(path)
+            if branches::is_nil(expr)
+                && path
+                    .path
+                    .get_ident()
+                    .is_some_and(|nil| scope.find(nil).is_none()) =>
+        {
+            Err(syn::Error::new_spanned(
+                path,
+                "`nil` (SQL's NULL) may only be the last branch of an `if`, as in `if c { x } else { nil }`; to test for NULL write `is_nil(x)`",
+            ))
+        }
+        Expr::Path(path) => Err(bare_path(scope, path)),
         other => Err(unsupported(other)),
     }
 }
@@ -367,7 +380,9 @@ fn unsupported(expr: &Expr) -> syn::Error {
         Expr::Cast(_) => {
             "`as` casts are not supported; to cast a Rust value write `^(value as i64)`"
         }
-        Expr::If(_) | Expr::Match(_) => "conditionals (SQL CASE) are not supported yet",
+        Expr::Match(_) => {
+            "`match` is not part of the query language; write `if c { a } else if c2 { b } else { d }` (SQL's CASE)"
+        }
         Expr::Tuple(_) => {
             "a tuple is only allowed as the whole `select:`, as in `select: (u.id, u.name)`"
         }

@@ -191,6 +191,52 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
             comma(args, span);
             args.extend(quote::ToTokens::to_token_stream(digits));
         }),
+        Kind::Case { whens, otherwise } => {
+            // `__recto_case(c, a).when(c2, b).otherwise(d)`: each method spanned at its
+            // branch's value, where a type that does not unify with the others is reported;
+            // a `nil` branch is `__recto_case_nil(c)` or `.when_nil(c)`, spanned at `if`.
+            let mut branches = whens.iter();
+            if let Some((when, then)) = branches.next() {
+                let function = if then.is_some() { "case" } else { "case_nil" };
+                call(out, span, function, |args| {
+                    write(args, scope, when);
+                    if let Some(then) = then {
+                        comma(args, span);
+                        write(args, scope, then);
+                    }
+                });
+            }
+            for (when, then) in branches {
+                let at = then.as_ref().map_or(when.span, |then| then.span);
+                let method = if then.is_some() { "when" } else { "when_nil" };
+                out.push(punct('.', Spacing::Alone, at));
+                out.push(TokenTree::Ident(Ident::new(method, at)));
+                group(out, at, |args| {
+                    write(args, scope, when);
+                    if let Some(then) = then {
+                        comma(args, at);
+                        write(args, scope, then);
+                    }
+                });
+            }
+            match otherwise {
+                Some(otherwise) => {
+                    out.push(punct('.', Spacing::Alone, otherwise.span));
+                    out.push(TokenTree::Ident(Ident::new("otherwise", otherwise.span)));
+                    group(out, otherwise.span, |args| write(args, scope, otherwise));
+                }
+                None => {
+                    out.push(punct('.', Spacing::Alone, span));
+                    out.push(TokenTree::Ident(Ident::new("otherwise_nil", span)));
+                    group(out, span, |_| {});
+                }
+            }
+        }
+        Kind::Filter { aggregate, cond } => call(out, span, "filter", |args| {
+            write(args, scope, aggregate);
+            comma(args, span);
+            write(args, scope, cond);
+        }),
         Kind::Subquery {
             function,
             operand,
@@ -233,6 +279,11 @@ fn checked_against(scope: &Scope, items: &[Dsl]) -> Vec<TokenStream> {
 /// `__recto_function(args)`, every token spanned at `span`.
 fn call(out: &mut Trees, span: Span, function: &str, args: impl FnOnce(&mut Trees)) {
     dsl_path(out, span, function);
+    group(out, span, args);
+}
+
+/// `(args)`, spanned at `span`.
+fn group(out: &mut Trees, span: Span, args: impl FnOnce(&mut Trees)) {
     let mut inner = Trees::new();
     args(&mut inner);
     let mut group = Group::new(Delimiter::Parenthesis, inner.into_iter().collect());

@@ -1,8 +1,8 @@
 //! The query functions: `is_nil`, `like`, `ilike`, `count`, `sum`, `avg`, `min`, `max`,
-//! `coalesce`, `field`, the scalar functions (`lower`, `substring`, ...: [`scalar`]), and
-//! the subquery forms `exists` and `subquery` (`nesting.rs`); their arities, and the names
-//! DESIGN.md promises that are not built yet (a clear "not supported yet" rather than
-//! "unknown function").
+//! `coalesce`, `field`, `filter` (`branches.rs`), the scalar functions (`lower`,
+//! `substring`, ...: [`scalar`]), and the subquery forms `exists` and `subquery`
+//! (`nesting.rs`); their arities, and the names DESIGN.md promises that are not built yet
+//! (a clear "not supported yet" rather than "unknown function").
 
 use proc_macro2::Ident;
 use syn::punctuated::Punctuated;
@@ -52,11 +52,11 @@ const SUPPORTED: &[&str] = &[
     "any",
     "all",
     "parent_as",
+    "filter",
 ];
 
 /// Functions of the query language that are designed but not built yet.
 const NOT_YET: &[&str] = &[
-    "filter",
     "type",
     "over",
     "row_number",
@@ -147,6 +147,7 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
         | "sqrt" | "power" | "nullif" | "greatest" | "least" | "between") => {
             return scalar(scope, name, function, args);
         }
+        "filter" => super::branches::filter(scope, name, args)?,
         "exists" | "subquery" => {
             let args: Vec<&Expr> = args.iter().collect();
             super::nesting::test(name, &args)?

@@ -6,6 +6,7 @@
 //! `^pin` and `in` into Rust syntax, so operator precedence is Rust's own. This module knows
 //! no clause: `where:` and `select:` decide what an expression may be.
 
+mod branches;
 mod convert;
 mod expand;
 mod func;
@@ -91,6 +92,14 @@ pub(crate) enum Kind {
         operand: Box<Dsl>,
         digits: syn::LitInt,
     },
+    /// `if c { a } else if c2 { b } else { d }`: each branch's condition and value, and
+    /// the `else` value; a value is `None` where it is `nil`.
+    Case {
+        whens: Vec<(Dsl, Option<Dsl>)>,
+        otherwise: Option<Box<Dsl>>,
+    },
+    /// `filter(agg, cond)`: `aggregate` is an aggregate call.
+    Filter { aggregate: Box<Dsl>, cond: Box<Dsl> },
     /// A query inside the expression: `function` names the `::recto::dsl` function
     /// (`exists`, `scalar`, `in_subquery`, `any`, `all`), `op` the comparison of `any` and
     /// `all` (a `BinOp` variant), `query` the Rust expression of the query.
@@ -150,9 +159,24 @@ impl Dsl {
             | Kind::Count { operand, .. }
             | Kind::RoundTo { operand, .. }
             | Kind::Aggregate { operand, .. } => operand.pins_mut(out),
-            Kind::Binary { left, right, .. } => {
+            Kind::Binary { left, right, .. }
+            | Kind::Filter {
+                aggregate: left,
+                cond: right,
+            } => {
                 left.pins_mut(out);
                 right.pins_mut(out);
+            }
+            Kind::Case { whens, otherwise } => {
+                for (when, then) in whens {
+                    when.pins_mut(out);
+                    if let Some(then) = then {
+                        then.pins_mut(out);
+                    }
+                }
+                if let Some(otherwise) = otherwise {
+                    otherwise.pins_mut(out);
+                }
             }
             Kind::InList {
                 operand: first,

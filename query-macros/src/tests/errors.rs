@@ -69,7 +69,11 @@ fn expression_errors() {
         where: u.age > ^,
         where: std::i32::MAX > u.age,
         where: 'c' == u.name,
-        where: if u.age > 1 { true } else { false },
+        where: if u.age > 1 { true },
+        where: if u.age > 1 { nil } else { nil },
+        where: nil,
+        where: filter(u.age, true),
+        where: filter(count()),
         select: Summary { id: u.id, ..rest }))));
 }
 

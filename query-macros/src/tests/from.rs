@@ -95,6 +95,18 @@ fn functions() {
 }
 
 #[test]
+fn conditionals_and_filters() {
+    assert_snapshot!(from(quote!(u in User,
+        where: if u.age > ^min { u.name == "a" } else { true },
+        select: (
+            if u.age >= 60 { "senior" } else if u.age >= 18 { ^adult } else { "minor" },
+            if is_nil(u.email) { u.age } else { nil },
+            if is_nil(u.email) { nil } else if u.age > 1 { u.age } else if u.age > 2 { nil } else { 0 },
+            filter(count(), u.age > 18),
+            filter(sum(if u.age > 18 { u.age } else { 0 }), !is_nil(u.email))))));
+}
+
+#[test]
 fn struct_select() {
     assert_snapshot!(from(
         quote!(u in User, select: Summary { id: u.id, years: u.age })

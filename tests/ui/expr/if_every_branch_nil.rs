@@ -1,0 +1,14 @@
+use recto::prelude::*;
+
+#[derive(Schema)]
+#[recto(table = "users")]
+pub struct User {
+    #[recto(primary_key)]
+    pub id: i64,
+    pub name: String,
+    pub age: i32,
+}
+
+fn main() {
+    let _ = from!(u in User, select: if u.age > 18 { nil } else { nil });
+}
