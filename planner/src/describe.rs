@@ -113,6 +113,11 @@ fn write_expr(exprs: &Exprs<'_>, id: ExprId, level: usize, out: &mut String) {
             arguments(exprs, *args, next, out);
             out.push(')');
         }
+        PlannedExpr::Row(items) => {
+            out.push('(');
+            arguments(exprs, *items, next, out);
+            out.push(')');
+        }
         PlannedExpr::Subquery {
             test,
             operand: tested,

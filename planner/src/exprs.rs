@@ -229,7 +229,9 @@ impl<'q> Exprs<'q> {
                     arg,
                     distinct: _,
                 } => *arg,
-                PlannedExpr::Coalesce(args) => self.list(*args).first().copied(),
+                PlannedExpr::Coalesce(args) | PlannedExpr::Row(args) => {
+                    self.list(*args).first().copied()
+                }
                 PlannedExpr::Subquery {
                     test: _,
                     operand,
@@ -351,7 +353,7 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
                 distinct: db,
             },
         ) => fa == fb && aa.is_some() == ab.is_some() && da == db,
-        (E::Coalesce(a), E::Coalesce(b)) => a.len == b.len,
+        (E::Coalesce(a), E::Coalesce(b)) | (E::Row(a), E::Row(b)) => a.len == b.len,
         // Two subqueries are two queries, even written alike: a nested query is never
         // compared, so it is never the same expression as another.
         (
@@ -366,6 +368,7 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
             | E::Like { .. }
             | E::Aggregate { .. }
             | E::Coalesce(_)
+            | E::Row(_)
             | E::Subquery { .. },
             _,
         ) => false,

@@ -82,6 +82,9 @@ impl Exprs<'_> {
             } => false,
             PlannedExpr::Aggregate { .. } => true,
             PlannedExpr::Coalesce(args) => self.list(*args).iter().all(nullable),
+            // A comparison of rows may be NULL where an item may be (`(1, NULL) < (1, 2)` is
+            // NULL, though `(1, NULL) < (2, 0)` is not).
+            PlannedExpr::Row(items) => self.list(*items).iter().any(nullable),
             // `exists` is true or false; any other subquery may have no row, or compare
             // with a NULL.
             PlannedExpr::Subquery {

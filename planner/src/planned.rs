@@ -346,6 +346,10 @@ pub enum PlannedExpr<'q> {
     },
     /// `coalesce(a, b, ...)` with at least two arguments (`coalesce(x)` plans as `x`).
     Coalesce(ExprList),
+    /// A row value `(a, b, ...)` of two or more items: only ever an operand of a
+    /// comparison with a row of the same length, or the tested value or a candidate of
+    /// `in [..]` among rows of that length (the planner allows it nowhere else).
+    Row(ExprList),
     /// A query inside the expression (`exists(q)`, `x in subquery(q)`, ...), planned with
     /// this query's bindings in scope; [`Exprs::query`] gives its plan.
     Subquery {

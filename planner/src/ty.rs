@@ -101,6 +101,8 @@ impl Exprs<'_> {
                 exprs.ty(column)
             }
             PlannedExpr::Subquery { .. } => Some(Ty::Bool),
+            // A row is not one value: only its items have types.
+            PlannedExpr::Row(_) => None,
         }
     }
 }

@@ -31,6 +31,7 @@ impl Expr {
                 distinct: _,
             } => ([arg.as_deref(), None], &[]),
             Expr::Coalesce(args) => ([None, None], args),
+            Expr::Row(items) => ([None, None], items),
             // The query's own expressions are not sub-expressions of this one: they are
             // planned in the query's scope.
             Expr::Subquery {
@@ -68,6 +69,7 @@ impl Expr {
                 distinct: _,
             } => ([arg.as_deref_mut(), None], &mut []),
             Expr::Coalesce(args) => ([None, None], args),
+            Expr::Row(items) => ([None, None], items),
             Expr::Subquery {
                 test: _,
                 operand,

@@ -124,6 +124,10 @@ pub enum Expr {
     },
     /// `coalesce(a, b, ...)`.
     Coalesce(#[serde(with = "crate::depth::nested")] Vec<Expr>),
+    /// A row value `(a, b, ...)` of two or more items. It is only an operand of a
+    /// comparison with another row of the same length, or the tested value of `in [rows]`
+    /// whose candidates are rows of that length; the planner rejects it anywhere else.
+    Row(#[serde(with = "crate::depth::nested")] Vec<Expr>),
     /// A query inside the expression: `subquery(q)` (its one value), `exists(q)`,
     /// `x in subquery(q)`, `x > any(q)`, `x <= all(q)`. Its bindings are its own; it reaches
     /// the enclosing queries' bindings with [`BindingRef::Parent`].
@@ -309,6 +313,7 @@ impl std::fmt::Debug for Expr {
                 .field("distinct", distinct)
                 .finish(),
             Expr::Coalesce(args) => f.debug_tuple("Coalesce").field(args).finish(),
+            Expr::Row(items) => f.debug_tuple("Row").field(items).finish(),
             Expr::Subquery {
                 test,
                 operand,

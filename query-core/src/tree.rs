@@ -58,6 +58,7 @@ impl Expr {
                 distinct: _,
             } => arg.as_deref().is_some_and(deep),
             Expr::Coalesce(args) => args.iter().any(deep),
+            Expr::Row(items) => items.iter().any(deep),
             Expr::Subquery {
                 test: _,
                 operand,
@@ -111,6 +112,7 @@ impl Expr {
                 }
             }
             Expr::Coalesce(args) => args.iter_mut().for_each(take),
+            Expr::Row(items) => items.iter_mut().for_each(take),
             Expr::Subquery {
                 test: _,
                 operand,
@@ -183,6 +185,7 @@ impl Expr {
                 distinct: *distinct,
             },
             Expr::Coalesce(_) => Expr::Coalesce(children.collect()),
+            Expr::Row(_) => Expr::Row(children.collect()),
             Expr::Subquery {
                 test,
                 operand,
@@ -255,6 +258,7 @@ impl Expr {
                 },
             ) => af == bf && aa.is_some() == ba.is_some() && ad == bd,
             (Expr::Coalesce(a), Expr::Coalesce(b)) => a.len() == b.len(),
+            (Expr::Row(a), Expr::Row(b)) => a.len() == b.len(),
             (
                 Expr::Subquery {
                     test: at,

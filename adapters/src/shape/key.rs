@@ -382,6 +382,13 @@ impl<'q> KeyWriter<'_, 'q> {
                     self.expr(arg, next)?;
                 }
             }
+            Expr::Row(items) => {
+                self.byte(11);
+                self.len(items.len());
+                for item in items {
+                    self.expr(item, next)?;
+                }
+            }
             _ => return Err(Uncacheable),
         }
         Ok(())

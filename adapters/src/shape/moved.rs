@@ -64,7 +64,9 @@ fn expr_mut<'q>(expr: &'q mut Expr, slots: &mut Vec<SlotMut<'q>>, needed: usize)
                 .for_each(|item| expr_mut(item, slots, needed));
         }
         Expr::Aggregate { arg: Some(arg), .. } => expr_mut(arg, slots, needed),
-        Expr::Coalesce(args) => args.iter_mut().for_each(|arg| expr_mut(arg, slots, needed)),
+        Expr::Coalesce(args) | Expr::Row(args) => {
+            args.iter_mut().for_each(|arg| expr_mut(arg, slots, needed))
+        }
         // Fields, printed literals and argument-less aggregates hold no bound value; the key
         // walk makes any other node uncacheable.
         _ => {}

@@ -57,6 +57,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
                 distinct,
             } => self.aggregate(*func, *arg, *distinct),
             PlannedExpr::Coalesce(args) => self.coalesce(id, *args),
+            PlannedExpr::Row(items) => self.row(*items),
             PlannedExpr::Subquery {
                 test,
                 operand,
@@ -152,11 +153,14 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     #[inline(never)]
-    fn binary(&mut self, op: BinOp, left: ExprId, right: ExprId) -> Result<(), Error> {
+    pub(super) fn binary(&mut self, op: BinOp, left: ExprId, right: ExprId) -> Result<(), Error> {
         let comparison = matches!(
             op,
             BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
         );
+        if comparison && self.is_expanded_row_comparison(left, right) {
+            return self.expanded_row_comparison(op, left, right);
+        }
         if comparison && self.is_scaled_comparison(&[left, right]) {
             let op = match op {
                 BinOp::Eq => " = ",
@@ -335,6 +339,7 @@ fn prints_parentheses(expr: &PlannedExpr<'_>) -> bool {
         | PlannedExpr::Param(_)
         | PlannedExpr::Unary { .. }
         | PlannedExpr::Aggregate { .. }
-        | PlannedExpr::Coalesce(_) => false,
+        | PlannedExpr::Coalesce(_)
+        | PlannedExpr::Row(_) => false,
     }
 }

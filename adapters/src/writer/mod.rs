@@ -20,6 +20,7 @@ mod membership;
 mod non_finite;
 mod order_by;
 mod params;
+mod row;
 mod scaled;
 mod select_list;
 mod sources;

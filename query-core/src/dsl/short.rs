@@ -25,12 +25,12 @@ pub use super::{
     named as __recto_named, ne as __recto_ne, neg as __recto_neg,
     no_condition as __recto_no_condition, not as __recto_not, nullable as __recto_nullable,
     one as __recto_one, or as __recto_or, order as __recto_order, parent as __recto_parent,
-    pin as __recto_pin, rem as __recto_rem, root as __recto_root, scalar as __recto_scalar,
-    selected as __recto_selected, source as __recto_source, sub as __recto_sub, sum as __recto_sum,
-    template as __recto_template, template_on as __recto_template_on,
-    template_on_select as __recto_template_on_select, tuple as __recto_tuple,
-    untyped as __recto_untyped, whole as __recto_whole, whole_any as __recto_whole_any,
-    whole_left as __recto_whole_left,
+    pin as __recto_pin, rem as __recto_rem, root as __recto_root, row as __recto_row,
+    scalar as __recto_scalar, selected as __recto_selected, source as __recto_source,
+    sub as __recto_sub, sum as __recto_sum, template as __recto_template,
+    template_on as __recto_template_on, template_on_select as __recto_template_on_select,
+    tuple as __recto_tuple, untyped as __recto_untyped, whole as __recto_whole,
+    whole_any as __recto_whole_any, whole_left as __recto_whole_left,
 };
 pub use crate::columns::{
     KnownColumns as __recto_KnownColumns, UnknownColumns as __recto_UnknownColumns,

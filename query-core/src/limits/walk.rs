@@ -146,6 +146,7 @@ impl<'q> Walk<'_, 'q> {
                 Expr::InList { expr: _, list } => self.list(list.len())?,
                 Expr::InParam { expr: _, list } => self.list(list.len())?,
                 Expr::Coalesce(args) => self.list(args.len())?,
+                Expr::Row(items) => self.list(items.len())?,
                 Expr::Subquery {
                     test: _,
                     operand: _,

@@ -124,6 +124,16 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
                 }
             });
         }
+        Kind::Row(items) => call(out, span, "row", |args| {
+            let mut tuple = Trees::new();
+            for item in items {
+                write(&mut tuple, scope, item);
+                comma(&mut tuple, span);
+            }
+            let mut group = Group::new(Delimiter::Parenthesis, tuple.into_iter().collect());
+            group.set_span(span);
+            args.push(TokenTree::Group(group));
+        }),
         Kind::InParam { operand, list } => call(out, span, "in_param", |args| {
             write(args, scope, operand);
             comma(args, span);

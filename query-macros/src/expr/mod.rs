@@ -10,6 +10,7 @@ mod convert;
 mod expand;
 mod func;
 mod nesting;
+mod row;
 
 use proc_macro2::{Ident, Span, TokenStream};
 
@@ -78,6 +79,8 @@ pub(crate) enum Kind {
     },
     /// `coalesce(a, b, ...)`.
     Coalesce { first: Box<Dsl>, rest: Vec<Dsl> },
+    /// A row value `(a, b, ...)`: an operand of a comparison or of `in [..]`.
+    Row(Vec<Dsl>),
     /// A query inside the expression: `function` names the `::recto::dsl` function
     /// (`exists`, `scalar`, `in_subquery`, `any`, `all`), `op` the comparison of `any` and
     /// `all` (a `BinOp` variant), `query` the Rust expression of the query.
@@ -143,6 +146,11 @@ impl Dsl {
             | Kind::Coalesce { first, rest } => {
                 first.pins_mut(out);
                 for item in rest {
+                    item.pins_mut(out);
+                }
+            }
+            Kind::Row(items) => {
+                for item in items {
                     item.pins_mut(out);
                 }
             }
