@@ -6,6 +6,7 @@
 //! only picks among them, so no dialect can print a form the writer's tests have not seen.
 
 mod arithmetic;
+mod casts;
 mod nesting;
 mod statements;
 
@@ -15,6 +16,7 @@ pub use self::arithmetic::{
     Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum, IntegerSum,
     MixedCoalesce,
 };
+pub use self::casts::{CastTypes, DateCast};
 pub use self::nesting::{AnyAll, ExistsDistinct, Lateral, LimitInSubquery, ScalarRows, ValuesList};
 pub use self::statements::{DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup};
 
@@ -345,15 +347,6 @@ pub enum NullsDefault {
     /// that can be NULL is written as `asc_nulls_last:`, a plain `desc:` as
     /// `desc_nulls_first:`.
     Smallest,
-}
-
-/// The type names `CAST(x AS ...)` takes in this engine.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CastTypes {
-    /// A 64-bit signed integer.
-    pub bigint: &'static str,
-    /// A 64-bit float.
-    pub double: &'static str,
 }
 
 /// Appends `ident` between two `quote` characters, doubling each `quote` inside it: the

@@ -52,7 +52,7 @@ use recto_core::{Error, Query, QueryData, Value};
 use recto_planner::Planned;
 
 pub use crate::dialect::{
-    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Dialect, DistinctSorted,
+    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, DateCast, Dialect, DistinctSorted,
     FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped, Ilike,
     ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce,
     NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders,

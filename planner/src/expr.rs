@@ -7,6 +7,7 @@
 //! deserialized query is a typed error instead of a stack overflow here, in the writer or in
 //! the engine.
 
+mod cast;
 mod membership;
 mod row;
 mod subquery;
@@ -135,6 +136,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             } => self.aggregate(*func, arg.as_deref(), *distinct, next),
             Expr::Coalesce(args) => self.coalesce(args, next),
             Expr::Row(_) => Err(self.row_elsewhere()),
+            Expr::Cast { expr, ty } => self.cast(expr, *ty, next),
             Expr::Subquery {
                 test,
                 operand,

@@ -212,6 +212,7 @@ impl<'q> Exprs<'q> {
                 PlannedExpr::Column(_) | PlannedExpr::Lit(_) | PlannedExpr::Param(_) => None,
                 PlannedExpr::Unary { op: _, expr }
                 | PlannedExpr::IsNil(expr)
+                | PlannedExpr::Cast { expr, ty: _ }
                 | PlannedExpr::InParam { expr, list: _ }
                 | PlannedExpr::InList { expr, list: _ }
                 | PlannedExpr::Like {
@@ -329,6 +330,7 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
         (E::InList { expr: _, list: a }, E::InList { expr: _, list: b }) => a.len == b.len,
         (E::InParam { expr: _, list: a }, E::InParam { expr: _, list: b }) => a == b,
         (E::IsNil(_), E::IsNil(_)) => true,
+        (E::Cast { expr: _, ty: a }, E::Cast { expr: _, ty: b }) => a == b,
         (
             E::Like {
                 expr: _,
@@ -369,6 +371,7 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
             | E::Aggregate { .. }
             | E::Coalesce(_)
             | E::Row(_)
+            | E::Cast { .. }
             | E::Subquery { .. },
             _,
         ) => false,

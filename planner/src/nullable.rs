@@ -71,6 +71,7 @@ impl Exprs<'_> {
             }
             PlannedExpr::InParam { expr, list: _ } => nullable(expr),
             PlannedExpr::IsNil(_) => false,
+            PlannedExpr::Cast { expr, ty: _ } => nullable(expr),
             PlannedExpr::Like {
                 expr,
                 pattern,

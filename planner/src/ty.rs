@@ -103,6 +103,7 @@ impl Exprs<'_> {
             PlannedExpr::Subquery { .. } => Some(Ty::Bool),
             // A row is not one value: only its items have types.
             PlannedExpr::Row(_) => None,
+            PlannedExpr::Cast { expr: _, ty } => Some(*ty),
         }
     }
 }

@@ -20,6 +20,7 @@ impl Expr {
             Expr::InList { expr, list } => ([Some(expr), None], list),
             Expr::InParam { expr, list: _ } => ([Some(expr), None], &[]),
             Expr::IsNil(expr) => ([Some(expr), None], &[]),
+            Expr::Cast { expr, ty: _ } => ([Some(expr), None], &[]),
             Expr::Like {
                 expr,
                 pattern,
@@ -58,6 +59,7 @@ impl Expr {
             Expr::InList { expr, list } => ([Some(expr), None], list),
             Expr::InParam { expr, list: _ } => ([Some(expr), None], &mut []),
             Expr::IsNil(expr) => ([Some(expr), None], &mut []),
+            Expr::Cast { expr, ty: _ } => ([Some(expr), None], &mut []),
             Expr::Like {
                 expr,
                 pattern,

@@ -12,12 +12,14 @@
 //! re-exported here (`dsl::Asc`, `dsl::Inner`), all of which expansions name through one
 //! glob import of [`short`] per query.
 
+mod cast;
 mod nesting;
 mod ops;
 pub mod short;
 
 use std::marker::PhantomData;
 
+pub use self::cast::*;
 pub use self::nesting::*;
 pub use self::ops::*;
 use crate::Name;

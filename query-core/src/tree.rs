@@ -42,9 +42,10 @@ impl Expr {
                 name: _,
                 hint: _,
             } => false,
-            Expr::Unary { op: _, expr } | Expr::InParam { expr, list: _ } | Expr::IsNil(expr) => {
-                deep(expr)
-            }
+            Expr::Unary { op: _, expr }
+            | Expr::InParam { expr, list: _ }
+            | Expr::IsNil(expr)
+            | Expr::Cast { expr, ty: _ } => deep(expr),
             Expr::Binary { op: _, left, right } => deep(left) || deep(right),
             Expr::Like {
                 expr,
@@ -94,6 +95,7 @@ impl Expr {
             }
             Expr::InParam { expr, list: _ } => take(expr),
             Expr::IsNil(expr) => take(expr),
+            Expr::Cast { expr, ty: _ } => take(expr),
             Expr::Like {
                 expr,
                 pattern,
@@ -166,6 +168,10 @@ impl Expr {
                 list: list.clone(),
             },
             Expr::IsNil(_) => Expr::IsNil(next()),
+            Expr::Cast { expr: _, ty } => Expr::Cast {
+                expr: next(),
+                ty: *ty,
+            },
             Expr::Like {
                 expr: _,
                 pattern: _,
@@ -233,6 +239,7 @@ impl Expr {
             }
             (Expr::InParam { expr: _, list: a }, Expr::InParam { expr: _, list: b }) => a == b,
             (Expr::IsNil(_), Expr::IsNil(_)) => true,
+            (Expr::Cast { expr: _, ty: a }, Expr::Cast { expr: _, ty: b }) => a == b,
             (
                 Expr::Like {
                     expr: _,

@@ -4,7 +4,7 @@
 mod ddl;
 
 use crate::dialect::{
-    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
+    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, DateCast, Decimals, Dialect,
     DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
     HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
     Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
@@ -94,8 +94,15 @@ const QUIRKS: Quirks = Quirks {
     // https://dev.mysql.com/doc/refman/8.4/en/cast-functions.html#function_cast
     // https://mariadb.com/kb/en/cast/
     cast_types: CastTypes {
+        // The only integer CAST makes is SIGNED, 64 bits wide.
+        smallint: "SIGNED",
+        integer: "SIGNED",
         bigint: "SIGNED",
+        // FLOAT since MySQL 8.0.17 and MariaDB 10.4.5.
+        real: "FLOAT",
         double: "DOUBLE",
+        text: "CHAR",
+        date: DateCast::Cast("DATE"),
     },
     // "SUM() and AVG() return a DECIMAL value for exact-value arguments (integer or
     // DECIMAL), and a DOUBLE value for approximate-value arguments (FLOAT or DOUBLE)":

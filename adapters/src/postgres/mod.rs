@@ -3,7 +3,7 @@
 mod ddl;
 
 use crate::dialect::{
-    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
+    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, DateCast, Decimals, Dialect,
     DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
     HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
     Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
@@ -81,8 +81,13 @@ const QUIRKS: Quirks = Quirks {
     nulls_default: NullsDefault::Largest,
     // https://www.postgresql.org/docs/current/datatype-numeric.html
     cast_types: CastTypes {
+        smallint: "smallint",
+        integer: "integer",
         bigint: "bigint",
+        real: "real",
         double: "double precision",
+        text: "text",
+        date: DateCast::Cast("date"),
     },
     // `sum` is bigint for smallint and int arguments, numeric for bigint ones; `avg` is
     // numeric for any integer argument and double precision for floats; `sum(real)` is real:

@@ -21,7 +21,7 @@ use recto_core::{
 };
 
 use super::name_key::hint_bytes;
-use super::value_key::printed;
+use super::value_key::{printed, ty_tag};
 use crate::writer::padded_len;
 
 /// A query the cache does not serve: a variant this walk does not know, an expression
@@ -381,6 +381,10 @@ impl<'q> KeyWriter<'_, 'q> {
                 for arg in args {
                     self.expr(arg, next)?;
                 }
+            }
+            Expr::Cast { expr, ty } => {
+                self.key.extend_from_slice(&[12, ty_tag(*ty)?]);
+                self.expr(expr, next)?;
             }
             Expr::Row(items) => {
                 self.byte(11);

@@ -4,7 +4,7 @@
 mod ddl;
 
 use crate::dialect::{
-    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Decimals, Dialect,
+    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, DateCast, Decimals, Dialect,
     DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
     HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
     Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
@@ -85,8 +85,17 @@ const QUIRKS: Quirks = Quirks {
     nulls_default: NullsDefault::Smallest,
     // https://www.sqlite.org/lang_expr.html#castexpr
     cast_types: CastTypes {
+        // One integer type, 64 bits wide, and one float type, 64 bits wide:
+        // https://www.sqlite.org/datatype3.html
+        smallint: "INTEGER",
+        integer: "INTEGER",
         bigint: "INTEGER",
+        real: "REAL",
         double: "REAL",
+        text: "TEXT",
+        // No date type; `date(x)` of ISO 8601 text:
+        // https://www.sqlite.org/lang_datefunc.html
+        date: DateCast::DateFunction,
     },
     // `sum` of integers is an integer (an overflow is an error), of anything else a
     // float; `avg` is always a float: https://www.sqlite.org/lang_aggfunc.html#sumunc

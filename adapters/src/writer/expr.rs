@@ -58,6 +58,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             } => self.aggregate(*func, *arg, *distinct),
             PlannedExpr::Coalesce(args) => self.coalesce(id, *args),
             PlannedExpr::Row(items) => self.row(*items),
+            PlannedExpr::Cast { expr, ty } => self.cast_to(*expr, *ty),
             PlannedExpr::Subquery {
                 test,
                 operand,
@@ -340,6 +341,7 @@ fn prints_parentheses(expr: &PlannedExpr<'_>) -> bool {
         | PlannedExpr::Unary { .. }
         | PlannedExpr::Aggregate { .. }
         | PlannedExpr::Coalesce(_)
-        | PlannedExpr::Row(_) => false,
+        | PlannedExpr::Row(_)
+        | PlannedExpr::Cast { .. } => false,
     }
 }

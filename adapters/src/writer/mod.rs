@@ -7,6 +7,7 @@
 //! cannot express ([`Error::Unsupported`]), before any SQL leaves it.
 
 mod aggregate;
+mod casts;
 mod compound;
 mod cte;
 mod decimal;

@@ -134,7 +134,9 @@ fn walk(exprs: &Exprs<'_>, id: ExprId, computed: bool, found: &mut Found) {
             found.computed |= computed && non_finite_element;
             walk(exprs, *expr, computed, found);
         }
-        PlannedExpr::IsNil(expr) => walk(exprs, *expr, computed, found),
+        PlannedExpr::IsNil(expr) | PlannedExpr::Cast { expr, ty: _ } => {
+            walk(exprs, *expr, computed, found)
+        }
         PlannedExpr::Like {
             expr,
             pattern,

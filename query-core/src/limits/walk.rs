@@ -159,6 +159,7 @@ impl<'q> Walk<'_, 'q> {
                     right: _,
                 }
                 | Expr::IsNil(_)
+                | Expr::Cast { expr: _, ty: _ }
                 | Expr::Like {
                     expr: _,
                     pattern: _,

@@ -1,5 +1,5 @@
 //! The query functions: `is_nil`, `like`, `ilike`, `count`, `sum`, `avg`, `min`, `max`,
-//! `coalesce`, `field`, and the subquery forms `exists` and `subquery` (`nesting.rs`), their arities, and the names DESIGN.md promises that are not
+//! `coalesce`, `cast` (`cast.rs`), `field`, and the subquery forms `exists` and `subquery` (`nesting.rs`), their arities, and the names DESIGN.md promises that are not
 //! built yet (a clear "not supported yet" rather than "unknown function").
 
 use proc_macro2::Ident;
@@ -23,6 +23,7 @@ const SUPPORTED: &[&str] = &[
     "min",
     "max",
     "coalesce",
+    "cast",
     "field",
     "exists",
     "subquery",
@@ -126,6 +127,10 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
                 first: Box::new(first),
                 rest,
             }
+        }
+        "cast" => {
+            let [operand, ty] = arity(name, args)?;
+            super::cast::cast(scope, operand, ty)?
         }
         "field" => return field(scope, name, args),
         "exists" | "subquery" => {

@@ -6,6 +6,7 @@
 //! `^pin` and `in` into Rust syntax, so operator precedence is Rust's own. This module knows
 //! no clause: `where:` and `select:` decide what an expression may be.
 
+mod cast;
 mod convert;
 mod expand;
 mod func;
@@ -81,6 +82,8 @@ pub(crate) enum Kind {
     Coalesce { first: Box<Dsl>, rest: Vec<Dsl> },
     /// A row value `(a, b, ...)`: an operand of a comparison or of `in [..]`.
     Row(Vec<Dsl>),
+    /// `cast(x, T)`: `ty` is the full path of the Rust type.
+    Cast { operand: Box<Dsl>, ty: TokenStream },
     /// A query inside the expression: `function` names the `::recto::dsl` function
     /// (`exists`, `scalar`, `in_subquery`, `any`, `all`), `op` the comparison of `any` and
     /// `all` (a `BinOp` variant), `query` the Rust expression of the query.
@@ -134,6 +137,7 @@ impl Dsl {
             | Kind::Neg(operand)
             | Kind::IsNil(operand)
             | Kind::Count { operand, .. }
+            | Kind::Cast { operand, .. }
             | Kind::Aggregate { operand, .. } => operand.pins_mut(out),
             Kind::Binary { left, right, .. } => {
                 left.pins_mut(out);
