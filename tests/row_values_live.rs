@@ -17,12 +17,17 @@ mod servers;
 use recto::prelude::*;
 use recto::{Query, Repo};
 
-use common::{Post, User};
+use common::{Org, Post, User};
 use fixture::{at, on_every_engine};
 
 /// The ids of the users `q` selects, sorted.
 async fn user_ids(repo: &Repo, name: &str, q: Query<User>) -> Vec<i64> {
     let q = from!(u in q, order_by: u.id, select: u.id);
+    repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The ids a query selects, in its order.
+async fn ids<S>(repo: &Repo, name: &str, q: Query<S, i64>) -> Vec<i64> {
     repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
@@ -156,6 +161,35 @@ async fn a_selected_comparison_of_rows_decodes_as_a_boolean() {
             ],
             "{name}"
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_negated_row_comparison_over_a_left_join_keeps_its_null_rows() {
+    on_every_engine(|repo, name| async move {
+        // Only Acme (1) and Globex (2) are active, so alice (no org) and 日本 (Initech)
+        // join no org: `o.id` is NULL for users 5 and 6. No user has id 0, so each row
+        // comparison below is false (its first pair decides), and its negation true for
+        // every user, NULL `o.id` or not. MariaDB's native form drops the NULL rows.
+        let q = from!(u in User,
+            left_join: o in Org, on: o.id == u.org_id && o.active,
+            where: !((u.id, o.id) == (0, 1)),
+            order_by: u.id,
+            select: u.id);
+        assert_eq!(ids(&repo, name, q).await, [1, 2, 3, 4, 5, 6], "{name}");
+        let q = from!(u in User,
+            left_join: o in Org, on: o.id == u.org_id && o.active,
+            where: !((u.id, o.id) < (0, 1)),
+            order_by: u.id,
+            select: u.id);
+        assert_eq!(ids(&repo, name, q).await, [1, 2, 3, 4, 5, 6], "{name}");
+        let q = from!(u in User,
+            left_join: o in Org, on: o.id == u.org_id && o.active,
+            where: !((u.id, o.id) in [(0, 1), (-1, 2)]),
+            order_by: u.id,
+            select: u.id);
+        assert_eq!(ids(&repo, name, q).await, [1, 2, 3, 4, 5, 6], "{name}");
     })
     .await;
 }

@@ -8,6 +8,7 @@
 mod arithmetic;
 mod casts;
 mod nesting;
+mod rows;
 mod statements;
 
 use crate::shape::{Seal, ShapeCache};
@@ -18,6 +19,7 @@ pub use self::arithmetic::{
 };
 pub use self::casts::{CastTypes, DateCast};
 pub use self::nesting::{AnyAll, ExistsDistinct, Lateral, LimitInSubquery, ScalarRows, ValuesList};
+pub use self::rows::RowValues;
 pub use self::statements::{DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup};
 
 /// An SQL dialect: what differs between engines, and nothing else.
@@ -159,6 +161,8 @@ pub struct Quirks {
     pub lateral: Lateral,
     /// How a values list is written as a source.
     pub values_list: ValuesList,
+    /// How comparisons of rows and a row `in` a list of rows are written.
+    pub row_values: RowValues,
 }
 
 /// Whether a value bound twice in one statement gets one placeholder or two.

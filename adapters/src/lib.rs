@@ -56,7 +56,7 @@ pub use crate::dialect::{
     FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone, HavingGrouped, Ilike,
     ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape, MixedCoalesce,
     NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders,
-    Quirks, SetOpAll, SmallBigints, push_quoted,
+    Quirks, RowValues, SetOpAll, SmallBigints, push_quoted,
 };
 pub use crate::mysql::MySql;
 pub use crate::postgres::Postgres;

@@ -209,7 +209,10 @@ fn expr() -> BoxedStrategy<Expr> {
                     arg: arg.map(b),
                     distinct
                 }),
-            proptest::collection::vec(inner, 0..4).prop_map(Expr::Coalesce),
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Expr::Coalesce),
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Expr::Row),
+            (inner, select(Ty::ALL.to_vec()))
+                .prop_map(move |(e, ty)| Expr::Cast { expr: b(e), ty }),
         ]
     })
     .boxed()

@@ -211,6 +211,14 @@ impl Ctx {
             _ => select(cols).boxed(),
         };
         let other = self.operand(kind, false);
+        // What a cast to this kind reads: integers become text, timestamps their date.
+        let cast_from = match kind {
+            Kind::Text => Some((self.scalar(Kind::Int), Ty::Text)),
+            Kind::Date if !self.cols(Kind::Stamp).is_empty() => {
+                Some((self.scalar(Kind::Stamp), Ty::Date))
+            }
+            _ => None,
+        };
         leaf.prop_recursive(2, 6, 2, move |inner| {
             let arith = (
                 select(vec![BinOp::Add, BinOp::Sub, BinOp::Mul]),
@@ -233,14 +241,40 @@ impl Ctx {
                 .prop_map(|(op, e, k)| Term::Arith(op, Box::new(e), Box::new(k)));
             let coalesce = (inner.clone(), prop_oneof![other.clone(), inner.clone()])
                 .prop_map(|(a, b)| Term::Coalesce(vec![a, b]));
-            match kind {
-                Kind::Int | Kind::Float => prop_oneof![
+            // Casts that keep the kind: integers to `i64`, floats to `f64`.
+            let widen = match kind {
+                Kind::Int => Some(Ty::I64),
+                Kind::Float => Some(Ty::F64),
+                Kind::Date => Some(Ty::Date),
+                _ => None,
+            };
+            let cast = match (&cast_from, widen) {
+                (Some((from, ty)), _) => {
+                    let ty = *ty;
+                    Some(
+                        from.clone()
+                            .prop_map(move |e| Term::Cast(Box::new(e), ty))
+                            .boxed(),
+                    )
+                }
+                (None, Some(ty)) => Some(
+                    inner
+                        .clone()
+                        .prop_map(move |e| Term::Cast(Box::new(e), ty))
+                        .boxed(),
+                ),
+                (None, None) => None,
+            };
+            match (kind, cast) {
+                (Kind::Int | Kind::Float, Some(cast)) => prop_oneof![
                     3 => arith,
                     1 => divide,
                     1 => inner.prop_map(|e| Term::Neg(Box::new(e))),
                     2 => coalesce,
+                    1 => cast,
                 ]
                 .boxed(),
+                (_, Some(cast)) => prop_oneof![2 => coalesce, 1 => cast].boxed(),
                 _ => coalesce.boxed(),
             }
         })
@@ -361,7 +395,7 @@ impl Ctx {
             (this.scalar(k), items).prop_map(|(t, l)| Term::InList(Box::new(t), l))
         });
         let this = self.clone();
-        let in_param = select(kinds).prop_flat_map(move |k| {
+        let in_param = select(kinds.clone()).prop_flat_map(move |k| {
             (this.scalar(k), this.array(k)).prop_map(|(t, l)| Term::InParam(Box::new(t), l))
         });
         let this = self.clone();
@@ -372,8 +406,34 @@ impl Ctx {
                 case_insensitive: ci,
             })
         });
+        let this = self.clone();
+        let pair = (select(kinds.clone()), select(kinds.clone()));
+        let row_cmp = (pair.clone(), select(COMPARISONS.to_vec()), any::<bool>()).prop_flat_map(
+            move |((k1, k2), op, swap)| {
+                let left = (this.scalar(k1), this.scalar(k2));
+                let right = (this.operand(k1, true), this.operand(k2, true));
+                (left, right).prop_map(move |((a, b), (x, y))| {
+                    let (l, r) = (vec![a, b], vec![x, y]);
+                    if swap {
+                        Term::RowCmp(op, r, l)
+                    } else {
+                        Term::RowCmp(op, l, r)
+                    }
+                })
+            },
+        );
+        let this = self.clone();
+        let row_in = pair.prop_flat_map(move |(k1, k2)| {
+            let candidate =
+                (this.operand(k1, true), this.operand(k2, true)).prop_map(|(x, y)| vec![x, y]);
+            let rows = proptest::collection::vec(candidate, 0..3);
+            (this.scalar(k1), this.scalar(k2), rows)
+                .prop_map(|(a, b, rows)| Term::RowIn(vec![a, b], rows))
+        });
         let mut atoms = vec![
             (1, any::<bool>().prop_map(|b| val(Value::Bool(b))).boxed()),
+            (2, row_cmp.boxed()),
+            (1, row_in.boxed()),
             (8, compare.boxed()),
             (2, is_nil.boxed()),
             (2, in_list.boxed()),

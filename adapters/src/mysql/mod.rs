@@ -8,8 +8,8 @@ use crate::dialect::{
     DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
     HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
     Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
-    OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints,
-    ValuesList, push_quoted,
+    OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, RowValues, ScalarRows, SetOpAll,
+    SmallBigints, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -155,6 +155,12 @@ const QUIRKS: Quirks = Quirks {
     // MariaDB's VALUES names its columns after the first row and takes no column list:
     // https://mariadb.com/kb/en/table-value-constructors/ (docs/nesting.md)
     values_list: ValuesList::UnionAll,
+    // Row constructors compare as documented (https://mariadb.com/kb/en/comparison-operators/),
+    // but MariaDB 10.11 answers `NOT ((p.id, o.id) = (9, 4))` with no row where `o` is a
+    // LEFT JOIN's missing row (the negation of a false comparison is true): it seems to
+    // treat the row comparison as rejecting NULLs and turn the outer join into an inner
+    // one. The expanded form answers right (docs/dialects.md, "Engine bugs").
+    row_values: RowValues::Expanded,
 };
 
 impl Dialect for MySql {

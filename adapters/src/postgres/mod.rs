@@ -7,8 +7,8 @@ use crate::dialect::{
     DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
     HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
     Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
-    OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints,
-    ValuesList, push_quoted,
+    OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, RowValues, ScalarRows, SetOpAll,
+    SmallBigints, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -138,6 +138,9 @@ const QUIRKS: Quirks = Quirks {
     lateral: Lateral::Native,
     // https://www.postgresql.org/docs/current/queries-values.html
     values_list: ValuesList::Native,
+    // Row constructor comparisons, and a row IN a list of rows:
+    // https://www.postgresql.org/docs/current/functions-comparisons.html#ROW-WISE-COMPARISON
+    row_values: RowValues::Native,
 };
 
 impl Dialect for Postgres {

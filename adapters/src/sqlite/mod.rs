@@ -8,8 +8,8 @@ use crate::dialect::{
     DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, HavingAlone,
     HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
     Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
-    OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, ScalarRows, SetOpAll, SmallBigints,
-    ValuesList, push_quoted,
+    OffsetWithoutLimit, OtherExtrema, Placeholders, Quirks, RowValues, ScalarRows, SetOpAll,
+    SmallBigints, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -144,6 +144,9 @@ const QUIRKS: Quirks = Quirks {
     // "the columns ... are named column1, column2, and so on":
     // https://www.sqlite.org/lang_select.html#values
     values_list: ValuesList::NumberedColumns,
+    // Row value comparisons since 3.15, and a row IN a list of rows since 3.37:
+    // https://www.sqlite.org/rowvalue.html
+    row_values: RowValues::Native,
 };
 
 impl Dialect for Sqlite {

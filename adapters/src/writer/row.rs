@@ -1,12 +1,11 @@
-//! Row values: `((a, b) > ($1, $2))` and `((a, b) IN ((1, 2), (3, 4)))`. Every supported
-//! engine compares rows and tests a row `IN` a list of rows natively (SQLite since 3.37.0;
-//! the SQLite recto links is newer), with the same NULL semantics, so no dialect has a
-//! quirk here; `docs/dialects.md` records the checks.
+//! Row values: `((a, b) > ($1, $2))` and `((a, b) IN ((1, 2), (3, 4)))` where the dialect's
+//! [`RowValues`] is native (SQLite has a row `IN` a list of rows since 3.37.0; the SQLite
+//! recto links is newer).
 //!
-//! A comparison of rows is printed natively unless a pair of its items needs the writer's
-//! own form of a scalar comparison (decimals stored as scaled integers, JSON documents
-//! cast for equality): then it is printed as the scalar comparisons it is defined by, the
-//! lexicographic `((a > x) OR ((a = x) AND (b > y)))`, each pair printed as `a > x` would
+//! A comparison of rows is printed natively unless the dialect expands every one, or a pair
+//! of its items needs the writer's own form of a scalar comparison (decimals stored as
+//! scaled integers, JSON documents cast for equality): then it is printed as the scalar
+//! comparisons it is defined by, the lexicographic `((a > x) OR ((a = x) AND (b > y)))`, each pair printed as `a > x` would
 //! be. That expansion has the same NULL semantics as the native form (the first unequal
 //! pair decides, and a NULL in that pair makes the result NULL), and prints each item of
 //! a row up to twice.
@@ -15,7 +14,7 @@ use recto_core::{BinOp, Error};
 use recto_planner::{ExprId, ExprList, PlannedExpr};
 
 use super::Writer;
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, RowValues};
 
 impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// `(a, b)`.
@@ -41,6 +40,9 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         let (Some(left), Some(right)) = (self.row_items(left), self.row_items(right)) else {
             return false;
         };
+        if self.quirks.row_values == RowValues::Expanded {
+            return true;
+        }
         left.iter().zip(right).any(|(left, right)| {
             self.is_scaled_comparison(&[*left, *right]) || self.json_cast([*left, *right]).is_some()
         })
