@@ -211,9 +211,10 @@ impl Ctx {
             _ => select(cols).boxed(),
         };
         let other = self.operand(kind, false);
-        // What a cast to this kind reads: integers become text, timestamps their date.
+        // What a cast to this kind reads: timestamps become their date. (No cast to text:
+        // on MySQL its result compares by the connection's collation, as a value does, and
+        // text is compared here only where a column takes part.)
         let cast_from = match kind {
-            Kind::Text => Some((self.scalar(Kind::Int), Ty::Text)),
             Kind::Date if !self.cols(Kind::Stamp).is_empty() => {
                 Some((self.scalar(Kind::Stamp), Ty::Date))
             }
