@@ -123,3 +123,29 @@ async fn timestamps_and_text_become_dates() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn text_that_is_no_number_casts_differently_on_each_engine() {
+    on_every_engine(|repo, name| async move {
+        // Documented, not emulated (docs/dialects.md): PostgreSQL refuses the text, MySQL
+        // and SQLite read the number it starts with.
+        let text = "12x".to_owned();
+        let q = from!(u in User, where: u.id == 1, select: cast(^text, i64));
+        let answer: Result<Vec<i64>, _> = repo.all(q).await;
+        match name {
+            "PostgreSQL" => assert!(answer.is_err(), "{name}: {answer:?}"),
+            _ => assert_eq!(
+                answer.unwrap_or_else(|e| panic!("{name}: {e}")),
+                [12],
+                "{name}"
+            ),
+        }
+        // Text that is no date: PostgreSQL refuses it, MySQL and SQLite make it NULL, which
+        // the cast's type (a `NaiveDate`, as the text is not NULL) refuses to decode.
+        let text = "no date".to_owned();
+        let q = from!(u in User, where: u.id == 1, select: cast(^text, NaiveDate));
+        let answer: Result<Vec<chrono::NaiveDate>, _> = repo.all(q).await;
+        assert!(answer.is_err(), "{name}: {answer:?}");
+    })
+    .await;
+}
