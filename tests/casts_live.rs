@@ -74,6 +74,30 @@ async fn integers_become_wider_integers_floats_and_text() {
 }
 
 #[tokio::test]
+async fn narrow_targets_decode_as_their_types() {
+    on_every_engine(|repo, name| async move {
+        // A schemaless table's column has no type the planner knows: any target is accepted,
+        // and the engine's `smallint`/`SIGNED`/`INTEGER` and `real`/`FLOAT`/`REAL` decode as
+        // the `i16` and `f32` asked for. Ages are 36, 41, 36, 17, 64, 28.
+        let q = from!(u in "users", order_by: u.id, select: (cast(u.age, i16), cast(u.age, f32)));
+        let rows: Vec<(i16, f32)> = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            rows,
+            [
+                (36, 36.0),
+                (41, 41.0),
+                (36, 36.0),
+                (17, 17.0),
+                (64, 64.0),
+                (28, 28.0)
+            ],
+            "{name}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_cast_parameter_compares_as_its_type() {
     on_every_engine(|repo, name| async move {
         // Ecto's `type(^x, :integer)`: an i32 bound, compared as a 64-bit integer.
