@@ -35,7 +35,6 @@ const SUPPORTED: &[&str] = &[
 /// Functions of the query language that are designed but not built yet.
 const NOT_YET: &[&str] = &[
     "filter",
-    "type",
     "selected_as",
     "over",
     "row_number",
