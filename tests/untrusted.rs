@@ -120,6 +120,34 @@ fn conditionals_and_filters_round_trip_unchanged() {
 }
 
 #[test]
+fn row_values_and_casts_round_trip_unchanged() {
+    let (t, id, min) = (
+        chrono::NaiveDate::from_ymd_opt(2024, 1, 15).unwrap(),
+        3_i64,
+        2_i32,
+    );
+    let query = from!(u in User,
+        where: (u.born, u.id) > (^t, ^id) && (u.age, u.name) in [(36, "Ada"), (41, "Brian")],
+        or_where: u.org_id > cast(^min, i64),
+        select: (u.id, cast(u.age, f64), cast(u.born, String)))
+    .erase();
+    let json = serde_json::to_string(&query).unwrap();
+    let back = admit(&json).expect("a query over the catalog's tables is admitted");
+    assert_eq!(back, query);
+    assert_eq!(sql(&back), sql(&query));
+    // A cast to a type recto does not cast to is the planner's typed error, not SQL.
+    let bad = edited(&query, |value| {
+        let text = value.to_string().replace("\"F64\"", "\"Json\"");
+        *value = serde_json::from_str(&text).unwrap();
+    });
+    let back = admit(&bad).expect("a cast's type is data the planner checks");
+    assert!(matches!(
+        back.to_sql(Postgres),
+        Err(Error::InvalidClause { .. })
+    ));
+}
+
+#[test]
 fn a_payload_that_lies_about_a_columns_type_gets_the_catalogs_type() {
     // `score` is an f64: MySQL divides it with `/`. Called an i64, it would print `DIV`.
     let query = from!(p in Post, select: p.score / 2).erase();

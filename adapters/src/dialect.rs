@@ -6,8 +6,10 @@
 //! only picks among them, so no dialect can print a form the writer's tests have not seen.
 
 mod arithmetic;
+mod casts;
 mod functions;
 mod nesting;
+mod rows;
 mod statements;
 
 use crate::shape::{Seal, ShapeCache};
@@ -16,8 +18,10 @@ pub use self::arithmetic::{
     AggregateFilter, Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum,
     IntegerSum, MixedCoalesce,
 };
+pub use self::casts::{CastTypes, DateCast};
 pub use self::functions::{Concat, Extremes, Functions, Position, Substring, Truncate};
 pub use self::nesting::{AnyAll, ExistsDistinct, Lateral, LimitInSubquery, ScalarRows, ValuesList};
+pub use self::rows::RowValues;
 pub use self::statements::{DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup};
 
 /// An SQL dialect: what differs between engines, and nothing else.
@@ -164,6 +168,8 @@ pub struct Quirks {
     pub values_list: ValuesList,
     /// How the scalar functions are written.
     pub functions: Functions,
+    /// How comparisons of rows and a row `in` a list of rows are written.
+    pub row_values: RowValues,
 }
 
 /// Whether a value bound twice in one statement gets one placeholder or two.
@@ -352,15 +358,6 @@ pub enum NullsDefault {
     /// that can be NULL is written as `asc_nulls_last:`, a plain `desc:` as
     /// `desc_nulls_first:`.
     Smallest,
-}
-
-/// The type names `CAST(x AS ...)` takes in this engine.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CastTypes {
-    /// A 64-bit signed integer.
-    pub bigint: &'static str,
-    /// A 64-bit float.
-    pub double: &'static str,
 }
 
 /// Appends `ident` between two `quote` characters, doubling each `quote` inside it: the

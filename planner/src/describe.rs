@@ -147,6 +147,18 @@ fn write_expr(exprs: &Exprs<'_>, id: ExprId, level: usize, out: &mut String) {
             arguments(exprs, *args, next, out);
             out.push(')');
         }
+        PlannedExpr::Cast { expr, ty } => {
+            out.push_str("cast(");
+            write_expr(exprs, *expr, next, out);
+            out.push_str(", ");
+            out.push_str(&rust_type(*ty));
+            out.push(')');
+        }
+        PlannedExpr::Row(items) => {
+            out.push('(');
+            arguments(exprs, *items, next, out);
+            out.push(')');
+        }
         PlannedExpr::Subquery {
             test,
             operand: tested,

@@ -9,11 +9,14 @@
 
 mod aggregate;
 mod case;
+mod cast;
 pub(crate) mod func;
+mod membership;
+mod row;
 mod subquery;
 
 use recto_core::schema::FieldHint;
-use recto_core::{Array, BinOp, BindingRef, Clause, Error, Expr, Name, Select, Selected, UnOp};
+use recto_core::{BinOp, BindingRef, Clause, Error, Expr, Name, Select, Selected, UnOp};
 
 use crate::bindings::{Level, Scope};
 use crate::cte;
@@ -116,8 +119,16 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
                 Ok(self.push(PlannedExpr::Column(column)))
             }
             Expr::Unary { op, expr } => self.unary(*op, expr, next),
-            Expr::Binary { op, left, right } => self.binary(*op, left, right, next),
-            Expr::InList { expr, list } => self.in_list(expr, list, next),
+            Expr::Binary { op, left, right } => match (&**left, &**right) {
+                (Expr::Row(_), _) | (_, Expr::Row(_)) => {
+                    self.row_comparison(*op, left, right, next)
+                }
+                _ => self.binary(*op, left, right, next),
+            },
+            Expr::InList { expr, list } => match &**expr {
+                Expr::Row(items) => self.row_in_list(items, list, next),
+                _ => self.in_list(expr, list, next),
+            },
             Expr::InParam { expr, list } => self.in_param(expr, list, next),
             Expr::IsNil(expr) => self.is_nil(expr, next),
             Expr::Like {
@@ -134,6 +145,8 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             Expr::Coalesce(args) => self.coalesce(args, next),
             Expr::Func { func, args } => self.func(*func, args, next),
             Expr::Case { whens, otherwise } => self.case(whens, otherwise.as_deref(), next),
+            Expr::Row(_) => Err(self.row_elsewhere()),
+            Expr::Cast { expr, ty } => self.cast(expr, *ty, next),
             Expr::Subquery {
                 test,
                 operand,
@@ -294,26 +307,6 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             terms::expect_ordered(&self.scope, what, &self.draft.exprs, right)?;
         }
         Ok(self.push(PlannedExpr::Binary { op, left, right }))
-    }
-
-    #[inline(never)]
-    fn in_list(&mut self, expr: &'q Expr, list: &'q [Expr], depth: usize) -> Result<ExprId, Error> {
-        let expr = self.resolve(expr, depth)?;
-        let list = self.all(list, depth)?;
-        let mut operands = self.draft.exprs.list(list).to_vec();
-        operands.push(expr);
-        self.draft.exprs.type_float_literals(&operands);
-        decimal::expect_no_float_beside_decimal(&self.scope, &self.draft.exprs, &operands, None)?;
-        Ok(self.push(PlannedExpr::InList { expr, list }))
-    }
-
-    #[inline(never)]
-    fn in_param(&mut self, expr: &'q Expr, list: &'q Array, depth: usize) -> Result<ExprId, Error> {
-        self.draft.size.params += list.len();
-        let expr = self.resolve(expr, depth)?;
-        let element = Some(list.elem_ty());
-        decimal::expect_no_float_beside_decimal(&self.scope, &self.draft.exprs, &[expr], element)?;
-        Ok(self.push(PlannedExpr::InParam { expr, list }))
     }
 
     #[inline(never)]

@@ -212,6 +212,7 @@ impl<'q> Exprs<'q> {
                 PlannedExpr::Column(_) | PlannedExpr::Lit(_) | PlannedExpr::Param(_) => None,
                 PlannedExpr::Unary { op: _, expr }
                 | PlannedExpr::IsNil(expr)
+                | PlannedExpr::Cast { expr, ty: _ }
                 | PlannedExpr::InParam { expr, list: _ }
                 | PlannedExpr::InList { expr, list: _ }
                 | PlannedExpr::Like {
@@ -230,9 +231,9 @@ impl<'q> Exprs<'q> {
                     distinct: _,
                     filter,
                 } => arg.or(*filter),
-                PlannedExpr::Coalesce(args) | PlannedExpr::Func { func: _, args } => {
-                    self.list(*args).first().copied()
-                }
+                PlannedExpr::Coalesce(args)
+                | PlannedExpr::Func { func: _, args }
+                | PlannedExpr::Row(args) => self.list(*args).first().copied(),
                 PlannedExpr::Case {
                     whens,
                     otherwise: _,
@@ -334,6 +335,7 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
         (E::InList { expr: _, list: a }, E::InList { expr: _, list: b }) => a.len == b.len,
         (E::InParam { expr: _, list: a }, E::InParam { expr: _, list: b }) => a == b,
         (E::IsNil(_), E::IsNil(_)) => true,
+        (E::Cast { expr: _, ty: a }, E::Cast { expr: _, ty: b }) => a == b,
         (
             E::Like {
                 expr: _,
@@ -360,7 +362,7 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
                 filter: xb,
             },
         ) => fa == fb && aa.is_some() == ab.is_some() && da == db && xa.is_some() == xb.is_some(),
-        (E::Coalesce(a), E::Coalesce(b)) => a.len == b.len,
+        (E::Coalesce(a), E::Coalesce(b)) | (E::Row(a), E::Row(b)) => a.len == b.len,
         (E::Func { func: fa, args: aa }, E::Func { func: fb, args: ab }) => {
             fa == fb && aa.len == ab.len
         }
@@ -390,6 +392,8 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
             | E::Coalesce(_)
             | E::Func { .. }
             | E::Case { .. }
+            | E::Row(_)
+            | E::Cast { .. }
             | E::Subquery { .. },
             _,
         ) => false,

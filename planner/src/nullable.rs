@@ -76,6 +76,7 @@ impl Exprs<'_> {
             }
             PlannedExpr::InParam { expr, list: _ } => nullable(expr),
             PlannedExpr::IsNil(_) => false,
+            PlannedExpr::Cast { expr, ty: _ } => nullable(expr),
             PlannedExpr::Like {
                 expr,
                 pattern,
@@ -98,6 +99,9 @@ impl Exprs<'_> {
                 otherwise.is_none_or(|otherwise| nullable(&otherwise))
                     || self.list(*whens).iter().skip(1).step_by(2).any(nullable)
             }
+            // A comparison of rows may be NULL where an item may be (`(1, NULL) < (1, 2)` is
+            // NULL, though `(1, NULL) < (2, 0)` is not).
+            PlannedExpr::Row(items) => self.list(*items).iter().any(nullable),
             // `exists` is true or false; any other subquery may have no row, or compare
             // with a NULL.
             PlannedExpr::Subquery {

@@ -364,6 +364,17 @@ pub enum PlannedExpr<'q> {
         /// The value when no condition is true.
         otherwise: Option<ExprId>,
     },
+    /// A row value `(a, b, ...)` of two or more items: only ever an operand of a
+    /// comparison with a row of the same length, or the tested value or a candidate of
+    /// `in [..]` among rows of that length (the planner allows it nowhere else).
+    Row(ExprList),
+    /// `cast(expr, ty)`, of a cast the planner checked gives one answer on every engine.
+    Cast {
+        /// The cast value.
+        expr: ExprId,
+        /// The type it is cast to.
+        ty: Ty,
+    },
     /// A query inside the expression (`exists(q)`, `x in subquery(q)`, ...), planned with
     /// this query's bindings in scope; [`Exprs::query`] gives its plan.
     Subquery {

@@ -122,6 +122,9 @@ impl Exprs<'_> {
                 exprs.ty(column)
             }
             PlannedExpr::Subquery { .. } => Some(Ty::Bool),
+            // A row is not one value: only its items have types.
+            PlannedExpr::Row(_) => None,
+            PlannedExpr::Cast { expr: _, ty } => Some(*ty),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use recto_core::{AggFunc, BinOp, Clause, Expr, Select, Selected, UnOp, Value};
+use recto_core::{AggFunc, BinOp, Clause, Expr, Select, Selected, Ty, UnOp, Value};
 use recto_planner::{ExprId, PlannedExpr};
 
 use common::*;
@@ -89,7 +89,126 @@ fn variants() -> Vec<Expr> {
         },
         is_nil(age()),
         is_nil(id()),
+        row_cmp(BinOp::Lt, vec![age(), id()], vec![int(1), int(2)]),
+        row_cmp(BinOp::Lt, vec![age(), id()], vec![int(1), int(2)]),
+        row_cmp(BinOp::Le, vec![age(), id()], vec![int(1), int(2)]),
+        row_cmp(BinOp::Lt, vec![id(), age()], vec![int(1), int(2)]),
+        row_cmp(
+            BinOp::Lt,
+            vec![age(), id(), age()],
+            vec![int(1), int(2), int(3)],
+        ),
+        cast(age(), Ty::I64),
+        cast(age(), Ty::I64),
+        cast(age(), Ty::F64),
+        cast(id(), Ty::I64),
     ]
+}
+
+fn row_cmp(op: BinOp, left: Vec<Expr>, right: Vec<Expr>) -> Expr {
+    Expr::binary(op, Expr::Row(left), Expr::Row(right))
+}
+
+fn cast(expr: Expr, ty: Ty) -> Expr {
+    Expr::Cast {
+        expr: Box::new(expr),
+        ty,
+    }
+}
+
+#[test]
+fn casts_and_row_comparisons_are_typed_and_nullable_as_their_operands() {
+    let null = || Expr::Param(Value::Null(Ty::I32));
+    let cases = [
+        (cast(f(0, "age"), Ty::I64), Some(Ty::I64), false),
+        (cast(f(0, "age"), Ty::Text), Some(Ty::Text), false),
+        (cast(f(0, "name"), Ty::Date), Some(Ty::Date), false),
+        (cast(null(), Ty::F64), Some(Ty::F64), true),
+        (
+            row_cmp(
+                BinOp::Gt,
+                vec![f(0, "age"), f(0, "id")],
+                vec![int(1), int(2)],
+            ),
+            Some(Ty::Bool),
+            false,
+        ),
+        (
+            row_cmp(
+                BinOp::Gt,
+                vec![f(0, "age"), f(0, "id")],
+                vec![int(1), null()],
+            ),
+            Some(Ty::Bool),
+            true,
+        ),
+        (
+            Expr::InList {
+                expr: Box::new(Expr::Row(vec![f(0, "age"), f(0, "id")])),
+                list: vec![Expr::Row(vec![int(1), null()])],
+            },
+            Some(Ty::Bool),
+            true,
+        ),
+    ];
+    for (expr, ty, nullable) in cases {
+        let q = users().select(select_one(expr.clone()));
+        let p = planned(&q);
+        let id = p.select[0].expr;
+        assert_eq!(
+            (p.exprs.ty(id), p.exprs.nullable(id)),
+            (ty, nullable),
+            "{expr:?}"
+        );
+    }
+}
+
+#[test]
+fn a_row_comparison_plans_as_a_comparison_of_two_rows_in_written_order() {
+    let q = users().select(select_one(row_cmp(
+        BinOp::Ge,
+        vec![f(0, "age"), f(0, "id")],
+        vec![int(1), param(2)],
+    )));
+    let p = planned(&q);
+    let PlannedExpr::Binary {
+        op: BinOp::Ge,
+        left,
+        right,
+    } = p.expr(p.select[0].expr)
+    else {
+        panic!("{:?}", p.expr(p.select[0].expr))
+    };
+    let (PlannedExpr::Row(left), PlannedExpr::Row(right)) = (p.expr(*left), p.expr(*right)) else {
+        panic!("two rows")
+    };
+    let left: Vec<&str> = p
+        .exprs
+        .list(*left)
+        .iter()
+        .map(|id| column(&p, *id).field)
+        .collect();
+    assert_eq!(left, ["age", "id"]);
+    let right: Vec<&PlannedExpr<'_>> = p.exprs.list(*right).iter().map(|id| p.expr(*id)).collect();
+    assert!(
+        matches!(
+            right.as_slice(),
+            [
+                PlannedExpr::Lit(Value::I32(1)),
+                PlannedExpr::Param(Value::I32(2))
+            ]
+        ),
+        "{right:?}"
+    );
+}
+
+#[test]
+fn a_cast_the_engines_disagree_on_is_an_error() {
+    let q = users().select(select_one(cast(f(0, "id"), Ty::I16)));
+    assert_eq!(
+        invalid_in(&q, Clause::Select),
+        "`cast(u0.id, i16)` casts a `i64`, which the engines turn into a `i16` differently (or not at all)"
+    );
 }
 
 #[test]

@@ -22,6 +22,7 @@ impl Expr {
             Expr::InList { expr, list } => ([Some(expr), None], list),
             Expr::InParam { expr, list: _ } => ([Some(expr), None], &[]),
             Expr::IsNil(expr) => ([Some(expr), None], &[]),
+            Expr::Cast { expr, ty: _ } => ([Some(expr), None], &[]),
             Expr::Like {
                 expr,
                 pattern,
@@ -39,6 +40,7 @@ impl Expr {
                 last = otherwise.as_deref();
                 ([None, None], &[])
             }
+            Expr::Row(items) => ([None, None], items),
             // The query's own expressions are not sub-expressions of this one: they are
             // planned in the query's scope.
             Expr::Subquery {
@@ -72,6 +74,7 @@ impl Expr {
             Expr::InList { expr, list } => ([Some(expr), None], list),
             Expr::InParam { expr, list: _ } => ([Some(expr), None], &mut []),
             Expr::IsNil(expr) => ([Some(expr), None], &mut []),
+            Expr::Cast { expr, ty: _ } => ([Some(expr), None], &mut []),
             Expr::Like {
                 expr,
                 pattern,
@@ -89,6 +92,7 @@ impl Expr {
                 last = otherwise.as_deref_mut();
                 ([None, None], &mut [])
             }
+            Expr::Row(items) => ([None, None], items),
             Expr::Subquery {
                 test: _,
                 operand,

@@ -13,6 +13,7 @@
 //! glob import of [`short`] per query.
 
 mod branches;
+mod cast;
 mod func;
 mod math;
 mod nesting;
@@ -22,6 +23,7 @@ pub mod short;
 use std::marker::PhantomData;
 
 pub use self::branches::*;
+pub use self::cast::*;
 pub use self::func::*;
 pub use self::math::*;
 pub use self::nesting::*;

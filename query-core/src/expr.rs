@@ -150,6 +150,19 @@ pub enum Expr {
         #[serde(default, with = "crate::depth::nested")]
         otherwise: Option<Box<Expr>>,
     },
+    /// A row value `(a, b, ...)` of two or more items. It is only an operand of a
+    /// comparison with another row of the same length, or the tested value of `in [rows]`
+    /// whose candidates are rows of that length; the planner rejects it anywhere else.
+    Row(#[serde(with = "crate::depth::nested")] Vec<Expr>),
+    /// `cast(expr, T)` (Ecto's `type/2`): the value of `expr` as the SQL type of the Rust
+    /// type `T`, which decodes as `T` on every engine.
+    Cast {
+        /// The cast value.
+        #[serde(with = "crate::depth::nested")]
+        expr: Box<Expr>,
+        /// The type it is cast to.
+        ty: crate::value::Ty,
+    },
     /// A query inside the expression: `subquery(q)` (its one value), `exists(q)`,
     /// `x in subquery(q)`, `x > any(q)`, `x <= all(q)`. Its bindings are its own; it reaches
     /// the enclosing queries' bindings with [`BindingRef::Parent`].
@@ -346,6 +359,12 @@ impl std::fmt::Debug for Expr {
                 .debug_struct("Case")
                 .field("whens", whens)
                 .field("otherwise", otherwise)
+                .finish(),
+            Expr::Row(items) => f.debug_tuple("Row").field(items).finish(),
+            Expr::Cast { expr, ty } => f
+                .debug_struct("Cast")
+                .field("expr", expr)
+                .field("ty", ty)
                 .finish(),
             Expr::Subquery {
                 test,

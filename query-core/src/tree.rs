@@ -42,9 +42,10 @@ impl Expr {
                 name: _,
                 hint: _,
             } => false,
-            Expr::Unary { op: _, expr } | Expr::InParam { expr, list: _ } | Expr::IsNil(expr) => {
-                deep(expr)
-            }
+            Expr::Unary { op: _, expr }
+            | Expr::InParam { expr, list: _ }
+            | Expr::IsNil(expr)
+            | Expr::Cast { expr, ty: _ } => deep(expr),
             Expr::Binary { op: _, left, right } => deep(left) || deep(right),
             Expr::Like {
                 expr,
@@ -63,6 +64,7 @@ impl Expr {
                 whens.iter().any(|(when, then)| deep(when) || deep(then))
                     || otherwise.as_deref().is_some_and(deep)
             }
+            Expr::Row(items) => items.iter().any(deep),
             Expr::Subquery {
                 test: _,
                 operand,
@@ -98,6 +100,7 @@ impl Expr {
             }
             Expr::InParam { expr, list: _ } => take(expr),
             Expr::IsNil(expr) => take(expr),
+            Expr::Cast { expr, ty: _ } => take(expr),
             Expr::Like {
                 expr,
                 pattern,
@@ -129,6 +132,7 @@ impl Expr {
                     take(otherwise);
                 }
             }
+            Expr::Row(items) => items.iter_mut().for_each(take),
             Expr::Subquery {
                 test: _,
                 operand,
@@ -182,6 +186,10 @@ impl Expr {
                 list: list.clone(),
             },
             Expr::IsNil(_) => Expr::IsNil(next()),
+            Expr::Cast { expr: _, ty } => Expr::Cast {
+                expr: next(),
+                ty: *ty,
+            },
             Expr::Like {
                 expr: _,
                 pattern: _,
@@ -215,6 +223,7 @@ impl Expr {
                     otherwise: otherwise.as_ref().map(|_| next()),
                 }
             }
+            Expr::Row(_) => Expr::Row(children.collect()),
             Expr::Subquery {
                 test,
                 operand,
@@ -262,6 +271,7 @@ impl Expr {
             }
             (Expr::InParam { expr: _, list: a }, Expr::InParam { expr: _, list: b }) => a == b,
             (Expr::IsNil(_), Expr::IsNil(_)) => true,
+            (Expr::Cast { expr: _, ty: a }, Expr::Cast { expr: _, ty: b }) => a == b,
             (
                 Expr::Like {
                     expr: _,
@@ -304,6 +314,7 @@ impl Expr {
                     otherwise: bo,
                 },
             ) => aw.len() == bw.len() && ao.is_some() == bo.is_some(),
+            (Expr::Row(a), Expr::Row(b)) => a.len() == b.len(),
             (
                 Expr::Subquery {
                     test: at,

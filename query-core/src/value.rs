@@ -20,6 +20,7 @@
 //! differently.
 
 mod numeric;
+mod row;
 mod rust_types;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
@@ -29,6 +30,7 @@ pub use self::numeric::{
     AnyNumber, Arith, Coalesced, Combine, FloatLit, Logical, MaybeNull, NotNull, Nullity, Numeric,
     Summable, Unify, UnknownNull,
 };
+pub use self::row::{Row, RowItems};
 pub use self::rust_types::{Any, SqlType, ToList, ToValue, kind};
 
 /// The SQL type a value or a column carries, independent of any engine's spelling.

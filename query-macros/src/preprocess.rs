@@ -44,6 +44,17 @@ pub(crate) fn preprocess(tokens: TokenStream) -> syn::Result<TokenStream> {
                 out.extend([TokenTree::Punct(caret)]);
                 at += 1;
             }
+            // Ecto's `type(x, :integer)`: `type` is a Rust keyword, which `syn` would reject
+            // with a message about Rust syntax.
+            TokenTree::Ident(ident)
+                if ident == "type"
+                    && matches!(trees.get(at + 1), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis) =>
+            {
+                return Err(syn::Error::new(
+                    ident.span(),
+                    "Ecto's `type(x, :integer)` is written `cast(x, i64)` (`type` is a Rust keyword): the second argument is the Rust type the value decodes as",
+                ));
+            }
             TokenTree::Ident(_) if is_macro_call(&trees, at) => {
                 out.extend(trees[at..at + 3].iter().cloned());
                 at += 3;

@@ -229,7 +229,10 @@ fn expr() -> BoxedStrategy<Expr> {
                     whens,
                     otherwise: otherwise.map(b),
                 }),
-            proptest::collection::vec(inner, 0..4).prop_map(Expr::Coalesce),
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Expr::Coalesce),
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Expr::Row),
+            (inner, select(Ty::ALL.to_vec()))
+                .prop_map(move |(e, ty)| Expr::Cast { expr: b(e), ty }),
         ]
     })
     .boxed()

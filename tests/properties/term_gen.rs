@@ -1,6 +1,6 @@
 //! The term strategies of the agreement property: columns, values, arithmetic,
-//! `coalesce`, conditionals, conditions and (filtered) aggregates of each [`Kind`] over the columns a query can
-//! read ([`Ctx`]).
+//! `coalesce`, conditionals, casts, functions and (filtered) aggregates of each [`Kind`]
+//! over the columns a query can read ([`Ctx`]); conditions are `term_conditions.rs`'s.
 //!
 //! They steer clear of the engine differences `docs/dialects.md` documents as kept: no NaN
 //! and no infinity outside a comparison, no division by zero, integers far from overflow
@@ -20,6 +20,9 @@ use crate::filters::{Gen as FilterGen, escape_like};
 use crate::fixture;
 use crate::model::Users;
 use crate::terms::{Kind, Table, Term};
+
+#[path = "term_conditions.rs"]
+mod conditions;
 
 /// The fixture's values by kind, so that comparisons and lists often hit.
 pub(crate) struct Pools {
@@ -211,6 +214,15 @@ impl Ctx {
             _ => select(cols).boxed(),
         };
         let other = self.operand(kind, false);
+        // What a cast to this kind reads: timestamps become their date. (No cast to text:
+        // on MySQL its result compares by the connection's collation, as a value does, and
+        // text is compared here only where a column takes part.)
+        let cast_from = match kind {
+            Kind::Date if !self.cols(Kind::Stamp).is_empty() => {
+                Some((self.scalar(Kind::Stamp), Ty::Date))
+            }
+            _ => None,
+        };
         leaf.prop_recursive(2, 6, 2, move |inner| {
             let arith = (
                 select(vec![BinOp::Add, BinOp::Sub, BinOp::Mul]),
@@ -248,8 +260,32 @@ impl Ctx {
                 proptest::option::of(prop_oneof![other.clone(), inner.clone()]),
             )
                 .prop_map(|(whens, otherwise)| Term::Case(whens, otherwise.map(Box::new)));
-            match kind {
-                Kind::Int if !this.cols(Kind::Text).is_empty() => prop_oneof![
+            // Casts that keep the kind: integers to `i64`, floats to `f64`.
+            let widen = match kind {
+                Kind::Int => Some(Ty::I64),
+                Kind::Float => Some(Ty::F64),
+                Kind::Date => Some(Ty::Date),
+                _ => None,
+            };
+            let cast = match (&cast_from, widen) {
+                (Some((from, ty)), _) => {
+                    let ty = *ty;
+                    Some(
+                        from.clone()
+                            .prop_map(move |e| Term::Cast(Box::new(e), ty))
+                            .boxed(),
+                    )
+                }
+                (None, Some(ty)) => Some(
+                    inner
+                        .clone()
+                        .prop_map(move |e| Term::Cast(Box::new(e), ty))
+                        .boxed(),
+                ),
+                (None, None) => None,
+            };
+            match (kind, cast) {
+                (Kind::Int, Some(cast)) if !this.cols(Kind::Text).is_empty() => prop_oneof![
                     3 => arith,
                     1 => divide,
                     1 => inner.clone().prop_map(|e| Term::Neg(Box::new(e))),
@@ -257,23 +293,26 @@ impl Ctx {
                     1 => this.counted_text(),
                     2 => this.numeric_function(inner, other.clone()),
                     2 => case,
+                    1 => cast,
                 ]
                 .boxed(),
-                Kind::Int | Kind::Float => prop_oneof![
+                (Kind::Int | Kind::Float, Some(cast)) => prop_oneof![
                     3 => arith,
                     1 => divide,
                     1 => inner.clone().prop_map(|e| Term::Neg(Box::new(e))),
                     2 => coalesce,
                     2 => this.numeric_function(inner, other.clone()),
                     2 => case,
+                    1 => cast,
                 ]
                 .boxed(),
-                Kind::Text => prop_oneof![
+                (Kind::Text, _) => prop_oneof![
                     2 => coalesce,
                     3 => this.text_function(inner.clone()),
                     1 => case,
                 ]
                 .boxed(),
+                (_, Some(cast)) => prop_oneof![2 => coalesce, 1 => cast].boxed(),
                 _ => coalesce.boxed(),
             }
         })
@@ -444,82 +483,6 @@ impl Ctx {
             any::<bool>(),
         )
             .prop_map(|(value, bound)| Term::Val { value, bound })
-            .boxed()
-    }
-
-    /// A condition without `and`, `or` and `not`.
-    fn atom(&self) -> BoxedStrategy<Term> {
-        let kinds: Vec<Kind> = self
-            .kinds()
-            .into_iter()
-            .filter(|k| *k != Kind::Bool)
-            .collect();
-        let this = self.clone();
-        let compare = (
-            select(kinds.clone()),
-            select(COMPARISONS.to_vec()),
-            any::<bool>(),
-            any::<bool>(),
-        )
-            .prop_flat_map(move |(k, op, swap, two_columns)| {
-                let b = if two_columns {
-                    this.scalar(k)
-                } else {
-                    this.operand(k, true)
-                };
-                (this.scalar(k), b).prop_map(move |(a, b)| {
-                    let (a, b) = if swap { (b, a) } else { (a, b) };
-                    Term::Bin(op, Box::new(a), Box::new(b))
-                })
-            });
-        let this = self.clone();
-        let is_nil = select(kinds.clone())
-            .prop_flat_map(move |k| this.scalar(k).prop_map(|t| Term::IsNil(Box::new(t))));
-        let this = self.clone();
-        let in_list = select(kinds.clone()).prop_flat_map(move |k| {
-            let items = proptest::collection::vec(this.operand(k, true), 0..4);
-            (this.scalar(k), items).prop_map(|(t, l)| Term::InList(Box::new(t), l))
-        });
-        let this = self.clone();
-        let in_param = select(kinds).prop_flat_map(move |k| {
-            (this.scalar(k), this.array(k)).prop_map(|(t, l)| Term::InParam(Box::new(t), l))
-        });
-        let this = self.clone();
-        let like = any::<bool>().prop_flat_map(move |ci| {
-            (this.scalar(Kind::Text), this.pattern(ci)).prop_map(move |(e, p)| Term::Like {
-                expr: Box::new(e),
-                pattern: Box::new(p),
-                case_insensitive: ci,
-            })
-        });
-        let mut atoms = vec![
-            (1, any::<bool>().prop_map(|b| val(Value::Bool(b))).boxed()),
-            (8, compare.boxed()),
-            (2, is_nil.boxed()),
-            (2, in_list.boxed()),
-            (2, in_param.boxed()),
-            (3, like.boxed()),
-        ];
-        let flags = self.cols(Kind::Bool);
-        if !flags.is_empty() {
-            atoms.push((2, select(flags).boxed()));
-        }
-        proptest::strategy::Union::new_weighted(atoms).boxed()
-    }
-
-    /// A condition: atoms under `and`, `or`, `not` and comparisons of conditions.
-    pub(crate) fn cond(&self) -> BoxedStrategy<Term> {
-        self.atom()
-            .prop_recursive(2, 6, 2, |inner| {
-                let two = (inner.clone(), inner.clone());
-                prop_oneof![
-                    3 => (select(vec![BinOp::And, BinOp::Or]), two.clone())
-                        .prop_map(|(op, (a, b))| Term::Bin(op, Box::new(a), Box::new(b))),
-                    2 => inner.prop_map(|a| Term::Not(Box::new(a))),
-                    1 => (select(COMPARISONS.to_vec()), two)
-                        .prop_map(|(op, (a, b))| Term::Bin(op, Box::new(a), Box::new(b))),
-                ]
-            })
             .boxed()
     }
 

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use recto::{AggFunc, Array, BinOp, BindingRef, Expr, Func, Source, UnOp, Value};
+use recto::{AggFunc, Array, BinOp, BindingRef, Expr, Func, Source, Ty, UnOp, Value};
 
 use crate::common::{Org, Post, User};
 
@@ -111,6 +111,12 @@ pub(crate) enum Term {
         pattern: Box<Term>,
         case_insensitive: bool,
     },
+    /// A comparison of two rows as long: `(a, b) < (x, y)`.
+    RowCmp(BinOp, Vec<Term>, Vec<Term>),
+    /// A row tested in a list of rows as long: `(a, b) in [(x, y), ..]`.
+    RowIn(Vec<Term>, Vec<Vec<Term>>),
+    /// `cast(x, T)`.
+    Cast(Box<Term>, Ty),
 }
 
 impl Term {
@@ -167,6 +173,15 @@ impl Term {
                 pattern: boxed(pattern),
                 case_insensitive: *case_insensitive,
             },
+            Term::RowCmp(op, a, b) => Expr::binary(*op, row(a), row(b)),
+            Term::RowIn(a, rows) => Expr::InList {
+                expr: Box::new(row(a)),
+                list: rows.iter().map(|r| row(r)).collect(),
+            },
+            Term::Cast(a, ty) => Expr::Cast {
+                expr: boxed(a),
+                ty: *ty,
+            },
         }
     }
 
@@ -178,6 +193,10 @@ impl Term {
             field,
         }
     }
+}
+
+fn row(items: &[Term]) -> Expr {
+    Expr::Row(items.iter().map(Term::expr).collect())
 }
 
 fn symbol(op: BinOp) -> &'static str {
@@ -272,6 +291,12 @@ impl fmt::Display for Term {
                 let name = if *case_insensitive { "ilike" } else { "like" };
                 write!(f, "{name}({expr}, {pattern})")
             }
+            Term::RowCmp(op, a, b) => write!(f, "(({}) {} ({}))", list(a), symbol(*op), list(b)),
+            Term::RowIn(a, rows) => {
+                let rows: Vec<String> = rows.iter().map(|r| format!("({})", list(r))).collect();
+                write!(f, "(({}) in [{}])", list(a), rows.join(", "))
+            }
+            Term::Cast(a, ty) => write!(f, "cast({a}, {ty:?})"),
         }
     }
 }

@@ -5,12 +5,12 @@ mod ddl;
 
 use crate::dialect::{
     AggregateFilter, AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat,
-    Decimals, Dialect, DistinctSorted, ExistsDistinct, Extremes, FloatLiterals, FloatRemainder,
-    FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam,
-    IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce,
-    NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders,
-    Position, Quirks, ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList,
-    push_quoted,
+    DateCast, Decimals, Dialect, DistinctSorted, ExistsDistinct, Extremes, FloatLiterals,
+    FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike,
+    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
+    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
+    OtherExtrema, Placeholders, Position, Quirks, RowValues, ScalarRows, SetOpAll, SmallBigints,
+    Substring, Truncate, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -95,8 +95,15 @@ const QUIRKS: Quirks = Quirks {
     // https://dev.mysql.com/doc/refman/8.4/en/cast-functions.html#function_cast
     // https://mariadb.com/kb/en/cast/
     cast_types: CastTypes {
+        // The only integer CAST makes is SIGNED, 64 bits wide.
+        smallint: "SIGNED",
+        integer: "SIGNED",
         bigint: "SIGNED",
+        // FLOAT since MySQL 8.0.17 and MariaDB 10.4.5.
+        real: "FLOAT",
         double: "DOUBLE",
+        text: "CHAR",
+        date: DateCast::Cast("DATE"),
     },
     // "SUM() and AVG() return a DECIMAL value for exact-value arguments (integer or
     // DECIMAL), and a DOUBLE value for approximate-value arguments (FLOAT or DOUBLE)":
@@ -166,9 +173,6 @@ const QUIRKS: Quirks = Quirks {
         substring: Substring::Clamped {
             greatest: "GREATEST",
         },
-        // MariaDB 10.11 answers `REPLACE('abc', 'x', ?)` with 'abc' when the parameter is
-        // an untyped NULL (what a bound `None` is), and NULL for a NULL literal or when 'x'
-        // is found; NULL is what it documents: https://mariadb.com/kb/en/replace-function/
         // NULL if any argument is: https://mariadb.com/kb/en/greatest/
         extremes: Extremes::Greatest,
         extremes_skip_null: false,
@@ -182,9 +186,18 @@ const QUIRKS: Quirks = Quirks {
         // decimals, and a division of one keeps 4 (`ceil(-1.25) / 6` is -0.1667); a cast
         // to DOUBLE drops the mark. Found by `properties::agree`.
         whole_float: Some("DOUBLE"),
+        // MariaDB 10.11 answers `REPLACE('abc', 'x', ?)` with 'abc' when the parameter is
+        // an untyped NULL (what a bound `None` is), and NULL for a NULL literal or when 'x'
+        // is found; NULL is what it documents: https://mariadb.com/kb/en/replace-function/
         replace_null_guard: true,
         int4_args: None,
     },
+    // Row constructors compare as documented (https://mariadb.com/kb/en/comparison-operators/),
+    // but MariaDB 10.11 answers `NOT ((p.id, o.id) = (9, 4))` with no row where `o` is a
+    // LEFT JOIN's missing row (the negation of a false comparison is true): it seems to
+    // treat the row comparison as rejecting NULLs and turn the outer join into an inner
+    // one. The expanded form answers right (docs/dialects.md, "Engine bugs").
+    row_values: RowValues::Expanded,
 };
 
 impl Dialect for MySql {

@@ -4,12 +4,12 @@ mod ddl;
 
 use crate::dialect::{
     AggregateFilter, AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat,
-    Decimals, Dialect, DistinctSorted, ExistsDistinct, Extremes, FloatLiterals, FloatRemainder,
-    FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam,
-    IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce,
-    NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders,
-    Position, Quirks, ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList,
-    push_quoted,
+    DateCast, Decimals, Dialect, DistinctSorted, ExistsDistinct, Extremes, FloatLiterals,
+    FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike,
+    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
+    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
+    OtherExtrema, Placeholders, Position, Quirks, RowValues, ScalarRows, SetOpAll, SmallBigints,
+    Substring, Truncate, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -82,8 +82,13 @@ const QUIRKS: Quirks = Quirks {
     nulls_default: NullsDefault::Largest,
     // https://www.postgresql.org/docs/current/datatype-numeric.html
     cast_types: CastTypes {
+        smallint: "smallint",
+        integer: "integer",
         bigint: "bigint",
+        real: "real",
         double: "double precision",
+        text: "text",
+        date: DateCast::Cast("date"),
     },
     // `sum` is bigint for smallint and int arguments, numeric for bigint ones; `avg` is
     // numeric for any integer argument and double precision for floats; `sum(real)` is real:
@@ -162,6 +167,9 @@ const QUIRKS: Quirks = Quirks {
         replace_null_guard: false,
         int4_args: Some("integer"),
     },
+    // Row constructor comparisons, and a row IN a list of rows:
+    // https://www.postgresql.org/docs/current/functions-comparisons.html#ROW-WISE-COMPARISON
+    row_values: RowValues::Native,
 };
 
 impl Dialect for Postgres {

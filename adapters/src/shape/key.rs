@@ -21,7 +21,7 @@ use recto_core::{
 };
 
 use super::name_key::hint_bytes;
-use super::value_key::printed;
+use super::value_key::{printed, ty_tag};
 use crate::writer::padded_len;
 
 /// A query the cache does not serve: a variant this walk does not know, an expression
@@ -408,6 +408,17 @@ impl<'q> KeyWriter<'_, 'q> {
                     self.expr(then, next)?;
                 }
                 self.optional(otherwise.as_deref(), next)?;
+            }
+            Expr::Cast { expr, ty } => {
+                self.key.extend_from_slice(&[14, ty_tag(*ty)?]);
+                self.expr(expr, next)?;
+            }
+            Expr::Row(items) => {
+                self.byte(13);
+                self.len(items.len());
+                for item in items {
+                    self.expr(item, next)?;
+                }
             }
             _ => return Err(Uncacheable),
         }

@@ -49,7 +49,9 @@ fn expr_mut<'q>(expr: &'q mut Expr, slots: &mut Vec<SlotMut<'q>>, needed: usize)
             expr_mut(expr, slots, needed);
             slots.push(SlotMut::List(list));
         }
-        Expr::Unary { expr, .. } | Expr::IsNil(expr) => expr_mut(expr, slots, needed),
+        Expr::Unary { expr, .. } | Expr::IsNil(expr) | Expr::Cast { expr, .. } => {
+            expr_mut(expr, slots, needed)
+        }
         Expr::Binary { left, right, .. } => {
             expr_mut(left, slots, needed);
             expr_mut(right, slots, needed);
@@ -69,7 +71,7 @@ fn expr_mut<'q>(expr: &'q mut Expr, slots: &mut Vec<SlotMut<'q>>, needed: usize)
                 expr_mut(operand, slots, needed);
             }
         }
-        Expr::Coalesce(args) | Expr::Func { func: _, args } => {
+        Expr::Coalesce(args) | Expr::Func { func: _, args } | Expr::Row(args) => {
             args.iter_mut().for_each(|arg| expr_mut(arg, slots, needed))
         }
         Expr::Case { whens, otherwise } => {

@@ -5,12 +5,12 @@ mod ddl;
 
 use crate::dialect::{
     AggregateFilter, AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat,
-    Decimals, Dialect, DistinctSorted, ExistsDistinct, Extremes, FloatLiterals, FloatRemainder,
-    FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam,
-    IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce,
-    NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders,
-    Position, Quirks, ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList,
-    push_quoted,
+    DateCast, Decimals, Dialect, DistinctSorted, ExistsDistinct, Extremes, FloatLiterals,
+    FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike,
+    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
+    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
+    OtherExtrema, Placeholders, Position, Quirks, RowValues, ScalarRows, SetOpAll, SmallBigints,
+    Substring, Truncate, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -86,8 +86,17 @@ const QUIRKS: Quirks = Quirks {
     nulls_default: NullsDefault::Smallest,
     // https://www.sqlite.org/lang_expr.html#castexpr
     cast_types: CastTypes {
+        // One integer type, 64 bits wide, and one float type, 64 bits wide:
+        // https://www.sqlite.org/datatype3.html
+        smallint: "INTEGER",
+        integer: "INTEGER",
         bigint: "INTEGER",
+        real: "REAL",
         double: "REAL",
+        text: "TEXT",
+        // No date type; `date(x)` of ISO 8601 text:
+        // https://www.sqlite.org/lang_datefunc.html
+        date: DateCast::DateFunction,
     },
     // `sum` of integers is an integer (an overflow is an error), of anything else a
     // float; `avg` is always a float: https://www.sqlite.org/lang_aggfunc.html#sumunc
@@ -167,6 +176,9 @@ const QUIRKS: Quirks = Quirks {
         replace_null_guard: true,
         int4_args: None,
     },
+    // Row value comparisons since 3.15, and a row IN a list of rows since 3.37:
+    // https://www.sqlite.org/rowvalue.html
+    row_values: RowValues::Native,
 };
 
 impl Dialect for Sqlite {

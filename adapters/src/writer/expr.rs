@@ -60,6 +60,8 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             PlannedExpr::Coalesce(args) => self.coalesce(id, *args),
             PlannedExpr::Func { func, args } => self.func(id, *func, *args),
             PlannedExpr::Case { whens, otherwise } => self.case(id, *whens, *otherwise),
+            PlannedExpr::Row(items) => self.row(*items),
+            PlannedExpr::Cast { expr, ty } => self.cast_to(*expr, *ty),
             PlannedExpr::Subquery {
                 test,
                 operand,
@@ -155,11 +157,14 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
     }
 
     #[inline(never)]
-    fn binary(&mut self, op: BinOp, left: ExprId, right: ExprId) -> Result<(), Error> {
+    pub(super) fn binary(&mut self, op: BinOp, left: ExprId, right: ExprId) -> Result<(), Error> {
         let comparison = matches!(
             op,
             BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
         );
+        if comparison && self.is_expanded_row_comparison(left, right) {
+            return self.expanded_row_comparison(op, left, right);
+        }
         if comparison && self.is_scaled_comparison(&[left, right]) {
             let op = match op {
                 BinOp::Eq => " = ",
@@ -340,6 +345,8 @@ fn prints_parentheses(expr: &PlannedExpr<'_>) -> bool {
         | PlannedExpr::Unary { .. }
         | PlannedExpr::Aggregate { .. }
         | PlannedExpr::Coalesce(_)
-        | PlannedExpr::Func { .. } => false,
+        | PlannedExpr::Func { .. }
+        | PlannedExpr::Row(_)
+        | PlannedExpr::Cast { .. } => false,
     }
 }

@@ -40,7 +40,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 } else {
                     functions.whole_decimal
                 };
-                self.cast_to(cast, |w| w.call(name, args))
+                self.cast_if(cast, |w| w.call(name, args))
             }
             Func::Round if !(inexact && digits.is_empty()) => self.call("round", args),
             _ if cast => {
@@ -53,14 +53,14 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 self.sql(" AS REAL) END");
                 Ok(())
             }
-            _ => self.cast_to(self.quirks.functions.whole_float, |w| {
+            _ => self.cast_if(self.quirks.functions.whole_float, |w| {
                 w.float_rounding(func, x)
             }),
         }
     }
 
     /// `CAST(x AS ty)` where there is a `ty`, `x` otherwise.
-    fn cast_to(
+    fn cast_if(
         &mut self,
         ty: Option<&'static str>,
         x: impl FnOnce(&mut Self) -> Result<(), Error>,

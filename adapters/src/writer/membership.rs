@@ -3,7 +3,7 @@
 //! lengths with one shape.
 
 use recto_core::{Array, Error, Ty, Value};
-use recto_planner::{ExprId, ExprList};
+use recto_planner::{ExprId, ExprList, PlannedExpr};
 
 use super::Writer;
 use super::params::Origin;
@@ -13,11 +13,14 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// `(x IN (a, b))`; an empty list matches nothing.
     #[inline(never)]
     pub(super) fn in_list(&mut self, expr: ExprId, list: ExprList) -> Result<(), Error> {
-        let list = self.exprs.list(list);
         if list.is_empty() {
             self.nothing();
             return Ok(());
         }
+        if matches!(self.exprs.get(expr), PlannedExpr::Row(_)) {
+            return self.row_in_list(expr, list);
+        }
+        let list = self.exprs.list(list);
         if self.is_scaled_comparison(&[expr]) || self.is_scaled_comparison(list) {
             return self.scaled_in_list(expr, list);
         }

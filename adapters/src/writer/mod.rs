@@ -8,6 +8,7 @@
 
 mod aggregate;
 mod case;
+mod casts;
 mod compound;
 mod cte;
 mod decimal;
@@ -23,6 +24,7 @@ mod membership;
 mod non_finite;
 mod order_by;
 mod params;
+mod row;
 mod scaled;
 mod scaled_func;
 mod select_list;

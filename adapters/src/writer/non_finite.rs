@@ -112,14 +112,14 @@ fn walk(exprs: &Exprs<'_>, id: ExprId, computed: bool, found: &mut Found) {
             );
             found.arithmetic |= arithmetic;
             if *op == BinOp::Eq {
-                found.equated |= equates(exprs, *left, *right) || equates(exprs, *right, *left);
+                found.equated |= equates_either(exprs, *left, *right);
             }
             walk(exprs, *left, computed || arithmetic, found);
             walk(exprs, *right, computed || arithmetic, found);
         }
         PlannedExpr::InList { expr, list } => {
             let list = exprs.list(*list);
-            found.equated |= list.iter().any(|item| equates(exprs, *expr, *item));
+            found.equated |= list.iter().any(|item| equates_either(exprs, *expr, *item));
             walk(exprs, *expr, computed, found);
             for item in list {
                 walk(exprs, *item, computed, found);
@@ -134,7 +134,9 @@ fn walk(exprs: &Exprs<'_>, id: ExprId, computed: bool, found: &mut Found) {
             found.computed |= computed && non_finite_element;
             walk(exprs, *expr, computed, found);
         }
-        PlannedExpr::IsNil(expr) => walk(exprs, *expr, computed, found),
+        PlannedExpr::IsNil(expr) | PlannedExpr::Cast { expr, ty: _ } => {
+            walk(exprs, *expr, computed, found)
+        }
         PlannedExpr::Like {
             expr,
             pattern,
@@ -158,7 +160,9 @@ fn walk(exprs: &Exprs<'_>, id: ExprId, computed: bool, found: &mut Found) {
                 walk(exprs, *filter, computed, found);
             }
         }
-        PlannedExpr::Coalesce(args) | PlannedExpr::Func { func: _, args } => {
+        PlannedExpr::Coalesce(args)
+        | PlannedExpr::Func { func: _, args }
+        | PlannedExpr::Row(args) => {
             for arg in exprs.list(*args) {
                 walk(exprs, *arg, computed, found);
             }
@@ -183,6 +187,18 @@ fn walk(exprs: &Exprs<'_>, id: ExprId, computed: bool, found: &mut Found) {
 /// Whether `value` is a NaN or an infinity.
 fn non_finite(value: &Value) -> bool {
     matches!(value, Value::F64(f) if !f.is_finite())
+}
+
+/// Whether `a = b` compares something that may be a float with a non-finite value, either
+/// way round; for two rows, whether a pair of their items does.
+fn equates_either(exprs: &Exprs<'_>, a: ExprId, b: ExprId) -> bool {
+    if let (PlannedExpr::Row(a), PlannedExpr::Row(b)) = (exprs.get(a), exprs.get(b)) {
+        let pairs = exprs.list(*a).iter().zip(exprs.list(*b));
+        return pairs
+            .into_iter()
+            .any(|(a, b)| equates(exprs, *a, *b) || equates(exprs, *b, *a));
+    }
+    equates(exprs, a, b) || equates(exprs, b, a)
 }
 
 /// Whether `expr = value` compares something that may be a float with a non-finite value.

@@ -5,7 +5,14 @@
 use super::Typed;
 use crate::expr::{BinOp, Expr, UnOp};
 use crate::value::kind::{self, Ordered, SameKind};
-use crate::value::{Arith, Combine, Logical, Numeric, SqlType};
+use crate::value::{Arith, Combine, Logical, Numeric, Row, RowItems, SqlType};
+
+/// A row value `(a, b, ...)` of two to eight items: an operand of a comparison with a row
+/// as long, each pair of items of one kind (`(u.age, u.id) > (^18, ^7)`), or of `in [..]`
+/// with a list of such rows. A comparison of rows is NULL where an item may be.
+pub fn row<I: RowItems>(items: I) -> Typed<Row<I::Types>> {
+    Typed::new(Expr::Row(items.into_exprs()))
+}
 
 /// `a == b`: both sides of one kind.
 pub fn eq<L: SqlType, R: SqlType>(left: Typed<L>, right: Typed<R>) -> Typed<Logical<L, R>>

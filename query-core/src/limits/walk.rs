@@ -154,6 +154,7 @@ impl<'q> Walk<'_, 'q> {
                     whens,
                     otherwise: _,
                 } => self.list(whens.len())?,
+                Expr::Row(items) => self.list(items.len())?,
                 Expr::Subquery {
                     test: _,
                     operand: _,
@@ -166,6 +167,7 @@ impl<'q> Walk<'_, 'q> {
                     right: _,
                 }
                 | Expr::IsNil(_)
+                | Expr::Cast { expr: _, ty: _ }
                 | Expr::Like {
                     expr: _,
                     pattern: _,

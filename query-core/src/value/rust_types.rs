@@ -82,6 +82,11 @@ pub mod kind {
     /// A type known only at plan time: a schemaless field or a named binding's field.
     #[derive(Debug)]
     pub struct Untyped;
+    /// Row values `(a, b)`, whose items have the kinds of the tuple `K`: two rows compare
+    /// when they are as long and each pair of items does, and are ordered when every item
+    /// is (the impls are in `value/row.rs`).
+    #[derive(Debug)]
+    pub struct RowOf<K>(std::marker::PhantomData<fn() -> K>);
 
     /// `Self` and `K` may be compared, combined or unified.
     #[diagnostic::on_unimplemented(

@@ -326,6 +326,12 @@ fn binary_op(scope: &mut Scope, binary: &syn::ExprBinary) -> syn::Result<Dsl> {
             "write the compared value first, as in `x > any(q)`",
         ));
     }
+    let compares = matches!(op, "eq" | "ne" | "lt" | "le" | "gt" | "ge");
+    if compares
+        && (super::row::tuple(&binary.left).is_some() || super::row::tuple(&binary.right).is_some())
+    {
+        return super::row::comparison(scope, op, binary);
+    }
     let (left, right) = both(convert(scope, &binary.left), convert(scope, &binary.right))?;
     Ok(Dsl {
         span,
@@ -340,6 +346,13 @@ fn binary_op(scope: &mut Scope, binary: &syn::ExprBinary) -> syn::Result<Dsl> {
 /// `x in [a, b]`, `x in ^list` and `x in subquery(q)` (the preprocessor turned `in` into
 /// `^`).
 fn in_op(scope: &mut Scope, binary: &syn::ExprBinary, span: Span) -> syn::Result<Dsl> {
+    if let Some(tested) = super::row::tuple(&binary.left) {
+        let Expr::Array(list) = &*binary.right else {
+            return Err(super::row::in_other(tested));
+        };
+        let kind = super::row::in_list(scope, tested, list)?;
+        return Ok(Dsl { span, kind });
+    }
     if let Some(call) = super::nesting::is_call(&binary.right, &["subquery"]) {
         let kind = super::nesting::in_subquery(scope, &binary.left, call)?;
         return Ok(Dsl { span, kind });
@@ -384,7 +397,7 @@ fn unsupported(expr: &Expr) -> syn::Error {
             "`match` is not part of the query language; write `if c { a } else if c2 { b } else { d }` (SQL's CASE)"
         }
         Expr::Tuple(_) => {
-            "a tuple is only allowed as the whole `select:`, as in `select: (u.id, u.name)`"
+            "a tuple is allowed as the whole `select:`, as in `select: (u.id, u.name)`, or as a row value compared with another row, as in `(u.a, u.b) > (^x, ^y)`, or tested `in [(1, 2), (3, 4)]`"
         }
         Expr::Struct(_) => "a struct literal is only allowed as the whole `select:`",
         Expr::Array(_) => "a list is only allowed after `in`, as in `u.id in [1, 2]`",

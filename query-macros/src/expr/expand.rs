@@ -124,6 +124,16 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
                 }
             });
         }
+        Kind::Row(items) => call(out, span, "row", |args| {
+            let mut tuple = Trees::new();
+            for item in items {
+                write(&mut tuple, scope, item);
+                comma(&mut tuple, span);
+            }
+            let mut group = Group::new(Delimiter::Parenthesis, tuple.into_iter().collect());
+            group.set_span(span);
+            args.push(TokenTree::Group(group));
+        }),
         Kind::InParam { operand, list } => call(out, span, "in_param", |args| {
             write(args, scope, operand);
             comma(args, span);
@@ -153,6 +163,15 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
                 span,
             )));
         }),
+        Kind::Cast { operand, ty } => {
+            dsl_path(out, span, "cast");
+            out.extend(quote_spanned!(span=> ::<#ty, _>));
+            let mut args = Trees::new();
+            write(&mut args, scope, operand);
+            let mut group = Group::new(Delimiter::Parenthesis, args.into_iter().collect());
+            group.set_span(span);
+            out.push(TokenTree::Group(group));
+        }
         Kind::Aggregate { func, operand } => {
             call(out, span, func, |args| write(args, scope, operand));
         }

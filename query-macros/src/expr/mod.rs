@@ -7,10 +7,12 @@
 //! no clause: `where:` and `select:` decide what an expression may be.
 
 mod branches;
+mod cast;
 mod convert;
 mod expand;
 mod func;
 mod nesting;
+mod row;
 
 use proc_macro2::{Ident, Span, TokenStream};
 
@@ -100,6 +102,10 @@ pub(crate) enum Kind {
     },
     /// `filter(agg, cond)`: `aggregate` is an aggregate call.
     Filter { aggregate: Box<Dsl>, cond: Box<Dsl> },
+    /// A row value `(a, b, ...)`: an operand of a comparison or of `in [..]`.
+    Row(Vec<Dsl>),
+    /// `cast(x, T)`: `ty` is the full path of the Rust type.
+    Cast { operand: Box<Dsl>, ty: TokenStream },
     /// A query inside the expression: `function` names the `::recto::dsl` function
     /// (`exists`, `scalar`, `in_subquery`, `any`, `all`), `op` the comparison of `any` and
     /// `all` (a `BinOp` variant), `query` the Rust expression of the query.
@@ -158,6 +164,7 @@ impl Dsl {
             | Kind::IsNil(operand)
             | Kind::Count { operand, .. }
             | Kind::RoundTo { operand, .. }
+            | Kind::Cast { operand, .. }
             | Kind::Aggregate { operand, .. } => operand.pins_mut(out),
             Kind::Binary { left, right, .. }
             | Kind::Filter {
@@ -191,6 +198,11 @@ impl Dsl {
             Kind::Call { args, .. } => {
                 for arg in args {
                     arg.pins_mut(out);
+                }
+            }
+            Kind::Row(items) => {
+                for item in items {
+                    item.pins_mut(out);
                 }
             }
             Kind::InParam { operand, list } => {

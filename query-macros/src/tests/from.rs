@@ -107,6 +107,19 @@ fn conditionals_and_filters() {
 }
 
 #[test]
+fn row_values() {
+    assert_snapshot!(from(quote!(u in User,
+        where: (u.created_at, u.id) > (^t, ^id) || (u.age, u.name) in [(1, "a"), (^two, ^b)])));
+}
+
+#[test]
+fn casts() {
+    assert_snapshot!(from(quote!(u in User,
+        where: u.id > cast(^min, i64),
+        select: (cast(u.age, f64), cast(u.born, String), cast(u.created_at, chrono::NaiveDate)))));
+}
+
+#[test]
 fn struct_select() {
     assert_snapshot!(from(
         quote!(u in User, select: Summary { id: u.id, years: u.age })

@@ -1,0 +1,15 @@
+use recto::prelude::*;
+
+#[derive(Schema)]
+#[recto(table = "users")]
+pub struct User {
+    #[recto(primary_key)]
+    pub id: i64,
+    pub name: String,
+    pub age: i32,
+}
+
+fn main() {
+    let name = "Ada";
+    let _ = from!(u in User, where: (u.age, u.name) > (^name, 3), select: u.id);
+}
