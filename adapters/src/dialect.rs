@@ -6,6 +6,7 @@
 //! only picks among them, so no dialect can print a form the writer's tests have not seen.
 
 mod arithmetic;
+mod dates;
 mod functions;
 mod nesting;
 mod statements;
@@ -16,6 +17,7 @@ pub use self::arithmetic::{
     Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum, IntegerSum,
     MixedCoalesce,
 };
+pub use self::dates::{DateArithmetic, DateDiff, Dates, Extract};
 pub use self::functions::{Concat, Functions, Position, Substring};
 pub use self::nesting::{AnyAll, ExistsDistinct, Lateral, LimitInSubquery, ScalarRows, ValuesList};
 pub use self::statements::{DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup};

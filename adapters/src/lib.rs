@@ -52,11 +52,12 @@ use recto_core::{Error, Query, QueryData, Value};
 use recto_planner::Planned;
 
 pub use crate::dialect::{
-    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Dialect, DistinctSorted,
-    FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped,
-    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape,
-    MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema,
-    Placeholders, Position, Quirks, SetOpAll, SmallBigints, Substring, push_quoted,
+    Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, DateArithmetic, DateDiff,
+    Dates, Dialect, DistinctSorted, Extract, FloatLiterals, FloatRemainder, FloatSum, FullJoin,
+    Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision,
+    IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
+    OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks, SetOpAll, SmallBigints,
+    Substring, push_quoted,
 };
 pub use crate::mysql::MySql;
 pub use crate::postgres::Postgres;

@@ -12,6 +12,7 @@
 //! re-exported here (`dsl::Asc`, `dsl::Inner`), all of which expansions name through one
 //! glob import of [`short`] per query.
 
+mod dates;
 mod func;
 mod nesting;
 mod ops;
@@ -19,6 +20,7 @@ pub mod short;
 
 use std::marker::PhantomData;
 
+pub use self::dates::*;
 pub use self::func::*;
 pub use self::nesting::*;
 pub use self::ops::*;

@@ -4,12 +4,13 @@
 mod ddl;
 
 use crate::dialect::{
-    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Decimals, Dialect,
-    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions,
-    HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum,
-    JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
-    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
-    ScalarRows, SetOpAll, SmallBigints, Substring, ValuesList, push_quoted,
+    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, DateArithmetic,
+    DateDiff, Dates, Decimals, Dialect, DistinctSorted, ExistsDistinct, Extract, FloatLiterals,
+    FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike,
+    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
+    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
+    OtherExtrema, Placeholders, Position, Quirks, ScalarRows, SetOpAll, SmallBigints, Substring,
+    ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -166,6 +167,17 @@ const QUIRKS: Quirks = Quirks {
         // is found; NULL is what it documents: https://mariadb.com/kb/en/replace-function/
         replace_null_guard: true,
         int4_args: None,
+        dates: Dates {
+            // `DAYOFWEEK` counts from Sunday as 1: https://mariadb.com/kb/en/dayofweek/
+            extract: Extract::Functions,
+            // "If the resulting month has fewer days than the original, the day is set to
+            // the last day of the month": https://mariadb.com/kb/en/date_add/
+            arithmetic: DateArithmetic::DateAdd {
+                now: "UTC_TIMESTAMP(6)",
+            },
+            // https://mariadb.com/kb/en/datediff/
+            date_diff: DateDiff::Datediff,
+        },
     },
 };
 

@@ -3,12 +3,13 @@
 mod ddl;
 
 use crate::dialect::{
-    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Decimals, Dialect,
-    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions,
-    HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum,
-    JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
-    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
-    ScalarRows, SetOpAll, SmallBigints, Substring, ValuesList, push_quoted,
+    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, DateArithmetic,
+    DateDiff, Dates, Decimals, Dialect, DistinctSorted, ExistsDistinct, Extract, FloatLiterals,
+    FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike,
+    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
+    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
+    OtherExtrema, Placeholders, Position, Quirks, ScalarRows, SetOpAll, SmallBigints, Substring,
+    ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -147,6 +148,18 @@ const QUIRKS: Quirks = Quirks {
         // take `integer` only, and a bound `i64` is a `bigint`.
         replace_null_guard: false,
         int4_args: Some("integer"),
+        dates: Dates {
+            // `EXTRACT` is `numeric` since PostgreSQL 14, with the seconds' fraction:
+            // https://www.postgresql.org/docs/current/functions-datetime.html#FUNCTIONS-DATETIME-EXTRACT
+            extract: Extract::Standard,
+            // Adding months keeps the day of the month where it exists and takes the
+            // month's last day where it does not: the same page, `make_interval` and `+`.
+            arithmetic: DateArithmetic::Interval {
+                now: "(now() AT TIME ZONE 'UTC')",
+            },
+            // `date - date` is an integer number of days: the same page.
+            date_diff: DateDiff::Subtraction,
+        },
     },
 };
 

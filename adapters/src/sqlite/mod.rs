@@ -4,12 +4,13 @@
 mod ddl;
 
 use crate::dialect::{
-    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, Decimals, Dialect,
-    DistinctSorted, ExistsDistinct, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions,
-    HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum,
-    JsonEquality, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
-    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
-    ScalarRows, SetOpAll, SmallBigints, Substring, ValuesList, push_quoted,
+    AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, DateArithmetic,
+    DateDiff, Dates, Decimals, Dialect, DistinctSorted, ExistsDistinct, Extract, FloatLiterals,
+    FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike,
+    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
+    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
+    OtherExtrema, Placeholders, Position, Quirks, ScalarRows, SetOpAll, SmallBigints, Substring,
+    ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -150,6 +151,15 @@ const QUIRKS: Quirks = Quirks {
         // https://www.sqlite.org/lang_corefunc.html#replace
         replace_null_guard: true,
         int4_args: None,
+        dates: Dates {
+            // https://www.sqlite.org/lang_datefunc.html: `%w` is 0 for Sunday, `%j` 001
+            // to 366.
+            extract: Extract::Strftime,
+            // No interval type, and `+N months` overflows into the next month (the same
+            // page, "Modifiers"), which the emulation clamps.
+            arithmetic: DateArithmetic::Modifiers,
+            date_diff: DateDiff::Julianday,
+        },
     },
 };
 

@@ -54,6 +54,12 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 _ => Err(self.malformed()),
             },
             Func::Substring => self.substring(functions.substring, args),
+            Func::Extract(_)
+            | Func::DateAdd(_)
+            | Func::DatetimeAdd(_)
+            | Func::Ago(_)
+            | Func::FromNow(_)
+            | Func::DateDiff => self.date_func(func, args),
             _ => Err(self.malformed()),
         }
     }
@@ -74,7 +80,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
 
     /// The error for a call the planner would not have let through (a wrong arity, a
     /// function this writer does not know).
-    fn malformed(&self) -> Error {
+    pub(super) fn malformed(&self) -> Error {
         Error::Unsupported {
             feature: "a scalar function with these arguments",
             dialect: self.dialect.name(),
@@ -83,7 +89,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
 
     /// An integer argument, cast to the engine's 32-bit integer where its functions take
     /// no other.
-    fn int_arg(&mut self, arg: ExprId) -> Result<(), Error> {
+    pub(super) fn int_arg(&mut self, arg: ExprId) -> Result<(), Error> {
         match self.quirks.functions.int4_args {
             Some(int4) if !matches!(self.exprs.ty(arg), Some(Ty::I32 | Ty::I16)) => {
                 self.cast(arg, int4)

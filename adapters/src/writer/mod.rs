@@ -9,6 +9,7 @@
 mod aggregate;
 mod compound;
 mod cte;
+mod dates;
 mod decimal;
 pub(crate) mod digits;
 mod expr;

@@ -13,6 +13,10 @@ use crate::planned::PlannedExpr;
 enum Arg {
     Text,
     Integer,
+    Date,
+    Timestamp,
+    /// A date or a timestamp.
+    Dated,
 }
 
 impl Arg {
@@ -20,6 +24,9 @@ impl Arg {
         match self {
             Arg::Text => ty == Ty::Text,
             Arg::Integer => matches!(ty, Ty::I16 | Ty::I32 | Ty::I64),
+            Arg::Date => ty == Ty::Date,
+            Arg::Timestamp => ty == Ty::Timestamp,
+            Arg::Dated => matches!(ty, Ty::Date | Ty::Timestamp),
         }
     }
 
@@ -27,6 +34,9 @@ impl Arg {
         match self {
             Arg::Text => "text",
             Arg::Integer => "an integer",
+            Arg::Date => "a date",
+            Arg::Timestamp => "a timestamp",
+            Arg::Dated => "a date or a timestamp",
         }
     }
 }
@@ -35,6 +45,13 @@ impl Arg {
 fn arg(func: Func, n: usize) -> Arg {
     match (func, n) {
         (Func::Substring, 1 | 2) => Arg::Integer,
+        (Func::Extract(part), _) if part.of_time() => Arg::Timestamp,
+        (Func::Extract(_), _) => Arg::Dated,
+        (Func::DateAdd(_) | Func::DateDiff, 0) | (Func::DateDiff, 1) => Arg::Date,
+        (Func::DatetimeAdd(_), 0) => Arg::Timestamp,
+        (Func::DateAdd(_) | Func::DatetimeAdd(_), 1) | (Func::Ago(_) | Func::FromNow(_), 0) => {
+            Arg::Integer
+        }
         _ => Arg::Text,
     }
 }
@@ -61,6 +78,14 @@ impl<'q> Resolver<'_, '_, 'q> {
                 args.len()
             )));
         }
+        if let Func::DateAdd(unit) = func
+            && unit.of_time()
+        {
+            return Err(self.scope.invalid(format!(
+                "`date_add` moves a date by whole days, not by the {}: use `datetime_add` on a timestamp",
+                unit.name()
+            )));
+        }
         let list = self.all(args, depth)?;
         for (n, id) in self.draft.exprs.list(list).iter().enumerate() {
             let expected = arg(func, n);
@@ -82,7 +107,9 @@ impl<'q> Resolver<'_, '_, 'q> {
 /// The type `func` returns.
 pub(crate) fn result_ty(func: Func) -> Option<Ty> {
     match func {
-        Func::Length | Func::Position => Some(Ty::I32),
+        Func::Length | Func::Position | Func::Extract(_) | Func::DateDiff => Some(Ty::I32),
+        Func::DateAdd(_) => Some(Ty::Date),
+        Func::DatetimeAdd(_) | Func::Ago(_) | Func::FromNow(_) => Some(Ty::Timestamp),
         Func::Lower
         | Func::Upper
         | Func::Trim

@@ -33,6 +33,11 @@ pub use super::{
     whole_left as __recto_whole_left,
 };
 pub use super::{
+    ago as __recto_ago, date_add as __recto_date_add, date_diff as __recto_date_diff,
+    datetime_add as __recto_datetime_add, extract_date as __recto_extract_date,
+    extract_time as __recto_extract_time, from_now as __recto_from_now,
+};
+pub use super::{
     concat as __recto_concat, length as __recto_length, lower as __recto_lower,
     ltrim as __recto_ltrim, position as __recto_position, replace as __recto_replace,
     rtrim as __recto_rtrim, substring as __recto_substring,
@@ -41,4 +46,14 @@ pub use super::{
 pub use crate::columns::{
     KnownColumns as __recto_KnownColumns, UnknownColumns as __recto_UnknownColumns,
     column as __recto_column, probe as __recto_probe,
+};
+pub use crate::func::DatePart::{
+    Day as __recto_part_day, Dow as __recto_part_dow, Doy as __recto_part_doy,
+    Hour as __recto_part_hour, Minute as __recto_part_minute, Month as __recto_part_month,
+    Quarter as __recto_part_quarter, Second as __recto_part_second, Year as __recto_part_year,
+};
+pub use crate::func::Unit::{
+    Day as __recto_unit_day, Hour as __recto_unit_hour, Minute as __recto_unit_minute,
+    Month as __recto_unit_month, Second as __recto_unit_second, Week as __recto_unit_week,
+    Year as __recto_unit_year,
 };

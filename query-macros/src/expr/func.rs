@@ -35,6 +35,7 @@ const SUPPORTED: &[&str] = &[
     "concat",
     "replace",
     "position",
+    "date_diff",
     "field",
     "exists",
     "subquery",
@@ -136,6 +137,9 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
         "field" => return field(scope, name, args),
         function @ ("lower" | "upper" | "length" | "trim" | "ltrim" | "rtrim" | "substring"
         | "concat" | "replace" | "position") => return scalar(scope, name, function, args),
+        "extract" | "date_add" | "datetime_add" | "ago" | "from_now" | "date_diff" => {
+            return super::dates::call(scope, name, args);
+        }
         "exists" | "subquery" => {
             let args: Vec<&Expr> = args.iter().collect();
             super::nesting::test(name, &args)?

@@ -7,6 +7,7 @@
 //! no clause: `where:` and `select:` decide what an expression may be.
 
 mod convert;
+mod dates;
 mod expand;
 mod func;
 mod nesting;
@@ -84,6 +85,9 @@ pub(crate) enum Kind {
         function: &'static str,
         args: Vec<Dsl>,
     },
+    /// A date part or unit a date function takes, written as a bare word (`month`): the
+    /// `::recto::dsl::short` name of its variant (`unit_month`).
+    Keyword(&'static str),
     /// A query inside the expression: `function` names the `::recto::dsl` function
     /// (`exists`, `scalar`, `in_subquery`, `any`, `all`), `op` the comparison of `any` and
     /// `all` (a `BinOp` variant), `query` the Rust expression of the query.
@@ -116,7 +120,11 @@ impl Dsl {
     pub(crate) fn pins_mut<'a>(&'a mut self, out: &mut Vec<PinMut<'a>>) {
         let span = self.span;
         match &mut self.kind {
-            Kind::Field { .. } | Kind::Lit(_) | Kind::CountAll | Kind::ParentField { .. } => {}
+            Kind::Field { .. }
+            | Kind::Lit(_)
+            | Kind::CountAll
+            | Kind::Keyword(_)
+            | Kind::ParentField { .. } => {}
             Kind::Subquery { operand, .. } => {
                 if let Some(operand) = operand {
                     operand.pins_mut(out);
