@@ -41,8 +41,9 @@ pub enum DateArithmetic {
         /// The current UTC time as a timestamp without a time zone.
         now: &'static str,
     },
-    /// `DATE_ADD(x, INTERVAL n MONTH)`, cast to `DATE` or `DATETIME(6)` so that a bound
-    /// parameter's result has the column type; the engine's own month arithmetic clamps.
+    /// `DATE_ADD(x, INTERVAL n MONTH)` (`DATE_SUB` for `ago`): a date moved by days or more
+    /// is a `DATE`, a `DATETIME` a `DATETIME` with its fraction, and the engine's own month
+    /// arithmetic clamps.
     DateAdd {
         /// The current UTC time, to the microsecond.
         now: &'static str,

@@ -159,11 +159,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                     Unit::Second => "SECOND",
                     _ => return Err(self.malformed()),
                 };
-                self.sql(if back {
-                    "CAST(DATE_SUB("
-                } else {
-                    "CAST(DATE_ADD("
-                });
+                self.sql(if back { "DATE_SUB(" } else { "DATE_ADD(" });
                 match base {
                     Base::Date(x) | Base::Timestamp(x) => self.expr(x)?,
                     Base::Now => self.sql(now),
@@ -172,11 +168,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 self.expr(n)?;
                 self.sql(" ");
                 self.sql(keyword);
-                self.sql(if matches!(base, Base::Date(_)) {
-                    ") AS DATE)"
-                } else {
-                    ") AS DATETIME(6))"
-                });
+                self.sql(")");
             }
             DateArithmetic::Modifiers => self.modified(base, n, back, unit)?,
         }
