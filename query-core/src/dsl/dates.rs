@@ -25,6 +25,17 @@ impl Dated for kind::CalendarDate {}
 impl Dated for kind::NaiveTimestamp {}
 impl Dated for kind::Untyped {}
 
+/// A kind with a time of day: timestamps.
+#[diagnostic::on_unimplemented(
+    message = "expected a timestamp, found an expression of kind `{Self}`",
+    label = "no time of day",
+    note = "a date has no hour, minute or second: read them from a `NaiveDateTime`"
+)]
+pub trait Timed {}
+
+impl Timed for kind::NaiveTimestamp {}
+impl Timed for kind::Untyped {}
+
 fn call<T>(func: Func, args: Vec<Expr>) -> Typed<T> {
     Typed::new(Expr::Func { func, args })
 }
@@ -47,7 +58,7 @@ pub fn extract_time<T: SqlType>(
     t: Typed<T>,
 ) -> Typed<<T::Null as Nullity>::Wrap<i32>>
 where
-    T::Kind: SameKind<kind::NaiveTimestamp>,
+    T::Kind: Timed,
 {
     call(Func::Extract(part), vec![t.expr])
 }
