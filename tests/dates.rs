@@ -5,7 +5,7 @@
 
 mod common;
 
-use recto::chrono::{NaiveDate, NaiveDateTime};
+use recto::chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use recto::prelude::*;
 use recto::{BindingRef, Clause, DatePart, Error, Expr, Func, Query, Select, Selected, Unit};
 
@@ -66,6 +66,18 @@ fn date_diff_and_parameters_of_date_type() {
     insta::assert_snapshot!("date_parameters", render(&q));
 }
 
+#[test]
+fn instants_are_read_and_moved_in_utc() {
+    let instant = NaiveDate::from_ymd_opt(2024, 1, 31)
+        .and_then(|day| day.and_hms_milli_opt(23, 30, 0, 250))
+        .expect("a timestamp")
+        .and_utc();
+    let q: Query<User, (i32, DateTime<Utc>, DateTime<Utc>)> = from!(u in User,
+        select: (extract(hour, ^instant), datetime_add(^instant, 1, month),
+                 datetime_add(^instant, 2, hour)));
+    insta::assert_snapshot!("instants", render(&q));
+}
+
 /// The result types: `extract` and `date_diff` are `i32`s, `date_add` a date, the others
 /// timestamps, each NULL where an argument may be.
 #[test]
@@ -102,7 +114,10 @@ fn misuse_at_run_time_is_a_typed_error() {
         "argument 1 of `extract` must be a date or a timestamp, not Text",
     );
     let q = call(Func::Extract(DatePart::Hour), vec![field("born")]);
-    invalid(&q, "argument 1 of `extract` must be a timestamp, not Date");
+    invalid(
+        &q,
+        "argument 1 of `extract` must be a timestamp (naive or UTC), not Date",
+    );
     let q = call(Func::DateAdd(Unit::Hour), vec![field("born"), field("age")]);
     invalid(&q, "`date_add` moves a date by whole days, not by the hour");
     let q = call(Func::DateAdd(Unit::Day), vec![field("born"), field("name")]);

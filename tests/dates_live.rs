@@ -11,7 +11,7 @@ mod servers;
 
 use std::future::Future;
 
-use recto::chrono::{Months, NaiveDate, NaiveDateTime, TimeDelta, Utc};
+use recto::chrono::{DateTime, Months, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 use recto::prelude::*;
 
 use common::{Post, User};
@@ -327,6 +327,38 @@ async fn date_diff_counts_days() {
             (29, 0, None),
             "{name}"
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn instants_are_read_and_moved_in_utc() {
+    on_every_engine(|repo, name| async move {
+        // A Wednesday, half an hour before midnight in UTC.
+        let instant: DateTime<Utc> = at(2024, 1, 31, 23, 30, 0, 250).and_utc();
+        let q = from!(u in User, where: u.id == 1,
+            select: (extract(hour, ^instant), extract(day, ^instant), extract(dow, ^instant),
+                     datetime_add(^instant, 1, month), datetime_add(^instant, 1, hour),
+                     datetime_add(^instant, -1, year)));
+        let row = repo.one(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            row,
+            (
+                23,
+                31,
+                3,
+                at(2024, 2, 29, 23, 30, 0, 250).and_utc(),
+                at(2024, 2, 1, 0, 30, 0, 250).and_utc(),
+                at(2023, 1, 31, 23, 30, 0, 250).and_utc(),
+            ),
+            "{name}"
+        );
+        // Moved by nothing, an instant equals itself (on SQLite, the very RFC 3339 text).
+        let q = from!(u in User,
+            where: datetime_add(^instant, 0, day) == ^instant
+                && datetime_add(^instant, 0, month) == ^instant,
+            select: count(u.id));
+        assert_eq!(repo.one(q).await.unwrap(), 6, "{name}");
     })
     .await;
 }

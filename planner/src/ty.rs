@@ -92,6 +92,17 @@ impl Exprs<'_> {
                 let first = tys.next()??;
                 tys.try_fold(first, |common, ty| unify(common, ty?))
             }
+            PlannedExpr::Func {
+                func: func @ recto_core::Func::DatetimeAdd(_),
+                args,
+            } => {
+                // A timestamp moved is a timestamp of its kind: naive, or an instant.
+                let moved = *self.list(*args).first()?;
+                match self.ty_at(moved, next) {
+                    Some(Ty::TimestampUtc) => Some(Ty::TimestampUtc),
+                    _ => crate::expr::func::result_ty(*func),
+                }
+            }
             PlannedExpr::Func { func, args: _ } => crate::expr::func::result_ty(*func),
             PlannedExpr::Subquery {
                 test: SubqueryTest::Scalar,

@@ -24,6 +24,13 @@ fn stamp() -> Expr {
     Expr::Param(Value::Timestamp(at))
 }
 
+fn instant() -> Expr {
+    let at = NaiveDate::from_ymd_opt(2024, 1, 31)
+        .and_then(|day| day.and_hms_opt(23, 30, 0))
+        .expect("a timestamp");
+    Expr::Param(Value::TimestampUtc(at.and_utc()))
+}
+
 fn call(func: Func, args: Vec<Expr>) -> Expr {
     Expr::Func { func, args }
 }
@@ -55,6 +62,15 @@ fn date_functions_are_typed() {
         (call(Func::Ago(Unit::Day), vec![int(3)]), Ty::Timestamp),
         (call(Func::FromNow(Unit::Week), vec![int(3)]), Ty::Timestamp),
         (call(Func::DateDiff, vec![day(), day()]), Ty::I32),
+        // An instant moved stays an instant; its parts are integers.
+        (
+            call(Func::DatetimeAdd(Unit::Month), vec![instant(), int(1)]),
+            Ty::TimestampUtc,
+        ),
+        (
+            call(Func::Extract(DatePart::Hour), vec![instant()]),
+            Ty::I32,
+        ),
     ];
     for (expr, ty) in cases {
         assert_eq!(typed(expr.clone()), (Some(ty), false), "{expr:?}");
@@ -94,7 +110,7 @@ fn date_functions_refuse_other_arguments() {
     );
     refused(
         call(Func::Extract(DatePart::Minute), vec![day()]),
-        "argument 1 of `extract` must be a timestamp, not Date",
+        "argument 1 of `extract` must be a timestamp (naive or UTC), not Date",
     );
     refused(
         call(Func::DateAdd(Unit::Day), vec![stamp(), int(1)]),
@@ -106,7 +122,7 @@ fn date_functions_refuse_other_arguments() {
     );
     refused(
         call(Func::DatetimeAdd(Unit::Day), vec![day(), int(1)]),
-        "argument 1 of `datetime_add` must be a timestamp, not Date",
+        "argument 1 of `datetime_add` must be a timestamp (naive or UTC), not Date",
     );
     refused(
         call(Func::FromNow(Unit::Day), vec![day()]),

@@ -33,14 +33,15 @@ pub enum Func {
     /// there is none, 1 for an empty `sub`; an `i32`.
     Position,
     /// `extract(part, x)`: one field of a date or a timestamp, an `i32` (see [`DatePart`]);
-    /// the time parts of a timestamp only.
+    /// the time parts of a timestamp only. An instant (`DateTime<Utc>`) is read in UTC.
     Extract(DatePart),
     /// `date_add(d, n, unit)`: the date `n` units after the date `d` (before it for a
     /// negative `n`), a date unit only; a month or year past the end of the month it lands
     /// in is its last day (2024-01-31 plus a month is 2024-02-29).
     DateAdd(Unit),
     /// `datetime_add(t, n, unit)`: the timestamp `n` units after the timestamp `t`, months
-    /// and years clamped as [`Func::DateAdd`]'s, the time of day and its fraction kept.
+    /// and years clamped as [`Func::DateAdd`]'s, the time of day and its fraction kept. An
+    /// instant (`DateTime<Utc>`) moves by UTC's calendar and stays an instant.
     DatetimeAdd(Unit),
     /// `ago(n, unit)`: the current UTC time, a naive timestamp, less `n` units.
     Ago(Unit),

@@ -20,7 +20,8 @@ pub enum Extract {
     /// `CAST(EXTRACT(YEAR FROM x) AS integer)`: the standard's form, whose `numeric` result
     /// is cast to the `i32` recto types it as; the seconds are `floor`ed first, since the
     /// engine's count has the fraction and a cast would round it. `DOW` counts from Sunday
-    /// as 0.
+    /// as 0. An instant (`timestamptz`) is read as `(x AT TIME ZONE 'UTC')`, since its
+    /// fields are otherwise the session time zone's.
     Standard,
     /// One function per part: `YEAR(x)`, `QUARTER(x)`, `DAYOFMONTH(x)`, ..., the day of the
     /// week as `(DAYOFWEEK(x) - 1)`, since that counts from Sunday as 1.
@@ -36,7 +37,9 @@ pub enum Extract {
 #[non_exhaustive]
 pub enum DateArithmetic {
     /// `(x + make_interval(months => n))`, cast back to `date` for a date (a date plus an
-    /// interval is a timestamp); the engine's own month arithmetic clamps.
+    /// interval is a timestamp); the engine's own month arithmetic clamps. An instant
+    /// (`timestamptz`) is moved as UTC's wall time, `(((x AT TIME ZONE 'UTC') + ..) AT TIME
+    /// ZONE 'UTC')`, since its own arithmetic follows the session's time zone.
     Interval {
         /// The current UTC time as a timestamp without a time zone.
         now: &'static str,
@@ -54,7 +57,9 @@ pub enum DateArithmetic {
     /// `min(date(x, +n months), date(x, 'start of month', +n months, '+1 month', '-1 day'))`,
     /// the earlier of the overflowing day and the last day of the month it should land in.
     /// A timestamp's date is moved that way with its time text appended as it was; moved
-    /// by days or less, `datetime(substr(t, 1, 19), ..)` with its fraction text appended.
+    /// by days or less, `datetime(substr(t, 1, 19), ..)` with the rest of its text (the
+    /// fraction, and an instant's `+00:00`) appended; an instant's RFC 3339 text is moved
+    /// by `strftime('%Y-%m-%dT%H:%M:%S', ..)`, which keeps its `T`.
     /// The current time is `strftime('%Y-%m-%d %H:%M:%f', 'now')` with a fraction of
     /// `.000` removed, the text a timestamp is stored as.
     Modifiers,

@@ -3,7 +3,7 @@
 //! [`Dates`](crate::dialect::Dates) quirks say. Parts and units are printed from their
 //! enums, never from text the query holds.
 
-use recto_core::{DatePart, Error, Func, Unit};
+use recto_core::{DatePart, Error, Func, Ty, Unit};
 use recto_planner::ExprId;
 
 use super::Writer;
@@ -14,6 +14,8 @@ use crate::dialect::{DateArithmetic, DateDiff, Dialect, Extract};
 enum Base {
     Date(ExprId),
     Timestamp(ExprId),
+    /// A `DateTime<Utc>`.
+    Instant(ExprId),
     Now,
 }
 
@@ -25,7 +27,14 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
             (Func::DateAdd(unit), [d, n]) if !unit.of_time() => {
                 self.moved(Base::Date(*d), *n, false, unit)
             }
-            (Func::DatetimeAdd(unit), [t, n]) => self.moved(Base::Timestamp(*t), *n, false, unit),
+            (Func::DatetimeAdd(unit), [t, n]) => {
+                let base = if self.exprs.ty(*t) == Some(Ty::TimestampUtc) {
+                    Base::Instant(*t)
+                } else {
+                    Base::Timestamp(*t)
+                };
+                self.moved(base, *n, false, unit)
+            }
             (Func::Ago(unit), [n]) => self.moved(Base::Now, *n, true, unit),
             (Func::FromNow(unit), [n]) => self.moved(Base::Now, *n, false, unit),
             (Func::DateDiff, [a, b]) => self.date_diff(*a, *b),
@@ -57,7 +66,15 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 });
                 self.sql(field);
                 self.sql(" FROM ");
-                self.expr(x)?;
+                if self.exprs.ty(x) == Some(Ty::TimestampUtc) {
+                    // An instant's fields are read in the session's time zone unless it is
+                    // first turned into UTC's wall time.
+                    self.sql("(");
+                    self.expr(x)?;
+                    self.sql(" AT TIME ZONE 'UTC')");
+                } else {
+                    self.expr(x)?;
+                }
                 self.sql(if floor {
                     ")) AS integer)"
                 } else {
@@ -136,6 +153,14 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 self.sql(if date { "CAST((" } else { "(" });
                 match base {
                     Base::Date(x) | Base::Timestamp(x) => self.expr(x)?,
+                    // An instant plus months or days moves by the session time zone's
+                    // calendar; UTC's wall time moves by UTC's, and is then an instant
+                    // again (below).
+                    Base::Instant(x) => {
+                        self.sql("((");
+                        self.expr(x)?;
+                        self.sql(" AT TIME ZONE 'UTC')");
+                    }
                     Base::Now => self.sql(now),
                 }
                 self.sql(if back {
@@ -146,7 +171,11 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 self.sql(field);
                 self.sql(" => ");
                 self.int_arg(n)?;
-                self.sql(if date { ")) AS date)" } else { "))" });
+                self.sql(match base {
+                    Base::Date(_) => ")) AS date)",
+                    Base::Instant(_) => ")) AT TIME ZONE 'UTC')",
+                    Base::Timestamp(_) | Base::Now => "))",
+                });
             }
             DateArithmetic::DateAdd { now } => {
                 let keyword = match unit {
@@ -161,7 +190,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 };
                 self.sql(if back { "DATE_SUB(" } else { "DATE_ADD(" });
                 match base {
-                    Base::Date(x) | Base::Timestamp(x) => self.expr(x)?,
+                    Base::Date(x) | Base::Timestamp(x) | Base::Instant(x) => self.expr(x)?,
                     Base::Now => self.sql(now),
                 }
                 self.sql(", INTERVAL ");
@@ -213,9 +242,14 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
             self.modifier(n, back, factor, modifier)?;
             self.sql(")");
         } else {
-            // The seconds' fraction is kept as text: SQLite's own arithmetic has
-            // milliseconds only, and `datetime` drops them.
-            self.sql("(datetime(substr(");
+            // The seconds' fraction (and an instant's `+00:00`) is kept as text: SQLite's
+            // own arithmetic has milliseconds only, and `datetime` drops them. An instant's
+            // RFC 3339 text has a `T` before the time, a naive timestamp's a space.
+            self.sql(if matches!(base, Base::Instant(_)) {
+                "(strftime('%Y-%m-%dT%H:%M:%S', substr("
+            } else {
+                "(datetime(substr("
+            });
             self.base_text(base)?;
             self.sql(", 1, 19), ");
             self.modifier(n, back, factor, modifier)?;
@@ -232,7 +266,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// The ISO text a moved date or timestamp starts from.
     fn base_text(&mut self, base: Base) -> Result<(), Error> {
         match base {
-            Base::Date(x) | Base::Timestamp(x) => self.expr(x),
+            Base::Date(x) | Base::Timestamp(x) | Base::Instant(x) => self.expr(x),
             Base::Now => {
                 self.sql("strftime('%Y-%m-%d %H:%M:%f', 'now')");
                 Ok(())

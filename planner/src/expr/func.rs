@@ -25,8 +25,8 @@ impl Arg {
             Arg::Text => ty == Ty::Text,
             Arg::Integer => matches!(ty, Ty::I16 | Ty::I32 | Ty::I64),
             Arg::Date => ty == Ty::Date,
-            Arg::Timestamp => ty == Ty::Timestamp,
-            Arg::Dated => matches!(ty, Ty::Date | Ty::Timestamp),
+            Arg::Timestamp => matches!(ty, Ty::Timestamp | Ty::TimestampUtc),
+            Arg::Dated => matches!(ty, Ty::Date | Ty::Timestamp | Ty::TimestampUtc),
         }
     }
 
@@ -35,7 +35,7 @@ impl Arg {
             Arg::Text => "text",
             Arg::Integer => "an integer",
             Arg::Date => "a date",
-            Arg::Timestamp => "a timestamp",
+            Arg::Timestamp => "a timestamp (naive or UTC)",
             Arg::Dated => "a date or a timestamp",
         }
     }
@@ -109,6 +109,7 @@ pub(crate) fn result_ty(func: Func) -> Option<Ty> {
     match func {
         Func::Length | Func::Position | Func::Extract(_) | Func::DateDiff => Some(Ty::I32),
         Func::DateAdd(_) => Some(Ty::Date),
+        // A `DateTime<Utc>` moved stays one: `Exprs::ty` answers that from the argument.
         Func::DatetimeAdd(_) | Func::Ago(_) | Func::FromNow(_) => Some(Ty::Timestamp),
         Func::Lower
         | Func::Upper

@@ -17,23 +17,25 @@ use crate::value::{Nullity, SqlType};
 #[diagnostic::on_unimplemented(
     message = "expected a date or a timestamp, found an expression of kind `{Self}`",
     label = "not a date",
-    note = "`extract` reads a field of a `NaiveDate` or a `NaiveDateTime`"
+    note = "`extract` reads a field of a `NaiveDate`, a `NaiveDateTime` or a `DateTime<Utc>`"
 )]
 pub trait Dated {}
 
 impl Dated for kind::CalendarDate {}
 impl Dated for kind::NaiveTimestamp {}
+impl Dated for kind::UtcTimestamp {}
 impl Dated for kind::Untyped {}
 
 /// A kind with a time of day: timestamps.
 #[diagnostic::on_unimplemented(
     message = "expected a timestamp, found an expression of kind `{Self}`",
     label = "no time of day",
-    note = "a date has no hour, minute or second: read them from a `NaiveDateTime`"
+    note = "a date has no hour, minute or second: read them from a `NaiveDateTime` or a `DateTime<Utc>`"
 )]
 pub trait Timed {}
 
 impl Timed for kind::NaiveTimestamp {}
+impl Timed for kind::UtcTimestamp {}
 impl Timed for kind::Untyped {}
 
 fn call<T>(func: Func, args: Vec<Expr>) -> Typed<T> {
@@ -76,14 +78,15 @@ where
     call(Func::DateAdd(unit), vec![d.expr, n.expr])
 }
 
-/// `datetime_add(t, n, unit)`: the timestamp `n` units after `t`.
+/// `datetime_add(t, n, unit)`: the timestamp `n` units after `t`, of `t`'s type (a
+/// `NaiveDateTime`, or a `DateTime<Utc>` moved by UTC's calendar).
 pub fn datetime_add<T: SqlType, N: SqlType>(
     t: Typed<T>,
     n: Typed<N>,
     unit: Unit,
-) -> Typed<Nulled<NaiveDateTime, T, N>>
+) -> Typed<Nulled<T::NotNull, T, N>>
 where
-    T::Kind: SameKind<kind::NaiveTimestamp>,
+    T::Kind: Timed,
     N::Kind: WholeNumber,
 {
     call(Func::DatetimeAdd(unit), vec![t.expr, n.expr])
