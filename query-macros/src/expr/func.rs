@@ -1,6 +1,7 @@
 //! The query functions: `is_nil`, `like`, `ilike`, `count`, `sum`, `avg`, `min`, `max`,
-//! `coalesce`, `field`, the scalar functions (`lower`, `substring`, ...: [`scalar`]), and
-//! the subquery forms `exists` and `subquery` (`nesting.rs`); their arities, and the names
+//! `coalesce`, `field`, the scalar functions (`lower`, `substring`, ...: [`scalar`]), the
+//! date functions (`extract`, `date_add`, ...: `dates.rs`), and the subquery forms `exists`
+//! and `subquery` (`nesting.rs`); their arities, and the names
 //! DESIGN.md promises that are not built yet (a clear "not supported yet" rather than
 //! "unknown function").
 
