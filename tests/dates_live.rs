@@ -266,8 +266,9 @@ async fn datetime_add_keeps_the_time_and_its_fraction() {
 async fn ago_and_from_now_are_the_current_utc_time() {
     on_every_engine(|repo, name| async move {
         let before = Utc::now().naive_utc();
+        // A unit is a bare word, or a string as Ecto writes it (`"month"`).
         let q = from!(u in User, where: u.id == 1,
-            select: (ago(1, day), from_now(2, hour), ago(1, month), from_now(0, second)));
+            select: (ago(1, day), from_now(2, hour), ago(1, "month"), from_now(0, second)));
         let (day_ago, in_two_hours, month_ago, now) =
             repo.one(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
         let after = Utc::now().naive_utc();

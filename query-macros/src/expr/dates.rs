@@ -1,11 +1,12 @@
 //! The date and time functions: `extract(part, x)`, `date_add(d, n, unit)`,
 //! `datetime_add(t, n, unit)`, `ago(n, unit)`, `from_now(n, unit)` and `date_diff(a, b)`.
-//! A part or a unit is a bare word in the query (`month`), checked here against the words
-//! recto knows, so a misspelt one is a compile error at the word with the nearest
-//! suggested, and it becomes the `::recto::dsl` variant of that name: no text the user
-//! wrote reaches the SQL.
+//! A part or a unit is a bare word in the query (`month`, or Ecto's string `"month"`),
+//! checked here against the words recto knows, so a misspelt one is a compile error at the
+//! word with the nearest suggested, and it becomes the `::recto::dsl` variant of that name:
+//! no text the user wrote reaches the SQL.
 
 use proc_macro2::Ident;
+use syn::ext::IdentExt;
 use syn::punctuated::Punctuated;
 use syn::{Expr, Token};
 
@@ -122,29 +123,35 @@ fn keyword(
     times: &[&'static str],
 ) -> syn::Result<(Dsl, String)> {
     let known = || dates.iter().chain(times).copied();
+    // A bare word (`month`), or Ecto's spelling as a string literal (`"month"`): either is
+    // read here, at compile time, and only the variant it names reaches the expansion.
     let word = match expr {
-        Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
-            path.path.get_ident().cloned()
-        }
+        Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => path
+            .path
+            .get_ident()
+            .map(|word| (word.unraw().to_string(), word.span())),
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            attrs,
+        }) if attrs.is_empty() => Some((text.value(), text.span())),
         _ => None,
     };
-    let Some(word) = word else {
+    let Some((text, span)) = word else {
         return Err(syn::Error::new_spanned(
             expr,
             format!(
-                "the {what} of `{function}` is a bare word, one of {}",
+                "the {what} of `{function}` is a word, one of {}",
                 hint::list(known())
             ),
         ));
     };
-    let text = word.to_string();
     let Some(found) = known().find(|known| *known == text) else {
         let hint = match hint::closest(&text, known()) {
             Some(close) => format!("; did you mean `{close}`?"),
             None => format!("; the {what}s are {}", hint::list(known())),
         };
         return Err(syn::Error::new(
-            word.span(),
+            span,
             format!("unknown {what} `{text}`{hint}"),
         ));
     };
@@ -168,7 +175,7 @@ fn keyword(
     };
     Ok((
         Dsl {
-            span: word.span(),
+            span,
             kind: Kind::Keyword(name),
         },
         text,

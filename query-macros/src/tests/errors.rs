@@ -60,7 +60,8 @@ fn date_function_errors() {
         where: date_add(u.born, 1, hour) > u.born,
         where: extract(yaer, u.born) == 1,
         where: ago(1, fortnight) > u.seen,
-        where: from_now(1, "day") > u.seen,
+        where: from_now(1, u.name) > u.seen,
+        where: ago(1, "dya") > u.seen,
         where: extract(u.born) == 1,
         where: datetime_add(u.seen, 1, monht) > u.seen))));
 }

@@ -15,5 +15,6 @@ fn main() {
     let _ = from!(u in User, select: date_add(u.born, 1, mnth));
     let _ = from!(u in User, select: extract(yaer, u.born));
     let _ = from!(u in User, select: ago(1, fortnight));
-    let _ = from!(u in User, select: from_now(1, "day"));
+    let _ = from!(u in User, select: from_now(1, u.name));
+    let _ = from!(u in User, select: ago(1, "dya"));
 }
