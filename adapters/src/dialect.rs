@@ -7,6 +7,7 @@
 
 mod arithmetic;
 mod casts;
+mod dates;
 mod functions;
 mod nesting;
 mod rows;
@@ -19,6 +20,7 @@ pub use self::arithmetic::{
     IntegerSum, MixedCoalesce,
 };
 pub use self::casts::{CastTypes, DateCast};
+pub use self::dates::{DateArithmetic, DateDiff, Dates, Extract};
 pub use self::functions::{Concat, Extremes, Functions, Position, Substring, Truncate};
 pub use self::nesting::{AnyAll, ExistsDistinct, Lateral, LimitInSubquery, ScalarRows, ValuesList};
 pub use self::rows::RowValues;

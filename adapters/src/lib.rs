@@ -52,12 +52,13 @@ use recto_core::{Error, Query, QueryData, Value};
 use recto_planner::Planned;
 
 pub use crate::dialect::{
-    AggregateFilter, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat, DateCast,
-    Dialect, DistinctSorted, Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin,
-    Functions, HavingAlone, HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision,
-    IntegerSum, JsonEquality, LikeEscape, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
-    OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks, RowValues, SetOpAll,
-    SmallBigints, Substring, Truncate, push_quoted,
+    AggregateFilter, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat,
+    DateArithmetic, DateCast, DateDiff, Dates, Dialect, DistinctSorted, Extract, Extremes,
+    FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped,
+    Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, LikeEscape,
+    MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema,
+    Placeholders, Position, Quirks, RowValues, SetOpAll, SmallBigints, Substring, Truncate,
+    push_quoted,
 };
 pub use crate::mysql::MySql;
 pub use crate::postgres::Postgres;

@@ -96,6 +96,17 @@ impl Exprs<'_> {
                 let first = tys.next()??;
                 tys.try_fold(first, |common, ty| unify(common, ty?))
             }
+            PlannedExpr::Func {
+                func: recto_core::Func::DatetimeAdd(_),
+                args,
+            } => {
+                // A timestamp moved is a timestamp of its kind: naive, or an instant.
+                let moved = *self.list(*args).first()?;
+                match self.ty_at(moved, next) {
+                    Some(Ty::TimestampUtc) => Some(Ty::TimestampUtc),
+                    _ => Some(Ty::Timestamp),
+                }
+            }
             PlannedExpr::Func { func, args } => match crate::expr::func::typing(*func) {
                 Typing::Fixed(ty) => Some(ty),
                 Typing::First => self.ty_at(*self.list(*args).first()?, next),

@@ -14,6 +14,7 @@
 
 mod branches;
 mod cast;
+mod dates;
 mod func;
 mod math;
 mod nesting;
@@ -24,6 +25,7 @@ use std::marker::PhantomData;
 
 pub use self::branches::*;
 pub use self::cast::*;
+pub use self::dates::*;
 pub use self::func::*;
 pub use self::math::*;
 pub use self::nesting::*;

@@ -50,7 +50,7 @@ pub use depth::MAX_EXPR_DEPTH;
 pub use dynamic::Dynamic;
 pub use error::{Clause, Error};
 pub use expr::{AggFunc, BinOp, BindingRef, Expr, SubqueryTest, UnOp};
-pub use func::Func;
+pub use func::{DatePart, Func, Unit};
 pub use limits::{Limit, Limits, MAX_NESTING};
 pub use location::Location;
 pub use query::{Query, QueryData, Queryable, TemplateRef, exclude};

@@ -15,6 +15,9 @@ use proptest::sample::{Index, select};
 use recto::chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use recto::{AggFunc, Array, BinOp, Direction, Func, Ty, Value};
 
+#[path = "term_gen/dates.rs"]
+mod dates;
+
 use crate::adversarial_text;
 use crate::filters::{Gen as FilterGen, escape_like};
 use crate::fixture;
@@ -284,13 +287,20 @@ impl Ctx {
                 ),
                 (None, None) => None,
             };
+            // Integers counted in text, and where the query reads dates, in dates too.
+            let dated = !this.cols(Kind::Date).is_empty() || !this.cols(Kind::Stamp).is_empty();
+            let counted = if dated {
+                prop_oneof![this.counted_text(), this.counted_date()].boxed()
+            } else {
+                this.counted_text()
+            };
             match (kind, cast) {
                 (Kind::Int, Some(cast)) if !this.cols(Kind::Text).is_empty() => prop_oneof![
                     3 => arith,
                     1 => divide,
                     1 => inner.clone().prop_map(|e| Term::Neg(Box::new(e))),
                     2 => coalesce,
-                    1 => this.counted_text(),
+                    1 => counted,
                     2 => this.numeric_function(inner, other.clone()),
                     2 => case,
                     1 => cast,
@@ -312,6 +322,15 @@ impl Ctx {
                     1 => case,
                 ]
                 .boxed(),
+                (Kind::Date | Kind::Stamp, Some(cast)) => prop_oneof![
+                    2 => coalesce,
+                    3 => this.moved_date(kind, inner),
+                    1 => cast,
+                ]
+                .boxed(),
+                (Kind::Date | Kind::Stamp, None) => {
+                    prop_oneof![2 => coalesce, 3 => this.moved_date(kind, inner)].boxed()
+                }
                 (_, Some(cast)) => prop_oneof![2 => coalesce, 1 => cast].boxed(),
                 _ => coalesce.boxed(),
             }

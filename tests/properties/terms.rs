@@ -250,6 +250,16 @@ impl fmt::Display for Term {
             Term::Not(a) => write!(f, "not({a})"),
             Term::IsNil(a) => write!(f, "is_nil({a})"),
             Term::Coalesce(args) => write!(f, "coalesce({})", list(args)),
+            Term::Func(Func::Extract(part), args) => {
+                write!(f, "extract({}, {})", part.name(), list(args))
+            }
+            Term::Func(
+                func @ (Func::DateAdd(unit)
+                | Func::DatetimeAdd(unit)
+                | Func::Ago(unit)
+                | Func::FromNow(unit)),
+                args,
+            ) => write!(f, "{}({}, {})", func.name(), list(args), unit.name()),
             Term::Func(func, args) => write!(f, "{}({})", func.name(), list(args)),
             Term::Case(whens, otherwise) => {
                 for (n, (cond, value)) in whens.iter().enumerate() {

@@ -2,6 +2,8 @@
 //! meanings differ. Each function means one thing (its variant's documentation); these
 //! say which spelling or emulation gives that meaning in an engine.
 
+use super::dates::Dates;
+
 /// The spellings of the scalar functions in one dialect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Functions {
@@ -39,6 +41,8 @@ pub struct Functions {
     /// the engine's function takes a 32-bit integer only (PostgreSQL: `substr(text,
     /// bigint)` does not exist), or `None` where any integer will do.
     pub int4_args: Option<&'static str>,
+    /// How the date and time functions are written.
+    pub dates: Dates,
 }
 
 /// How `greatest(a, b, ..)` and `least(a, b, ..)` are named.

@@ -5,12 +5,12 @@ mod ddl;
 
 use crate::dialect::{
     AggregateFilter, AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat,
-    DateCast, Decimals, Dialect, DistinctSorted, ExistsDistinct, Extremes, FloatLiterals,
-    FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike,
-    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
-    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
-    OtherExtrema, Placeholders, Position, Quirks, RowValues, ScalarRows, SetOpAll, SmallBigints,
-    Substring, Truncate, ValuesList, push_quoted,
+    DateArithmetic, DateCast, DateDiff, Dates, Decimals, Dialect, DistinctSorted, ExistsDistinct,
+    Extract, Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone,
+    HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
+    Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
+    OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks, RowValues, ScalarRows,
+    SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -191,6 +191,17 @@ const QUIRKS: Quirks = Quirks {
         // is found; NULL is what it documents: https://mariadb.com/kb/en/replace-function/
         replace_null_guard: true,
         int4_args: None,
+        dates: Dates {
+            // `DAYOFWEEK` counts from Sunday as 1: https://mariadb.com/kb/en/dayofweek/
+            extract: Extract::Functions,
+            // "If the resulting month has fewer days than the original, the day is set to
+            // the last day of the month": https://mariadb.com/kb/en/date_add/
+            arithmetic: DateArithmetic::DateAdd {
+                now: "UTC_TIMESTAMP(6)",
+            },
+            // https://mariadb.com/kb/en/datediff/
+            date_diff: DateDiff::Datediff,
+        },
     },
     // Row constructors compare as documented (https://mariadb.com/kb/en/comparison-operators/),
     // but MariaDB 10.11 answers `NOT ((p.id, o.id) = (9, 4))` with no row where `o` is a

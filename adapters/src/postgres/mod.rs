@@ -4,12 +4,12 @@ mod ddl;
 
 use crate::dialect::{
     AggregateFilter, AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat,
-    DateCast, Decimals, Dialect, DistinctSorted, ExistsDistinct, Extremes, FloatLiterals,
-    FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike,
-    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
-    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
-    OtherExtrema, Placeholders, Position, Quirks, RowValues, ScalarRows, SetOpAll, SmallBigints,
-    Substring, Truncate, ValuesList, push_quoted,
+    DateArithmetic, DateCast, DateDiff, Dates, Decimals, Dialect, DistinctSorted, ExistsDistinct,
+    Extract, Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone,
+    HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
+    Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
+    OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks, RowValues, ScalarRows,
+    SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -166,6 +166,18 @@ const QUIRKS: Quirks = Quirks {
         whole_float: None,
         replace_null_guard: false,
         int4_args: Some("integer"),
+        dates: Dates {
+            // `EXTRACT` is `numeric` since PostgreSQL 14, with the seconds' fraction:
+            // https://www.postgresql.org/docs/current/functions-datetime.html#FUNCTIONS-DATETIME-EXTRACT
+            extract: Extract::Standard,
+            // Adding months keeps the day of the month where it exists and takes the
+            // month's last day where it does not: the same page, `make_interval` and `+`.
+            arithmetic: DateArithmetic::Interval {
+                now: "(now() AT TIME ZONE 'UTC')",
+            },
+            // `date - date` is an integer number of days: the same page.
+            date_diff: DateDiff::Subtraction,
+        },
     },
     // Row constructor comparisons, and a row IN a list of rows:
     // https://www.postgresql.org/docs/current/functions-comparisons.html#ROW-WISE-COMPARISON

@@ -5,12 +5,12 @@ mod ddl;
 
 use crate::dialect::{
     AggregateFilter, AnyAll, Avg, BooleanCoalesce, BooleanExtrema, Booleans, CastTypes, Concat,
-    DateCast, Decimals, Dialect, DistinctSorted, ExistsDistinct, Extremes, FloatLiterals,
-    FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone, HavingGrouped, Ilike,
-    ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality, Lateral, LikeEscape,
-    LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder, OffsetWithoutLimit,
-    OtherExtrema, Placeholders, Position, Quirks, RowValues, ScalarRows, SetOpAll, SmallBigints,
-    Substring, Truncate, ValuesList, push_quoted,
+    DateArithmetic, DateCast, DateDiff, Dates, Decimals, Dialect, DistinctSorted, ExistsDistinct,
+    Extract, Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone,
+    HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
+    Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
+    OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks, RowValues, ScalarRows,
+    SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -175,6 +175,15 @@ const QUIRKS: Quirks = Quirks {
         whole_float: None,
         replace_null_guard: true,
         int4_args: None,
+        dates: Dates {
+            // https://www.sqlite.org/lang_datefunc.html: `%w` is 0 for Sunday, `%j` 001
+            // to 366.
+            extract: Extract::Strftime,
+            // No interval type, and `+N months` overflows into the next month (the same
+            // page, "Modifiers"), which the emulation clamps.
+            arithmetic: DateArithmetic::Modifiers,
+            date_diff: DateDiff::Julianday,
+        },
     },
     // Row value comparisons since 3.15, and a row IN a list of rows since 3.37:
     // https://www.sqlite.org/rowvalue.html

@@ -59,6 +59,12 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
             Func::Sqrt | Func::Power => self.float_function(func, args),
             Func::NullIf => self.call("nullif", args),
             Func::Greatest | Func::Least => self.extreme(id, func, args),
+            Func::Extract(_)
+            | Func::DateAdd(_)
+            | Func::DatetimeAdd(_)
+            | Func::Ago(_)
+            | Func::FromNow(_)
+            | Func::DateDiff => self.date_func(func, args),
             _ => Err(self.malformed()),
         }
     }
@@ -88,7 +94,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
 
     /// An integer argument, cast to the engine's 32-bit integer where its functions take
     /// no other.
-    fn int_arg(&mut self, arg: ExprId) -> Result<(), Error> {
+    pub(super) fn int_arg(&mut self, arg: ExprId) -> Result<(), Error> {
         match self.quirks.functions.int4_args {
             Some(int4) if !matches!(self.exprs.ty(arg), Some(Ty::I32 | Ty::I16)) => {
                 self.cast(arg, int4)

@@ -11,6 +11,7 @@ mod case;
 mod casts;
 mod compound;
 mod cte;
+mod dates;
 mod decimal;
 pub(crate) mod digits;
 mod expr;

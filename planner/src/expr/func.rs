@@ -24,6 +24,10 @@ enum Arg {
     Any,
     /// Anything `greatest` and `least` compare: not a boolean or a JSON document.
     Ordered,
+    Date,
+    Timestamp,
+    /// A date or a timestamp.
+    Dated,
 }
 
 impl Arg {
@@ -35,6 +39,9 @@ impl Arg {
             Arg::Binary => is_number(ty) && ty != Ty::Decimal,
             Arg::Any => true,
             Arg::Ordered => !matches!(ty, Ty::Bool | Ty::Json),
+            Arg::Date => ty == Ty::Date,
+            Arg::Timestamp => matches!(ty, Ty::Timestamp | Ty::TimestampUtc),
+            Arg::Dated => matches!(ty, Ty::Date | Ty::Timestamp | Ty::TimestampUtc),
         }
     }
 
@@ -47,6 +54,9 @@ impl Arg {
             Arg::Digits => "a whole number from 0 to 28 written in the query",
             Arg::Any => "a value",
             Arg::Ordered => "a number, text, bytes, a date, a time or a UUID",
+            Arg::Date => "a date",
+            Arg::Timestamp => "a timestamp (naive or UTC)",
+            Arg::Dated => "a date or a timestamp",
         }
     }
 }
@@ -71,6 +81,13 @@ fn arg(func: Func, n: usize) -> Arg {
         (Func::Sqrt | Func::Power, _) => Arg::Binary,
         (Func::NullIf, _) => Arg::Any,
         (Func::Greatest | Func::Least, _) => Arg::Ordered,
+        (Func::Extract(part), _) if part.of_time() => Arg::Timestamp,
+        (Func::Extract(_), _) => Arg::Dated,
+        (Func::DateAdd(_) | Func::DateDiff, 0) | (Func::DateDiff, 1) => Arg::Date,
+        (Func::DatetimeAdd(_), 0) => Arg::Timestamp,
+        (Func::DateAdd(_) | Func::DatetimeAdd(_), 1) | (Func::Ago(_) | Func::FromNow(_), 0) => {
+            Arg::Integer
+        }
         _ => Arg::Text,
     }
 }
@@ -105,6 +122,14 @@ impl<'q> Resolver<'_, '_, 'q> {
                 "`{}` takes {expected} arguments, found {}",
                 func.name(),
                 args.len()
+            )));
+        }
+        if let Func::DateAdd(unit) = func
+            && unit.of_time()
+        {
+            return Err(self.scope.invalid(format!(
+                "`date_add` moves a date by whole days, not by the {}: use `datetime_add` on a timestamp",
+                unit.name()
             )));
         }
         let list = self.all(args, depth)?;
@@ -170,7 +195,10 @@ impl<'q> Resolver<'_, '_, 'q> {
 /// The type `func` returns.
 pub(crate) fn typing(func: Func) -> Typing {
     match func {
-        Func::Length | Func::Position => Typing::Fixed(Ty::I32),
+        Func::Length | Func::Position | Func::Extract(_) | Func::DateDiff => Typing::Fixed(Ty::I32),
+        Func::DateAdd(_) => Typing::Fixed(Ty::Date),
+        // A `DateTime<Utc>` moved stays one: `Exprs::ty` answers that from the argument.
+        Func::DatetimeAdd(_) | Func::Ago(_) | Func::FromNow(_) => Typing::Fixed(Ty::Timestamp),
         Func::Sqrt | Func::Power => Typing::Fixed(Ty::F64),
         // `nullif` is its first argument (PostgreSQL and MySQL say so).
         Func::Abs | Func::Ceil | Func::Floor | Func::Round | Func::NullIf => Typing::First,

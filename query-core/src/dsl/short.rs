@@ -35,15 +35,28 @@ pub use super::{
     whole_left as __recto_whole_left,
 };
 pub use super::{
-    abs as __recto_abs, between as __recto_between, ceil as __recto_ceil, concat as __recto_concat,
-    floor as __recto_floor, greatest as __recto_greatest, least as __recto_least,
-    length as __recto_length, lower as __recto_lower, ltrim as __recto_ltrim,
-    nullif as __recto_nullif, position as __recto_position, power as __recto_power,
-    replace as __recto_replace, round as __recto_round, round_to as __recto_round_to,
-    rtrim as __recto_rtrim, sqrt as __recto_sqrt, substring as __recto_substring,
-    substring_from as __recto_substring_from, trim as __recto_trim, upper as __recto_upper,
+    abs as __recto_abs, ago as __recto_ago, between as __recto_between, ceil as __recto_ceil,
+    concat as __recto_concat, date_add as __recto_date_add, date_diff as __recto_date_diff,
+    datetime_add as __recto_datetime_add, extract_date as __recto_extract_date,
+    extract_time as __recto_extract_time, floor as __recto_floor, from_now as __recto_from_now,
+    greatest as __recto_greatest, least as __recto_least, length as __recto_length,
+    lower as __recto_lower, ltrim as __recto_ltrim, nullif as __recto_nullif,
+    position as __recto_position, power as __recto_power, replace as __recto_replace,
+    round as __recto_round, round_to as __recto_round_to, rtrim as __recto_rtrim,
+    sqrt as __recto_sqrt, substring as __recto_substring, substring_from as __recto_substring_from,
+    trim as __recto_trim, upper as __recto_upper,
 };
 pub use crate::columns::{
     KnownColumns as __recto_KnownColumns, UnknownColumns as __recto_UnknownColumns,
     column as __recto_column, probe as __recto_probe,
+};
+pub use crate::func::DatePart::{
+    Day as __recto_part_day, Dow as __recto_part_dow, Doy as __recto_part_doy,
+    Hour as __recto_part_hour, Minute as __recto_part_minute, Month as __recto_part_month,
+    Quarter as __recto_part_quarter, Second as __recto_part_second, Year as __recto_part_year,
+};
+pub use crate::func::Unit::{
+    Day as __recto_unit_day, Hour as __recto_unit_hour, Minute as __recto_unit_minute,
+    Month as __recto_unit_month, Second as __recto_unit_second, Week as __recto_unit_week,
+    Year as __recto_unit_year,
 };

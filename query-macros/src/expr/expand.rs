@@ -155,6 +155,7 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
             )));
         }),
         Kind::CountAll => call(out, span, "count_all", |_| {}),
+        Kind::Keyword(name) => dsl_path(out, span, name),
         Kind::Count { operand, distinct } => call(out, span, "count", |args| {
             write(args, scope, operand);
             comma(args, span);

@@ -1,8 +1,9 @@
 //! The query functions: `is_nil`, `like`, `ilike`, `count`, `sum`, `avg`, `min`, `max`,
 //! `coalesce`, `cast` (`cast.rs`), `field`, `filter` (`branches.rs`), the scalar functions
-//! (`lower`, `substring`, ...: [`scalar`]), and the subquery forms `exists` and `subquery`
-//! (`nesting.rs`); their arities, and the names DESIGN.md promises that are not built yet
-//! (a clear "not supported yet" rather than "unknown function").
+//! (`lower`, `substring`, ...: [`scalar`]), the date functions (`extract`, `date_add`, ...:
+//! `dates.rs`), and the subquery forms `exists` and `subquery` (`nesting.rs`); their
+//! arities, and the names DESIGN.md promises that are not built yet (a clear "not supported
+//! yet" rather than "unknown function").
 
 use proc_macro2::Ident;
 use syn::punctuated::Punctuated;
@@ -47,6 +48,7 @@ const SUPPORTED: &[&str] = &[
     "between",
     "selected_as",
     "cast",
+    "date_diff",
     "field",
     "exists",
     "subquery",
@@ -152,6 +154,9 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
             return scalar(scope, name, function, args);
         }
         "filter" => super::branches::filter(scope, name, args)?,
+        "extract" | "date_add" | "datetime_add" | "ago" | "from_now" | "date_diff" => {
+            return super::dates::call(scope, name, args);
+        }
         "exists" | "subquery" => {
             let args: Vec<&Expr> = args.iter().collect();
             super::nesting::test(name, &args)?

@@ -9,6 +9,7 @@
 mod branches;
 mod cast;
 mod convert;
+mod dates;
 mod expand;
 mod func;
 mod nesting;
@@ -106,6 +107,9 @@ pub(crate) enum Kind {
     Row(Vec<Dsl>),
     /// `cast(x, T)`: `ty` is the full path of the Rust type.
     Cast { operand: Box<Dsl>, ty: TokenStream },
+    /// A date part or unit a date function takes, written as a bare word (`month`): the
+    /// `::recto::dsl::short` name of its variant (`unit_month`).
+    Keyword(&'static str),
     /// A query inside the expression: `function` names the `::recto::dsl` function
     /// (`exists`, `scalar`, `in_subquery`, `any`, `all`), `op` the comparison of `any` and
     /// `all` (a `BinOp` variant), `query` the Rust expression of the query.
@@ -142,7 +146,8 @@ impl Dsl {
             | Kind::Lit(_)
             | Kind::CountAll
             | Kind::ParentField { .. }
-            | Kind::SelectedRef(_) => {}
+            | Kind::SelectedRef(_)
+            | Kind::Keyword(_) => {}
             Kind::Subquery { operand, .. } => {
                 if let Some(operand) = operand {
                     operand.pins_mut(out);

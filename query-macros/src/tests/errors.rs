@@ -52,6 +52,20 @@ fn binding_errors() {
     assert_snapshot!(messages(expand_from(quote!([u, ..., c] in User))));
 }
 
+/// Every misuse of a date function at once: a time unit on a date, misspelt and unknown
+/// words, a unit that is not a word, and wrong arities.
+#[test]
+fn date_function_errors() {
+    assert_snapshot!(messages(expand_from(quote!(u in User,
+        where: date_add(u.born, 1, hour) > u.born,
+        where: extract(yaer, u.born) == 1,
+        where: ago(1, fortnight) > u.seen,
+        where: from_now(1, u.name) > u.seen,
+        where: ago(1, "dya") > u.seen,
+        where: extract(u.born) == 1,
+        where: datetime_add(u.seen, 1, monht) > u.seen))));
+}
+
 #[test]
 fn expression_errors() {
     assert_snapshot!(messages(expand_from(quote!(u in User,

@@ -195,3 +195,12 @@ fn values_source_and_joined_values() {
         quote!(u in User, join: v in values(rows), on: v.k == u.id, select: v.label)
     ));
 }
+
+#[test]
+fn date_functions_name_their_part_and_unit() {
+    assert_snapshot!(from(quote!(u in User,
+        where: extract(month, u.born) == 12 && u.seen > ago(3, day),
+        select: (date_add(u.born, ^n, month), datetime_add(u.seen, -1, hour),
+                 extract(hour, u.seen), date_diff(u.born, ^day), from_now(1, week),
+                 ago(2, "month")))));
+}

@@ -1,0 +1,20 @@
+use recto::chrono::{NaiveDate, NaiveDateTime};
+use recto::prelude::*;
+
+#[derive(Schema)]
+#[recto(table = "users")]
+pub struct User {
+    #[recto(primary_key)]
+    pub id: i64,
+    pub name: String,
+    pub born: NaiveDate,
+    pub seen: NaiveDateTime,
+}
+
+fn main() {
+    let _ = from!(u in User, select: date_add(u.born, 1, mnth));
+    let _ = from!(u in User, select: extract(yaer, u.born));
+    let _ = from!(u in User, select: ago(1, fortnight));
+    let _ = from!(u in User, select: from_now(1, u.name));
+    let _ = from!(u in User, select: ago(1, "dya"));
+}
