@@ -18,6 +18,7 @@ mod moved;
 mod name_key;
 mod order;
 mod pattern;
+mod tags;
 mod template;
 #[cfg(test)]
 mod tests;

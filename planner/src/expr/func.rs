@@ -162,6 +162,13 @@ impl<'q> Resolver<'_, '_, 'q> {
                 "`round(x, digits)` rounds an exact decimal; `round(x)` rounds a float or an integer to a whole number",
             ));
         }
+        // The arguments compared with each other must have one type; a float literal among
+        // them takes the others' (a decimal beside a decimal).
+        let compared = func == Func::NullIf || matches!(typing(func), Typing::Unified);
+        if compared {
+            self.draft.exprs.type_float_literals(&operands);
+        }
+        let exprs = &self.draft.exprs;
         if func == Func::NullIf
             && let [a, b] = operands[..]
             && let (Some(a), Some(b)) = (exprs.ty(a), exprs.ty(b))
@@ -174,10 +181,7 @@ impl<'q> Resolver<'_, '_, 'q> {
                 "`nullif(a, b)` compares a float with a float and an integer or a decimal with either of those: not one with the other",
             ));
         }
-        // The arguments compared with each other must have one type.
-        if func == Func::NullIf || matches!(typing(func), Typing::Unified) {
-            self.draft.exprs.type_float_literals(&operands);
-            let exprs = &self.draft.exprs;
+        if compared {
             if operands.iter().all(|id| exprs.ty(*id).is_some())
                 && exprs.unified(&operands).is_none()
             {

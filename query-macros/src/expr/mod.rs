@@ -14,6 +14,7 @@ mod expand;
 mod func;
 mod nesting;
 mod row;
+mod scalar;
 
 use proc_macro2::{Ident, Span, TokenStream};
 
