@@ -9,28 +9,12 @@ mod common;
 mod fixture;
 mod servers;
 
-use std::future::Future;
-
+use fixture::on_every_engine;
 use recto::chrono::{DateTime, Months, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 use recto::prelude::*;
 
 use common::{Post, User};
 use fixture::{at, date};
-
-/// Runs `body` on each engine's copy of the fixture, then drops every copy.
-async fn on_every_engine<F, Fut>(body: F)
-where
-    F: Fn(Repo, &'static str) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let dbs = fixture::databases().await;
-    for db in &dbs {
-        body(db.repo.clone(), db.name).await;
-    }
-    for db in dbs {
-        db.drop().await;
-    }
-}
 
 #[tokio::test]
 async fn extract_reads_every_part_of_a_date() {

@@ -8,26 +8,10 @@ mod common;
 mod fixture;
 mod servers;
 
-use std::future::Future;
-
+use fixture::on_every_engine;
 use recto::prelude::*;
 
 use common::User;
-
-/// Runs `body` on each engine's copy of the fixture, then drops every copy.
-async fn on_every_engine<F, Fut>(body: F)
-where
-    F: Fn(Repo, &'static str) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let dbs = fixture::databases().await;
-    for db in &dbs {
-        body(db.repo.clone(), db.name).await;
-    }
-    for db in dbs {
-        db.drop().await;
-    }
-}
 
 #[tokio::test]
 async fn length_counts_characters_and_keeps_null() {

@@ -14,27 +14,11 @@ mod common;
 mod fixture;
 mod servers;
 
-use std::future::Future;
-
+use fixture::on_every_engine;
 use recto::prelude::*;
 use recto::{Error, Query};
 
 use common::{Org, Post, User};
-
-/// Runs `body` on each engine's copy of the fixture, then drops every copy.
-async fn on_every_engine<F, Fut>(body: F)
-where
-    F: Fn(Repo, &'static str) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let dbs = fixture::databases().await;
-    for db in &dbs {
-        body(db.repo.clone(), db.name).await;
-    }
-    for db in dbs {
-        db.drop().await;
-    }
-}
 
 /// The ids of the users `q` selects, sorted.
 async fn user_ids(repo: &Repo, name: &str, q: Query<User>) -> Vec<i64> {
