@@ -141,3 +141,21 @@ fn selected_as_misuse_is_a_typed_error() {
         error_of(&q)
     );
 }
+
+#[derive(Debug, PartialEq, recto::Row)]
+struct Card {
+    id: i64,
+    name: String,
+    next_age: i32,
+}
+
+#[test]
+fn select_merge_replaces_and_adds_named_columns() {
+    let base = from!(u in User, select: Card { id: u.id, name: u.name, next_age: u.age });
+    let q = from!(u in base, select_merge: Card { name: upper(u.name), next_age: u.age + 1 });
+    insta::assert_snapshot!("select_merge_into_a_struct", render(&q));
+    // Without a select: the root binding's fields, each named, then the merged ones.
+    let q =
+        from!(u in User, where: u.id == 1, select_merge: Card { name: lower(u.name), next_age: 0 });
+    insta::assert_snapshot!("select_merge_into_a_binding", render(&q));
+}

@@ -302,3 +302,34 @@ async fn selected_as_orders_and_groups_by_a_named_column() {
     })
     .await;
 }
+
+#[derive(Debug, PartialEq, recto::Row)]
+struct Card {
+    id: i64,
+    name: String,
+    next_age: i32,
+}
+
+/// users (id, name, age): 1 Ada 36, 2 Brian 41.
+#[tokio::test]
+async fn select_merge_replaces_and_adds_named_columns() {
+    on_every_engine(|repo, name| async move {
+        let base = from!(u in User, where: u.id <= 2,
+            select: Card { id: u.id, name: u.name, next_age: u.age });
+        let q = from!(u in base, order_by: u.id,
+            select_merge: Card { name: upper(u.name), next_age: u.age + 1 });
+        let rows = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let card = |id, name: &str, next_age| Card {
+            id,
+            name: name.to_owned(),
+            next_age,
+        };
+        assert_eq!(rows, [card(1, "ADA", 37), card(2, "BRIAN", 42)], "{name}");
+        // Into the root binding: its fields by name, `name` replaced, `next_age` added.
+        let q = from!(u in User, where: u.id == 5,
+            select_merge: Card { name: concat(u.name, "!"), next_age: u.age - 64 });
+        let rows = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [card(5, "alice!", 0)], "{name}");
+    })
+    .await;
+}

@@ -93,6 +93,10 @@ fn select_size<'q>(select: Option<&'q SelectClause>, level: &Level<'_, 'q>) -> (
             .iter()
             .map(|(_, selected)| item(selected))
             .fold((0, 0), |(e, f), (de, df)| (e + de, f + df)),
+        Select::Merge {
+            binding,
+            fields: merged,
+        } => (merged.len(), fields(scope.lookup(binding).ok())),
         _ => (0, 0),
     }
 }

@@ -42,7 +42,7 @@ pub(crate) fn check_select(select: &SelectClause) -> Result<(), String> {
         at: _,
         replaced: _,
     } = select;
-    if let Select::Struct(fields) = select
+    if let Select::Struct(fields) | Select::Merge { binding: _, fields } = select
         && fields.iter().any(|(alias, _): &(Name, _)| alias.is_empty())
     {
         return Err("a struct literal's field name (the column alias) is empty".to_owned());

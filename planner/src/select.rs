@@ -5,7 +5,7 @@
 //! first column, the others `_`); a tuple's and a single expression's are positional and
 //! unaliased.
 
-use recto_core::{Clause, Error, Location, Select, SelectClause, Selected};
+use recto_core::{BindingRef, Clause, Error, Location, Name, Select, SelectClause, Selected};
 
 use crate::bindings::{Level, Scope};
 use crate::expr::{Draft, Resolver};
@@ -87,12 +87,48 @@ pub(crate) fn expand<'q>(
                 }
             }
         }
+        Select::Merge { binding, fields } => merge(binding, fields, scope, draft, &mut items)?,
         _ => return Err(scope.invalid("this kind of select is not supported by the planner yet")),
     }
     if items.is_empty() {
         return Err(scope.invalid("the select has no columns"));
     }
     Ok(items)
+}
+
+/// `select_merge:` over a whole binding: its columns, each named after its field, then each
+/// merged field in place of the column of its name or after them all.
+fn merge<'q>(
+    binding: &'q BindingRef,
+    fields: &'q [(Name, Selected)],
+    scope: Scope<'_, 'q>,
+    draft: &mut Draft<'q>,
+    items: &mut Vec<SelectItem<'q>>,
+) -> Result<(), Error> {
+    push_binding(scope.lookup(binding)?, scope, &mut draft.exprs, items)?;
+    for item in items.iter_mut() {
+        if item.alias.is_none()
+            && let PlannedExpr::Column(column) = draft.exprs.get(item.expr)
+        {
+            item.alias = Some(column.field);
+        }
+    }
+    for (name, selected) in fields {
+        let (Selected::Expr(expr) | Selected::As { expr, name: _ }) = selected else {
+            return Err(scope.invalid(
+                "`select_merge:` merges expressions: a whole binding cannot be a merged field",
+            ));
+        };
+        let expr = Resolver::new(scope, draft).resolve(expr, 0)?;
+        match items.iter_mut().find(|item| item.alias == Some(&**name)) {
+            Some(item) => item.expr = expr,
+            None => items.push(SelectItem {
+                expr,
+                alias: Some(name),
+            }),
+        }
+    }
+    Ok(())
 }
 
 /// Refuses a singleton clause (`select`, `distinct`) written over an earlier one: the

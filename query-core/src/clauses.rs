@@ -50,7 +50,9 @@ impl QueryData {
             match select.as_ref().map(|SelectClause { select, .. }| select) {
                 Some(Select::One(selected)) => (Some(selected), &[], &[]),
                 Some(Select::Tuple(items)) => (None, items, &[]),
-                Some(Select::Struct(fields)) => (None, &[], fields),
+                Some(Select::Struct(fields) | Select::Merge { binding: _, fields }) => {
+                    (None, &[], fields)
+                }
                 None => (None, &[], &[]),
             };
         let selected = one
@@ -135,7 +137,9 @@ impl QueryData {
         ) = match select.as_mut().map(|SelectClause { select, .. }| select) {
             Some(Select::One(selected)) => (Some(selected), &mut [], &mut []),
             Some(Select::Tuple(items)) => (None, items, &mut []),
-            Some(Select::Struct(fields)) => (None, &mut [], fields),
+            Some(Select::Struct(fields) | Select::Merge { binding: _, fields }) => {
+                (None, &mut [], fields)
+            }
             None => (None, &mut [], &mut []),
         };
         let selected = one

@@ -76,6 +76,11 @@ pub fn source<Q: Queryable>(source: Q) -> Query<Q::Schema, Q::Row> {
     source.into_query()
 }
 
+/// The query of a `from!` source whose rows a `select_merge:` merges into.
+pub fn mergeable<S, R: crate::row::Mergeable>(query: Query<S, R>) -> Query<S, R> {
+    query
+}
+
 /// The typed field accessors of binding `I` of a query.
 pub fn fields<const I: usize, S: BindingAt<I>, R>(_query: &Query<S, R>) -> S::Fields {
     S::FIELDS

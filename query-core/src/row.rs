@@ -33,6 +33,19 @@ pub struct AnyRow;
 /// names of its fields.
 pub struct Named<T>(PhantomData<fn() -> T>);
 
+/// A row type a `select_merge:` merges into: a struct literal's ([`Named`]), a whole
+/// binding's ([`Whole`]), or the root binding's of a query without `select:` ([`Root`]).
+#[diagnostic::on_unimplemented(
+    message = "`select_merge:` merges fields into a struct literal or a whole binding, not rows of `{Self}`",
+    label = "this query's rows are not a struct",
+    note = "select a struct literal (`select: Summary {{ .. }}`) or a binding (`select: u`) first, or nothing"
+)]
+pub trait Mergeable {}
+
+impl Mergeable for Root {}
+impl<T> Mergeable for Named<T> {}
+impl<T> Mergeable for Whole<T> {}
+
 /// The row type of a selected binding (`select: u`, `select: (u, o)`): its schema `T`,
 /// `Option<T>` where it is left-joined (`None` when the join found no row), or
 /// [`AnyRow`] for a schemaless binding.

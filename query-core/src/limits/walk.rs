@@ -82,15 +82,21 @@ impl<'q> Walk<'_, 'q> {
                 self.list(items.len())?;
                 items.iter().try_for_each(|item| self.selected(item))
             }
-            Select::Struct(fields) => {
-                self.list(fields.len())?;
-                for (name, item) in fields {
-                    self.name(name)?;
-                    self.selected(item)?;
-                }
-                Ok(())
+            Select::Struct(fields) => self.fields(fields),
+            Select::Merge { binding, fields } => {
+                self.binding(binding)?;
+                self.fields(fields)
             }
         }
+    }
+
+    fn fields(&mut self, fields: &'q [(crate::Name, Selected)]) -> Result<(), Error> {
+        self.list(fields.len())?;
+        for (name, item) in fields {
+            self.name(name)?;
+            self.selected(item)?;
+        }
+        Ok(())
     }
 
     pub(super) fn selected(&mut self, item: &'q Selected) -> Result<(), Error> {

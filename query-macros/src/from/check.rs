@@ -30,6 +30,7 @@ const CLAUSES: &[&str] = &[
     "where",
     "or_where",
     "select",
+    "select_merge",
     "distinct",
     "group_by",
     "having",
@@ -49,14 +50,7 @@ const CLAUSES: &[&str] = &[
 ];
 
 /// Clauses of the query language that are designed but not built yet.
-const NOT_YET: &[&str] = &[
-    "select_merge",
-    "lock",
-    "windows",
-    "update",
-    "prefix",
-    "with_ties",
-];
+const NOT_YET: &[&str] = &["lock", "windows", "update", "prefix", "with_ties"];
 
 /// The clauses a query has once, each with what to write instead of a second one.
 const SINGLETONS: &[(&str, &str)] = &[
@@ -102,8 +96,12 @@ pub(crate) enum Clause {
         method: &'static str,
         condition: Dsl,
     },
-    /// `select:`.
-    Select { keyword: Ident, select: Select },
+    /// `select:`, and `select_merge:` (`merge`), whose value is a struct literal.
+    Select {
+        keyword: Ident,
+        select: Select,
+        merge: bool,
+    },
     /// `distinct: true | false`.
     Distinct { keyword: Ident, distinct: bool },
     /// `group_by:`.
@@ -319,7 +317,22 @@ fn simple_clause(scope: &mut Scope, clause: Keyed) -> syn::Result<Clause> {
         "select" => Clause::Select {
             select: select(scope, value)?,
             keyword,
+            merge: false,
         },
+        "select_merge" => {
+            let select = select(scope, value)?;
+            if !matches!(select, Select::Struct(..)) {
+                return Err(syn::Error::new(
+                    keyword.span(),
+                    "`select_merge:` takes a struct literal whose fields are merged into the select, as in `select_merge: Summary { posts: count(p.id) }`",
+                ));
+            }
+            Clause::Select {
+                select,
+                keyword,
+                merge: true,
+            }
+        }
         "distinct" => Clause::Distinct {
             distinct: distinct(&value)?,
             keyword,

@@ -69,7 +69,17 @@ pub(crate) fn expand(mut checked: Checked) -> TokenStream {
         SourceSpec::Subquery(query) => quote!(::recto::Query::from_subquery(#query)),
         SourceSpec::Values(list) => quote!(::recto::Query::from_values(#list)),
         SourceSpec::Query(query) => {
-            let source = quote_spanned!(query.span()=> __recto_source(#query));
+            // A `select_merge:` needs rows it can merge into, which the query's type says:
+            // checked here, since a template's build function sees the query erased.
+            let merges = checked
+                .clauses
+                .iter()
+                .any(|clause| matches!(clause, Clause::Select { merge: true, .. }));
+            let source = if merges {
+                quote_spanned!(query.span()=> __recto_mergeable(__recto_source(#query)))
+            } else {
+                quote_spanned!(query.span()=> __recto_source(#query))
+            };
             let witnesses: Vec<_> = scope.witnesses().collect();
             if template.is_some() {
                 // The build function receives the source as `__recto_q` and its typed
@@ -226,7 +236,11 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
             let cond = condition(scope, cond);
             quote_spanned!(keyword.span()=> #method(#cond))
         }
-        Clause::Select { keyword, select } => {
+        Clause::Select {
+            keyword,
+            select,
+            merge,
+        } => {
             let select = match select {
                 // `select: u` of the root binding gives the rows a query without a
                 // select gives, so its type is the same (`Query<User>`).
@@ -256,7 +270,11 @@ fn clause_call(scope: &Scope, clause: &Clause) -> TokenStream {
                     quote_spanned!(path.span()=> __recto_named::<#path>(__recto_list([#(#fields),*])))
                 }
             };
-            quote_spanned!(keyword.span()=> select(#select))
+            if *merge {
+                quote_spanned!(keyword.span()=> select_merge(#select))
+            } else {
+                quote_spanned!(keyword.span()=> select(#select))
+            }
         }
         Clause::Distinct { keyword, distinct } => {
             quote_spanned!(keyword.span()=> distinct(#distinct))
