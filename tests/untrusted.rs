@@ -357,3 +357,36 @@ fn nested_queries_round_trip_and_their_tables_are_the_catalogs() {
     let json = serde_json::to_string(&deep.erase()).unwrap();
     assert_eq!(limit_exceeded(admit(&json)).0, Limit::Nesting);
 }
+
+#[derive(recto::Row)]
+#[allow(dead_code)]
+struct Named {
+    id: i64,
+    name: String,
+    score: i32,
+}
+
+/// Functions, `selected_as` and `select_merge` come back as they went out, and their names
+/// are checked against the catalog's tables like any other.
+#[test]
+fn functions_selected_as_and_select_merge_round_trip_unchanged() {
+    let query = from!(u in User, group_by: selected_as(decade), order_by: selected_as(decade),
+        select: (selected_as(u.age / 10, decade), max(upper(substring(u.name, 1, 3)))))
+    .erase();
+    let json = serde_json::to_string(&query).unwrap();
+    let back = admit(&json).expect("a query over the catalog's tables is admitted");
+    assert_eq!(back, query);
+    assert_eq!(sql(&back), sql(&query));
+    let query =
+        from!(u in User, select_merge: Named { name: lower(u.name), score: round(u.age) }).erase();
+    let json = serde_json::to_string(&query).unwrap();
+    let back = admit(&json).expect("a merged select over the catalog's tables is admitted");
+    assert_eq!(back, query);
+    assert_eq!(sql(&back), sql(&query));
+    let hidden = json.replace("\"age\"", "\"secret\"");
+    assert!(
+        admit(&hidden)
+            .and_then(|q| q.to_sql(Postgres).map(|_| ()))
+            .is_err()
+    );
+}
