@@ -1,0 +1,117 @@
+//! Raw SQL fragments (`fragment("lower(?) = ?", u.name, ^v)`) as the SQL of every form in
+//! every dialect (each snapshot a reviewed claim), their typing, and the typed errors of
+//! their misuse. Values on the engines are `tests/fragments_live.rs`'s.
+
+mod common;
+
+use recto::prelude::*;
+use recto::{Clause, Error, Expr, FragmentPart, Query, Select, Selected};
+
+use common::{User, error_of, render};
+
+#[test]
+fn arguments_fill_placeholders_in_parentheses() {
+    let v = "alice";
+    let q = from!(u in User,
+        where: fragment("lower(?) = ?", u.name, ^v),
+        select: u.id);
+    insta::assert_snapshot!("arguments", render(&q));
+}
+
+#[test]
+fn typed_fragment_in_select_and_order_by() {
+    let q: Query<User, (i64, Option<i64>)> = from!(u in User,
+        select: (fragment::<i64>("? * 2", u.age), fragment::<Option<i64>>("?", u.org_id)),
+        order_by: [desc: fragment("coalesce(?, 0)", u.org_id)]);
+    insta::assert_snapshot!("typed", render(&q));
+}
+
+#[test]
+fn splice_binds_each_element() {
+    let ids = vec![1_i64, 2, 3];
+    let q = from!(u in User, where: fragment::<bool>("? IN (?)", u.id, splice(^ids)), select: u.id);
+    insta::assert_snapshot!("splice", render(&q));
+}
+
+#[test]
+fn identifier_is_quoted_never_bound() {
+    let column = "name";
+    let q = from!(u in User, select: fragment::<String>("u0.?", identifier(^column)));
+    insta::assert_snapshot!("identifier", render(&q));
+    // A quote character in the name is doubled by the dialect's quoting, so the name stays
+    // one identifier.
+    let hostile = "na\"me`] --";
+    let q = from!(u in User, select: fragment("?", identifier(^hostile)));
+    insta::assert_snapshot!("identifier_quoted", render(&q));
+}
+
+/// A text with a quote and a question mark is a bound value: the SQL text never holds it.
+#[test]
+fn text_arguments_are_bound_never_spliced() {
+    let text = "it's ? here";
+    let q = from!(u in User, where: fragment("? = ?", u.name, ^text), select: u.id);
+    let rendered = render(&q);
+    assert!(!rendered.contains("it's ? here\n") && !rendered.contains("'it"));
+    insta::assert_snapshot!("bound_text", rendered);
+}
+
+/// `??` is a literal `?`: PostgreSQL's JSON operator; the engines whose placeholders are
+/// `?` refuse it, since they would read it as one.
+#[test]
+fn escaped_question_mark() {
+    let q = from!(u in User, select: fragment::<bool>("? ?? 'a'", u.name));
+    insta::assert_snapshot!("escaped_question_mark", render(&q));
+}
+
+/// Text an engine would read as a parameter (PostgreSQL's `$1`, SQLite's `:name`) is
+/// refused on every dialect; PostgreSQL's `::` cast is not one.
+#[test]
+fn parameters_in_text_are_refused() {
+    let q = from!(u in User, select: fragment::<i64>("$1"));
+    insta::assert_snapshot!("dollar_in_text", render(&q));
+    let q = from!(u in User, select: fragment::<i64>("? + :x", u.age));
+    insta::assert_snapshot!("named_in_text", render(&q));
+    let q = from!(u in User, select: fragment::<String>("?::text", u.age));
+    insta::assert_snapshot!("double_colon_cast", render(&q));
+}
+
+#[test]
+fn fragment_without_arguments_and_in_a_condition() {
+    let q = from!(u in User, where: u.age > fragment::<i32>("1 + 1") && fragment("TRUE"),
+        select: count());
+    insta::assert_snapshot!("no_arguments", render(&q));
+}
+
+#[test]
+fn misuse_at_run_time_is_a_typed_error() {
+    let fragment_query = |parts: Vec<FragmentPart>, args: Vec<Expr>| {
+        Query::<User>::from_schema().select(Select::One(Selected::Expr(Expr::Fragment {
+            parts,
+            args,
+            ty: None,
+        })))
+    };
+    let invalid = |q: &Query<User, recto::row::AnyRow>, needle: &str| match error_of(q) {
+        Error::InvalidClause {
+            clause: Clause::Select,
+            reason,
+            ..
+        } => assert!(reason.contains(needle), "{reason}"),
+        other => panic!("{other:?}"),
+    };
+    let q = fragment_query(
+        vec![
+            FragmentPart::sql("f("),
+            FragmentPart::Splice(recto::Array::I64(vec![])),
+            FragmentPart::sql(")"),
+        ],
+        vec![],
+    );
+    invalid(&q, "`splice` of an empty list");
+    let q = fragment_query(vec![FragmentPart::Identifier("".into())], vec![]);
+    invalid(&q, "empty name");
+    let q = fragment_query(vec![FragmentPart::Identifier("a\0b".into())], vec![]);
+    invalid(&q, "NUL");
+    let q = fragment_query(vec![FragmentPart::Arg], vec![]);
+    invalid(&q, "1 argument placeholders has 0 arguments");
+}
