@@ -115,3 +115,18 @@ fn misuse_at_run_time_is_a_typed_error() {
     let q = fragment_query(vec![FragmentPart::Arg], vec![]);
     invalid(&q, "1 argument placeholders has 0 arguments");
 }
+
+/// A `from!` call site is built again for each call: the pinned values inside a fragment
+/// are the call's, and the text stays the literal's.
+#[test]
+fn each_call_binds_its_own_values() {
+    let by_name = |name: &str| from!(u in User, where: fragment("lower(?) = ?", u.name, ^name.to_owned()), select: u.id);
+    let (ada, zoe) = (by_name("ada"), by_name("zoë"));
+    let first = ada.to_sql(recto::Postgres).unwrap();
+    let second = zoe.to_sql(recto::Postgres).unwrap();
+    assert_eq!(first.text, second.text);
+    assert_eq!(format!("{:?}", first.params), r#"[Text("ada")]"#);
+    assert_eq!(format!("{:?}", second.params), r#"[Text("zoë")]"#);
+    // Rendering a query twice gives the same statement: nothing of the first is kept.
+    assert_eq!(ada.to_sql(recto::Postgres).unwrap().params, first.params);
+}
