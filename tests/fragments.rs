@@ -130,3 +130,12 @@ fn each_call_binds_its_own_values() {
     // Rendering a query twice gives the same statement: nothing of the first is kept.
     assert_eq!(ada.to_sql(recto::Postgres).unwrap().params, first.params);
 }
+
+/// The planner does not read a fragment's SQL: it may aggregate its arguments in a grouped
+/// query, and it is a sort term of its own.
+#[test]
+fn fragments_may_aggregate_and_sort() {
+    let q = from!(u in User, group_by: u.org_id, order_by: fragment("random()"),
+        select: (u.org_id, fragment::<i64>("count(?)", u.id)));
+    insta::assert_snapshot!("aggregate_and_sort", render(&q));
+}

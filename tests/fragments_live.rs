@@ -134,3 +134,21 @@ async fn an_escaped_question_mark_is_postgresqls_operator() {
     })
     .await;
 }
+
+/// A fragment that aggregates its argument, in a grouped query: the planner leaves its
+/// grouping to the engine. Organisations 1 and 2 have two users each, 3 one, and alice
+/// none (NULL, sorted last).
+#[tokio::test]
+async fn a_fragment_may_aggregate() {
+    on_every_engine(|repo, name| async move {
+        let q = from!(u in User, group_by: u.org_id, order_by: u.org_id,
+            select: (u.org_id, fragment::<i64>("count(?)", u.id)));
+        let rows = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            rows,
+            [(Some(1), 2), (Some(2), 2), (Some(3), 1), (None, 1)],
+            "{name}"
+        );
+    })
+    .await;
+}
