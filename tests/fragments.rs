@@ -139,3 +139,21 @@ fn fragments_may_aggregate_and_sort() {
         select: (u.org_id, fragment::<i64>("count(?)", u.id)));
     insta::assert_snapshot!("aggregate_and_sort", render(&q));
 }
+
+/// `dynamic!` takes fragments as `from!` does.
+#[test]
+fn fragments_in_dynamic_conditions() {
+    let min = 18;
+    let d = dynamic!([u], fragment("? >= ?", u.age, ^min) && u.name != "Ada");
+    let q = from!(u in User, where: ^d, select: u.id);
+    insta::assert_snapshot!("dynamic", render(&q));
+}
+
+/// A fragment typed as an exact decimal is printed as written, except on SQLite: there
+/// recto stores a decimal as an integer at a scale the plan must know, and a fragment's
+/// scale is the engine's business, so it is refused with a typed error.
+#[test]
+fn a_decimal_fragment() {
+    let q = from!(u in User, select: fragment::<recto::rust_decimal::Decimal>("1.50"));
+    insta::assert_snapshot!("decimal", render(&q));
+}
