@@ -30,6 +30,7 @@ pub(crate) enum Piece {
     Identifier(Span, TokenStream),
 }
 
+/// The error for a text that is not a string literal.
 const LITERAL_ONLY: &str = "fragment takes a string literal: SQL text from a runtime string would let a value become SQL; bind values with ^";
 
 /// `fragment(text, args..)` or `fragment::<T>(text, args..)`.
@@ -51,7 +52,8 @@ pub(super) fn fragment(
     };
     let texts = split(&text.value());
     let rest: Vec<&Expr> = args.collect();
-    let placeholders = texts.len() - 1;
+    // `split` gives one text more than there are placeholders, and at least one.
+    let placeholders = texts.len().saturating_sub(1);
     if rest.len() != placeholders {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         return Err(syn::Error::new(
