@@ -302,6 +302,9 @@ fn a_payload_that_is_not_a_query_is_refused() {
 #[path = "untrusted/limits.rs"]
 mod limits;
 
+#[path = "untrusted/fragments.rs"]
+mod fragments;
+
 #[test]
 fn any_serde_format_goes_through_the_same_checks() {
     let query = from!(u in User, where: u.age > 30, select: u.name).erase();

@@ -147,6 +147,15 @@ fn write_expr(exprs: &Exprs<'_>, id: ExprId, level: usize, out: &mut String) {
             arguments(exprs, *args, next, out);
             out.push(')');
         }
+        PlannedExpr::Fragment {
+            parts: _,
+            args,
+            ty: _,
+        } => {
+            out.push_str("fragment(\"…\", ");
+            arguments(exprs, *args, next, out);
+            out.push(')');
+        }
         PlannedExpr::Cast { expr, ty } => {
             out.push_str("cast(");
             write_expr(exprs, *expr, next, out);

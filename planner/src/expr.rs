@@ -10,6 +10,7 @@
 mod aggregate;
 mod case;
 mod cast;
+mod fragment;
 pub(crate) mod func;
 mod membership;
 mod row;
@@ -147,6 +148,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             Expr::Case { whens, otherwise } => self.case(whens, otherwise.as_deref(), next),
             Expr::Row(_) => Err(self.row_elsewhere()),
             Expr::Cast { expr, ty } => self.cast(expr, *ty, next),
+            Expr::Fragment { parts, args, ty } => self.fragment(parts, args, *ty, next),
             Expr::Subquery {
                 test,
                 operand,

@@ -234,6 +234,11 @@ impl<'q> Exprs<'q> {
                 PlannedExpr::Coalesce(args)
                 | PlannedExpr::Func { func: _, args }
                 | PlannedExpr::Row(args) => self.list(*args).first().copied(),
+                PlannedExpr::Fragment {
+                    parts: _,
+                    args,
+                    ty: _,
+                } => self.list(*args).first().copied(),
                 PlannedExpr::Case {
                     whens,
                     otherwise: _,
@@ -367,6 +372,18 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
             fa == fb && aa.len == ab.len
         }
         (
+            E::Fragment {
+                parts: pa,
+                args: aa,
+                ty: ta,
+            },
+            E::Fragment {
+                parts: pb,
+                args: ab,
+                ty: tb,
+            },
+        ) => pa == pb && aa.len == ab.len && ta == tb,
+        (
             E::Case {
                 whens: a,
                 otherwise: oa,
@@ -394,6 +411,7 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
             | E::Case { .. }
             | E::Row(_)
             | E::Cast { .. }
+            | E::Fragment { .. }
             | E::Subquery { .. },
             _,
         ) => false,

@@ -118,6 +118,9 @@ impl<'p, 'q> Grouping<'p, 'q> {
             }
             match node {
                 PlannedExpr::Aggregate { .. } => Step::Skip,
+                // Raw SQL may aggregate its arguments (`fragment("string_agg(?, ',')", x)`),
+                // which the planner cannot tell: the engine checks its grouping.
+                PlannedExpr::Fragment { .. } => Step::Skip,
                 // A column of an enclosing query is one value for the whole of this one.
                 PlannedExpr::Column(column) if Some(column.alias.query) != own => Step::Skip,
                 PlannedExpr::Column(column) => {

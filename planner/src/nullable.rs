@@ -77,6 +77,8 @@ impl Exprs<'_> {
             PlannedExpr::InParam { expr, list: _ } => nullable(expr),
             PlannedExpr::IsNil(_) => false,
             PlannedExpr::Cast { expr, ty: _ } => nullable(expr),
+            // Raw SQL may give NULL whatever its arguments are.
+            PlannedExpr::Fragment { .. } => true,
             PlannedExpr::Like {
                 expr,
                 pattern,

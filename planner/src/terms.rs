@@ -37,6 +37,8 @@ pub(crate) fn check_term(
     // A subquery that reads this query's columns is a value per row.
     let depends_on_rows = |node: &PlannedExpr<'_>| match node {
         PlannedExpr::Column(_) | PlannedExpr::Aggregate { .. } => true,
+        // Raw SQL is the program's, which the planner does not read: `random()` sorts.
+        PlannedExpr::Fragment { .. } => true,
         PlannedExpr::Subquery { query, .. } => exprs
             .query(*query)
             .outer

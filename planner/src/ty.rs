@@ -136,6 +136,11 @@ impl Exprs<'_> {
             // A row is not one value: only its items have types.
             PlannedExpr::Row(_) => None,
             PlannedExpr::Cast { expr: _, ty } => Some(*ty),
+            PlannedExpr::Fragment {
+                parts: _,
+                args: _,
+                ty,
+            } => *ty,
         }
     }
 }

@@ -55,6 +55,8 @@ use crate::schema::{Schema, SchemaMeta};
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
     schemas: Vec<SchemaMeta>,
+    /// Whether a payload may carry raw SQL ([`Catalog::trusting_fragments`]).
+    fragments: bool,
 }
 
 impl Catalog {
@@ -68,6 +70,15 @@ impl Catalog {
         if !self.schemas.contains(&T::META) {
             self.schemas.push(T::META);
         }
+        self
+    }
+
+    /// The catalog, also admitting payloads that carry raw SQL (`fragment`), which it
+    /// refuses by default with [`Error::UntrustedFragment`]. A fragment's text is SQL the
+    /// program would run as it is: call this only for payloads from a sender the program
+    /// trusts with its database (its own services, signed payloads), never for user input.
+    pub fn trusting_fragments(mut self) -> Catalog {
+        self.fragments = true;
         self
     }
 
@@ -190,6 +201,9 @@ impl Catalog {
                     } => {
                         queries.push((query.data_mut(), visible.clone()));
                         exprs.extend(operand.as_deref_mut());
+                    }
+                    Expr::Fragment { .. } if !self.fragments => {
+                        return Err(Error::UntrustedFragment);
                     }
                     other => exprs.extend(other.children_mut()),
                 }

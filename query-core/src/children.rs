@@ -34,7 +34,13 @@ impl Expr {
                 distinct: _,
                 filter,
             } => ([arg.as_deref(), filter.as_deref()], &[]),
-            Expr::Coalesce(args) | Expr::Func { func: _, args } => ([None, None], args),
+            Expr::Coalesce(args)
+            | Expr::Func { func: _, args }
+            | Expr::Fragment {
+                parts: _,
+                args,
+                ty: _,
+            } => ([None, None], args),
             Expr::Case { whens, otherwise } => {
                 pairs = whens;
                 last = otherwise.as_deref();
@@ -86,7 +92,13 @@ impl Expr {
                 distinct: _,
                 filter,
             } => ([arg.as_deref_mut(), filter.as_deref_mut()], &mut []),
-            Expr::Coalesce(args) | Expr::Func { func: _, args } => ([None, None], args),
+            Expr::Coalesce(args)
+            | Expr::Func { func: _, args }
+            | Expr::Fragment {
+                parts: _,
+                args,
+                ty: _,
+            } => ([None, None], args),
             Expr::Case { whens, otherwise } => {
                 pairs = whens;
                 last = otherwise.as_deref_mut();

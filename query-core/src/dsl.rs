@@ -15,6 +15,7 @@
 mod branches;
 mod cast;
 mod dates;
+mod fragment;
 mod func;
 mod math;
 mod nesting;
@@ -26,6 +27,7 @@ use std::marker::PhantomData;
 pub use self::branches::*;
 pub use self::cast::*;
 pub use self::dates::*;
+pub use self::fragment::*;
 pub use self::func::*;
 pub use self::math::*;
 pub use self::nesting::*;

@@ -181,6 +181,11 @@ pub enum Error {
         /// What is wrong, in a sentence.
         reason: String,
     },
+    /// A query from outside the program that carries raw SQL (`fragment`), which
+    /// [`Catalog`](crate::Catalog) refuses unless it was built with
+    /// [`Catalog::trusting_fragments`](crate::Catalog::trusting_fragments): whoever sent it
+    /// would otherwise choose SQL the program runs.
+    UntrustedFragment,
     /// A query from outside the program past one of its [`Limits`](crate::Limits).
     LimitExceeded {
         /// The limit.
@@ -268,6 +273,10 @@ impl std::fmt::Display for Error {
             Error::Database(e) => write!(f, "database error: {e}"),
             Error::NoRows => f.write_str("the query returned no rows"),
             Error::UntrustedQuery { reason } => write!(f, "refused query: {reason}"),
+            Error::UntrustedFragment => f.write_str(
+                "refused query: it carries raw SQL (`fragment`), which a catalog admits only \
+                 when built with `Catalog::trusting_fragments`",
+            ),
             Error::LimitExceeded { limit, max } => {
                 write!(f, "refused query: its {limit} is over the limit of {max}")
             }

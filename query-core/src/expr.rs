@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Name;
 use crate::depth::Level;
+use crate::fragment::FragmentPart;
 use crate::func::Func;
 use crate::query::Query;
 use crate::schema::FieldHint;
@@ -162,6 +163,20 @@ pub enum Expr {
         expr: Box<Expr>,
         /// The type it is cast to.
         ty: crate::value::Ty,
+    },
+    /// `fragment("lower(?) = ?", a, b)`: raw SQL from a string literal of the program,
+    /// whose placeholders are filled by `args`, spliced lists and quoted identifiers
+    /// ([`FragmentPart`]). Its type is the one the program gave it (`fragment::<i64>`), or
+    /// unknown; it may always be NULL.
+    Fragment {
+        /// The text and placeholders, in order.
+        parts: Vec<FragmentPart>,
+        /// The expressions that fill the [`FragmentPart::Arg`] placeholders, in order.
+        #[serde(with = "crate::depth::nested")]
+        args: Vec<Expr>,
+        /// The type the program gave the fragment, if it did.
+        #[serde(default)]
+        ty: Option<crate::value::Ty>,
     },
     /// A query inside the expression: `subquery(q)` (its one value), `exists(q)`,
     /// `x in subquery(q)`, `x > any(q)`, `x <= all(q)`. Its bindings are its own; it reaches
@@ -364,6 +379,12 @@ impl std::fmt::Debug for Expr {
             Expr::Cast { expr, ty } => f
                 .debug_struct("Cast")
                 .field("expr", expr)
+                .field("ty", ty)
+                .finish(),
+            Expr::Fragment { parts, args, ty } => f
+                .debug_struct("Fragment")
+                .field("parts", parts)
+                .field("args", args)
                 .field("ty", ty)
                 .finish(),
             Expr::Subquery {

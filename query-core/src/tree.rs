@@ -59,7 +59,13 @@ impl Expr {
                 distinct: _,
                 filter,
             } => arg.as_deref().is_some_and(deep) || filter.as_deref().is_some_and(deep),
-            Expr::Coalesce(args) | Expr::Func { func: _, args } => args.iter().any(deep),
+            Expr::Coalesce(args)
+            | Expr::Func { func: _, args }
+            | Expr::Fragment {
+                parts: _,
+                args,
+                ty: _,
+            } => args.iter().any(deep),
             Expr::Case { whens, otherwise } => {
                 whens.iter().any(|(when, then)| deep(when) || deep(then))
                     || otherwise.as_deref().is_some_and(deep)
@@ -122,7 +128,13 @@ impl Expr {
                     take(filter);
                 }
             }
-            Expr::Coalesce(args) | Expr::Func { func: _, args } => args.iter_mut().for_each(take),
+            Expr::Coalesce(args)
+            | Expr::Func { func: _, args }
+            | Expr::Fragment {
+                parts: _,
+                args,
+                ty: _,
+            } => args.iter_mut().for_each(take),
             Expr::Case { whens, otherwise } => {
                 for (when, then) in whens {
                     take(when);
@@ -215,6 +227,11 @@ impl Expr {
                 func: *func,
                 args: children.collect(),
             },
+            Expr::Fragment { parts, args: _, ty } => Expr::Fragment {
+                parts: parts.clone(),
+                args: children.collect(),
+                ty: *ty,
+            },
             Expr::Case { whens, otherwise } => {
                 let mut pair = || (*next(), *next());
                 let whens = whens.iter().map(|_| pair()).collect();
@@ -272,6 +289,18 @@ impl Expr {
             (Expr::InParam { expr: _, list: a }, Expr::InParam { expr: _, list: b }) => a == b,
             (Expr::IsNil(_), Expr::IsNil(_)) => true,
             (Expr::Cast { expr: _, ty: a }, Expr::Cast { expr: _, ty: b }) => a == b,
+            (
+                Expr::Fragment {
+                    parts: pa,
+                    args: aa,
+                    ty: ta,
+                },
+                Expr::Fragment {
+                    parts: pb,
+                    args: ab,
+                    ty: tb,
+                },
+            ) => pa == pb && aa.len() == ab.len() && ta == tb,
             (
                 Expr::Like {
                     expr: _,

@@ -6,8 +6,8 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use recto::chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use recto::{
-    AggFunc, Array, BinOp, BindingRef, Direction, Erased, Expr, From, JoinKind, Location,
-    OrderTerm, Query, Schema, Select, Selected, Ty, UnOp, Value,
+    AggFunc, Array, BinOp, BindingRef, Direction, Erased, Expr, FragmentPart, From, JoinKind,
+    Location, OrderTerm, Query, Schema, Select, Selected, Ty, UnOp, Value,
 };
 
 use crate::common::{Org, Post, Tag, User, Weird};
@@ -231,10 +231,27 @@ fn expr() -> BoxedStrategy<Expr> {
                 }),
             proptest::collection::vec(inner.clone(), 0..4).prop_map(Expr::Coalesce),
             proptest::collection::vec(inner.clone(), 0..4).prop_map(Expr::Row),
-            (inner, select(Ty::ALL.to_vec()))
+            (inner.clone(), select(Ty::ALL.to_vec()))
                 .prop_map(move |(e, ty)| Expr::Cast { expr: b(e), ty }),
+            (
+                proptest::collection::vec(fragment_part(), 0..5),
+                proptest::collection::vec(inner, 0..3),
+                proptest::option::of(select(Ty::ALL.to_vec()))
+            )
+                .prop_map(|(parts, args, ty)| Expr::Fragment { parts, args, ty }),
         ]
     })
+    .boxed()
+}
+
+/// A piece of a fragment, its placeholders not necessarily matching its arguments.
+fn fragment_part() -> BoxedStrategy<FragmentPart> {
+    prop_oneof![
+        adversarial_text(3).prop_map(|text| FragmentPart::Sql(text.into())),
+        Just(FragmentPart::Arg),
+        array().prop_map(FragmentPart::Splice),
+        adversarial_text(3).prop_map(|name| FragmentPart::Identifier(name.into())),
+    ]
     .boxed()
 }
 

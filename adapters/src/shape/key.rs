@@ -422,6 +422,10 @@ impl<'q> KeyWriter<'_, 'q> {
                     self.expr(item, next)?;
                 }
             }
+            // Raw SQL is not keyed: its text would have to be keyed whole, and a spliced
+            // list's length changes the statement. Queries with a fragment are rendered
+            // each time.
+            Expr::Fragment { .. } => return Err(Uncacheable),
             _ => return Err(Uncacheable),
         }
         Ok(())

@@ -62,6 +62,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             PlannedExpr::Case { whens, otherwise } => self.case(id, *whens, *otherwise),
             PlannedExpr::Row(items) => self.row(*items),
             PlannedExpr::Cast { expr, ty } => self.cast_to(*expr, *ty),
+            PlannedExpr::Fragment { parts, args, ty: _ } => self.fragment(parts, *args),
             PlannedExpr::Subquery {
                 test,
                 operand,
@@ -338,6 +339,7 @@ fn prints_parentheses(expr: &PlannedExpr<'_>) -> bool {
         | PlannedExpr::IsNil(_)
         | PlannedExpr::Like { .. }
         | PlannedExpr::Case { .. }
+        | PlannedExpr::Fragment { .. }
         | PlannedExpr::Subquery { .. } => true,
         PlannedExpr::Column(_)
         | PlannedExpr::Lit(_)

@@ -15,6 +15,7 @@ mod dates;
 mod decimal;
 pub(crate) mod digits;
 mod expr;
+mod fragment;
 mod full_join;
 mod func;
 mod json;

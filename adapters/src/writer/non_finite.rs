@@ -167,6 +167,18 @@ fn walk(exprs: &Exprs<'_>, id: ExprId, computed: bool, found: &mut Found) {
                 walk(exprs, *arg, computed, found);
             }
         }
+        // The fragment's SQL may compute with its arguments: each counts as an operand of
+        // arithmetic.
+        PlannedExpr::Fragment {
+            parts: _,
+            args,
+            ty: _,
+        } => {
+            found.arithmetic = true;
+            for arg in exprs.list(*args) {
+                walk(exprs, *arg, true, found);
+            }
+        }
         PlannedExpr::Case { whens, otherwise } => {
             for part in exprs.list(*whens).iter().chain(otherwise) {
                 walk(exprs, *part, computed, found);

@@ -1,7 +1,7 @@
 //! The planned expression node ([`PlannedExpr`]): every variant the writer prints, its
 //! operands ids in the plan's arena ([`Exprs`](crate::Exprs)).
 
-use recto_core::{AggFunc, Array, BinOp, SubqueryTest, Ty, UnOp, Value};
+use recto_core::{AggFunc, Array, BinOp, FragmentPart, SubqueryTest, Ty, UnOp, Value};
 
 use super::ColumnRef;
 use crate::exprs::{ExprId, ExprList};
@@ -98,6 +98,16 @@ pub enum PlannedExpr<'q> {
         expr: ExprId,
         /// The type it is cast to.
         ty: Ty,
+    },
+    /// `fragment(...)`: raw SQL whose [`FragmentPart::Arg`] placeholders `args` fill, in
+    /// order.
+    Fragment {
+        /// The text and placeholders.
+        parts: &'q [FragmentPart],
+        /// The arguments.
+        args: ExprList,
+        /// The type the program gave it.
+        ty: Option<Ty>,
     },
     /// A query inside the expression (`exists(q)`, `x in subquery(q)`, ...), planned with
     /// this query's bindings in scope; [`Exprs::query`](crate::Exprs::query) gives its plan.

@@ -6,6 +6,7 @@ use crate::builder::from::Source;
 use crate::builder::select::{Select, Selected};
 use crate::error::Error;
 use crate::expr::{BindingRef, Expr};
+use crate::fragment::FragmentPart;
 use crate::location::Location;
 use crate::query::QueryData;
 use crate::value::Value;
@@ -110,6 +111,21 @@ impl<'q> Walk<'_, 'q> {
         }
     }
 
+    /// A fragment's pieces: its arguments and each spliced list count as lists, and an
+    /// identifier as a name. Its text is bounded by the payload's size only.
+    fn fragment(&self, parts: &[FragmentPart], args: usize) -> Result<(), Error> {
+        self.list(parts.len())?;
+        self.list(args)?;
+        for part in parts {
+            match part {
+                FragmentPart::Splice(list) => self.list(list.len())?,
+                FragmentPart::Identifier(name) => self.name(name)?,
+                FragmentPart::Sql(_) | FragmentPart::Arg => {}
+            }
+        }
+        Ok(())
+    }
+
     pub(super) fn value(&self, value: &Value) -> Result<(), Error> {
         match value {
             Value::Array(array) => self.list(array.len()),
@@ -161,6 +177,7 @@ impl<'q> Walk<'_, 'q> {
                     otherwise: _,
                 } => self.list(whens.len())?,
                 Expr::Row(items) => self.list(items.len())?,
+                Expr::Fragment { parts, args, ty: _ } => self.fragment(parts, args.len())?,
                 Expr::Subquery {
                     test: _,
                     operand: _,

@@ -164,6 +164,11 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
                 span,
             )));
         }),
+        Kind::Fragment { ty, pieces } => {
+            out.extend(super::fragment::expand(span, ty.as_ref(), pieces, |arg| {
+                expand(scope, arg)
+            }));
+        }
         Kind::Cast { operand, ty } => {
             dsl_path(out, span, "cast");
             out.extend(quote_spanned!(span=> ::<#ty, _>));

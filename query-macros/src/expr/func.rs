@@ -56,6 +56,7 @@ const SUPPORTED: &[&str] = &[
     "all",
     "parent_as",
     "filter",
+    "fragment",
 ];
 
 /// Functions of the query language that are designed but not built yet.
@@ -77,14 +78,20 @@ const NOT_YET: &[&str] = &[
     "ago",
     "from_now",
     "extract",
-    "fragment",
-    "splice",
-    "identifier",
     "json_extract_path",
 ];
 
 /// Converts `f(args)`.
 pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> {
+    if let Expr::Path(path) = &*call.func
+        && path.qself.is_none()
+        && path.path.segments.len() == 1
+        && let Some(segment) = path.path.segments.first()
+        && segment.ident == "fragment"
+    {
+        let ty = super::fragment::turbofish(&path.path)?;
+        return super::fragment::fragment(scope, &segment.ident, ty, &call.args);
+    }
     let name = match &*call.func {
         Expr::Path(path) if path.qself.is_none() => path.path.get_ident(),
         _ => None,
@@ -166,6 +173,14 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
                 span,
                 format!(
                     "`{name}(q)` compares a value with a query's values: write it after a comparison, as in `x > {name}(q)`"
+                ),
+            ));
+        }
+        "splice" | "identifier" => {
+            return Err(syn::Error::new(
+                span,
+                format!(
+                    "`{name}(^..)` fills a placeholder of a fragment: write it as an argument of `fragment`, as in `fragment(\"f(?)\", {name}(^x))`"
                 ),
             ));
         }

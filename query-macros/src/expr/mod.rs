@@ -11,6 +11,7 @@ mod cast;
 mod convert;
 mod dates;
 mod expand;
+mod fragment;
 mod func;
 mod nesting;
 mod row;
@@ -120,6 +121,11 @@ pub(crate) enum Kind {
         op: Option<&'static str>,
         query: TokenStream,
     },
+    /// `fragment("..", args..)`: `ty` is the Rust type of `fragment::<T>`, if written.
+    Fragment {
+        ty: Option<TokenStream>,
+        pieces: Vec<fragment::Piece>,
+    },
     /// `parent_as(binding).field` or `parent_as(binding)["field"]`: by name, checked by the
     /// planner against the enclosing query's binding.
     ParentField { binding: Ident, name: TokenStream },
@@ -209,6 +215,24 @@ impl Dsl {
             Kind::Row(items) => {
                 for item in items {
                     item.pins_mut(out);
+                }
+            }
+            // A spliced list and an identifier are evaluated before the arguments, in the
+            // order the expansion writes them; neither is a value a template could bind
+            // (an identifier is structure, a spliced list's length changes the text).
+            Kind::Fragment { pieces, .. } => {
+                let mut args = Vec::new();
+                for piece in pieces {
+                    match piece {
+                        fragment::Piece::Arg(arg) => args.push(arg),
+                        fragment::Piece::Splice(..) | fragment::Piece::Identifier(..) => {
+                            out.push(PinMut::Name);
+                        }
+                        fragment::Piece::Sql(_) => {}
+                    }
+                }
+                for arg in args {
+                    arg.pins_mut(out);
                 }
             }
             Kind::InParam { operand, list } => {

@@ -73,7 +73,7 @@ fn expression_errors() {
         where: u,
         where: u.name.len() > 1,
         where: cuont(u.id) > 1,
-        where: fragment("lower(?)", u.name) == "a",
+        where: fragment(text, u.name) == "a",
         where: u.age & 1,
         where: u.age in other,
         where: u.0 == 1,

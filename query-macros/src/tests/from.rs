@@ -204,3 +204,18 @@ fn date_functions_name_their_part_and_unit() {
                  extract(hour, u.seen), date_diff(u.born, ^day), from_now(1, week),
                  ago(2, "month")))));
 }
+
+#[test]
+fn fragment_parts_and_arguments() {
+    // A fragment with only `^value` arguments is a template like any other query.
+    assert_snapshot!(from(quote!(u in User,
+        where: fragment("lower(?) = ?", u.name, ^v),
+        select: fragment::<Option<i64>>("?? ?", u.age))));
+}
+
+#[test]
+fn fragment_with_splice_and_identifier_is_built_at_once() {
+    assert_snapshot!(from(quote!(u in User,
+        where: fragment::<bool>("? IN (?)", u.id, splice(^ids)),
+        select: fragment("?", identifier(^column)))));
+}

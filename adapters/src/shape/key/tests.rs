@@ -34,3 +34,20 @@ fn a_field_is_encoded_alike_on_both_paths() {
     assert_eq!(fast.len(), 15);
     assert_eq!(fast[13..], [2, 0]);
 }
+
+/// A fragment is never keyed, whatever its parts: its text is keyed by nothing.
+#[test]
+fn a_fragment_is_uncacheable() {
+    let fragment = Expr::Fragment {
+        parts: vec![recto_core::FragmentPart::sql("random()")],
+        args: Vec::new(),
+        ty: None,
+    };
+    let (mut key, mut slots) = (Vec::new(), Vec::new());
+    let mut writer = KeyWriter {
+        key: &mut key,
+        slots: &mut slots,
+        expand: false,
+    };
+    assert_eq!(writer.expr(&fragment, 0), Err(Uncacheable));
+}
