@@ -11,6 +11,7 @@ mod aggregate;
 mod case;
 mod cast;
 pub(crate) mod func;
+mod json_path;
 mod membership;
 mod row;
 mod subquery;
@@ -147,6 +148,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             Expr::Case { whens, otherwise } => self.case(whens, otherwise.as_deref(), next),
             Expr::Row(_) => Err(self.row_elsewhere()),
             Expr::Cast { expr, ty } => self.cast(expr, *ty, next),
+            Expr::JsonPath { expr, path, as_ } => self.json_path(expr, path, *as_, next),
             Expr::Subquery {
                 test,
                 operand,

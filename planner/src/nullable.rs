@@ -77,6 +77,8 @@ impl Exprs<'_> {
             PlannedExpr::InParam { expr, list: _ } => nullable(expr),
             PlannedExpr::IsNil(_) => false,
             PlannedExpr::Cast { expr, ty: _ } => nullable(expr),
+            // A missing key, a short array or (as text) a value that is no string.
+            PlannedExpr::JsonPath { .. } => true,
             PlannedExpr::Like {
                 expr,
                 pattern,

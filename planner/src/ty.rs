@@ -4,7 +4,7 @@
 //! integers with `DIV`, not `/`) and where a result must be cast so that it decodes into the
 //! same Rust type on every engine (`sum` of integers is a 64-bit integer everywhere).
 
-use recto_core::{AggFunc, BinOp, Error, SubqueryTest, Ty, UnOp, Value};
+use recto_core::{AggFunc, BinOp, Error, JsonAs, SubqueryTest, Ty, UnOp, Value};
 
 use crate::bindings::Scope;
 use crate::describe::{describe, rust_type};
@@ -136,6 +136,12 @@ impl Exprs<'_> {
             // A row is not one value: only its items have types.
             PlannedExpr::Row(_) => None,
             PlannedExpr::Cast { expr: _, ty } => Some(*ty),
+            PlannedExpr::JsonPath {
+                expr: _,
+                path: _,
+                as_: JsonAs::Text,
+            } => Some(Ty::Text),
+            PlannedExpr::JsonPath { .. } => Some(Ty::Json),
         }
     }
 }

@@ -16,6 +16,8 @@ mod branches;
 mod cast;
 mod dates;
 mod func;
+#[cfg(feature = "json")]
+mod json;
 mod math;
 mod nesting;
 mod ops;
@@ -27,6 +29,8 @@ pub use self::branches::*;
 pub use self::cast::*;
 pub use self::dates::*;
 pub use self::func::*;
+#[cfg(feature = "json")]
+pub use self::json::*;
 pub use self::math::*;
 pub use self::nesting::*;
 pub use self::ops::*;

@@ -163,6 +163,20 @@ pub enum Expr {
         /// The type it is cast to.
         ty: crate::value::Ty,
     },
+    /// A JSON path on a document: `b.meta["a"][0]` is the value at key `a`, element 0, of
+    /// the document `b.meta`; `json_text(..)` of one is that value's text where it is a
+    /// JSON string. A step that finds nothing (a missing key, an index past the end, a key
+    /// of an array, an index of an object) makes the whole path SQL's NULL.
+    JsonPath {
+        /// The document.
+        #[serde(with = "crate::depth::nested")]
+        expr: Box<Expr>,
+        /// The steps from the document to the value, in order; none is the document itself.
+        path: Vec<PathStep>,
+        /// What the value found is returned as.
+        #[serde(rename = "as")]
+        as_: JsonAs,
+    },
     /// A query inside the expression: `subquery(q)` (its one value), `exists(q)`,
     /// `x in subquery(q)`, `x > any(q)`, `x <= all(q)`. Its bindings are its own; it reaches
     /// the enclosing queries' bindings with [`BindingRef::Parent`].
@@ -176,6 +190,29 @@ pub enum Expr {
         #[serde(with = "crate::depth::nested")]
         query: Query,
     },
+}
+
+/// One step of an [`Expr::JsonPath`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum PathStep {
+    /// The value of an object's key (any text: it is never spliced into SQL).
+    Key(Name),
+    /// The element of an array at a 0-based position. A negative position is a planner
+    /// error: the engines count from the end each in its own way.
+    Index(i64),
+}
+
+/// What an [`Expr::JsonPath`] returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum JsonAs {
+    /// The value as a JSON document (`serde_json::Value`): JSON's `null` there is the
+    /// document `null`, a missing value SQL's NULL.
+    Json,
+    /// The text of a JSON string (`String`); SQL's NULL where the value is anything else
+    /// (a number, a boolean, `null`, an array or an object) or missing.
+    Text,
 }
 
 /// What a [`Expr::Subquery`] asks of its query's rows.
@@ -365,6 +402,12 @@ impl std::fmt::Debug for Expr {
                 .debug_struct("Cast")
                 .field("expr", expr)
                 .field("ty", ty)
+                .finish(),
+            Expr::JsonPath { expr, path, as_ } => f
+                .debug_struct("JsonPath")
+                .field("expr", expr)
+                .field("path", path)
+                .field("as_", as_)
                 .finish(),
             Expr::Subquery {
                 test,

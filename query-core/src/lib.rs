@@ -49,7 +49,7 @@ pub use catalog::Catalog;
 pub use depth::MAX_EXPR_DEPTH;
 pub use dynamic::Dynamic;
 pub use error::{Clause, Error};
-pub use expr::{AggFunc, BinOp, BindingRef, Expr, SubqueryTest, UnOp};
+pub use expr::{AggFunc, BinOp, BindingRef, Expr, JsonAs, PathStep, SubqueryTest, UnOp};
 pub use func::{DatePart, Func, Unit};
 pub use limits::{Limit, Limits, MAX_NESTING};
 pub use location::Location;

@@ -45,7 +45,12 @@ impl Expr {
             Expr::Unary { op: _, expr }
             | Expr::InParam { expr, list: _ }
             | Expr::IsNil(expr)
-            | Expr::Cast { expr, ty: _ } => deep(expr),
+            | Expr::Cast { expr, ty: _ }
+            | Expr::JsonPath {
+                expr,
+                path: _,
+                as_: _,
+            } => deep(expr),
             Expr::Binary { op: _, left, right } => deep(left) || deep(right),
             Expr::Like {
                 expr,
@@ -101,6 +106,11 @@ impl Expr {
             Expr::InParam { expr, list: _ } => take(expr),
             Expr::IsNil(expr) => take(expr),
             Expr::Cast { expr, ty: _ } => take(expr),
+            Expr::JsonPath {
+                expr,
+                path: _,
+                as_: _,
+            } => take(expr),
             Expr::Like {
                 expr,
                 pattern,
@@ -190,6 +200,11 @@ impl Expr {
                 expr: next(),
                 ty: *ty,
             },
+            Expr::JsonPath { expr: _, path, as_ } => Expr::JsonPath {
+                expr: next(),
+                path: path.clone(),
+                as_: *as_,
+            },
             Expr::Like {
                 expr: _,
                 pattern: _,
@@ -272,6 +287,18 @@ impl Expr {
             (Expr::InParam { expr: _, list: a }, Expr::InParam { expr: _, list: b }) => a == b,
             (Expr::IsNil(_), Expr::IsNil(_)) => true,
             (Expr::Cast { expr: _, ty: a }, Expr::Cast { expr: _, ty: b }) => a == b,
+            (
+                Expr::JsonPath {
+                    expr: _,
+                    path: a,
+                    as_: a_as,
+                },
+                Expr::JsonPath {
+                    expr: _,
+                    path: b,
+                    as_: b_as,
+                },
+            ) => a == b && a_as == b_as,
             (
                 Expr::Like {
                     expr: _,

@@ -62,6 +62,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             PlannedExpr::Case { whens, otherwise } => self.case(id, *whens, *otherwise),
             PlannedExpr::Row(items) => self.row(*items),
             PlannedExpr::Cast { expr, ty } => self.cast_to(*expr, *ty),
+            PlannedExpr::JsonPath { expr, path, as_ } => self.json_path(*expr, path, *as_),
             PlannedExpr::Subquery {
                 test,
                 operand,
@@ -347,6 +348,7 @@ fn prints_parentheses(expr: &PlannedExpr<'_>) -> bool {
         | PlannedExpr::Coalesce(_)
         | PlannedExpr::Func { .. }
         | PlannedExpr::Row(_)
-        | PlannedExpr::Cast { .. } => false,
+        | PlannedExpr::Cast { .. }
+        | PlannedExpr::JsonPath { .. } => false,
     }
 }

@@ -18,6 +18,7 @@ mod expr;
 mod full_join;
 mod func;
 mod json;
+mod json_path;
 mod lateral;
 mod long_division;
 mod math;

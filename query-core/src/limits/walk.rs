@@ -5,7 +5,7 @@ use super::{Limit, Limits, within};
 use crate::builder::from::Source;
 use crate::builder::select::{Select, Selected};
 use crate::error::Error;
-use crate::expr::{BindingRef, Expr};
+use crate::expr::{BindingRef, Expr, PathStep};
 use crate::location::Location;
 use crate::query::QueryData;
 use crate::value::Value;
@@ -155,6 +155,19 @@ impl<'q> Walk<'_, 'q> {
                     otherwise: _,
                 } => self.list(whens.len())?,
                 Expr::Row(items) => self.list(items.len())?,
+                Expr::JsonPath {
+                    expr: _,
+                    path,
+                    as_: _,
+                } => {
+                    // A key is as long as a name may be, and a path as long as a list.
+                    self.list(path.len())?;
+                    for step in path {
+                        if let PathStep::Key(key) = step {
+                            self.name(key)?;
+                        }
+                    }
+                }
                 Expr::Subquery {
                     test: _,
                     operand: _,

@@ -48,6 +48,7 @@ const SUPPORTED: &[&str] = &[
     "between",
     "selected_as",
     "cast",
+    "json_text",
     "date_diff",
     "field",
     "exists",
@@ -150,7 +151,8 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
         "selected_as" => return super::scalar::selected_ref(name, args),
         function @ ("lower" | "upper" | "length" | "trim" | "ltrim" | "rtrim" | "substring"
         | "concat" | "replace" | "position" | "abs" | "ceil" | "floor" | "round"
-        | "sqrt" | "power" | "nullif" | "greatest" | "least" | "between") => {
+        | "sqrt" | "power" | "nullif" | "greatest" | "least" | "between"
+        | "json_text") => {
             return super::scalar::scalar(scope, name, function, args);
         }
         "filter" => super::branches::filter(scope, name, args)?,
