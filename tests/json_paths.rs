@@ -6,7 +6,7 @@ mod common;
 
 use recto::prelude::*;
 use recto::serde_json::{Value as Json, json};
-use recto::{BindingRef, Clause, Error, Expr, JsonAs, PathStep, Query, Select, Selected};
+use recto::{BindingRef, Clause, Error, Expr, IntoSql, JsonAs, PathStep, Query, Select, Selected};
 
 use common::{error_of, render};
 
@@ -86,5 +86,68 @@ fn misuse_at_run_time_is_a_typed_error() {
         matches!(error_of(&q), Error::InvalidClause { clause: Clause::Select, ref reason, .. } if reason.contains("position is 0 or more, found -1")),
         "{:?}",
         error_of(&q)
+    );
+}
+
+/// The same call site rendered again with other pins binds the new values, and the same
+/// query rendered twice (the shape cache's second look) gives the same statement: a path's
+/// bound path texts stay with its keys.
+#[test]
+fn a_call_site_rendered_again_binds_its_own_values() {
+    fn query(doc: Json, text: &str) -> Query<Doc, i64> {
+        let text = text.to_owned();
+        from!(d in Doc,
+            where: d.meta["a"][0] == ^doc && json_text(d.meta["b"]) == ^text,
+            select: d.id)
+    }
+    for round in 0..3 {
+        let first = render(&query(json!(1), "x"));
+        let second = render(&query(json!([2]), "y"));
+        assert_eq!(first, render(&query(json!(1), "x")), "round {round}");
+        assert!(
+            first.contains(r#"Text("x")"#) && first.contains("Number(1)"),
+            "{first}"
+        );
+        assert!(
+            second.contains(r#"Text("y")"#) && second.contains("Number(2)"),
+            "{second}"
+        );
+        assert!(first.contains(r#"$.\"a\"[0]"#), "{first}");
+        assert!(second.contains(r#"$.\"a\"[0]"#), "{second}");
+    }
+    fn same_statement<D: recto::Dialect + Copy>(dialect: D, q: impl Fn() -> Query<Doc, i64>) {
+        let once = recto::render_uncached(q().data(), &dialect).expect("render");
+        let again = q().to_sql(dialect).expect("render");
+        let owned = q().into_sql(dialect).expect("render");
+        assert_eq!((&once.text, &once.params), (&again.text, &again.params));
+        assert_eq!((&once.text, &once.params), (&owned.text, &owned.params));
+    }
+    let q = || query(json!(1), "x");
+    same_statement(recto::Postgres, q);
+    same_statement(recto::MySql, q);
+    same_statement(recto::Sqlite, q);
+}
+
+/// An untrusted payload's path comes back through the catalog unchanged (its keys are data,
+/// bound as any text is), and a payload's negative position is the planner's typed error.
+#[test]
+fn paths_round_trip_through_the_catalog() {
+    let catalog = recto::Catalog::new().with::<Doc>();
+    let limits = recto::Limits::default();
+    let q =
+        from!(d in Doc, select: (d.meta["a'; DROP TABLE docs; --"][3], json_text(d.extra["b"])));
+    let json = recto::serde_json::to_string(&q).expect("serialize");
+    let back = catalog.query_from_json(&json, &limits).expect("admitted");
+    assert_eq!(back.data(), q.data());
+    assert_eq!(render(&back), render(&q));
+    let negative = json.replace("{\"Index\":3}", "{\"Index\":-3}");
+    assert_ne!(negative, json, "{json}");
+    let back = catalog
+        .query_from_json(&negative, &limits)
+        .expect("admitted");
+    assert!(
+        matches!(error_of(&back), Error::InvalidClause { ref reason, .. } if reason.contains("found -3")),
+        "{:?}",
+        error_of(&back)
     );
 }
