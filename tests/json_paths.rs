@@ -151,3 +151,19 @@ fn paths_round_trip_through_the_catalog() {
         error_of(&back)
     );
 }
+
+/// MariaDB reads a key's leading `-` as a negative position, even quoted, and finds
+/// nothing: such a key is `Error::Unsupported` there, and bound as any key elsewhere.
+#[test]
+fn a_key_beginning_with_a_dash_is_unsupported_on_mysql() {
+    let q = from!(d in Doc, select: json_text(d.meta["a"]["-b"]));
+    assert!(
+        matches!(q.to_sql(recto::MySql), Err(Error::Unsupported { feature, dialect: "MySQL" }) if feature.contains("begins with `-`")),
+        "{:?}",
+        q.to_sql(recto::MySql)
+    );
+    assert!(q.to_sql(recto::Postgres).is_ok());
+    assert!(q.to_sql(recto::Sqlite).is_ok());
+    let q = from!(d in Doc, select: d.meta["a-b"]);
+    assert!(q.to_sql(recto::MySql).is_ok());
+}

@@ -19,7 +19,8 @@ pub enum JsonPath {
     /// the value itself in `JSON_EXTRACT` (`$[0]` of `5` is `5`), so each position is
     /// guarded: `CASE WHEN JSON_TYPE(JSON_EXTRACT(x, ?)) = 'ARRAY' AND .. THEN .. END`,
     /// the path up to the position bound again. As text,
-    /// `CASE WHEN JSON_TYPE(E) = 'STRING' THEN JSON_UNQUOTE(E) END`.
+    /// `CASE WHEN JSON_TYPE(E) = 'STRING' THEN JSON_UNQUOTE(E) END`. A key that begins with
+    /// `-` is `Error::Unsupported`: MariaDB 10.11 finds no such key, quoted or not.
     ExtractFunction,
     /// `(x -> ?)` with the path text `$."a"[0]` bound (`->` gives JSON text, where
     /// `json_extract` gives a string's SQL text); as text,

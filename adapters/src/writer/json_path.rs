@@ -17,6 +17,15 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         path: &[PathStep],
         as_: JsonAs,
     ) -> Result<(), Error> {
+        if self.quirks.json_path == JsonPath::ExtractFunction
+            && path
+                .iter()
+                .any(|step| matches!(step, PathStep::Key(key) if key.starts_with('-')))
+        {
+            // MariaDB reads a leading `-` of a key as a negative position, even inside
+            // quotes, and finds nothing.
+            return Err(self.unsupported("a JSON path key that begins with `-`"));
+        }
         match (self.quirks.json_path, as_) {
             (JsonPath::PathQuery, JsonAs::Json) => self.path_query(expr, path, ""),
             (JsonPath::PathQuery, _) => {
@@ -116,8 +125,9 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
 }
 
 /// Appends the path text `$`, then `."key"` for each key and `[n]` for each position. A
-/// key is written as a JSON string's contents, its `"` as `quote` says. `false` for a
-/// step recto does not know.
+/// key is written as a JSON string's contents escaped as serde_json escapes them (so as the
+/// canonical text stores the key: an engine that compares a path's key with the stored one
+/// as written finds it), its `"` as `quote` says. `false` for a step recto does not know.
 pub(crate) fn write_path(text: &mut String, path: &[PathStep], quote: KeyQuote) -> bool {
     text.push('$');
     for step in path {
@@ -129,6 +139,11 @@ pub(crate) fn write_path(text: &mut String, path: &[PathStep], quote: KeyQuote) 
                         '"' if quote == KeyQuote::Unicode => text.push_str("\\u0022"),
                         '"' => text.push_str("\\\""),
                         '\\' => text.push_str("\\\\"),
+                        '\u{8}' => text.push_str("\\b"),
+                        '\u{c}' => text.push_str("\\f"),
+                        '\n' => text.push_str("\\n"),
+                        '\r' => text.push_str("\\r"),
+                        '\t' => text.push_str("\\t"),
                         c if u32::from(c) < 0x20 => {
                             text.push_str(&format!("\\u{:04x}", u32::from(c)));
                         }
@@ -161,14 +176,14 @@ mod tests {
             PathStep::Key("a b".into()),
             PathStep::Index(0),
             PathStep::Key("q\"\\.$'".into()),
-            PathStep::Key("\n".into()),
+            PathStep::Key("\n\u{1f}".into()),
         ];
         let mut text = String::new();
         assert!(write_path(&mut text, &path, KeyQuote::Unicode));
-        assert_eq!(text, r#"$."a b"[0]."q\u0022\\.$'"."\u000a""#);
+        assert_eq!(text, r#"$."a b"[0]."q\u0022\\.$'"."\n\u001f""#);
         let mut text = String::new();
         assert!(write_path(&mut text, &path, KeyQuote::Backslash));
-        assert_eq!(text, r#"$."a b"[0]."q\"\\.$'"."\u000a""#);
+        assert_eq!(text, r#"$."a b"[0]."q\"\\.$'"."\n\u001f""#);
         let mut text = String::new();
         assert!(write_path(&mut text, &[], KeyQuote::Backslash));
         assert_eq!(text, "$");
