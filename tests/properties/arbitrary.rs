@@ -6,8 +6,8 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use recto::chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use recto::{
-    AggFunc, Array, BinOp, BindingRef, Direction, Erased, Expr, From, JoinKind, Location,
-    OrderTerm, Query, Schema, Select, Selected, Ty, UnOp, Value,
+    AggFunc, Array, BinOp, BindingRef, Direction, Erased, Expr, From, JoinKind, JsonAs, Location,
+    OrderTerm, PathStep, Query, Schema, Select, Selected, Ty, UnOp, Value,
 };
 
 use crate::common::{Org, Post, Tag, User, Weird};
@@ -231,10 +231,30 @@ fn expr() -> BoxedStrategy<Expr> {
                 }),
             proptest::collection::vec(inner.clone(), 0..4).prop_map(Expr::Coalesce),
             proptest::collection::vec(inner.clone(), 0..4).prop_map(Expr::Row),
-            (inner, select(Ty::ALL.to_vec()))
+            (inner.clone(), select(Ty::ALL.to_vec()))
                 .prop_map(move |(e, ty)| Expr::Cast { expr: b(e), ty }),
+            (
+                inner,
+                proptest::collection::vec(path_step(), 0..4),
+                any::<bool>()
+            )
+                .prop_map(move |(e, path, text)| Expr::JsonPath {
+                    expr: b(e),
+                    path,
+                    as_: if text { JsonAs::Text } else { JsonAs::Json },
+                }),
         ]
     })
+    .boxed()
+}
+
+/// A step of a JSON path: any key, any position (negative ones included).
+fn path_step() -> BoxedStrategy<PathStep> {
+    prop_oneof![
+        name().prop_map(|key| PathStep::Key(key.into())),
+        any::<i64>().prop_map(PathStep::Index),
+        (-2_i64..3).prop_map(PathStep::Index),
+    ]
     .boxed()
 }
 
