@@ -422,6 +422,9 @@ impl<'q> KeyWriter<'_, 'q> {
                     self.expr(item, next)?;
                 }
             }
+            // The writer binds a path text it makes, which no slot of the query holds, so
+            // a cached statement could not bind it for another query of the shape.
+            Expr::JsonPath { .. } => return Err(Uncacheable),
             _ => return Err(Uncacheable),
         }
         Ok(())
