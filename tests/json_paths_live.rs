@@ -233,3 +233,24 @@ async fn a_key_beginning_with_a_dash_is_found_or_unsupported() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn paths_group_and_sort_as_their_values() {
+    on_every_engine(|repo, name| async move {
+        load(&repo, name).await;
+        // Rows 3 and 4 have no string `name`, row 2 a number: three groups, NULL last.
+        let q = from!(d in Doc,
+            group_by: json_text(d.meta["name"]),
+            order_by: json_text(d.meta["name"]),
+            select: (json_text(d.meta["name"]), count()));
+        let rows = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [(Some("Ada".to_owned()), 1), (None, 3)], "{name}");
+        let q = from!(d in Doc,
+            where: !is_nil(d.meta["a"]),
+            group_by: d.meta["a"],
+            select: count(d.meta["a"], distinct));
+        let rows = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rows, [1, 1], "{name}");
+    })
+    .await;
+}
