@@ -167,3 +167,18 @@ fn a_key_beginning_with_a_dash_is_unsupported_on_mysql() {
     let q = from!(d in Doc, select: d.meta["a-b"]);
     assert!(q.to_sql(recto::MySql).is_ok());
 }
+
+/// `dynamic!` holds a path as `from!` does, typed or not.
+#[test]
+fn a_dynamic_condition_holds_a_path() {
+    let who = "Ada".to_owned();
+    let d = dynamic!([d] in Doc, json_text(d.meta["name"]) == ^who.clone() && !is_nil(d.extra[0]));
+    let q = from!(d in Doc, where: ^d, select: d.id);
+    let expected = from!(d in Doc,
+        where: json_text(d.meta["name"]) == ^who.clone() && !is_nil(d.extra[0]),
+        select: d.id);
+    assert_eq!(render(&q), render(&expected));
+    let d = dynamic!([d], json_text(d.meta["name"]) == ^who);
+    let q = from!(d in Doc, where: ^d, select: d.id);
+    assert!(render(&q).contains(r#"$.\"name\""#), "{}", render(&q));
+}
