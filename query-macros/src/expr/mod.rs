@@ -12,6 +12,7 @@ mod convert;
 mod dates;
 mod expand;
 mod func;
+mod json;
 mod nesting;
 mod row;
 mod scalar;
