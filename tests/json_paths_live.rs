@@ -193,6 +193,11 @@ async fn paths_filter_rows() {
         };
         let q = from!(d in Doc, where: json_text(d.meta["name"]) == "Ada", select: d.id);
         assert_eq!(ids(q).await, [1], "{name}");
+        // A string's text compares exactly: case and trailing spaces count.
+        let q = from!(d in Doc,
+            where: json_text(d.meta["name"]) == "Ada " || json_text(d.meta["name"]) == "ada",
+            select: d.id);
+        assert_eq!(ids(q).await, Vec::<i64>::new(), "{name}");
         let q = from!(d in Doc, where: is_nil(d.meta["name"]), order_by: d.id, select: d.id);
         assert_eq!(ids(q).await, [3, 4], "{name}");
         let five = json!(5);

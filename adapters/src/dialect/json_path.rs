@@ -19,7 +19,10 @@ pub enum JsonPath {
     /// the value itself in `JSON_EXTRACT` (`$[0]` of `5` is `5`), so each position is
     /// guarded: `CASE WHEN JSON_TYPE(JSON_EXTRACT(x, ?)) = 'ARRAY' AND .. THEN .. END`,
     /// the path up to the position bound again. As text,
-    /// `CASE WHEN JSON_TYPE(E) = 'STRING' THEN JSON_UNQUOTE(E) END`. A key that begins with
+    /// `CASE WHEN JSON_TYPE(E) = 'STRING' THEN JSON_UNQUOTE(E) COLLATE utf8mb4_nopad_bin
+    /// END`: `JSON_UNQUOTE` gives `utf8mb4_bin`, which ignores trailing spaces in `=`
+    /// (https://mariadb.com/kb/en/supported-character-sets-and-collations/#no-pad-collations),
+    /// and the text of a string compares exactly on every engine. A key that begins with
     /// `-` is `Error::Unsupported`: MariaDB 10.11 finds no such key, quoted or not.
     ExtractFunction,
     /// `(x -> ?)` with the path text `$."a"[0]` bound (`->` gives JSON text, where

@@ -45,7 +45,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
                 self.guarded_extract(expr, path)?;
                 self.sql(") = 'STRING' THEN JSON_UNQUOTE(");
                 self.guarded_extract(expr, path)?;
-                self.sql(") END");
+                self.sql(") COLLATE utf8mb4_nopad_bin END");
                 Ok(())
             }
             (JsonPath::ArrowPath, JsonAs::Json) => self.arrow_path(expr, path, " -> "),
