@@ -126,6 +126,10 @@ async fn nested_keys_and_positions_keep_each_value_s_kind() {
 async fn positions_read_arrays_only() {
     on_every_engine(|repo, name| async move {
         load(&repo, name).await;
+        let q = from!(d in Doc, where: d.id == 1,
+            select: (d.meta["a"]["b"][2147483647], d.meta["a"]["b"][0][0]));
+        let row = repo.one(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(row, (None, None), "{name}");
         let q = from!(d in Doc, order_by: d.id,
             select: (d.meta[0], d.meta[2]["name"], json_text(d.meta[1])));
         let rows = repo.all(q).await.unwrap_or_else(|e| panic!("{name}: {e}"));

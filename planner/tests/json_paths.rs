@@ -74,6 +74,21 @@ fn paths_refuse_other_bases_and_negative_positions() {
         path(doc(), vec![key("a"), PathStep::Index(-1)], JsonAs::Json),
         "a JSON path's position is 0 or more, found -1",
     );
+    refused(
+        path(doc(), vec![PathStep::Index(1 << 32)], JsonAs::Json),
+        "a JSON path's position is at most 2147483647, found 4294967296",
+    );
+    assert_eq!(
+        typed(
+            users(),
+            path(
+                doc(),
+                vec![PathStep::Index(i64::from(i32::MAX))],
+                JsonAs::Json
+            )
+        ),
+        (Some(Ty::Json), true)
+    );
     // A path over a path is a path on a document.
     let inner = path(doc(), vec![key("a")], JsonAs::Json);
     assert_eq!(

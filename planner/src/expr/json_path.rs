@@ -29,6 +29,16 @@ impl<'q> Resolver<'_, '_, 'q> {
                  each their own way"
             )));
         }
+        // MariaDB and SQLite read a position past 32 bits wrapped (`$[4294967296]` is `$[0]`),
+        // MariaDB one near 2^32 erratically; no engine holds an array that long.
+        if let Some(PathStep::Index(n)) = path
+            .iter()
+            .find(|step| matches!(step, PathStep::Index(n) if *n > i64::from(i32::MAX)))
+        {
+            return Err(self.scope.invalid(format!(
+                "a JSON path's position is at most 2147483647, found {n}"
+            )));
+        }
         let expr = self.resolve(expr, depth)?;
         if let Some(ty) = self.draft.exprs.ty(expr)
             && ty != Ty::Json

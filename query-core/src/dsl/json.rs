@@ -1,7 +1,7 @@
 //! JSON paths: `b.meta["a"][0]` on a document ([`json_key`], [`json_index`]) and
 //! `json_text(..)` of one ([`json_text`]). A path's keys and positions are written in the
-//! query; the adapters bind each key as a parameter or inside a bound path text, so no key
-//! is ever spliced into SQL.
+//! query; the adapters bind the whole path as one path text, so no key is ever spliced into
+//! SQL.
 
 use super::Typed;
 use crate::expr::{Expr, JsonAs, PathStep};

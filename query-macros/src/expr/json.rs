@@ -20,11 +20,12 @@ pub(super) fn json_step(scope: &mut Scope, index: &syn::ExprIndex) -> syn::Resul
         }) => Ok((key.to_token_stream(), false, key.span())),
         Expr::Lit(syn::ExprLit {
             lit: Lit::Int(n), ..
-        }) if n.suffix().is_empty() => match n.base10_parse::<u32>() {
+        }) if n.suffix().is_empty() => match n.base10_parse::<i32>() {
+            // A literal has no sign; MariaDB and SQLite wrap positions past 32 bits.
             Ok(_) => Ok((n.to_token_stream(), true, n.span())),
             Err(_) => Err(syn::Error::new(
                 n.span(),
-                "a JSON array position is a whole number from 0 to 4294967295",
+                "a JSON array position is a whole number from 0 to 2147483647",
             )),
         },
         Expr::Unary(syn::ExprUnary {
