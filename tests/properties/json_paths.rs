@@ -28,8 +28,8 @@ async fn create_samples(db: &TestDb) -> Result<(), String> {
 
 /// The path `choices` make into `doc`, and what serde_json finds at its end. Each choice
 /// mostly follows the document (one of an object's keys, a position inside an array or
-/// just past it) and otherwise takes its own key or a small position, which the value
-/// there may not have.
+/// just past it) and otherwise takes its own key, a small position or a large one, which
+/// the value there may not have.
 fn path_into(doc: &Json, choices: &[(u8, String)]) -> (Vec<PathStep>, Option<Json>) {
     let mut at = Some(doc);
     let mut path = Vec::new();
@@ -47,6 +47,8 @@ fn path_into(doc: &Json, choices: &[(u8, String)]) -> (Vec<PathStep>, Option<Jso
                 PathStep::Index(i64::try_from(pick % (items.len() + 1)).unwrap_or(0))
             }
             _ if pick % 2 == 0 => PathStep::Key(key.clone().into()),
+            // Now and then a position far past any array, up to the largest recto takes.
+            _ if pick % 16 == 1 => PathStep::Index([65_536, 2_147_483_647][pick / 16 % 2]),
             _ => PathStep::Index(i64::try_from(pick / 2 % 3).unwrap_or(0)),
         };
         at = match &step {
