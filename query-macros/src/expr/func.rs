@@ -81,7 +81,6 @@ const NOT_YET: &[&str] = &[
     "fragment",
     "splice",
     "identifier",
-    "json_extract_path",
 ];
 
 /// Converts `f(args)`.
@@ -175,6 +174,12 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
             return Err(syn::Error::new(
                 span,
                 "`parent_as(name)` is a binding of an enclosing query: use one of its fields, as in `parent_as(name).id`",
+            ));
+        }
+        "json_extract_path" => {
+            return Err(syn::Error::new(
+                span,
+                "Ecto's `json_extract_path(x, [\"a\", 0])` is written `x[\"a\"][0]` in from!, as in `b.meta[\"a\"][0]`",
             ));
         }
         other if NOT_YET.contains(&other) => {
