@@ -38,11 +38,11 @@ pub use recto_adapters::{Dialect, IntoSql, MySql, Postgres, Sql, Sqlite, ToSql, 
 pub use recto_core::{
     AggFunc, Array, BinOp, BindingRef, BoolClause, BoolOp, Clause, Column, Combination, Cte,
     DatePart, Direction, Distinct, Dynamic, Erased, ErasedFields, Error, Expr, FieldMeta,
-    FragmentPart, From, Func, GroupBy, Join, JoinKind, LimitOffset, Location, Name, OrderBy,
-    OrderTerm, Param, Query, QueryData, Queryable, Schema, SchemaMeta, Select, SelectClause,
-    Selected, SetOp, Source, SubqueryTest, TemplateRef, ToList, ToValue, Ty, UnOp, Unit, Value,
-    Values, ValuesRow, WithCtes, except, except_all, exclude, intersect, intersect_all, union,
-    union_all, values,
+    FragmentPart, From, Func, GroupBy, Join, JoinKind, JsonAs, LimitOffset, Location, Name,
+    OrderBy, OrderTerm, Param, PathStep, Query, QueryData, Queryable, Schema, SchemaMeta, Select,
+    SelectClause, Selected, SetOp, Source, SubqueryTest, TemplateRef, ToList, ToValue, Ty, UnOp,
+    Unit, Value, Values, ValuesRow, WithCtes, except, except_all, exclude, intersect,
+    intersect_all, union, union_all, values,
 };
 pub use recto_core::{Catalog, Limit, Limits, MAX_EXPR_DEPTH, MAX_NESTING};
 pub use recto_core::{columns, schema, value};

@@ -24,6 +24,8 @@
 //!   included), booleans, dates and timestamps, UUIDs and JSON documents come back exactly,
 //!   selected as parameters and stored in a table; text holding NUL is a clean error on
 //!   PostgreSQL.
+//! - [`json_paths`]: a random path into a random stored document finds on every engine what
+//!   serde_json finds there, as a document and as `json_text`.
 //! - [`shapes`]: queries that differ in one detail, rendered one after the other through
 //!   the shape cache, render exactly as without it on every dialect.
 //! - [`templates`]: `from!` call sites called with random pins render through the shape
@@ -54,6 +56,8 @@ mod filters;
 mod generate;
 #[path = "properties/identifiers.rs"]
 mod identifiers;
+#[path = "properties/json_paths.rs"]
+mod json_paths;
 #[path = "properties/model.rs"]
 mod model;
 #[path = "properties/mutate.rs"]

@@ -9,6 +9,7 @@ mod arithmetic;
 mod casts;
 mod dates;
 mod functions;
+mod json_path;
 mod nesting;
 mod rows;
 mod statements;
@@ -22,6 +23,7 @@ pub use self::arithmetic::{
 pub use self::casts::{CastTypes, DateCast};
 pub use self::dates::{DateArithmetic, DateDiff, Dates, Extract};
 pub use self::functions::{Concat, Extremes, Functions, Position, Substring, Truncate};
+pub use self::json_path::{JsonPath, KeyQuote};
 pub use self::nesting::{AnyAll, ExistsDistinct, Lateral, LimitInSubquery, ScalarRows, ValuesList};
 pub use self::rows::RowValues;
 pub use self::statements::{DistinctSorted, FullJoin, HavingAlone, HavingGrouped, ImplicitGroup};
@@ -101,6 +103,10 @@ pub struct Quirks {
     pub set_op_all: SetOpAll,
     /// How `==`, `!=` and `in` compare JSON documents.
     pub json_equality: JsonEquality,
+    /// How a JSON path and `json_text` of one are written.
+    pub json_path: JsonPath,
+    /// How a key's `"` is written in a JSON path text.
+    pub json_key_quote: KeyQuote,
     /// How `asc_nulls_first:` and the other explicit NULL placements are written.
     pub nulls_order: NullsOrder,
     /// How `offset:` is written without a `limit:`.

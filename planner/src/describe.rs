@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use recto_core::{AggFunc, BinOp, SubqueryTest, Ty, UnOp, Value};
+use recto_core::{AggFunc, BinOp, JsonAs, PathStep, SubqueryTest, Ty, UnOp, Value};
 
 use crate::exprs::{ExprId, ExprList, Exprs};
 use crate::planned::PlannedExpr;
@@ -162,6 +162,26 @@ fn write_expr(exprs: &Exprs<'_>, id: ExprId, level: usize, out: &mut String) {
             out.push_str(", ");
             out.push_str(&rust_type(*ty));
             out.push(')');
+        }
+        PlannedExpr::JsonPath { expr, path, as_ } => {
+            if *as_ == JsonAs::Text {
+                out.push_str("json_text(");
+            }
+            write_expr(exprs, *expr, next, out);
+            for step in *path {
+                match step {
+                    PathStep::Key(key) => {
+                        let _ = write!(out, "[{key:?}]");
+                    }
+                    PathStep::Index(n) => {
+                        let _ = write!(out, "[{n}]");
+                    }
+                    _ => out.push_str("[..]"),
+                }
+            }
+            if *as_ == JsonAs::Text {
+                out.push(')');
+            }
         }
         PlannedExpr::Row(items) => {
             out.push('(');

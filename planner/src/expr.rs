@@ -12,6 +12,7 @@ mod case;
 mod cast;
 mod fragment;
 pub(crate) mod func;
+mod json_path;
 mod membership;
 mod row;
 mod subquery;
@@ -149,6 +150,7 @@ impl<'s, 'a, 'q> Resolver<'s, 'a, 'q> {
             Expr::Row(_) => Err(self.row_elsewhere()),
             Expr::Cast { expr, ty } => self.cast(expr, *ty, next),
             Expr::Fragment { parts, args, ty } => self.fragment(parts, args, *ty, next),
+            Expr::JsonPath { expr, path, as_ } => self.json_path(expr, path, *as_, next),
             Expr::Subquery {
                 test,
                 operand,

@@ -213,6 +213,11 @@ impl<'q> Exprs<'q> {
                 PlannedExpr::Unary { op: _, expr }
                 | PlannedExpr::IsNil(expr)
                 | PlannedExpr::Cast { expr, ty: _ }
+                | PlannedExpr::JsonPath {
+                    expr,
+                    path: _,
+                    as_: _,
+                }
                 | PlannedExpr::InParam { expr, list: _ }
                 | PlannedExpr::InList { expr, list: _ }
                 | PlannedExpr::Like {
@@ -342,6 +347,18 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
         (E::IsNil(_), E::IsNil(_)) => true,
         (E::Cast { expr: _, ty: a }, E::Cast { expr: _, ty: b }) => a == b,
         (
+            E::JsonPath {
+                expr: _,
+                path: a,
+                as_: a_as,
+            },
+            E::JsonPath {
+                expr: _,
+                path: b,
+                as_: b_as,
+            },
+        ) => a == b && a_as == b_as,
+        (
             E::Like {
                 expr: _,
                 pattern: _,
@@ -412,6 +429,7 @@ fn shallow_eq(a: &PlannedExpr<'_>, b: &PlannedExpr<'_>) -> bool {
             | E::Row(_)
             | E::Cast { .. }
             | E::Fragment { .. }
+            | E::JsonPath { .. }
             | E::Subquery { .. },
             _,
         ) => false,

@@ -79,6 +79,8 @@ impl Exprs<'_> {
             PlannedExpr::Cast { expr, ty: _ } => nullable(expr),
             // Raw SQL may give NULL whatever its arguments are.
             PlannedExpr::Fragment { .. } => true,
+            // A missing key, a short array or (as text) a value that is no string.
+            PlannedExpr::JsonPath { .. } => true,
             PlannedExpr::Like {
                 expr,
                 pattern,

@@ -4,7 +4,7 @@
 //! integers with `DIV`, not `/`) and where a result must be cast so that it decodes into the
 //! same Rust type on every engine (`sum` of integers is a 64-bit integer everywhere).
 
-use recto_core::{AggFunc, BinOp, Error, SubqueryTest, Ty, UnOp, Value};
+use recto_core::{AggFunc, BinOp, Error, JsonAs, SubqueryTest, Ty, UnOp, Value};
 
 use crate::bindings::Scope;
 use crate::describe::{describe, rust_type};
@@ -141,6 +141,12 @@ impl Exprs<'_> {
                 args: _,
                 ty,
             } => *ty,
+            PlannedExpr::JsonPath {
+                expr: _,
+                path: _,
+                as_: JsonAs::Text,
+            } => Some(Ty::Text),
+            PlannedExpr::JsonPath { .. } => Some(Ty::Json),
         }
     }
 }

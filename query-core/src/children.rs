@@ -23,6 +23,11 @@ impl Expr {
             Expr::InParam { expr, list: _ } => ([Some(expr), None], &[]),
             Expr::IsNil(expr) => ([Some(expr), None], &[]),
             Expr::Cast { expr, ty: _ } => ([Some(expr), None], &[]),
+            Expr::JsonPath {
+                expr,
+                path: _,
+                as_: _,
+            } => ([Some(expr), None], &[]),
             Expr::Like {
                 expr,
                 pattern,
@@ -81,6 +86,11 @@ impl Expr {
             Expr::InParam { expr, list: _ } => ([Some(expr), None], &mut []),
             Expr::IsNil(expr) => ([Some(expr), None], &mut []),
             Expr::Cast { expr, ty: _ } => ([Some(expr), None], &mut []),
+            Expr::JsonPath {
+                expr,
+                path: _,
+                as_: _,
+            } => ([Some(expr), None], &mut []),
             Expr::Like {
                 expr,
                 pattern,

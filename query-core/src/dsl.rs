@@ -17,6 +17,8 @@ mod cast;
 mod dates;
 mod fragment;
 mod func;
+#[cfg(feature = "json")]
+mod json;
 mod math;
 mod nesting;
 mod ops;
@@ -29,6 +31,8 @@ pub use self::cast::*;
 pub use self::dates::*;
 pub use self::fragment::*;
 pub use self::func::*;
+#[cfg(feature = "json")]
+pub use self::json::*;
 pub use self::math::*;
 pub use self::nesting::*;
 pub use self::ops::*;

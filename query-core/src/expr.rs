@@ -9,6 +9,7 @@ use crate::Name;
 use crate::depth::Level;
 use crate::fragment::FragmentPart;
 use crate::func::Func;
+pub use crate::json_path::{JsonAs, PathStep};
 use crate::query::Query;
 use crate::schema::FieldHint;
 use crate::value::{Array, Value};
@@ -177,6 +178,20 @@ pub enum Expr {
         /// The type the program gave the fragment, if it did.
         #[serde(default)]
         ty: Option<crate::value::Ty>,
+    },
+    /// A JSON path on a document: `b.meta["a"][0]` is the value at key `a`, element 0, of
+    /// the document `b.meta`; `json_text(..)` of one is that value's text where it is a
+    /// JSON string. A step that finds nothing (a missing key, an index past the end, a key
+    /// of an array, an index of an object) makes the whole path SQL's NULL.
+    JsonPath {
+        /// The document.
+        #[serde(with = "crate::depth::nested")]
+        expr: Box<Expr>,
+        /// The steps from the document to the value, in order; none is the document itself.
+        path: Vec<PathStep>,
+        /// What the value found is returned as.
+        #[serde(rename = "as")]
+        as_: JsonAs,
     },
     /// A query inside the expression: `subquery(q)` (its one value), `exists(q)`,
     /// `x in subquery(q)`, `x > any(q)`, `x <= all(q)`. Its bindings are its own; it reaches
@@ -386,6 +401,12 @@ impl std::fmt::Debug for Expr {
                 .field("parts", parts)
                 .field("args", args)
                 .field("ty", ty)
+                .finish(),
+            Expr::JsonPath { expr, path, as_ } => f
+                .debug_struct("JsonPath")
+                .field("expr", expr)
+                .field("path", path)
+                .field("as_", as_)
                 .finish(),
             Expr::Subquery {
                 test,

@@ -45,7 +45,12 @@ impl Expr {
             Expr::Unary { op: _, expr }
             | Expr::InParam { expr, list: _ }
             | Expr::IsNil(expr)
-            | Expr::Cast { expr, ty: _ } => deep(expr),
+            | Expr::Cast { expr, ty: _ }
+            | Expr::JsonPath {
+                expr,
+                path: _,
+                as_: _,
+            } => deep(expr),
             Expr::Binary { op: _, left, right } => deep(left) || deep(right),
             Expr::Like {
                 expr,
@@ -107,6 +112,11 @@ impl Expr {
             Expr::InParam { expr, list: _ } => take(expr),
             Expr::IsNil(expr) => take(expr),
             Expr::Cast { expr, ty: _ } => take(expr),
+            Expr::JsonPath {
+                expr,
+                path: _,
+                as_: _,
+            } => take(expr),
             Expr::Like {
                 expr,
                 pattern,
@@ -201,6 +211,11 @@ impl Expr {
             Expr::Cast { expr: _, ty } => Expr::Cast {
                 expr: next(),
                 ty: *ty,
+            },
+            Expr::JsonPath { expr: _, path, as_ } => Expr::JsonPath {
+                expr: next(),
+                path: path.clone(),
+                as_: *as_,
             },
             Expr::Like {
                 expr: _,
@@ -301,6 +316,18 @@ impl Expr {
                     ty: tb,
                 },
             ) => pa == pb && aa.len() == ab.len() && ta == tb,
+            (
+                Expr::JsonPath {
+                    expr: _,
+                    path: a,
+                    as_: a_as,
+                },
+                Expr::JsonPath {
+                    expr: _,
+                    path: b,
+                    as_: b_as,
+                },
+            ) => a == b && a_as == b_as,
             (
                 Expr::Like {
                     expr: _,

@@ -125,3 +125,58 @@ async fn a_long_list_with_other_parameters_runs_unpadded_within_the_limit() {
 fn ids_of(rows: Vec<i64>) -> Vec<i64> {
     rows
 }
+
+/// A position of a value that is no array: PostgreSQL's `jsonb -> 0` of a scalar and
+/// MariaDB's `$[0]` of anything (autowrapping) give the value itself, where SQLite finds
+/// nothing; MariaDB 10.11 finds no key that begins with `-`, quoted or not; and MariaDB
+/// and SQLite read a position past 32 bits wrapped (`$[4294967296]` is `$[0]`). recto's paths find nothing in
+/// the first case on every engine (docs/dialects.md, "JSON path"), refuse the second on
+/// MySQL, and refuse positions above 2147483647 everywhere.
+#[tokio::test]
+async fn json_positions_of_scalars_and_keys_beginning_with_a_dash() {
+    on_every_engine(
+        Kind::create_table,
+        &grouped_rows(),
+        |kind, repo, _t| async move {
+            let name = kind.name();
+            let (scalar, dash, wrapped) = match kind {
+                Kind::Postgres => (
+                    "SELECT CAST(CAST('5' AS jsonb) -> 0 AS text)",
+                    r#"SELECT CAST(CAST('{"-a": 1}' AS jsonb) -> '-a' AS text)"#,
+                    "SELECT CAST(jsonb_path_query_first('[10, 11]', 'strict $[4294967296]', \
+                     '{}', true) AS text)",
+                ),
+                Kind::MySql => (
+                    "SELECT JSON_EXTRACT('5', '$[0]')",
+                    r#"SELECT JSON_EXTRACT('{"-a": 1}', '$."-a"')"#,
+                    "SELECT JSON_EXTRACT('[10, 11]', '$[4294967296]')",
+                ),
+                Kind::Sqlite => (
+                    "SELECT '5' -> '$[0]'",
+                    r#"SELECT '{"-a": 1}' -> '$."-a"'"#,
+                    "SELECT '[10, 11]' -> '$[4294967296]'",
+                ),
+            };
+            let plain = |sql: &'static str| RawSql::new(sqlx::AssertSqlSafe(sql));
+            let rows: Vec<Option<String>> = repo.all_sql(&plain(scalar)).await.unwrap();
+            let expected = match kind {
+                Kind::Sqlite => None,
+                _ => Some("5".to_owned()),
+            };
+            assert_eq!(rows, [expected], "{name}");
+            let rows: Vec<Option<String>> = repo.all_sql(&plain(dash)).await.unwrap();
+            let expected = match kind {
+                Kind::MySql => None,
+                _ => Some("1".to_owned()),
+            };
+            assert_eq!(rows, [expected], "{name}");
+            let rows: Vec<Option<String>> = repo.all_sql(&plain(wrapped)).await.unwrap();
+            let expected = match kind {
+                Kind::Postgres => None,
+                _ => Some("10".to_owned()),
+            };
+            assert_eq!(rows, [expected], "{name}");
+        },
+    )
+    .await;
+}

@@ -7,7 +7,7 @@ use proptest::sample::select;
 use recto::chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use recto::{
     AggFunc, Array, BinOp, BindingRef, Direction, Erased, Expr, FragmentPart, From, JoinKind,
-    Location, OrderTerm, Query, Schema, Select, Selected, Ty, UnOp, Value,
+    JsonAs, Location, OrderTerm, PathStep, Query, Schema, Select, Selected, Ty, UnOp, Value,
 };
 
 use crate::common::{Org, Post, Tag, User, Weird};
@@ -235,10 +235,20 @@ fn expr() -> BoxedStrategy<Expr> {
                 .prop_map(move |(e, ty)| Expr::Cast { expr: b(e), ty }),
             (
                 proptest::collection::vec(fragment_part(), 0..5),
-                proptest::collection::vec(inner, 0..3),
+                proptest::collection::vec(inner.clone(), 0..3),
                 proptest::option::of(select(Ty::ALL.to_vec()))
             )
                 .prop_map(|(parts, args, ty)| Expr::Fragment { parts, args, ty }),
+            (
+                inner,
+                proptest::collection::vec(path_step(), 0..4),
+                any::<bool>()
+            )
+                .prop_map(move |(e, path, text)| Expr::JsonPath {
+                    expr: b(e),
+                    path,
+                    as_: if text { JsonAs::Text } else { JsonAs::Json },
+                }),
         ]
     })
     .boxed()
@@ -251,6 +261,16 @@ fn fragment_part() -> BoxedStrategy<FragmentPart> {
         Just(FragmentPart::Arg),
         array().prop_map(FragmentPart::Splice),
         adversarial_text(3).prop_map(|name| FragmentPart::Identifier(name.into())),
+    ]
+    .boxed()
+}
+
+/// A step of a JSON path: any key, any position (negative ones included).
+fn path_step() -> BoxedStrategy<PathStep> {
+    prop_oneof![
+        name().prop_map(|key| PathStep::Key(key.into())),
+        any::<i64>().prop_map(PathStep::Index),
+        (-2_i64..3).prop_map(PathStep::Index),
     ]
     .boxed()
 }

@@ -8,9 +8,9 @@ use crate::dialect::{
     DateArithmetic, DateCast, DateDiff, Dates, Decimals, Dialect, DistinctSorted, ExistsDistinct,
     Extract, Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone,
     HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
-    Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
-    OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks, RowValues, ScalarRows,
-    SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
+    JsonPath, KeyQuote, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
+    RowValues, ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -80,6 +80,12 @@ const QUIRKS: Quirks = Quirks {
     // documents compare in the connection's case-insensitive collation; bytes compare
     // exactly: https://mariadb.com/kb/en/binary-operator/
     json_equality: JsonEquality::Cast("BINARY"),
+    // MariaDB has no `->`, and MySQL's takes a literal path only; `JSON_EXTRACT` takes a
+    // bound one: https://mariadb.com/kb/en/json_extract/, https://mariadb.com/kb/en/json_type/
+    json_path: JsonPath::ExtractFunction,
+    // A quoted key of a MariaDB path reads `\"` (https://mariadb.com/kb/en/jsonpath-expressions/)
+    // but not `\u0022`.
+    json_key_quote: KeyQuote::Backslash,
     // No NULLS FIRST/LAST; NULLs sort first in ascending order and last in descending order:
     // https://dev.mysql.com/doc/refman/8.4/en/working-with-null.html
     // https://mariadb.com/kb/en/null-values/#ordering

@@ -7,9 +7,9 @@ use crate::dialect::{
     DateArithmetic, DateCast, DateDiff, Dates, Decimals, Dialect, DistinctSorted, ExistsDistinct,
     Extract, Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone,
     HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
-    Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
-    OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks, RowValues, ScalarRows,
-    SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
+    JsonPath, KeyQuote, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
+    RowValues, ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -73,6 +73,11 @@ const QUIRKS: Quirks = Quirks {
     // text exactly when their canonical texts are one:
     // https://www.postgresql.org/docs/current/datatype-json.html#JSON-CONTAINMENT
     json_equality: JsonEquality::Cast("text"),
+    // SQL/JSON paths in strict mode, errors silenced, and `#>> '{}'` (the text of a
+    // scalar): https://www.postgresql.org/docs/current/functions-json.html#FUNCTIONS-SQLJSON-PATH
+    json_path: JsonPath::PathQuery,
+    // A jsonpath key is a JSON string literal.
+    json_key_quote: KeyQuote::Backslash,
     // https://www.postgresql.org/docs/current/queries-order.html
     nulls_order: NullsOrder::Native,
     // `OFFSET` may stand alone: https://www.postgresql.org/docs/current/queries-limit.html

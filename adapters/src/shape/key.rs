@@ -426,6 +426,9 @@ impl<'q> KeyWriter<'_, 'q> {
             // list's length changes the statement. Queries with a fragment are rendered
             // each time.
             Expr::Fragment { .. } => return Err(Uncacheable),
+            // The writer binds a path text it makes, which no slot of the query holds, so
+            // a cached statement could not bind it for another query of the shape.
+            Expr::JsonPath { .. } => return Err(Uncacheable),
             _ => return Err(Uncacheable),
         }
         Ok(())

@@ -8,9 +8,9 @@ use crate::dialect::{
     DateArithmetic, DateCast, DateDiff, Dates, Decimals, Dialect, DistinctSorted, ExistsDistinct,
     Extract, Extremes, FloatLiterals, FloatRemainder, FloatSum, FullJoin, Functions, HavingAlone,
     HavingGrouped, Ilike, ImplicitGroup, InParam, IntegerDivision, IntegerSum, JsonEquality,
-    Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats, NullsDefault, NullsOrder,
-    OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks, RowValues, ScalarRows,
-    SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
+    JsonPath, KeyQuote, Lateral, LikeEscape, LimitInSubquery, MixedCoalesce, NonFiniteFloats,
+    NullsDefault, NullsOrder, OffsetWithoutLimit, OtherExtrema, Placeholders, Position, Quirks,
+    RowValues, ScalarRows, SetOpAll, SmallBigints, Substring, Truncate, ValuesList, push_quoted,
 };
 use crate::shape::{Seal, ShapeCache};
 
@@ -76,6 +76,12 @@ const QUIRKS: Quirks = Quirks {
     // Text compares with the BINARY collation, byte by byte:
     // https://www.sqlite.org/datatype3.html#collating_sequences
     json_equality: JsonEquality::Plain,
+    // `->` returns JSON text, `->>` and `json_extract` a string's SQL text:
+    // https://www.sqlite.org/json1.html#jptr
+    json_path: JsonPath::ArrowPath,
+    // A quoted key ends at the first `"`; its JSON escapes are read (`\u0022` for `"`):
+    // https://www.sqlite.org/json1.html#path_arguments
+    json_key_quote: KeyQuote::Unicode,
     // NULLS FIRST/LAST since 3.30.0: https://www.sqlite.org/lang_select.html#the_order_by_clause
     nulls_order: NullsOrder::Native,
     // OFFSET needs a LIMIT, and "a negative LIMIT means no upper bound":

@@ -63,6 +63,7 @@ impl<'p, D: Dialect + ?Sized> Writer<'_, 'p, D> {
             PlannedExpr::Row(items) => self.row(*items),
             PlannedExpr::Cast { expr, ty } => self.cast_to(*expr, *ty),
             PlannedExpr::Fragment { parts, args, ty: _ } => self.fragment(parts, *args),
+            PlannedExpr::JsonPath { expr, path, as_ } => self.json_path(*expr, path, *as_),
             PlannedExpr::Subquery {
                 test,
                 operand,
@@ -349,6 +350,7 @@ fn prints_parentheses(expr: &PlannedExpr<'_>) -> bool {
         | PlannedExpr::Coalesce(_)
         | PlannedExpr::Func { .. }
         | PlannedExpr::Row(_)
-        | PlannedExpr::Cast { .. } => false,
+        | PlannedExpr::Cast { .. }
+        | PlannedExpr::JsonPath { .. } => false,
     }
 }

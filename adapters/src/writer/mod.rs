@@ -19,6 +19,7 @@ mod fragment;
 mod full_join;
 mod func;
 mod json;
+mod json_path;
 mod lateral;
 mod long_division;
 mod math;

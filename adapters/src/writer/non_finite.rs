@@ -134,9 +134,13 @@ fn walk(exprs: &Exprs<'_>, id: ExprId, computed: bool, found: &mut Found) {
             found.computed |= computed && non_finite_element;
             walk(exprs, *expr, computed, found);
         }
-        PlannedExpr::IsNil(expr) | PlannedExpr::Cast { expr, ty: _ } => {
-            walk(exprs, *expr, computed, found)
-        }
+        PlannedExpr::IsNil(expr)
+        | PlannedExpr::Cast { expr, ty: _ }
+        | PlannedExpr::JsonPath {
+            expr,
+            path: _,
+            as_: _,
+        } => walk(exprs, *expr, computed, found),
         PlannedExpr::Like {
             expr,
             pattern,

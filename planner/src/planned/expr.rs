@@ -1,7 +1,9 @@
 //! The planned expression node ([`PlannedExpr`]): every variant the writer prints, its
 //! operands ids in the plan's arena ([`Exprs`](crate::Exprs)).
 
-use recto_core::{AggFunc, Array, BinOp, FragmentPart, SubqueryTest, Ty, UnOp, Value};
+use recto_core::{
+    AggFunc, Array, BinOp, FragmentPart, JsonAs, PathStep, SubqueryTest, Ty, UnOp, Value,
+};
 
 use super::ColumnRef;
 use crate::exprs::{ExprId, ExprList};
@@ -108,6 +110,16 @@ pub enum PlannedExpr<'q> {
         args: ExprList,
         /// The type the program gave it.
         ty: Option<Ty>,
+    },
+    /// A JSON path on a document (`b.meta["a"][0]`, `json_text(..)`), of a document or a
+    /// value whose type is known only at run time, with no negative position.
+    JsonPath {
+        /// The document.
+        expr: ExprId,
+        /// The steps, in order, as the query holds them.
+        path: &'q [PathStep],
+        /// What the value found is returned as.
+        as_: JsonAs,
     },
     /// A query inside the expression (`exists(q)`, `x in subquery(q)`, ...), planned with
     /// this query's bindings in scope; [`Exprs::query`](crate::Exprs::query) gives its plan.

@@ -50,6 +50,10 @@ pub use super::{
     sqrt as __recto_sqrt, substring as __recto_substring, substring_from as __recto_substring_from,
     trim as __recto_trim, upper as __recto_upper,
 };
+#[cfg(feature = "json")]
+pub use super::{
+    json_index as __recto_json_index, json_key as __recto_json_key, json_text as __recto_json_text,
+};
 pub use crate::columns::{
     KnownColumns as __recto_KnownColumns, UnknownColumns as __recto_UnknownColumns,
     column as __recto_column, probe as __recto_probe,

@@ -5,7 +5,7 @@ use super::{Limit, Limits, within};
 use crate::builder::from::Source;
 use crate::builder::select::{Select, Selected};
 use crate::error::Error;
-use crate::expr::{BindingRef, Expr};
+use crate::expr::{BindingRef, Expr, PathStep};
 use crate::fragment::FragmentPart;
 use crate::location::Location;
 use crate::query::QueryData;
@@ -178,6 +178,19 @@ impl<'q> Walk<'_, 'q> {
                 } => self.list(whens.len())?,
                 Expr::Row(items) => self.list(items.len())?,
                 Expr::Fragment { parts, args, ty: _ } => self.fragment(parts, args.len())?,
+                Expr::JsonPath {
+                    expr: _,
+                    path,
+                    as_: _,
+                } => {
+                    // A key is as long as a name may be, and a path as long as a list.
+                    self.list(path.len())?;
+                    for step in path {
+                        if let PathStep::Key(key) = step {
+                            self.name(key)?;
+                        }
+                    }
+                }
                 Expr::Subquery {
                     test: _,
                     operand: _,

@@ -119,9 +119,10 @@ fn field_access(scope: &mut Scope, field: &syn::ExprField) -> syn::Result<Dsl> {
         ));
     }
     let base = binding_name(&field.base).ok_or_else(|| match &*field.base {
-        Expr::Field(_) | Expr::Index(_) => {
-            syn::Error::new_spanned(field, "nested fields (JSON paths) are not supported yet")
-        }
+        Expr::Field(_) | Expr::Index(_) => syn::Error::new_spanned(
+            field,
+            "a field has no fields; a JSON document's keys are written in brackets, as in `b.meta[\"key\"]`",
+        ),
         _ => syn::Error::new_spanned(
             &field.base,
             "expected a binding before `.field`, like `u.name`",
@@ -165,15 +166,7 @@ fn index_access(scope: &mut Scope, index: &syn::ExprIndex) -> syn::Result<Dsl> {
         ));
     }
     let Some(base) = binding_name(&index.expr) else {
-        return Err(match &*index.expr {
-            Expr::Field(_) | Expr::Index(_) => {
-                syn::Error::new_spanned(index, "JSON paths are not supported yet")
-            }
-            _ => syn::Error::new_spanned(
-                &index.expr,
-                "expected a binding before `[\"field\"]`, like `u[\"name\"]`",
-            ),
-        });
+        return super::json::json_step(scope, index);
     };
     let binding = scope.find(base).ok_or_else(|| scope.unknown(base))?;
     let name = match &*index.index {

@@ -211,6 +211,18 @@ fn write(out: &mut Trees, scope: &Scope, dsl: &Dsl) {
         Kind::SelectedRef(name) => call(out, span, "selected_ref", |args| {
             args.extend(quote::ToTokens::to_token_stream(name))
         }),
+        Kind::JsonStep {
+            operand,
+            step,
+            index,
+        } => {
+            let function = if *index { "json_index" } else { "json_key" };
+            call(out, span, function, |args| {
+                write(args, scope, operand);
+                comma(args, span);
+                args.extend(step.clone());
+            })
+        }
         Kind::RoundTo { operand, digits } => call(out, span, "round_to", |args| {
             write(args, scope, operand);
             comma(args, span);

@@ -48,6 +48,7 @@ const SUPPORTED: &[&str] = &[
     "between",
     "selected_as",
     "cast",
+    "json_text",
     "date_diff",
     "field",
     "exists",
@@ -157,7 +158,8 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
         "selected_as" => return super::scalar::selected_ref(name, args),
         function @ ("lower" | "upper" | "length" | "trim" | "ltrim" | "rtrim" | "substring"
         | "concat" | "replace" | "position" | "abs" | "ceil" | "floor" | "round"
-        | "sqrt" | "power" | "nullif" | "greatest" | "least" | "between") => {
+        | "sqrt" | "power" | "nullif" | "greatest" | "least" | "between"
+        | "json_text") => {
             return super::scalar::scalar(scope, name, function, args);
         }
         "filter" => super::branches::filter(scope, name, args)?,
@@ -188,6 +190,12 @@ pub(super) fn call(scope: &mut Scope, call: &syn::ExprCall) -> syn::Result<Dsl> 
             return Err(syn::Error::new(
                 span,
                 "`parent_as(name)` is a binding of an enclosing query: use one of its fields, as in `parent_as(name).id`",
+            ));
+        }
+        "json_extract_path" => {
+            return Err(syn::Error::new(
+                span,
+                "Ecto's `json_extract_path(x, [\"a\", 0])` is written `x[\"a\"][0]` in from!, as in `b.meta[\"a\"][0]`",
             ));
         }
         other if NOT_YET.contains(&other) => {

@@ -13,6 +13,7 @@ mod dates;
 mod expand;
 mod fragment;
 mod func;
+mod json;
 mod nesting;
 mod row;
 mod scalar;
@@ -107,6 +108,12 @@ pub(crate) enum Kind {
     Filter { aggregate: Box<Dsl>, cond: Box<Dsl> },
     /// A row value `(a, b, ...)`: an operand of a comparison or of `in [..]`.
     Row(Vec<Dsl>),
+    /// A step of a JSON path, `x["key"]` or `x[0]`: `step` is the literal key or position.
+    JsonStep {
+        operand: Box<Dsl>,
+        step: TokenStream,
+        index: bool,
+    },
     /// `cast(x, T)`: `ty` is the full path of the Rust type.
     Cast { operand: Box<Dsl>, ty: TokenStream },
     /// A date part or unit a date function takes, written as a bare word (`month`): the
@@ -177,6 +184,7 @@ impl Dsl {
             | Kind::Count { operand, .. }
             | Kind::RoundTo { operand, .. }
             | Kind::Cast { operand, .. }
+            | Kind::JsonStep { operand, .. }
             | Kind::Aggregate { operand, .. } => operand.pins_mut(out),
             Kind::Binary { left, right, .. }
             | Kind::Filter {

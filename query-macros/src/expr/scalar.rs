@@ -44,6 +44,7 @@ pub(super) fn scalar(
         "nullif" => (2, 2, "nullif"),
         "greatest" => (2, usize::MAX, "greatest"),
         "least" => (2, usize::MAX, "least"),
+        "json_text" => (1, 1, "json_text"),
         _ => (3, 3, "between"),
     };
     // The functions of any number of arguments nest, two at a time.

@@ -66,6 +66,19 @@ fn date_function_errors() {
         where: datetime_add(u.seen, 1, monht) > u.seen))));
 }
 
+/// Every misuse of a JSON path at once: a pinned key, a position from the end, a step
+/// that is no literal, a field of a field, and `json_text`'s arity.
+#[test]
+fn json_path_errors() {
+    assert_snapshot!(messages(expand_from(quote!(u in User,
+        where: is_nil(u.meta[^key]),
+        where: is_nil(u.meta[-1]),
+        where: is_nil(u.meta[u.id]),
+        where: is_nil(u.meta[1.5]),
+        where: is_nil(u.meta.a),
+        where: is_nil(json_text(u.meta, 1))))));
+}
+
 #[test]
 fn expression_errors() {
     assert_snapshot!(messages(expand_from(quote!(u in User,

@@ -119,6 +119,15 @@ fn casts() {
         select: (cast(u.age, f64), cast(u.born, String), cast(u.created_at, chrono::NaiveDate)))));
 }
 
+/// JSON paths: each step a `json_key` or `json_index` call around the step before,
+/// spanned at its key or position, and `json_text` a call around the path.
+#[test]
+fn json_paths() {
+    assert_snapshot!(from(quote!(u in User,
+        where: json_text(u.meta["name"]) == ^name && !is_nil(u["extra"]["a"][0]),
+        select: (u.meta["a b"][2]["c\"d"], json_text(u.meta)))));
+}
+
 #[test]
 fn struct_select() {
     assert_snapshot!(from(

@@ -1,0 +1,14 @@
+use recto::prelude::*;
+
+#[derive(Schema)]
+#[recto(table = "docs")]
+pub struct Doc {
+    #[recto(primary_key)]
+    pub id: i64,
+    pub meta: recto::serde_json::Value,
+    pub name: String,
+}
+
+fn main() {
+    let _ = from!(d in Doc, select: json_text(d.meta, "a"));
+}
