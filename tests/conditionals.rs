@@ -6,25 +6,9 @@
 mod common;
 
 use recto::prelude::*;
-use recto::{AggFunc, Error, Expr, MySql, Postgres, Query, Select, Selected, Sqlite, ToSql};
+use recto::{AggFunc, Error, Expr, Postgres, Query, Select, Selected, ToSql};
 
-use common::{Post, User};
-
-fn render<S, R>(query: &Query<S, R>) -> String {
-    let mut out = String::new();
-    for (name, sql) in [
-        ("postgres", query.to_sql(Postgres)),
-        ("mysql", query.to_sql(MySql)),
-        ("sqlite", query.to_sql(Sqlite)),
-    ] {
-        out.push_str(&format!("-- {name}\n"));
-        match sql {
-            Ok(sql) => out.push_str(&format!("{}\n   params: {:?}\n", sql.text, sql.params)),
-            Err(e) => out.push_str(&format!("error: {e}\n")),
-        }
-    }
-    out
-}
+use common::{Post, User, render};
 
 /// Asserts at compile time that a query's rows are `R`.
 fn rows_are<R, S>(_: &Query<S, R>) {}

@@ -8,23 +8,7 @@ mod common;
 use recto::prelude::*;
 use recto::{Clause, Error, Limit, MAX_NESTING, MySql, Postgres, Query, Sqlite, ToSql};
 
-use common::{Org, Post, User, error_of};
-
-fn render<S, R>(query: &Query<S, R>) -> String {
-    let mut out = String::new();
-    for (name, sql) in [
-        ("postgres", query.to_sql(Postgres)),
-        ("mysql", query.to_sql(MySql)),
-        ("sqlite", query.to_sql(Sqlite)),
-    ] {
-        out.push_str(&format!("-- {name}\n"));
-        match sql {
-            Ok(sql) => out.push_str(&format!("{}\n   params: {:?}\n", sql.text, sql.params)),
-            Err(e) => out.push_str(&format!("error: {e}\n")),
-        }
-    }
-    out
-}
+use common::{Org, Post, User, error_of, render};
 
 #[derive(Debug, PartialEq, recto::Row)]
 struct PostCount {

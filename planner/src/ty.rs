@@ -91,11 +91,7 @@ impl Exprs<'_> {
                 AggFunc::Min | AggFunc::Max => self.ty_at((*arg)?, next),
                 _ => None,
             },
-            PlannedExpr::Coalesce(args) => {
-                let mut tys = self.list(*args).iter().map(|arg| self.ty_at(*arg, next));
-                let first = tys.next()??;
-                tys.try_fold(first, |common, ty| unify(common, ty?))
-            }
+            PlannedExpr::Coalesce(args) => self.unified_at(self.list(*args), next),
             PlannedExpr::Func {
                 func: recto_core::Func::DatetimeAdd(_),
                 args,
@@ -110,19 +106,11 @@ impl Exprs<'_> {
             PlannedExpr::Func { func, args } => match crate::expr::func::typing(*func) {
                 Typing::Fixed(ty) => Some(ty),
                 Typing::First => self.ty_at(*self.list(*args).first()?, next),
-                Typing::Unified => {
-                    let mut tys = self.list(*args).iter().map(|arg| self.ty_at(*arg, next));
-                    let first = tys.next()??;
-                    tys.try_fold(first, |common, ty| unify(common, ty?))
-                }
+                Typing::Unified => self.unified_at(self.list(*args), next),
             },
             PlannedExpr::Case { whens, otherwise } => {
                 let values = self.list(*whens).iter().skip(1).step_by(2);
-                let mut tys = values
-                    .chain(otherwise)
-                    .map(|value| self.ty_at(*value, next));
-                let first = tys.next()??;
-                tys.try_fold(first, |common, ty| unify(common, ty?))
+                self.unified_at(values.chain(otherwise), next)
             }
             PlannedExpr::Subquery {
                 test: SubqueryTest::Scalar,
@@ -174,7 +162,16 @@ fn arithmetic(left: Ty, right: Ty) -> Option<Ty> {
 impl Exprs<'_> {
     /// The one type the expressions `ids` all become, as `coalesce` unifies them.
     pub(crate) fn unified(&self, ids: &[ExprId]) -> Option<Ty> {
-        let mut tys = ids.iter().map(|id| self.ty(*id));
+        self.unified_at(ids, 0)
+    }
+
+    /// [`Exprs::unified`] of expressions `depth` levels below the one asked about.
+    fn unified_at<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a ExprId>,
+        depth: usize,
+    ) -> Option<Ty> {
+        let mut tys = ids.into_iter().map(|id| self.ty_at(*id, depth));
         let first = tys.next()??;
         tys.try_fold(first, |common, ty| unify(common, ty?))
     }

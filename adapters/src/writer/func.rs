@@ -73,12 +73,7 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     pub(super) fn call(&mut self, name: &str, args: &[ExprId]) -> Result<(), Error> {
         self.sql(name);
         self.sql("(");
-        for (n, arg) in args.iter().enumerate() {
-            if n > 0 {
-                self.sql(", ");
-            }
-            self.expr(*arg)?;
-        }
+        self.list(args)?;
         self.sql(")");
         Ok(())
     }

@@ -187,6 +187,16 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         }
     }
 
+    /// The engine's name of `greatest` (`func`) or `least`.
+    pub(super) fn extreme_name(&self, func: Func) -> &'static str {
+        match (func == Func::Greatest, self.quirks.functions.extremes) {
+            (true, Extremes::Greatest) => "greatest",
+            (false, Extremes::Greatest) => "least",
+            (true, Extremes::MaxMin) => "max",
+            (false, Extremes::MaxMin) => "min",
+        }
+    }
+
     /// `greatest(a, b, ..)` and `least(a, b, ..)`, NULL if any argument is: MariaDB's
     /// `GREATEST` and SQLite's scalar `max` are; PostgreSQL's skips NULLs, so there it is
     /// `CASE WHEN (a IS NULL) OR (b IS NULL) THEN NULL ELSE greatest(a, b) END` where an
@@ -194,14 +204,8 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// where the engine would return the integer's value as an integer (SQLite, as for
     /// `coalesce`).
     pub(super) fn extreme(&mut self, id: ExprId, func: Func, args: &[ExprId]) -> Result<(), Error> {
-        let greatest = func == Func::Greatest;
         let functions = self.quirks.functions;
-        let name = match (greatest, functions.extremes) {
-            (true, Extremes::Greatest) => "greatest",
-            (false, Extremes::Greatest) => "least",
-            (true, Extremes::MaxMin) => "max",
-            (false, Extremes::MaxMin) => "min",
-        };
+        let name = self.extreme_name(func);
         let exprs = self.exprs;
         let guard = functions.extremes_skip_null && args.iter().any(|arg| exprs.nullable(*arg));
         let ty = exprs.ty(id);

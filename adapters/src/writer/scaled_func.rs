@@ -17,7 +17,7 @@ use recto_core::{Error, Func};
 use recto_planner::{ExprId, ExprList};
 
 use super::Writer;
-use crate::dialect::{Dialect, Extremes};
+use crate::dialect::Dialect;
 
 impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
     /// `func(args)` of decimals, at `scale` (the node's own).
@@ -28,14 +28,11 @@ impl<D: Dialect + ?Sized> Writer<'_, '_, D> {
         scale: u32,
     ) -> Result<(), Error> {
         let args = self.exprs.list(args);
-        let name = match (func, self.quirks.functions.extremes) {
-            (Func::Abs, _) => "abs",
-            (Func::NullIf, _) => "nullif",
-            (Func::Greatest, Extremes::Greatest) => "greatest",
-            (Func::Least, Extremes::Greatest) => "least",
-            (Func::Greatest, Extremes::MaxMin) => "max",
-            (Func::Least, Extremes::MaxMin) => "min",
-            (Func::Ceil | Func::Floor | Func::Round, _) => {
+        let name = match func {
+            Func::Abs => "abs",
+            Func::NullIf => "nullif",
+            Func::Greatest | Func::Least => self.extreme_name(func),
+            Func::Ceil | Func::Floor | Func::Round => {
                 let [x, ..] = args else {
                     return Err(self.malformed());
                 };
