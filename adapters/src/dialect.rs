@@ -18,7 +18,7 @@ use crate::shape::{Seal, ShapeCache};
 
 pub use self::arithmetic::{
     AggregateFilter, Avg, BooleanCoalesce, BooleanExtrema, Decimals, FloatRemainder, FloatSum,
-    IntegerSum, MixedCoalesce,
+    IntegerSum, MixedCoalesce, OtherExtrema,
 };
 pub use self::casts::{CastTypes, DateCast};
 pub use self::dates::{DateArithmetic, DateDiff, Dates, Extract};
@@ -190,21 +190,6 @@ pub enum Placeholders {
     Numbered,
     /// Positional (`?`): every occurrence binds its own value.
     Positional,
-}
-
-/// How `min(x)` and `max(x)` are written when `x` is bytes or of a type the plan cannot
-/// tell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum OtherExtrema {
-    /// `min(x)`, `max(x)`: the engine orders every type it stores.
-    Native,
-    /// `(array_agg(x ORDER BY x ASC NULLS LAST))[1]` (`DESC` for `max`): the first value of
-    /// the group in order, NULL when every value is NULL or there is none, for any type the
-    /// engine can sort, where `min`/`max` exist only for some types. It collects the group's
-    /// values and sorts them: O(n log n) time and O(n) memory per group, where a native
-    /// `min` is one pass.
-    ArrayAgg,
 }
 
 /// How boolean literals are spelled.

@@ -122,3 +122,18 @@ pub enum AggregateFilter {
     /// false or NULL gives one, so the same rows count.
     Case,
 }
+
+/// How `min(x)` and `max(x)` are written when `x` is bytes or of a type the plan cannot
+/// tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OtherExtrema {
+    /// `min(x)`, `max(x)`: the engine orders every type it stores.
+    Native,
+    /// `(array_agg(x ORDER BY x ASC NULLS LAST))[1]` (`DESC` for `max`): the first value of
+    /// the group in order, NULL when every value is NULL or there is none, for any type the
+    /// engine can sort, where `min`/`max` exist only for some types. It collects the group's
+    /// values and sorts them: O(n log n) time and O(n) memory per group, where a native
+    /// `min` is one pass.
+    ArrayAgg,
+}
